@@ -1,0 +1,293 @@
+package org.fedcot.tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A float32 tensor: a shape over a contiguous run of a {@code float[]} buffer, which may be a view
+ * of a larger buffer (a flat parameter buffer, a memory-mapped checkpoint copied in once).
+ *
+ * <p>Autograd: an op that reads tensors which require gradients records, on its output, the inputs
+ * it read and a closure that pushes the output's gradient back into theirs. {@link #backward()}
+ * walks that graph in reverse topological order; gradients accumulate ({@code +=}) until
+ * {@link #zeroGrad()}. Inside {@link NoGrad#enter()} nothing is recorded.
+ *
+ * <p>Op outputs and intermediate gradients take their storage from the current {@link Workspace}
+ * when one is open, so a training step reuses the previous step's arrays instead of allocating.
+ */
+public final class Tensor {
+    private static final Tensor[] NO_INPUTS = new Tensor[0];
+
+    private final float[] data;
+    private final int offset;
+    private final int[] shape;
+    private final int size;
+    private String name;
+    private boolean requiresGrad;
+    private Tensor grad;
+    private Tensor[] inputs = NO_INPUTS;
+    private Runnable backwardFn;
+
+    private Tensor(float[] data, int offset, int[] shape) {
+        this.size = Shapes.size(shape);
+        if (offset < 0 || offset + size > data.length) {
+            throw new IllegalArgumentException("tensor of shape " + Shapes.str(shape) + " at offset " + offset
+                    + " does not fit a buffer of " + data.length + " floats");
+        }
+        this.data = data;
+        this.offset = offset;
+        this.shape = shape.clone();
+    }
+
+    /** A new zero-filled tensor with its own storage (never taken from a workspace). */
+    public static Tensor zeros(int... shape) {
+        return new Tensor(new float[Shapes.size(shape)], 0, shape);
+    }
+
+    /**
+     * Wraps {@code values} (no copy) as a tensor of {@code shape}. This is a checked entry point:
+     * the length must match and every value must be finite.
+     */
+    public static Tensor of(float[] values, int... shape) {
+        int n = Shapes.size(shape);
+        if (values.length != n) {
+            throw new IllegalArgumentException("values: expected " + n + " floats for shape " + Shapes.str(shape)
+                    + " but got " + values.length);
+        }
+        Tensor t = new Tensor(values, 0, shape);
+        t.checkFinite("values");
+        return t;
+    }
+
+    /** A view of {@code size(shape)} floats of {@code buffer} starting at {@code offset}; shares storage. */
+    public static Tensor view(float[] buffer, int offset, int... shape) {
+        return new Tensor(buffer, offset, shape);
+    }
+
+    /** A tensor for an op's output: storage from the open workspace, or new when none is open. */
+    public static Tensor empty(int... shape) {
+        return new Tensor(Workspace.allocate(Shapes.size(shape)), 0, shape);
+    }
+
+    /** Marks this tensor as a leaf whose gradient is wanted (a parameter); returns this. */
+    public Tensor requiresGrad(boolean wanted) {
+        if (backwardFn != null) {
+            throw new IllegalStateException("requiresGrad can only be set on a leaf tensor, not on an op's output");
+        }
+        this.requiresGrad = wanted;
+        return this;
+    }
+
+    /** Gives the tensor a name used in error messages (e.g. a parameter's checkpoint name); returns this. */
+    public Tensor named(String tensorName) {
+        this.name = tensorName;
+        return this;
+    }
+
+    public String name() {
+        return name == null ? "tensor" + Shapes.str(shape) : name;
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** The backing buffer; element {@code i} of this tensor is {@code data()[offset() + i]}. */
+    public float[] data() {
+        return data;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    /** A copy of the shape. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public int rank() {
+        return shape.length;
+    }
+
+    /** Size of dimension {@code i}; negative {@code i} counts from the end. */
+    public int dim(int i) {
+        return shape[i < 0 ? shape.length + i : i];
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public float get(int flatIndex) {
+        return data[offset + Shapes.checkIndex(flatIndex, size)];
+    }
+
+    public void set(int flatIndex, float value) {
+        data[offset + Shapes.checkIndex(flatIndex, size)] = value;
+    }
+
+    /** The single value of a one-element tensor. */
+    public float item() {
+        if (size != 1) {
+            throw new IllegalStateException(name() + ": item() needs one element, shape is " + Shapes.str(shape));
+        }
+        return data[offset];
+    }
+
+    /** A copy of the elements. */
+    public float[] toArray() {
+        return Arrays.copyOfRange(data, offset, offset + size);
+    }
+
+    /** Copies {@code src}'s elements into this tensor (same size); records nothing. */
+    public void copyFrom(Tensor src) {
+        Shapes.requireSameSize("copyFrom", src, this);
+        System.arraycopy(src.data, src.offset, data, offset, size);
+    }
+
+    /** The accumulated gradient, or null when none has been computed. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Sets the gradient storage, e.g. a view of a flat gradient buffer; its shape must match. */
+    public void setGrad(Tensor g) {
+        if (g != null) {
+            Shapes.requireShape("grad of " + name(), g, shape);
+        }
+        this.grad = g;
+    }
+
+    /**
+     * The gradient, allocated zeroed on first use. A leaf's gradient outlives any workspace (it is
+     * read by the optimiser); an intermediate's comes from the workspace.
+     */
+    public Tensor gradBuffer() {
+        if (grad == null) {
+            grad = backwardFn == null ? zeros(shape) : empty(shape);
+        }
+        return grad;
+    }
+
+    /** Zeroes the accumulated gradient, keeping its storage. */
+    public void zeroGrad() {
+        if (grad != null) {
+            Arrays.fill(grad.data, grad.offset, grad.offset + grad.size, 0f);
+        }
+    }
+
+    /**
+     * Records how to push this tensor's gradient into {@code from}'s. Called by ops on their output;
+     * does nothing in a no-grad scope or when no input requires gradients.
+     */
+    public void recordBackward(Runnable fn, Tensor... from) {
+        if (!NoGrad.isGradEnabled()) {
+            return;
+        }
+        boolean any = false;
+        for (Tensor t : from) {
+            any |= t != null && t.requiresGrad;
+        }
+        if (!any) {
+            return;
+        }
+        this.requiresGrad = true;
+        this.inputs = from;
+        this.backwardFn = fn;
+    }
+
+    /** Back-propagates from this one-element tensor (d this / d this = 1) into every leaf that requires grad. */
+    public void backward() {
+        if (size != 1) {
+            throw new IllegalStateException(name() + ": backward() needs a one-element loss, shape is " + Shapes.str(shape));
+        }
+        if (!requiresGrad) {
+            throw new IllegalStateException(name() + ": backward() on a tensor that does not depend on any parameter");
+        }
+        List<Tensor> order = topologicalOrder();
+        Tensor g = gradBuffer();
+        g.data[g.offset] += 1f;
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Tensor t = order.get(i);
+            if (t.backwardFn != null && t.grad != null) {
+                t.backwardFn.run();
+            }
+        }
+    }
+
+    /** Tensors reachable from this one, each after all of its inputs. */
+    private List<Tensor> topologicalOrder() {
+        List<Tensor> order = new ArrayList<>();
+        Map<Tensor, Boolean> seen = new IdentityHashMap<>();
+        ArrayDeque<Tensor> stack = new ArrayDeque<>();
+        ArrayDeque<Integer> next = new ArrayDeque<>();
+        stack.push(this);
+        next.push(0);
+        seen.put(this, Boolean.TRUE);
+        while (!stack.isEmpty()) {
+            Tensor t = stack.peek();
+            int i = next.pop();
+            if (i < t.inputs.length) {
+                next.push(i + 1);
+                Tensor in = t.inputs[i];
+                if (in != null && in.requiresGrad && seen.put(in, Boolean.TRUE) == null) {
+                    stack.push(in);
+                    next.push(0);
+                }
+            } else {
+                stack.pop();
+                order.add(t);
+            }
+        }
+        return order;
+    }
+
+    /** A tensor sharing this one's storage, cut off from the graph. */
+    public Tensor detach() {
+        return new Tensor(data, offset, shape);
+    }
+
+    /** Same elements, another shape (one dimension may be -1); shares storage, gradient flows through. */
+    public Tensor reshape(int... newShape) {
+        int[] resolved = Shapes.resolveReshape(shape, newShape, name());
+        Tensor out = new Tensor(data, offset, resolved);
+        out.recordBackward(() -> {
+            Tensor g = gradBuffer();
+            float[] gd = g.data;
+            float[] od = out.grad.data;
+            int go = g.offset;
+            int oo = out.grad.offset;
+            for (int i = 0; i < size; i++) {
+                gd[go + i] += od[oo + i];
+            }
+        }, this);
+        return out;
+    }
+
+    /** Throws naming this tensor and the first bad index if any element is NaN or infinite. */
+    public Tensor checkFinite(String what) {
+        for (int i = 0; i < size; i++) {
+            float v = data[offset + i];
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException(what + " (" + name() + "): element " + i + " of shape "
+                        + Shapes.str(shape) + " is " + v);
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(name()).append(Shapes.str(shape)).append(" [");
+        int shown = Math.min(size, 8);
+        for (int i = 0; i < shown; i++) {
+            sb.append(i == 0 ? "" : ", ").append(data[offset + i]);
+        }
+        return sb.append(size > shown ? ", ...]" : "]").toString();
+    }
+}

@@ -1,0 +1,55 @@
+package org.fedcot.tensor.cpu;
+
+import org.fedcot.tensor.kernels.AttentionKernels;
+import org.fedcot.tensor.kernels.MatmulKernels;
+
+/**
+ * The CPU backend: runs each portable kernel with its parallel index split over the cores, and
+ * swaps in a Vector API fast path where one exists. {@code -Dfedcot.cpu.portable=true} forces the
+ * portable kernels everywhere (the reference the fast paths are tested against).
+ */
+public final class Cpu {
+    private static final boolean PORTABLE_ONLY = Boolean.getBoolean("fedcot.cpu.portable");
+
+    private Cpu() {
+    }
+
+    /** See {@link MatmulKernels#gemm}; this runs it over all rows of C. */
+    public static void gemm(boolean transA, boolean transB, int M, int N, int K,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!PORTABLE_ONLY && Sgemm.worthIt(M, N, K)) {
+            Sgemm.gemm(transA, transB, M, N, K, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
+        Parallel.forRange(M, (long) N * K, (lo, hi) ->
+                MatmulKernels.gemm(transA, transB, M, N, K, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, lo, hi));
+    }
+
+    /** Causal grouped-query attention forward; see {@link AttentionKernels#attentionForward}. */
+    public static void attentionForward(float[] out, float[] att, float[] q, int qOff, float[] k, int kOff,
+                                        float[] v, int vOff, int B, int T, int NH, int NKV, int D) {
+        if (!PORTABLE_ONLY && FastAttention.worthIt(T, D)) {
+            FastAttention.forward(out, att, q, qOff, k, kOff, v, vOff, B, T, NH, NKV, D);
+            return;
+        }
+        Parallel.forRange(B * NH * T, (long) T * D, (lo, hi) ->
+                AttentionKernels.attentionForward(out, 0, att, q, qOff, k, kOff, v, vOff, T, NH, NKV, D, lo, hi));
+    }
+
+    /** Causal grouped-query attention backward into dq, dk, dv (accumulating); dpre is scratch [B, NH, T, T]. */
+    public static void attentionBackward(float[] dq, int dqOff, float[] dk, int dkOff, float[] dv, int dvOff,
+                                         float[] dpre, float[] att, float[] dout, int doutOff,
+                                         float[] q, int qOff, float[] k, int kOff, float[] v, int vOff,
+                                         int B, int T, int NH, int NKV, int D) {
+        if (!PORTABLE_ONLY && FastAttention.worthIt(T, D)) {
+            FastAttention.backward(dq, dqOff, dk, dkOff, dv, dvOff, dpre, att, dout, doutOff, q, qOff, k, kOff, v, vOff,
+                    B, T, NH, NKV, D);
+            return;
+        }
+        Parallel.forRange(B * NH * T, 2L * T * D, (lo, hi) -> AttentionKernels.attentionBackwardQuery(
+                dq, dqOff, dpre, att, dout, doutOff, k, kOff, v, vOff, T, NH, NKV, D, lo, hi));
+        Parallel.forRange(B * T * NKV, 2L * T * D * (NH / NKV), (lo, hi) -> AttentionKernels.attentionBackwardKeyValue(
+                dk, dkOff, dv, dvOff, dpre, att, q, qOff, dout, doutOff, T, NH, NKV, D, lo, hi));
+    }
+}

@@ -1,0 +1,77 @@
+package org.fedcot.tensor.ops;
+
+import org.fedcot.tensor.Shapes;
+import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.cpu.Parallel;
+import org.fedcot.tensor.kernels.CrossEntropyKernels;
+
+/**
+ * Cross-entropy of logits [..., V] against integer targets, as a weighted mean:
+ * {@code loss = sum_n w_n * CE_n / sum_n w_n} over rows whose target is not {@code ignoreIndex}.
+ * With all weights 1 this is PyTorch's mean reduction with ignore_index. Per-row weights give
+ * alpha-weighted multi-task losses: weight task rows alpha / n_task so the weights sum to 1.
+ */
+public final class CrossEntropy {
+    /** Hugging Face's label for positions that carry no loss. */
+    public static final int IGNORE_INDEX = -100;
+
+    private CrossEntropy() {
+    }
+
+    public static Tensor loss(Tensor logits, int[] targets) {
+        return loss(logits, targets, null, IGNORE_INDEX);
+    }
+
+    /** A checked entry point: targets in range, weights finite and non-negative, logits finite. */
+    public static Tensor loss(Tensor logits, int[] targets, float[] rowWeights, int ignoreIndex) {
+        int V = logits.dim(-1);
+        int N = Shapes.rows(logits);
+        if (targets.length != N) {
+            throw new IllegalArgumentException("crossEntropy: " + logits.name() + " has " + N + " rows but "
+                    + targets.length + " targets were given");
+        }
+        if (rowWeights != null && rowWeights.length != N) {
+            throw new IllegalArgumentException("crossEntropy: " + N + " rows but " + rowWeights.length + " row weights");
+        }
+        logits.checkFinite("crossEntropy logits");
+        double weightSum = 0;
+        for (int n = 0; n < N; n++) {
+            int t = targets[n];
+            if (t == ignoreIndex) {
+                continue;
+            }
+            if (t < 0 || t >= V) {
+                throw new IllegalArgumentException("crossEntropy: target " + t + " at row " + n
+                        + " is outside [0, " + V + ") (ignore index is " + ignoreIndex + ")");
+            }
+            float w = rowWeights == null ? 1f : rowWeights[n];
+            if (!(w >= 0f) || Float.isInfinite(w)) {
+                throw new IllegalArgumentException("crossEntropy: row weight " + w + " at row " + n + " must be finite and >= 0");
+            }
+            weightSum += w;
+        }
+        float[] rowLoss = Tensor.empty(N).data();
+        float[] lse = Tensor.empty(N).data();
+        Parallel.forRange(N, 2L * V, (lo, hi) -> CrossEntropyKernels.crossEntropyForward(rowLoss, lse,
+                logits.data(), logits.offset(), targets, V, ignoreIndex, lo, hi));
+        double total = 0;
+        for (int n = 0; n < N; n++) {
+            total += (rowWeights == null ? 1f : rowWeights[n]) * (double) rowLoss[n];
+        }
+        // no counted row gives 0/0; PyTorch returns NaN there, a zero loss with zero gradient is kinder
+        double norm = weightSum > 0 ? weightSum : 1;
+        Tensor out = Tensor.empty(1);
+        out.data()[0] = (float) (total / norm);
+        out.recordBackward(() -> {
+            Tensor dl = logits.gradBuffer();
+            float g = out.grad().item();
+            float[] rowScale = Tensor.empty(N).data();
+            for (int n = 0; n < N; n++) {
+                rowScale[n] = (float) (g * (rowWeights == null ? 1f : rowWeights[n]) / norm);
+            }
+            Parallel.forRange(N, 2L * V, (lo, hi) -> CrossEntropyKernels.crossEntropyBackward(dl.data(), dl.offset(),
+                    logits.data(), logits.offset(), lse, targets, rowScale, V, ignoreIndex, lo, hi));
+        }, logits);
+        return out;
+    }
+}

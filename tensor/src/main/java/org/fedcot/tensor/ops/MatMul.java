@@ -1,0 +1,76 @@
+package org.fedcot.tensor.ops;
+
+import java.util.Arrays;
+import org.fedcot.tensor.Shapes;
+import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.cpu.Cpu;
+
+/**
+ * Batched matrix product {@code C = op(A) · op(B)} over the trailing two dimensions, where op
+ * transposes when asked. A is [..., M, K] ([..., K, M] when transA); B is [..., K, N] ([..., N, K]
+ * when transB) with the same leading dimensions, or a plain matrix shared by every batch.
+ */
+public final class MatMul {
+    private MatMul() {
+    }
+
+    public static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB) {
+        if (a.rank() < 2 || b.rank() < 2) {
+            throw new IllegalArgumentException("matmul: operands need rank >= 2, got " + a.name() + Shapes.str(a.shape())
+                    + " and " + b.name() + Shapes.str(b.shape()));
+        }
+        int M = transA ? a.dim(-1) : a.dim(-2);
+        int K = transA ? a.dim(-2) : a.dim(-1);
+        int Kb = transB ? b.dim(-1) : b.dim(-2);
+        int N = transB ? b.dim(-2) : b.dim(-1);
+        int[] batchShape = Arrays.copyOf(a.shape(), a.rank() - 2);
+        boolean shareB = b.rank() == 2;
+        if (K != Kb || (!shareB && !Arrays.equals(batchShape, Arrays.copyOf(b.shape(), b.rank() - 2)))) {
+            throw new IllegalArgumentException("matmul: cannot multiply " + a.name() + Shapes.str(a.shape())
+                    + (transA ? "^T" : "") + " by " + b.name() + Shapes.str(b.shape()) + (transB ? "^T" : ""));
+        }
+        int batch = Shapes.size(batchShape);
+        int[] outShape = Arrays.copyOf(batchShape, batchShape.length + 2);
+        outShape[batchShape.length] = M;
+        outShape[batchShape.length + 1] = N;
+        Tensor out = Tensor.empty(outShape);
+        int lda = a.dim(-1);
+        int ldb = b.dim(-1);
+        int aStride = M * K;
+        int bStride = shareB ? 0 : K * N;
+        int cStride = M * N;
+        for (int i = 0; i < batch; i++) {
+            Cpu.gemm(transA, transB, M, N, K, a.data(), a.offset() + i * aStride, lda, b.data(), b.offset() + i * bStride,
+                    ldb, out.data(), i * cStride, N, false);
+        }
+        out.recordBackward(() -> {
+            Tensor dc = out.grad();
+            for (int i = 0; i < batch; i++) {
+                int dcOff = dc.offset() + i * cStride;
+                if (a.requiresGrad()) {
+                    Tensor da = a.gradBuffer();
+                    int daOff = da.offset() + i * aStride;
+                    if (!transA) { // dA = dC · op(B)^T
+                        Cpu.gemm(false, !transB, M, K, N, dc.data(), dcOff, N, b.data(), b.offset() + i * bStride, ldb,
+                                da.data(), daOff, K, true);
+                    } else { // dA^T = op(B) · dC^T
+                        Cpu.gemm(transB, true, K, M, N, b.data(), b.offset() + i * bStride, ldb, dc.data(), dcOff, N,
+                                da.data(), daOff, M, true);
+                    }
+                }
+                if (b.requiresGrad()) {
+                    Tensor db = b.gradBuffer();
+                    int dbOff = db.offset() + i * bStride;
+                    if (!transB) { // dB = op(A)^T · dC
+                        Cpu.gemm(!transA, false, K, N, M, a.data(), a.offset() + i * aStride, lda, dc.data(), dcOff, N,
+                                db.data(), dbOff, N, true);
+                    } else { // dB^T = dC^T · op(A)
+                        Cpu.gemm(true, transA, N, K, M, dc.data(), dcOff, N, a.data(), a.offset() + i * aStride, lda,
+                                db.data(), dbOff, K, true);
+                    }
+                }
+            }
+        }, a, b);
+        return out;
+    }
+}

@@ -1,0 +1,28 @@
+package org.fedcot.tensor.ops;
+
+import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.cpu.Parallel;
+import org.fedcot.tensor.kernels.ElementwiseKernels;
+
+/** Reductions to a scalar. */
+public final class Reduce {
+    private Reduce() {
+    }
+
+    /** The sum of all elements as a one-element tensor, accumulated in double. */
+    public static Tensor sum(Tensor x) {
+        double s = 0;
+        float[] d = x.data();
+        for (int i = 0; i < x.size(); i++) {
+            s += d[x.offset() + i];
+        }
+        Tensor out = Tensor.empty(1);
+        out.data()[0] = (float) s;
+        out.recordBackward(() -> {
+            Tensor dx = x.gradBuffer();
+            float g = out.grad().item();
+            Parallel.forRange(x.size(), 1, (lo, hi) -> ElementwiseKernels.addConstant(dx.data(), dx.offset(), g, lo, hi));
+        }, x);
+        return out;
+    }
+}

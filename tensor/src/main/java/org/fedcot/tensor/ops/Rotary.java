@@ -1,0 +1,40 @@
+package org.fedcot.tensor.ops;
+
+import org.fedcot.tensor.Shapes;
+import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.cpu.Parallel;
+import org.fedcot.tensor.kernels.RotaryKernels;
+
+/** Rotary position embedding of queries or keys laid out [B, T, H, D]; see {@link RotaryKernels}. */
+public final class Rotary {
+    private Rotary() {
+    }
+
+    /**
+     * @param rotDim     leading dimensions of each head that rotate (even, <= D); D for full rotary,
+     *                   {@code (int)(rotary_pct * D)} for GPT-NeoX's partial rotary
+     * @param posOffset  position of t = 0 (the KV-cache length when generating)
+     * @param interleaved pairs (2i, 2i+1) as llama2.c; false pairs (i, i + rotDim/2) as Hugging Face
+     */
+    public static Tensor rope(Tensor x, int rotDim, float theta, int posOffset, boolean interleaved) {
+        Shapes.requireRank("rope", x, 4);
+        int T = x.dim(1);
+        int H = x.dim(2);
+        int D = x.dim(3);
+        if (rotDim < 0 || rotDim > D || rotDim % 2 != 0) {
+            throw new IllegalArgumentException("rope: rotary dimension " + rotDim + " must be even and within head size " + D
+                    + " of " + x.name());
+        }
+        int rows = x.size() / D;
+        Tensor out = Tensor.empty(x.shape());
+        Parallel.forRange(rows, 4L * D, (lo, hi) -> RotaryKernels.ropeForward(out.data(), 0, x.data(), x.offset(),
+                T, H, D, rotDim, theta, posOffset, interleaved, lo, hi));
+        out.recordBackward(() -> {
+            Tensor dx = x.gradBuffer();
+            Tensor g = out.grad();
+            Parallel.forRange(rows, 4L * D, (lo, hi) -> RotaryKernels.ropeBackward(dx.data(), dx.offset(),
+                    g.data(), g.offset(), T, H, D, rotDim, theta, posOffset, interleaved, lo, hi));
+        }, x);
+        return out;
+    }
+}
