@@ -1,0 +1,18 @@
+package org.fedcot.cli.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code fedcot bench ...}: measured figures for the kernels, printed as a last line a script can read. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks of the tensor kernels (JMH suites live in bench/).",
+        subcommands = {})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
