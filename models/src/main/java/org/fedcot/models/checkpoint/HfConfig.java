@@ -1,0 +1,254 @@
+package org.fedcot.models.checkpoint;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.fedcot.models.transformer.HiddenAct;
+import org.fedcot.models.transformer.ModelType;
+import org.fedcot.models.transformer.TransformerConfig;
+import org.fedcot.models.transformer.TransformerConfigBuilder;
+
+/**
+ * Hugging Face's config.json to and from {@link TransformerConfig}. Reading requires model_type,
+ * vocab_size, hidden_size, intermediate_size, num_hidden_layers and num_attention_heads; any other
+ * field left out takes Hugging Face's default for the model type. Fields this module cannot honour
+ * (rope_scaling, Qwen2's sliding window) are refused rather than ignored.
+ */
+public final class HfConfig {
+    /** The file name inside a checkpoint directory. */
+    public static final String FILE_NAME = "config.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private HfConfig() {
+    }
+
+    /** Reads and parses {@code configJson}. */
+    public static TransformerConfig read(Path configJson) throws IOException {
+        if (!Files.isRegularFile(configJson)) {
+            throw new CheckpointException(configJson + ": no such file");
+        }
+        return parse(Files.readString(configJson, StandardCharsets.UTF_8), configJson.toString());
+    }
+
+    /**
+     * Parses config.json text; {@code source} names it in error messages.
+     *
+     * @throws CheckpointException on invalid JSON, an unsupported model_type, a missing required field,
+     *                             a field of the wrong type, or inconsistent values
+     */
+    public static TransformerConfig parse(String json, String source) throws CheckpointException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new CheckpointException(source + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new CheckpointException(source + ": expected a JSON object");
+        }
+        ConfigFields f = new ConfigFields(root, source);
+        String typeName = f.requiredString("model_type");
+        ModelType type = ModelType.fromHfName(typeName).orElseThrow(() -> new CheckpointException(
+                source + ": model_type '" + typeName + "' is not supported (" + ModelType.supportedNames() + ")"));
+        TransformerConfigBuilder b = TransformerConfig.builder(type)
+                .vocabSize(f.requiredInt("vocab_size"))
+                .hiddenSize(f.requiredInt("hidden_size"))
+                .intermediateSize(f.requiredInt("intermediate_size"))
+                .numLayers(f.requiredInt("num_hidden_layers"))
+                .numHeads(f.requiredInt("num_attention_heads"));
+        f.optionalInt("max_position_embeddings").ifPresent(b::maxPositionEmbeddings);
+        f.optionalDouble("initializer_range").ifPresent(b::initializerRange);
+        f.optionalBoolean("tie_word_embeddings").ifPresent(b::tieWordEmbeddings);
+        f.optionalBoolean("attention_bias").ifPresent(b::attentionBias);
+        if (f.has("hidden_act")) {
+            String act = f.requiredString("hidden_act");
+            b.hiddenAct(HiddenAct.fromHfName(act).orElseThrow(() -> new CheckpointException(
+                    source + ": hidden_act '" + act + "' is not supported (silu, gelu, gelu_new, gelu_pytorch_tanh)")));
+        }
+        // an explicit null means "no such token", unlike a left-out field, which keeps the default
+        if (f.listed("bos_token_id")) {
+            b.bosTokenId(f.optionalInt("bos_token_id").map(OptionalInt::of).orElse(OptionalInt.empty()));
+        }
+        if (f.listed("eos_token_id")) {
+            b.eosTokenIds(f.has("eos_token_id") ? f.intOrIntList("eos_token_id") : List.of());
+        }
+        if (type == ModelType.GPT_NEOX) {
+            f.optionalDouble("layer_norm_eps").ifPresent(b::normEps);
+            f.optionalDouble(f.has("rotary_emb_base") ? "rotary_emb_base" : "rope_theta").ifPresent(b::ropeTheta);
+            f.optionalDouble(f.has("rotary_pct") ? "rotary_pct" : "partial_rotary_factor").ifPresent(b::rotaryPct);
+            f.optionalBoolean("use_parallel_residual").ifPresent(b::parallelResidual);
+        } else {
+            f.optionalInt("num_key_value_heads").ifPresent(b::numKvHeads);
+            f.optionalDouble("rms_norm_eps").ifPresent(b::normEps);
+            f.optionalDouble("rope_theta").ifPresent(b::ropeTheta);
+            f.refuse("rope_scaling", "rope scaling is not supported");
+            if (type == ModelType.LLAMA) {
+                f.optionalInt("head_dim").ifPresent(b::headDim);
+                f.optionalBoolean("mlp_bias").ifPresent(b::mlpBias);
+            } else if (f.optionalBoolean("use_sliding_window").orElse(false)) {
+                throw new CheckpointException(source + ": use_sliding_window true is not supported");
+            }
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The config.json text for {@code c}: the fields its model type's Hugging Face config class reads. */
+    public static String toJson(TransformerConfig c) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.putArray("architectures").add(c.modelType().architecture());
+        o.put("model_type", c.modelType().hfName());
+        o.put("vocab_size", c.vocabSize());
+        o.put("hidden_size", c.hiddenSize());
+        o.put("intermediate_size", c.intermediateSize());
+        o.put("num_hidden_layers", c.numLayers());
+        o.put("num_attention_heads", c.numHeads());
+        if (c.modelType() == ModelType.GPT_NEOX) {
+            o.put("layer_norm_eps", c.normEps());
+            o.put("rotary_emb_base", c.ropeTheta());
+            o.put("rotary_pct", c.rotaryPct());
+            o.put("use_parallel_residual", c.parallelResidual());
+            o.put("attention_bias", c.attentionBias());
+        } else {
+            o.put("num_key_value_heads", c.numKvHeads());
+            o.put("rms_norm_eps", c.normEps());
+            o.put("rope_theta", c.ropeTheta());
+            if (c.modelType() == ModelType.LLAMA) {
+                o.put("head_dim", c.headDim());
+                o.put("attention_bias", c.attentionBias());
+                o.put("mlp_bias", c.mlpBias());
+            }
+        }
+        o.put("hidden_act", c.hiddenAct().hfName());
+        o.put("max_position_embeddings", c.maxPositionEmbeddings());
+        o.put("initializer_range", c.initializerRange());
+        o.put("tie_word_embeddings", c.tieWordEmbeddings());
+        if (c.bosTokenId().isPresent()) {
+            o.put("bos_token_id", c.bosTokenId().getAsInt());
+        } else {
+            o.putNull("bos_token_id");
+        }
+        List<Integer> eos = c.eosTokenIds();
+        if (eos.size() == 1) {
+            o.put("eos_token_id", eos.get(0));
+        } else if (eos.isEmpty()) {
+            o.putNull("eos_token_id");
+        } else {
+            ArrayNode a = o.putArray("eos_token_id");
+            eos.forEach(a::add);
+        }
+        o.put("torch_dtype", "float32");
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("serialising a JSON tree cannot fail", e);
+        }
+    }
+
+    /** Writes {@link #toJson} to {@code configJson}, atomically. */
+    public static void write(TransformerConfig c, Path configJson) throws IOException {
+        AtomicFiles.writeString(configJson, toJson(c));
+    }
+
+    /** Typed access to config.json fields; JSON null counts as absent. Errors name the file and field. */
+    private record ConfigFields(JsonNode root, String source) {
+        /** Whether the field is written at all, null included. */
+        boolean listed(String name) {
+            return root.has(name);
+        }
+
+        /** Whether the field is written with a non-null value. */
+        boolean has(String name) {
+            JsonNode n = root.get(name);
+            return n != null && !n.isNull();
+        }
+
+        private JsonNode required(String name) throws CheckpointException {
+            if (!has(name)) {
+                throw new CheckpointException(source + ": missing required field '" + name + "'");
+            }
+            return root.get(name);
+        }
+
+        String requiredString(String name) throws CheckpointException {
+            JsonNode n = required(name);
+            if (!n.isTextual()) {
+                throw wrongType(name, "a string", n);
+            }
+            return n.textValue();
+        }
+
+        int requiredInt(String name) throws CheckpointException {
+            return toInt(name, required(name));
+        }
+
+        Optional<Integer> optionalInt(String name) throws CheckpointException {
+            return has(name) ? Optional.of(toInt(name, root.get(name))) : Optional.empty();
+        }
+
+        Optional<Double> optionalDouble(String name) throws CheckpointException {
+            if (!has(name)) {
+                return Optional.empty();
+            }
+            JsonNode n = root.get(name);
+            if (!n.isNumber()) {
+                throw wrongType(name, "a number", n);
+            }
+            return Optional.of(n.doubleValue());
+        }
+
+        Optional<Boolean> optionalBoolean(String name) throws CheckpointException {
+            if (!has(name)) {
+                return Optional.empty();
+            }
+            JsonNode n = root.get(name);
+            if (!n.isBoolean()) {
+                throw wrongType(name, "true or false", n);
+            }
+            return Optional.of(n.booleanValue());
+        }
+
+        /** An int, or a list of ints (Llama 3 lists several end-of-sequence ids). */
+        List<Integer> intOrIntList(String name) throws CheckpointException {
+            JsonNode n = root.get(name);
+            if (!n.isArray()) {
+                return List.of(toInt(name, n));
+            }
+            List<Integer> ids = new ArrayList<>();
+            for (JsonNode e : n) {
+                ids.add(toInt(name, e));
+            }
+            return ids;
+        }
+
+        void refuse(String name, String why) throws CheckpointException {
+            if (has(name)) {
+                throw new CheckpointException(source + ": " + name + " is set but " + why);
+            }
+        }
+
+        private int toInt(String name, JsonNode n) throws CheckpointException {
+            if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+                throw wrongType(name, "an integer", n);
+            }
+            return n.intValue();
+        }
+
+        private CheckpointException wrongType(String name, String expected, JsonNode n) {
+            return new CheckpointException(source + ": field '" + name + "' must be " + expected + ", got " + n);
+        }
+    }
+}

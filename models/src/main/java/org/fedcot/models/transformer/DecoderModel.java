@@ -1,0 +1,218 @@
+package org.fedcot.models.transformer;
+
+import java.util.List;
+import java.util.Map;
+import org.fedcot.tensor.NoGrad;
+import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.Workspace;
+import org.fedcot.tensor.ops.Attention;
+import org.fedcot.tensor.ops.CachedAttention;
+import org.fedcot.tensor.ops.CrossEntropy;
+import org.fedcot.tensor.ops.Embedding;
+import org.fedcot.tensor.ops.Rotary;
+
+/**
+ * A decoder-only causal language model whose parameters are float32 tensors named as in the
+ * Hugging Face checkpoint of its architecture ({@code model.layers.0.self_attn.q_proj.weight},
+ * {@code gpt_neox.layers.0.attention.query_key_value.weight}, ...).
+ *
+ * <p>Two forward passes share the layer code: {@link #logits} / {@link #loss} for training (every
+ * op records its backward, attention over the whole [batch, seqLen] window), and
+ * {@link #forward(KvCache, int[], boolean)} for inference (no gradients; new tokens attend to the
+ * keys and values cached for the earlier ones).
+ *
+ * <pre>{@code
+ * DecoderModel m = DecoderModel.random(config, 42);
+ * Tensor loss = m.loss(ids, ids, batch, seqLen);   // labels = ids, shifted inside
+ * loss.backward();
+ * KvCache cache = m.newCache(1, 256);
+ * Tensor next = m.forward(cache, promptIds, false); // [1, vocab] logits of the last position
+ * }</pre>
+ */
+public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
+    private final TransformerConfig config;
+    /** Filled by the subclass constructors, in Hugging Face's state-dict order. */
+    final ParameterSet params = new ParameterSet();
+
+    /** Where a pass runs: [batch, seqLen] tokens starting at position pos; cache null when training. */
+    record Pass(int batch, int seqLen, int pos, KvCache cache) {
+    }
+
+    DecoderModel(TransformerConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * A model of {@code config}'s architecture with every parameter zero, ready for a checkpoint
+     * loader to fill (see {@link org.fedcot.models.checkpoint.HfCheckpoint}).
+     */
+    public static DecoderModel create(TransformerConfig config) {
+        return switch (config.modelType()) {
+            case LLAMA, QWEN2 -> new LlamaModel(config);
+            case GPT_NEOX -> new GptNeoXModel(config);
+        };
+    }
+
+    /**
+     * A randomly initialised model, as Hugging Face initialises one: linear and embedding weights
+     * normal(0, initializer_range), norm weights 1, biases 0; the same seed gives the same weights.
+     */
+    public static DecoderModel random(TransformerConfig config, long seed) {
+        DecoderModel m = create(config);
+        m.params.initialize(seed, config.initializerRange());
+        return m;
+    }
+
+    /** The architecture this model was built for. */
+    public TransformerConfig config() {
+        return config;
+    }
+
+    /**
+     * The parameters under their Hugging Face names, in a fixed order; unmodifiable. A tied output
+     * layer is not listed separately: it is the embedding.
+     */
+    public Map<String, Tensor> namedParameters() {
+        return params.asMap();
+    }
+
+    /** The parameters in the order of {@link #namedParameters()}, e.g. for an optimiser. */
+    public List<Tensor> parameters() {
+        return List.copyOf(params.asMap().values());
+    }
+
+    /** Number of scalar parameters. */
+    public long parameterCount() {
+        return params.asMap().values().stream().mapToLong(Tensor::size).sum();
+    }
+
+    /**
+     * Training forward: logits [batch, seqLen, vocab] for {@code ids} read as {@code batch} rows of
+     * {@code seqLen} tokens, recording backward for every parameter that wants gradients.
+     */
+    public Tensor logits(int[] ids, int batch, int seqLen) {
+        requireWindow("ids", ids.length, batch, seqLen);
+        Tensor x = hidden(ids, new Pass(batch, seqLen, 0, null));
+        return head(x).reshape(batch, seqLen, config.vocabSize());
+    }
+
+    /**
+     * Mean next-token cross-entropy with Hugging Face's convention: {@code labels} is aligned with
+     * {@code ids} (usually a copy of them) and shifted inside, so position t's logits are scored
+     * against {@code labels[t + 1]}; labels equal to -100 ({@link CrossEntropy#IGNORE_INDEX}) count for
+     * nothing.
+     */
+    public Tensor loss(int[] ids, int[] labels, int batch, int seqLen) {
+        return loss(ids, labels, null, batch, seqLen);
+    }
+
+    /**
+     * Like {@link #loss(int[], int[], int, int)} with a weight per label (aligned with labels, so
+     * {@code labelWeights[t]} weighs the prediction of {@code labels[t]}): the loss is
+     * {@code sum w * CE / sum w} over the counted labels. {@code labelWeights} may be null.
+     */
+    public Tensor loss(int[] ids, int[] labels, float[] labelWeights, int batch, int seqLen) {
+        requireWindow("labels", labels.length, batch, seqLen);
+        if (labelWeights != null) {
+            requireWindow("labelWeights", labelWeights.length, batch, seqLen);
+        }
+        // shifting the labels instead of the logits: the last position of each row predicts nothing
+        int n = batch * seqLen;
+        int[] targets = new int[n];
+        float[] weights = labelWeights == null ? null : new float[n];
+        for (int i = 0; i < n; i++) {
+            boolean last = i % seqLen == seqLen - 1;
+            targets[i] = last ? CrossEntropy.IGNORE_INDEX : labels[i + 1];
+            if (weights != null) {
+                weights[i] = last ? 0f : labelWeights[i + 1];
+            }
+        }
+        return CrossEntropy.loss(logits(ids, batch, seqLen), targets, weights, CrossEntropy.IGNORE_INDEX);
+    }
+
+    /** An empty key/value cache for {@code batch} sequences of up to {@code capacity} positions each. */
+    public KvCache newCache(int batch, int capacity) {
+        return new KvCache(config.numLayers(), batch, capacity, config.numKvHeads(), config.headDim());
+    }
+
+    /**
+     * Inference forward: feeds {@code ids} ({@code cache.batch()} rows of T new tokens each, row-major)
+     * at positions [cache.length(), cache.length() + T), appends their keys and values to the cache,
+     * and returns logits: [batch, T, vocab] when {@code allPositions}, else [batch, vocab] for the last
+     * new position only (the output layer then runs on that position alone). Records no gradients;
+     * the returned tensor is freshly allocated and outlives any workspace.
+     *
+     * @throws IllegalArgumentException if the cache was made for another architecture, or would overflow
+     */
+    public Tensor forward(KvCache cache, int[] ids, boolean allPositions) {
+        if (!cache.fits(config)) {
+            throw new IllegalArgumentException("forward: the kv cache was made for a model of another shape");
+        }
+        int B = cache.batch();
+        if (ids.length == 0 || ids.length % B != 0) {
+            throw new IllegalArgumentException("forward: " + ids.length + " ids do not split into " + B
+                    + " non-empty rows of the cache's batch");
+        }
+        int T = ids.length / B;
+        int pos = cache.length();
+        if (pos + T > cache.capacity()) {
+            throw new IllegalArgumentException("forward: " + T + " new tokens at position " + pos
+                    + " overflow the kv cache's capacity of " + cache.capacity());
+        }
+        int V = config.vocabSize();
+        Tensor result = allPositions ? Tensor.zeros(B, T, V) : Tensor.zeros(B, V);
+        try (NoGrad ignored = NoGrad.enter(); Workspace.Scope scope = cache.workspace().enter()) {
+            Tensor x = hidden(ids, new Pass(B, T, pos, cache));
+            if (!allPositions && T > 1) {
+                int[] lastRows = new int[B];
+                for (int b = 0; b < B; b++) {
+                    lastRows[b] = b * T + T - 1;
+                }
+                x = Embedding.lookup(x, lastRows); // a row gather: [B*T, C] -> [B, C]
+            }
+            result.copyFrom(head(x));
+        }
+        cache.advance(T);
+        return result;
+    }
+
+    /** The residual stream [batch*seqLen, hidden] after the last layer, before the final norm. */
+    private Tensor hidden(int[] ids, Pass pass) {
+        Tensor x = embed(ids);
+        for (int l = 0; l < config.numLayers(); l++) {
+            x = layer(l, x, pass);
+        }
+        return x;
+    }
+
+    private static void requireWindow(String what, int length, int batch, int seqLen) {
+        if (batch <= 0 || seqLen <= 0 || length != batch * seqLen) {
+            throw new IllegalArgumentException(what + ": " + length + " values for a window of batch " + batch
+                    + " x seqLen " + seqLen);
+        }
+    }
+
+    /** Token embeddings [ids.length, hidden]. */
+    abstract Tensor embed(int[] ids);
+
+    /** One decoder layer over the residual stream x [batch*seqLen, hidden]. */
+    abstract Tensor layer(int index, Tensor x, Pass pass);
+
+    /** Final norm and output layer: [rows, hidden] to logits [rows, vocab]. */
+    abstract Tensor head(Tensor x);
+
+    /** Rotary embedding of q or k [batch, seqLen, heads, headDim] at the pass's positions (rotate_half pairing). */
+    final Tensor rope(Tensor x, Pass pass) {
+        return Rotary.rope(x, config.rotaryDim(), (float) config.ropeTheta(), pass.pos(), false);
+    }
+
+    /** Causal attention: over the window when training, over the cache (after appending k and v) when inferring. */
+    final Tensor attend(int layer, Tensor q, Tensor k, Tensor v, Pass pass) {
+        KvCache cache = pass.cache();
+        if (cache == null) {
+            return Attention.causal(q, k, v);
+        }
+        cache.write(layer, k, v);
+        return CachedAttention.attend(q, cache.keys(layer), cache.values(layer), pass.pos());
+    }
+}

@@ -1,0 +1,93 @@
+package org.fedcot.models.transformer;
+
+import org.fedcot.tensor.Shapes;
+import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.Workspace;
+
+/**
+ * The keys and values a model has computed for the tokens fed so far, per layer, so each new token
+ * attends to them without recomputing them. Made by {@link DecoderModel#newCache}; every batch row
+ * advances together. It also owns the workspace the cached forward pass draws its activations from,
+ * so a generation loop stops allocating after its first steps.
+ */
+public final class KvCache {
+    private final int batch;
+    private final int capacity;
+    private final int kvHeads;
+    private final int headDim;
+    private final Tensor[] keys;
+    private final Tensor[] values;
+    private final Workspace workspace = new Workspace();
+    private int length;
+
+    KvCache(int layers, int batch, int capacity, int kvHeads, int headDim) {
+        if (batch <= 0 || capacity <= 0) {
+            throw new IllegalArgumentException("kv cache: batch " + batch + " and capacity " + capacity
+                    + " must be positive");
+        }
+        this.batch = batch;
+        this.capacity = capacity;
+        this.kvHeads = kvHeads;
+        this.headDim = headDim;
+        this.keys = new Tensor[layers];
+        this.values = new Tensor[layers];
+        for (int l = 0; l < layers; l++) {
+            keys[l] = Tensor.zeros(batch, capacity, kvHeads, headDim).named("cache.keys." + l);
+            values[l] = Tensor.zeros(batch, capacity, kvHeads, headDim).named("cache.values." + l);
+        }
+    }
+
+    /** Number of sequences fed side by side. */
+    public int batch() {
+        return batch;
+    }
+
+    /** The most positions the cache holds. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Positions cached so far: the position the next token will take. */
+    public int length() {
+        return length;
+    }
+
+    /** Forgets every cached position, to start a new sequence with the same storage. */
+    public void reset() {
+        length = 0;
+    }
+
+    /** Whether this cache was made for a model of {@code config}'s shape. */
+    boolean fits(TransformerConfig config) {
+        return keys.length == config.numLayers() && kvHeads == config.numKvHeads() && headDim == config.headDim();
+    }
+
+    /** Copies the new tokens' keys and values [batch, T, kvHeads, headDim] to positions [length, length + T). */
+    void write(int layer, Tensor k, Tensor v) {
+        int T = k.dim(1);
+        Shapes.requireShape("kv cache", k, batch, T, kvHeads, headDim);
+        Shapes.requireShape("kv cache", v, batch, T, kvHeads, headDim);
+        int row = kvHeads * headDim;
+        for (int b = 0; b < batch; b++) {
+            int dst = (b * capacity + length) * row;
+            System.arraycopy(k.data(), k.offset() + b * T * row, keys[layer].data(), dst, T * row);
+            System.arraycopy(v.data(), v.offset() + b * T * row, values[layer].data(), dst, T * row);
+        }
+    }
+
+    Tensor keys(int layer) {
+        return keys[layer];
+    }
+
+    Tensor values(int layer) {
+        return values[layer];
+    }
+
+    void advance(int tokens) {
+        length += tokens;
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+}
