@@ -1,5 +1,7 @@
 package org.fedcot.tensor.cpu;
 
+import java.util.Arrays;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -23,14 +25,21 @@ public final class Sgemm {
     private static final int MR = 6;
     /** Micro-tile columns: two vectors of B per k step, so 2*MR accumulators. */
     private static final int NR = 2 * L;
-    /** Depth of a K slice: an MR x KC strip of A stays in L1 while it sweeps the B panel. */
+    /** Depth of a K slice: an MR x KC strip of A (6 KiB) stays in L1 while it sweeps the B panel. */
     private static final int KC = 256;
     /** Rows of A packed at once (a multiple of MR). */
-    private static final int MC = 16 * MR;
-    /** Columns of B packed at once: a KC x NC panel is 512 KiB, half the L2. */
-    private static final int NC = 512;
-    /** Below this many multiply-adds the portable loop's lack of set-up wins. */
-    private static final long MIN_WORK = 32L * 32 * 32;
+    private static final int MC = 64 * MR;
+    /**
+     * Columns of B packed at once. Wide enough that a thread's share of a 1024-wide product packs A
+     * only once; the KC x NC panel (1 MiB) streams from L2/L3 fast enough for the kernel.
+     */
+    private static final int NC = 1024;
+    /** Rough cycles of one micro-kernel k step (MR x NR multiply-adds), for {@link #worthIt}. */
+    private static final long KERNEL_STEP_CYCLES = 12;
+    /** Rough cycles to pack one element, and the fixed cost of a call. */
+    private static final long PACK_CYCLES = 2, CALL_CYCLES = 400;
+    /** Rough cycles per multiply-add of the portable scalar loop (a dependent add chain). */
+    private static final long PORTABLE_MAC_CYCLES = 3;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -40,14 +49,23 @@ public final class Sgemm {
         final float[] b = new float[roundUp(NC, NR) * KC];
         /** Scratch tile for micro-tiles that overhang C's edges. */
         final float[] edge = new float[MR * NR];
+        /** Gather offsets {@code l * ldb} for packing transposed B. */
+        final int[] columnStride = new int[L];
     }
 
     private Sgemm() {
     }
 
-    /** Whether an M x N x K product is big enough for this path to beat the portable kernel. */
+    /**
+     * Whether this path beats the portable kernel on an M x N x K product. Tiles are padded to MR x NR
+     * and both operands are packed, so tiny products and thin ones (a dot product, N = 1) lose.
+     */
     public static boolean worthIt(int M, int N, int K) {
-        return (long) M * N * K >= MIN_WORK;
+        long tilesM = ceilDiv(M, MR);
+        long tilesN = ceilDiv(N, NR);
+        long fast = KERNEL_STEP_CYCLES * tilesM * tilesN * K
+                + PACK_CYCLES * (tilesM * MR + tilesN * NR) * K + CALL_CYCLES;
+        return fast < PORTABLE_MAC_CYCLES * M * N * K;
     }
 
     /**
@@ -63,29 +81,45 @@ public final class Sgemm {
         if (K <= 0) {
             if (!accumulate) {
                 for (int i = 0; i < M; i++) {
-                    java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + N, 0f);
+                    Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + N, 0f);
                 }
             }
             return;
         }
-        int tilesM = ceilDiv(M, MR);
-        int tilesN = ceilDiv(N, NR);
-        // Split the dimension with more micro-tiles so both cores get whole tiles to chew on.
-        if (tilesN >= tilesM) {
-            Parallel.forRange(tilesN, (long) M * K * NR, (lo, hi) -> {
+        // Parallel's cost unit is one kernel k step per micro-tile. Waking a worker costs tens of
+        // microseconds, so this keeps products below about 150^3 on one core, where they measured faster.
+        if (splitColumns(M, N, K, Parallel.threads())) {
+            Parallel.forRange(ceilDiv(N, NR), (long) ceilDiv(M, MR) * K, (lo, hi) -> {
                 int j0 = lo * NR;
                 int n = Math.min(N, hi * NR) - j0;
                 int bo = bOff + (transB ? j0 * ldb : j0);
                 serial(transA, transB, M, n, K, a, aOff, lda, b, bo, ldb, c, cOff + j0, ldc, accumulate);
             });
         } else {
-            Parallel.forRange(tilesM, (long) N * K * MR, (lo, hi) -> {
+            Parallel.forRange(ceilDiv(M, MR), (long) ceilDiv(N, NR) * K, (lo, hi) -> {
                 int i0 = lo * MR;
                 int m = Math.min(M, hi * MR) - i0;
                 int ao = aOff + (transA ? i0 : i0 * lda);
                 serial(transA, transB, m, N, K, a, ao, lda, b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate);
             });
         }
+    }
+
+    /**
+     * Whether to give each thread a range of C's columns (else a range of its rows). Threads pack
+     * independently, so splitting columns makes every thread pack all of A (once per NC-wide block
+     * of its share) and splitting rows makes every thread pack all of B; take the cheaper, as long
+     * as there are enough micro-tiles across to go round.
+     */
+    private static boolean splitColumns(int M, int N, int K, int threads) {
+        int tilesM = ceilDiv(M, MR);
+        int tilesN = ceilDiv(N, NR);
+        if (tilesN < threads || tilesM < threads) {
+            return tilesN >= tilesM;
+        }
+        long packIfColumns = (long) M * K * ceilDiv(ceilDiv(N, threads), NC) + (long) K * N / threads;
+        long packIfRows = (long) K * N + (long) ceilDiv(M, threads) * K * ceilDiv(N, NC);
+        return packIfColumns <= packIfRows;
     }
 
     /** The blocked product on the calling thread. */
@@ -99,7 +133,7 @@ public final class Sgemm {
                 int kc = Math.min(KC, K - pc);
                 // Later K slices add onto what the first one wrote.
                 boolean acc = accumulate || pc > 0;
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, buf.b);
+                packB(transB, b, bOff, ldb, pc, kc, jc, nc, buf);
                 for (int ic = 0; ic < M; ic += MC) {
                     int mc = Math.min(MC, M - ic);
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, buf.a);
@@ -208,24 +242,54 @@ public final class Sgemm {
     private static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int k0, int kc, float[] ap) {
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
-            int base = ir * kc;
+            int dst = ir * kc;
+            if (mr < MR) {
+                packAEdge(transA, a, aOff, lda, i0 + ir, mr, k0, kc, ap, dst);
+            } else if (transA) {
+                packAColumns(a, aOff + k0 * lda + i0 + ir, lda, kc, ap, dst);
+            } else {
+                packARows(a, aOff + (i0 + ir) * lda + k0, lda, kc, ap, dst);
+            }
+        }
+    }
+
+    /** A full strip of untransposed A: MR rows read side by side, interleaved k by k. */
+    private static void packARows(float[] a, int src, int lda, int kc, float[] ap, int dst) {
+        int s1 = src + lda, s2 = s1 + lda, s3 = s2 + lda, s4 = s3 + lda, s5 = s4 + lda;
+        for (int k = 0; k < kc; k++) {
+            int d = dst + k * MR;
+            ap[d] = a[src + k];
+            ap[d + 1] = a[s1 + k];
+            ap[d + 2] = a[s2 + k];
+            ap[d + 3] = a[s3 + k];
+            ap[d + 4] = a[s4 + k];
+            ap[d + 5] = a[s5 + k];
+        }
+    }
+
+    /** A full strip of transposed A: each k already holds the MR values contiguously. */
+    private static void packAColumns(float[] a, int src, int lda, int kc, float[] ap, int dst) {
+        for (int k = 0; k < kc; k++) {
+            int s = src + k * lda;
+            int d = dst + k * MR;
+            ap[d] = a[s];
+            ap[d + 1] = a[s + 1];
+            ap[d + 2] = a[s + 2];
+            ap[d + 3] = a[s + 3];
+            ap[d + 4] = a[s + 4];
+            ap[d + 5] = a[s + 5];
+        }
+    }
+
+    /** The last, partial strip ({@code mr < MR} rows from row {@code i}), zero-padded to MR. */
+    private static void packAEdge(boolean transA, float[] a, int aOff, int lda, int i, int mr, int k0, int kc,
+                                  float[] ap, int dst) {
+        for (int k = 0; k < kc; k++) {
+            int d = dst + k * MR;
             for (int r = 0; r < MR; r++) {
-                if (r >= mr) {
-                    for (int k = 0; k < kc; k++) {
-                        ap[base + k * MR + r] = 0f;
-                    }
-                } else if (transA) {
-                    // A(i,k) = a[k*lda + i]: one column of memory per row of the strip.
-                    int src = aOff + k0 * lda + i0 + ir + r;
-                    for (int k = 0; k < kc; k++) {
-                        ap[base + k * MR + r] = a[src + k * lda];
-                    }
-                } else {
-                    int src = aOff + (i0 + ir + r) * lda + k0;
-                    for (int k = 0; k < kc; k++) {
-                        ap[base + k * MR + r] = a[src + k];
-                    }
-                }
+                int row = i + r;
+                int kk = k0 + k;
+                ap[d + r] = r >= mr ? 0f : transA ? a[aOff + kk * lda + row] : a[aOff + row * lda + kk];
             }
         }
     }
@@ -234,33 +298,59 @@ public final class Sgemm {
      * Packs depth {@code [k0, k0+kc)} x columns {@code [j0, j0+nc)} of op(B) into NR-column strips
      * laid out {@code [k][NR]}, zero-filling the columns past nc in the last strip.
      */
-    private static void packB(boolean transB, float[] b, int bOff, int ldb, int k0, int kc, int j0, int nc, float[] bp) {
+    private static void packB(boolean transB, float[] b, int bOff, int ldb, int k0, int kc, int j0, int nc,
+                              Buffers buf) {
+        if (transB) {
+            for (int l = 0; l < L; l++) {
+                buf.columnStride[l] = l * ldb;
+            }
+        }
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int base = jr * kc;
-            if (transB) {
-                // B(k,j) = b[j*ldb + k]: each column is contiguous in memory, scattered into the strip.
-                for (int j = 0; j < NR; j++) {
-                    if (j >= nr) {
-                        for (int k = 0; k < kc; k++) {
-                            bp[base + k * NR + j] = 0f;
-                        }
-                        continue;
-                    }
-                    int src = bOff + (j0 + jr + j) * ldb + k0;
-                    for (int k = 0; k < kc; k++) {
-                        bp[base + k * NR + j] = b[src + k];
-                    }
-                }
+            int dst = jr * kc;
+            int j = j0 + jr;
+            if (nr < NR) {
+                packBEdge(transB, b, bOff, ldb, k0, kc, j, nr, buf.b, dst);
+            } else if (transB) {
+                packBColumns(b, bOff + j * ldb + k0, ldb, kc, buf.columnStride, buf.b, dst);
             } else {
-                for (int k = 0; k < kc; k++) {
-                    int src = bOff + (k0 + k) * ldb + j0 + jr;
-                    int dst = base + k * NR;
-                    System.arraycopy(b, src, bp, dst, nr);
-                    if (nr < NR) {
-                        java.util.Arrays.fill(bp, dst + nr, dst + NR, 0f);
-                    }
-                }
+                packBRows(b, bOff + k0 * ldb + j, ldb, kc, buf.b, dst);
+            }
+        }
+    }
+
+    /** A full strip of untransposed B: each k row already holds NR contiguous values. */
+    private static void packBRows(float[] b, int src, int ldb, int kc, float[] bp, int dst) {
+        for (int k = 0; k < kc; k++) {
+            int s = src + k * ldb;
+            int d = dst + k * NR;
+            FloatVector.fromArray(S, b, s).intoArray(bp, d);
+            FloatVector.fromArray(S, b, s + L).intoArray(bp, d + L);
+        }
+    }
+
+    /**
+     * A full strip of transposed B, whose columns are rows in memory: gathers one k across L
+     * columns at a time ({@code stride[l] = l * ldb}), far cheaper than scalar scattered stores.
+     */
+    private static void packBColumns(float[] b, int src, int ldb, int kc, int[] stride, float[] bp, int dst) {
+        int src1 = src + L * ldb;
+        for (int k = 0; k < kc; k++) {
+            int d = dst + k * NR;
+            FloatVector.fromArray(S, b, src + k, stride, 0).intoArray(bp, d);
+            FloatVector.fromArray(S, b, src1 + k, stride, 0).intoArray(bp, d + L);
+        }
+    }
+
+    /** The last, partial strip ({@code nr < NR} columns from column {@code j}), zero-padded to NR. */
+    private static void packBEdge(boolean transB, float[] b, int bOff, int ldb, int k0, int kc, int j, int nr,
+                                  float[] bp, int dst) {
+        for (int k = 0; k < kc; k++) {
+            int d = dst + k * NR;
+            int kk = k0 + k;
+            for (int c = 0; c < NR; c++) {
+                int col = j + c;
+                bp[d + c] = c >= nr ? 0f : transB ? b[bOff + col * ldb + kk] : b[bOff + kk * ldb + col];
             }
         }
     }
