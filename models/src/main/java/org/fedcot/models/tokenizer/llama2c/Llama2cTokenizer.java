@@ -152,7 +152,7 @@ public final class Llama2cTokenizer implements Tokenizer {
      * The byte a {@code <0xNN>} piece stands for, else -1. run.c's {@code sscanf("<0x%02hhX>")} reads
      * one or two hex digits after "<0x"; so does this (without sscanf's tolerance of signs and spaces).
      */
-    private static int rawByte(String piece) {
+    public static int rawByte(String piece) {
         if (!piece.startsWith("<0x")) {
             return -1;
         }

@@ -1,0 +1,100 @@
+package org.fedcot.cli.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fedcot generate} on the real stories260K checkpoint and on a Hugging Face directory. */
+class GenerateCommandTest {
+    private static final String STORIES = "models/stories260K/";
+
+    private static CommandRunner.Result generate(String... args) {
+        return CommandRunner.run(new GenerateCommand(), args);
+    }
+
+    @Test
+    void greedyStories260KIsByteIdenticalToRunC() throws IOException {
+        byte[] expected = Files.readAllBytes(CommandRunner.shared(STORIES + "greedy_t0_once_upon_a_time_256.txt"));
+        CommandRunner.Result r = generate("--model", CommandRunner.shared(STORIES + "stories260K.bin").toString(),
+                "--tokenizer", CommandRunner.shared(STORIES + "tok512.bin").toString(),
+                "--prompt", "Once upon a time", "--temperature", "0", "--max-tokens", "256");
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(expected, r.stdout(), "stdout:\n" + r.out());
+        assertTrue(r.err().contains("tokens/s"), r.err());
+        System.out.println("stories260K greedy, 256 steps: " + r.err().strip());
+    }
+
+    @Test
+    void llama2cStepsCountThePromptAsRunCDoes() {
+        String model = CommandRunner.shared(STORIES + "stories260K.bin").toString();
+        String tok = CommandRunner.shared(STORIES + "tok512.bin").toString();
+        // prompt = BOS + 4 tokens; 3 steps print only the prompt's first 3 pieces, as run.c -n 3
+        CommandRunner.Result r = generate("--model", model, "--tokenizer", tok, "--prompt", "Once upon a time",
+                "--temperature", "0", "--max-tokens", "3");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Once upon a\n", r.out());
+        CommandRunner.Result six = generate("--model", model, "--tokenizer", tok, "--prompt", "Once upon a time",
+                "--temperature", "0", "--max-tokens", "6");
+        assertEquals("Once upon a time, there\n", six.out(), "steps 5 and 6 draw ',' and ' there'");
+    }
+
+    @Test
+    void aTokenizerOfAnotherVocabularyIsOneClearError() {
+        CommandRunner.Result r = generate("--model", CommandRunner.shared(STORIES + "stories260K.bin").toString(),
+                "--tokenizer", CommandRunner.shared("models/tokenizers/llama2-tokenizer/tokenizer.bin").toString(),
+                "--prompt", "Hi");
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("32000 tokens") && r.err().contains("vocabulary of 512"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aHuggingFaceDirectoryGeneratesAndStopsAtAStopString(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, """
+                {"model_type": "llama", "vocab_size": 512, "hidden_size": 32, "intermediate_size": 64,
+                 "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
+                 "initializer_range": 0.5, "max_position_embeddings": 64, "bos_token_id": 1, "eos_token_id": 2}
+                """);
+        Path model = dir.resolve("model");
+        assertEquals(0, CommandRunner.run(new InitCommand(), "--arch", "llama", "--config", config.toString(),
+                "--out", model.toString(), "--seed", "3").code());
+        String tok = CommandRunner.shared(STORIES + "tok512.bin").toString();
+        CommandRunner.Result free = generate("--model", model.toString(), "--tokenizer", tok, "--prompt", "Once upon",
+                "--temperature", "0", "--max-tokens", "12");
+        assertEquals(0, free.code(), free.err());
+        String out = free.out();
+        assertTrue(out.startsWith("Once upon") && out.endsWith("\n"), out);
+        String generated = out.substring("Once upon".length(), out.length() - 1);
+        assertTrue(generated.length() >= 4, "12 random tokens give some text: '" + generated + "'");
+
+        String stop = generated.substring(2, 4);
+        CommandRunner.Result cut = generate("--model", model.toString(), "--tokenizer", tok, "--prompt", "Once upon",
+                "--temperature", "0", "--max-tokens", "12", "--stop", stop);
+        assertEquals("Once upon" + generated.substring(0, generated.indexOf(stop)) + "\n", cut.out());
+        assertTrue(cut.err().contains("stopped by stop string"), cut.err());
+
+        String[] sampled = {"--model", model.toString(), "--tokenizer", tok, "--prompt", "Once upon",
+            "--temperature", "1", "--top-k", "20", "--seed", "9", "--max-tokens", "12"};
+        assertEquals(generate(sampled).out(), generate(sampled).out(), "a seed reproduces a sampled generation");
+        assertTrue(generate(sampled).err().contains("seed 9"));
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        String model = CommandRunner.shared(STORIES + "stories260K.bin").toString();
+        assertEquals(2, generate("--model", model, "--top-p", "1.5").code());
+        assertEquals(2, generate("--model", model, "--max-tokens", "-1").code());
+        assertEquals(2, generate("--model", model, "--stop", "").code());
+        CommandRunner.Result missing = generate("--model", "/no/such/model");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("/no/such/model"), missing.err());
+    }
+}
