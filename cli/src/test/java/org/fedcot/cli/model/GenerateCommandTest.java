@@ -1,5 +1,6 @@
 package org.fedcot.cli.model;
 
+import org.fedcot.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,15 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 class GenerateCommandTest {
     private static final String STORIES = "models/stories260K/";
 
-    private static CommandRunner.Result generate(String... args) {
-        return CommandRunner.run(new GenerateCommand(), args);
+    private static CliRun generate(String... args) {
+        return CliRun.command("generate", args);
     }
 
     @Test
     void greedyStories260KIsByteIdenticalToRunC() throws IOException {
-        byte[] expected = Files.readAllBytes(CommandRunner.shared(STORIES + "greedy_t0_once_upon_a_time_256.txt"));
-        CommandRunner.Result r = generate("--model", CommandRunner.shared(STORIES + "stories260K.bin").toString(),
-                "--tokenizer", CommandRunner.shared(STORIES + "tok512.bin").toString(),
+        byte[] expected = Files.readAllBytes(CliRun.shared(STORIES + "greedy_t0_once_upon_a_time_256.txt"));
+        CliRun r = generate("--model", CliRun.shared(STORIES + "stories260K.bin").toString(),
+                "--tokenizer", CliRun.shared(STORIES + "tok512.bin").toString(),
                 "--prompt", "Once upon a time", "--temperature", "0", "--max-tokens", "256");
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(expected, r.stdout(), "stdout:\n" + r.out());
@@ -32,22 +33,22 @@ class GenerateCommandTest {
 
     @Test
     void llama2cStepsCountThePromptAsRunCDoes() {
-        String model = CommandRunner.shared(STORIES + "stories260K.bin").toString();
-        String tok = CommandRunner.shared(STORIES + "tok512.bin").toString();
+        String model = CliRun.shared(STORIES + "stories260K.bin").toString();
+        String tok = CliRun.shared(STORIES + "tok512.bin").toString();
         // prompt = BOS + 4 tokens; 3 steps print only the prompt's first 3 pieces, as run.c -n 3
-        CommandRunner.Result r = generate("--model", model, "--tokenizer", tok, "--prompt", "Once upon a time",
+        CliRun r = generate("--model", model, "--tokenizer", tok, "--prompt", "Once upon a time",
                 "--temperature", "0", "--max-tokens", "3");
         assertEquals(0, r.code(), r.err());
         assertEquals("Once upon a\n", r.out());
-        CommandRunner.Result six = generate("--model", model, "--tokenizer", tok, "--prompt", "Once upon a time",
+        CliRun six = generate("--model", model, "--tokenizer", tok, "--prompt", "Once upon a time",
                 "--temperature", "0", "--max-tokens", "6");
         assertEquals("Once upon a time, there\n", six.out(), "steps 5 and 6 draw ',' and ' there'");
     }
 
     @Test
     void aTokenizerOfAnotherVocabularyIsOneClearError() {
-        CommandRunner.Result r = generate("--model", CommandRunner.shared(STORIES + "stories260K.bin").toString(),
-                "--tokenizer", CommandRunner.shared("models/tokenizers/llama2-tokenizer/tokenizer.bin").toString(),
+        CliRun r = generate("--model", CliRun.shared(STORIES + "stories260K.bin").toString(),
+                "--tokenizer", CliRun.shared("models/tokenizers/llama2-tokenizer/tokenizer.bin").toString(),
                 "--prompt", "Hi");
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -64,10 +65,10 @@ class GenerateCommandTest {
                  "initializer_range": 0.5, "max_position_embeddings": 64, "bos_token_id": 1, "eos_token_id": 2}
                 """);
         Path model = dir.resolve("model");
-        assertEquals(0, CommandRunner.run(new InitCommand(), "--arch", "llama", "--config", config.toString(),
+        assertEquals(0, CliRun.command("init", "--arch", "llama", "--config", config.toString(),
                 "--out", model.toString(), "--seed", "3").code());
-        String tok = CommandRunner.shared(STORIES + "tok512.bin").toString();
-        CommandRunner.Result free = generate("--model", model.toString(), "--tokenizer", tok, "--prompt", "Once upon",
+        String tok = CliRun.shared(STORIES + "tok512.bin").toString();
+        CliRun free = generate("--model", model.toString(), "--tokenizer", tok, "--prompt", "Once upon",
                 "--temperature", "0", "--max-tokens", "12");
         assertEquals(0, free.code(), free.err());
         String out = free.out();
@@ -76,7 +77,7 @@ class GenerateCommandTest {
         assertTrue(generated.length() >= 4, "12 random tokens give some text: '" + generated + "'");
 
         String stop = generated.substring(2, 4);
-        CommandRunner.Result cut = generate("--model", model.toString(), "--tokenizer", tok, "--prompt", "Once upon",
+        CliRun cut = generate("--model", model.toString(), "--tokenizer", tok, "--prompt", "Once upon",
                 "--temperature", "0", "--max-tokens", "12", "--stop", stop);
         assertEquals("Once upon" + generated.substring(0, generated.indexOf(stop)) + "\n", cut.out());
         assertTrue(cut.err().contains("stopped by stop string"), cut.err());
@@ -89,11 +90,11 @@ class GenerateCommandTest {
 
     @Test
     void badOptionsAreUsageErrors() {
-        String model = CommandRunner.shared(STORIES + "stories260K.bin").toString();
+        String model = CliRun.shared(STORIES + "stories260K.bin").toString();
         assertEquals(2, generate("--model", model, "--top-p", "1.5").code());
         assertEquals(2, generate("--model", model, "--max-tokens", "-1").code());
         assertEquals(2, generate("--model", model, "--stop", "").code());
-        CommandRunner.Result missing = generate("--model", "/no/such/model");
+        CliRun missing = generate("--model", "/no/such/model");
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("/no/such/model"), missing.err());
     }

@@ -1,5 +1,6 @@
 package org.fedcot.cli.model;
 
+import org.fedcot.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,17 +22,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GradsCommandTest {
     private static final double TOL = 1e-4;
 
-    private static CommandRunner.Result grads(Path model, Path batch, Path out) {
-        return CommandRunner.run(new GradsCommand(), "--model", model.toString(), "--batch", batch.toString(),
+    private static CliRun grads(Path model, Path batch, Path out) {
+        return CliRun.command("grads", "--model", model.toString(), "--batch", batch.toString(),
                 "--out", out.toString());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"llama_gqa", "qwen2_gqa_bias", "neox"})
     void gradientsMatchPyTorch(String name, @TempDir Path tmp) throws IOException {
-        Path fixture = CommandRunner.gradsFixture(name);
+        Path fixture = GradsFixtures.path(name);
         Path out = tmp.resolve("grads.safetensors");
-        CommandRunner.Result r = grads(fixture, fixture.resolve("batch.json"), out);
+        CliRun r = grads(fixture, fixture.resolve("batch.json"), out);
         assertEquals(0, r.code(), r.err());
         double worst = 0;
         try (SafetensorsFile actual = SafetensorsFile.open(out);
@@ -49,7 +50,7 @@ class GradsCommandTest {
 
     @Test
     void badBatchFilesGiveOneLineNamingTheFileAndField(@TempDir Path tmp) throws IOException {
-        Path model = CommandRunner.gradsFixture("llama_gqa");
+        Path model = GradsFixtures.path("llama_gqa");
         assertBad(tmp, model, "{\"input_ids\": [[1, 2, 3], [4, 5]], \"labels\": [[1, 2, 3], [4, 5]]}",
                 "input_ids[1] has 2 values but input_ids[0] has 3");
         assertBad(tmp, model, "{\"input_ids\": [[1, 2, 32]], \"labels\": [[1, 2, 3]]}",
@@ -66,7 +67,7 @@ class GradsCommandTest {
     private static void assertBad(Path tmp, Path model, String json, String expected) throws IOException {
         Path batch = tmp.resolve("batch.json");
         Files.writeString(batch, json);
-        CommandRunner.Result r = grads(model, batch, tmp.resolve("out.safetensors"));
+        CliRun r = grads(model, batch, tmp.resolve("out.safetensors"));
         assertEquals(1, r.code(), json);
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains(batch.toString()) && r.err().contains(expected), r.err());

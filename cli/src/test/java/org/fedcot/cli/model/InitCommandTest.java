@@ -1,5 +1,6 @@
 package org.fedcot.cli.model;
 
+import org.fedcot.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,17 +22,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code fedcot init}: a loadable Hugging Face directory holding exactly the seeded random model. */
 class InitCommandTest {
-    private static CommandRunner.Result init(String arch, Path config, Path out, String seed) {
-        return CommandRunner.run(new InitCommand(), "--arch", arch, "--config", config.toString(), "--out",
+    private static CliRun init(String arch, Path config, Path out, String seed) {
+        return CliRun.command("init", "--arch", arch, "--config", config.toString(), "--out",
                 out.toString(), "--seed", seed);
     }
 
     @ParameterizedTest
     @CsvSource({"llama,llama_gqa", "llama,qwen2_gqa_bias", "gpt-neox,neox"})
     void writesTheSeededRandomModel(String arch, String fixture, @TempDir Path tmp) throws IOException {
-        Path config = CommandRunner.gradsFixture(fixture).resolve("config.json");
+        Path config = GradsFixtures.path(fixture).resolve("config.json");
         Path out = tmp.resolve("model");
-        CommandRunner.Result r = init(arch, config, out, "7");
+        CliRun r = init(arch, config, out, "7");
         assertEquals(0, r.code(), r.err());
         TransformerConfig expectedConfig = HfConfig.read(config);
         DecoderModel loaded = HfCheckpoint.load(out);
@@ -41,15 +42,15 @@ class InitCommandTest {
         expected.forEach((name, t) -> assertArrayEquals(t.toArray(), loaded.namedParameters().get(name).toArray(), name));
 
         // and it trains: grads runs on it
-        CommandRunner.Result g = CommandRunner.run(new GradsCommand(), "--model", out.toString(), "--batch",
-                CommandRunner.gradsFixture(fixture).resolve("batch.json").toString(), "--out",
+        CliRun g = CliRun.command("grads", "--model", out.toString(), "--batch",
+                GradsFixtures.path(fixture).resolve("batch.json").toString(), "--out",
                 tmp.resolve("g.safetensors").toString());
         assertEquals(0, g.code(), g.err());
     }
 
     @Test
     void seedsDecideTheWeights(@TempDir Path tmp) throws IOException {
-        Path config = CommandRunner.gradsFixture("llama_gqa").resolve("config.json");
+        Path config = GradsFixtures.path("llama_gqa").resolve("config.json");
         init("llama", config, tmp.resolve("a"), "1");
         init("llama", config, tmp.resolve("b"), "1");
         init("llama", config, tmp.resolve("c"), "2");
@@ -60,13 +61,13 @@ class InitCommandTest {
 
     @Test
     void theArchMustAgreeWithTheConfig(@TempDir Path tmp) {
-        Path llama = CommandRunner.gradsFixture("llama_gqa").resolve("config.json");
-        CommandRunner.Result r = init("gpt-neox", llama, tmp.resolve("x"), "0");
+        Path llama = GradsFixtures.path("llama_gqa").resolve("config.json");
+        CliRun r = init("gpt-neox", llama, tmp.resolve("x"), "0");
         assertEquals(1, r.code());
         assertTrue(r.err().contains(llama.toString()) && r.err().contains("model_type 'llama'")
                 && r.err().contains("gpt-neox"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        CommandRunner.Result neox = init("llama", CommandRunner.gradsFixture("neox").resolve("config.json"),
+        CliRun neox = init("llama", GradsFixtures.path("neox").resolve("config.json"),
                 tmp.resolve("y"), "0");
         assertEquals(1, neox.code());
         assertTrue(neox.err().contains("gpt_neox"), neox.err());

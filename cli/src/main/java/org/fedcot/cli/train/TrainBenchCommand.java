@@ -1,0 +1,131 @@
+package org.fedcot.cli.train;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.fedcot.models.checkpoint.HfConfig;
+import org.fedcot.models.train.Example;
+import org.fedcot.models.train.StepReport;
+import org.fedcot.models.train.TaskWeights;
+import org.fedcot.models.train.Trainer;
+import org.fedcot.models.train.TrainerConfig;
+import org.fedcot.models.train.TrainingListener;
+import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.models.transformer.TransformerConfig;
+import org.fedcot.tensor.cpu.Parallel;
+import org.fedcot.tensor.optim.LrSchedule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fedcot bench train}: times training steps (forward, backward, AdamW update) of a randomly
+ * initialised model on random tokens, through the {@link Trainer}'s own step, the same measurement
+ * as {@code bench/torch_train.py}. Per-step times go to stderr; the last line on stdout is
+ * {@code train <params> params: <ms> ms/step, <tok> tokens/s}, where params is the exact parameter
+ * count (an integer), ms the median step time after the warm-up steps, and tok = batch x seq / that.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Times training steps (forward + backward + AdamW) of a model on random tokens.",
+                "The last line on stdout is 'train <params> params: <ms> ms/step, <tok> tokens/s' (median step)."})
+public final class TrainBenchCommand implements Callable<Integer> {
+    private static final String BACKEND = "cpu";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "PATH",
+            description = "A Hugging Face config.json, or a directory holding one; weights are random (seeded).")
+    Path model;
+
+    @Option(names = "--seq", defaultValue = "256", paramLabel = "T", description = "Tokens per sequence (default: ${DEFAULT-VALUE}).")
+    int seq;
+
+    @Option(names = "--batch", defaultValue = "8", paramLabel = "B", description = "Sequences per step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "10", paramLabel = "N", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "3", paramLabel = "N",
+            description = "Untimed steps first, for the JIT and the activation pool (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--backend", defaultValue = BACKEND, description = "Compute backend; only 'cpu' (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the weights and tokens (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        validate();
+        TransformerConfig config = HfConfig.read(Files.isDirectory(model) ? model.resolve(HfConfig.FILE_NAME) : model);
+        if (seq > config.maxPositionEmbeddings()) {
+            throw new ParameterException(spec.commandLine(), "--seq " + seq + " exceeds the model's "
+                    + config.maxPositionEmbeddings() + " positions (max_position_embeddings)");
+        }
+        DecoderModel m = DecoderModel.random(config, seed);
+        // no clipping, constant rate, one micro-batch of exactly seq tokens: a bare forward + backward + AdamW
+        TrainerConfig tc = TrainerConfig.builder(warmup + steps).batchSize(batch).learningRate(1e-4)
+                .schedule(LrSchedule.Kind.CONSTANT).maxGradNorm(0).padMultiple(1).seed(seed).build();
+        PrintWriter err = spec.commandLine().getErr();
+        double[] ms = new double[steps];
+        new Trainer(m, tc, randomExamples(config.vocabSize()), List.of()).train(null, new TrainingListener() {
+            @Override
+            public void onStep(StepReport r) {
+                double stepMs = r.stepNanos() / 1e6;
+                boolean timed = r.step() > warmup;
+                if (timed) {
+                    ms[r.step() - warmup - 1] = stepMs;
+                }
+                err.printf(Locale.ROOT, "%s step %d: %.1f ms, loss %.4f%n", timed ? "timed" : "warm-up", r.step(), stepMs,
+                        r.loss());
+                err.flush();
+            }
+        });
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        double median = (sorted[(steps - 1) / 2] + sorted[steps / 2]) / 2;
+        err.printf(Locale.ROOT, "%s, %d threads, batch %d x seq %d: median %.1f ms, mean %.1f ms, best %.1f ms over %d"
+                        + " steps after %d warm-up%n", config.modelType().hfName(), Parallel.threads(), batch, seq, median,
+                Arrays.stream(ms).average().orElseThrow(), sorted[0], steps, warmup);
+        err.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "train %d params: %.1f ms/step, %.0f tokens/s%n", m.parameterCount(), median,
+                batch * seq / (median / 1e3));
+        out.flush();
+        return 0;
+    }
+
+    /** {@code batch} sequences of {@code seq} random tokens: the first is the prompt, the rest the target. */
+    private List<Example> randomExamples(int vocab) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Example> examples = new ArrayList<>(batch);
+        for (int b = 0; b < batch; b++) {
+            examples.add(Example.of(new int[] {rng.nextInt(vocab)}, rng.ints(seq - 1, 0, vocab).toArray(),
+                    TaskWeights.LABEL));
+        }
+        return examples;
+    }
+
+    private void validate() {
+        if (!BACKEND.equals(backend)) {
+            throw new ParameterException(spec.commandLine(), "--backend: unknown backend '" + backend
+                    + "'; available: " + BACKEND);
+        }
+        if (seq < 2 || batch < 1 || steps < 1 || warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--seq must be at least 2, --batch and --steps at least 1,"
+                    + " --warmup at least 0");
+        }
+    }
+}

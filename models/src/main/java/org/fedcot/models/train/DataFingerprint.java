@@ -1,0 +1,41 @@
+package org.fedcot.models.train;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A digest of a training set (every example's task and tokens, in order), saved with a checkpoint so
+ * that resuming on other data, which would silently change the data order, is refused.
+ */
+final class DataFingerprint {
+    private DataFingerprint() {
+    }
+
+    /** Hex SHA-256 of the examples. */
+    static String of(List<Example> examples) {
+        MessageDigest sha = sha256();
+        for (Example e : examples) {
+            byte[] task = e.task().getBytes(StandardCharsets.UTF_8);
+            ByteBuffer buf = ByteBuffer.allocate(3 * Integer.BYTES + task.length + e.length() * Integer.BYTES);
+            // lengths first, so that token boundaries between prompt, target and examples are unambiguous
+            buf.putInt(task.length).put(task).putInt(e.promptLength()).putInt(e.targetLength());
+            for (int i = 0; i < e.length(); i++) {
+                buf.putInt(e.token(i));
+            }
+            sha.update(buf.array());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package org.fedcot.models.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.fedcot.models.checkpoint.CheckpointException;
+import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.models.transformer.TransformerConfig;
+import org.fedcot.tensor.NoGrad;
+import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.optim.AdamW;
+import org.fedcot.tensor.optim.GradClip;
+import org.fedcot.tensor.optim.LrSchedule;
+
+/**
+ * Causal-LM fine-tuning of a {@link DecoderModel} on (prompt, target) {@link Example}s, in the manner
+ * of Hugging Face's Trainer:
+ * <ul>
+ * <li>each step takes the next {@code batchSize} examples of a seeded order (a shuffle per epoch,
+ *     optionally length-grouped) and computes their task-weighted loss ({@link TaskWeights}) on target
+ *     tokens only, in micro-batches of similar lengths, each padded to its own longest example; the
+ *     micro-batches' losses are scaled so that their accumulated gradients are the one-batch
+ *     gradient (up to float rounding);</li>
+ * <li>then clips the global gradient norm, sets the scheduled learning rate (Hugging Face's schedulers,
+ *     {@code lr(step)} for the step about to be taken) and takes an AdamW step;</li>
+ * <li>every {@code evalEvery} steps it reports the mean loss of the held-out set, and every
+ *     {@code checkpointEvery} steps, and at the end, writes a {@link Checkpoints checkpoint}.</li>
+ * </ul>
+ * A run stopped at any point and {@link #resume resumed} from its last checkpoint ends with the very
+ * same parameters, bit for bit, as one never stopped: the checkpoint holds the weights, AdamW's
+ * moments and step counts, and the step, which fixes both the data position and the schedule.
+ *
+ * <pre>{@code
+ * Trainer t = new Trainer(model, TrainerConfig.builder(1000).batchSize(16).microBatchSize(4)
+ *         .learningRate(1e-4).taskWeights(TaskWeights.fedCot(0.5)).checkpointEvery(100).build(), train, heldOut);
+ * Optional<Path> last = Checkpoints.latest(out);
+ * if (last.isPresent()) {
+ *     t.resume(last.get());
+ * }
+ * t.train(out, listener);
+ * }</pre>
+ */
+public final class Trainer {
+    private final DecoderModel model;
+    private final TrainerConfig config;
+    private final List<Example> train;
+    private final List<Example> eval;
+    private final List<Tensor> params;
+    private final AdamW optimizer;
+    private final LrSchedule schedule;
+    private final DataOrder order;
+    private final BatchLoss trainLoss;
+    private final BatchLoss evalLoss;
+    private final String fingerprint;
+    private int step;
+    private double lastLoss = Double.NaN;
+
+    /**
+     * A trainer at step 0 for {@code model} (trained in place).
+     *
+     * @param train the training examples, at least one
+     * @param eval  the held-out examples, possibly none
+     * @throws IllegalArgumentException naming the example (its source, else its set and index) when one
+     *                                  is longer than the model's positions, holds a token outside its
+     *                                  vocabulary, or has a task the task weights do not list
+     */
+    public Trainer(DecoderModel model, TrainerConfig config, List<Example> train, List<Example> eval) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.config = Objects.requireNonNull(config, "config");
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("there are no training examples");
+        }
+        this.train = List.copyOf(train);
+        this.eval = List.copyOf(eval);
+        check(this.train, "training");
+        check(this.eval, "held-out");
+        params = model.parameters();
+        // every gradient exists from the start, so AdamW steps every parameter on every step, even a
+        // step whose tokens all weigh 0 and run no backward
+        params.forEach(Tensor::gradBuffer);
+        optimizer = new AdamW(params, config.learningRate(), config.beta1(), config.beta2(), config.eps(),
+                config.weightDecay());
+        schedule = config.lrSchedule();
+        order = new DataOrder(this.train.stream().mapToInt(Example::length).toArray(), config.batchSize(), config.seed(),
+                config.groupByLength());
+        trainLoss = new BatchLoss(model, config.taskWeights(), config.microBatchSize(), config.padMultiple());
+        evalLoss = new BatchLoss(model, config.taskWeights(), config.microBatchSize(), config.padMultiple());
+        fingerprint = DataFingerprint.of(this.train);
+    }
+
+    /** Optimiser steps done so far (restored ones included). */
+    public int step() {
+        return step;
+    }
+
+    /** The settings. */
+    public TrainerConfig config() {
+        return config;
+    }
+
+    /**
+     * Restores the model, the optimiser and the position from the checkpoint in {@code checkpointDir},
+     * so that {@link #train} continues exactly where that run was.
+     *
+     * @throws CheckpointException when the checkpoint is unreadable, was made on other training data,
+     *                             or with settings that change the trajectory (listed in the message);
+     *                             the model is untouched then, unless its weights file is the problem
+     */
+    public void resume(Path checkpointDir) throws IOException {
+        TrainerState s = Checkpoints.readState(checkpointDir);
+        Map<String, String> now = config.trajectory();
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, String> e : now.entrySet()) {
+            String before = s.trajectory().get(e.getKey());
+            if (!e.getValue().equals(before)) {
+                changed.add(e.getKey() + " " + before + " -> " + e.getValue());
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new CheckpointException(checkpointDir + ": was trained with other settings, and resuming exactly"
+                    + " needs the same ones: " + String.join(", ", changed));
+        }
+        if (s.trainExamples() != train.size() || !s.trainFingerprint().equals(fingerprint)) {
+            throw new CheckpointException(checkpointDir + ": was trained on other data (" + s.trainExamples()
+                    + " examples then, " + train.size() + " now, or different tokens); resuming would change the data order");
+        }
+        if (s.step() < 0 || s.step() > config.steps() || s.examplesSeen() != (long) s.step() * config.batchSize()) {
+            throw new CheckpointException(checkpointDir + ": step " + s.step() + " and examples seen " + s.examplesSeen()
+                    + " do not fit a run of " + config.steps() + " steps of " + config.batchSize());
+        }
+        Checkpoints.restore(checkpointDir, model, optimizer);
+        step = s.step();
+        lastLoss = s.loss();
+    }
+
+    /**
+     * Trains from the current step to {@code config.steps()}.
+     *
+     * @param outputDir where checkpoints go ({@code checkpoint-<step>}); null writes none
+     * @param listener  receives progress; an exception it throws stops training
+     */
+    public TrainResult train(Path outputDir, TrainingListener listener) throws IOException {
+        long start = System.nanoTime();
+        listener.onStart(step, config.steps());
+        double evalResult = Double.NaN;
+        int runSteps = 0;
+        long runTokens = 0;
+        long runNanos = 0;
+        while (step < config.steps()) {
+            long t0 = System.nanoTime();
+            double lr = schedule.lr(step);
+            Outcome r = trainStep(lr);
+            long dt = System.nanoTime() - t0;
+            runSteps++;
+            runTokens += r.tokens();
+            runNanos += dt;
+            listener.onStep(new StepReport(step, config.steps(), r.loss(), lr, r.gradNorm(), r.tokens(), dt, runSteps,
+                    runTokens, runNanos));
+            boolean last = step == config.steps();
+            if (!eval.isEmpty() && config.evalEvery() > 0 && (last || step % config.evalEvery() == 0)) {
+                evalResult = evaluate();
+                listener.onEvaluation(step, evalResult);
+            }
+            if (outputDir != null && (last || (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0))) {
+                listener.onCheckpoint(step, saveCheckpoint(outputDir));
+            }
+        }
+        return new TrainResult(step, lastLoss, evalResult, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** What a step measured: its loss, tokens read, and the gradient norm before clipping (NaN: not clipped). */
+    private record Outcome(double loss, long tokens, double gradNorm) {
+    }
+
+    /** One optimiser step at learning rate {@code lr}: accumulate the batch's gradient, clip, update. */
+    private Outcome trainStep(double lr) {
+        List<Example> batch = new ArrayList<>(config.batchSize());
+        for (int i : order.batch(step)) {
+            batch.add(train.get(i));
+        }
+        optimizer.zeroGrad();
+        BatchLoss.Result r = trainLoss.run(batch, true);
+        double gradNorm = config.maxGradNorm() > 0 ? GradClip.clipGlobalNorm(params, config.maxGradNorm()) : Double.NaN;
+        optimizer.setLearningRate(lr);
+        optimizer.step();
+        step++;
+        lastLoss = r.loss();
+        return new Outcome(r.loss(), r.tokens(), gradNorm);
+    }
+
+    /** The held-out set's loss, task-weighted over the whole set as one batch; NaN when there is no held-out set. */
+    public double evaluate() {
+        if (eval.isEmpty()) {
+            return Double.NaN;
+        }
+        try (NoGrad ignored = NoGrad.enter()) {
+            return evalLoss.run(eval, false).loss();
+        }
+    }
+
+    /**
+     * Writes the checkpoint of the current step under {@code outputDir}, atomically, then deletes all but
+     * the newest {@code keepCheckpoints}.
+     *
+     * @return the checkpoint's directory
+     */
+    public Path saveCheckpoint(Path outputDir) throws IOException {
+        Path dir = Checkpoints.dir(outputDir, step);
+        Checkpoints.save(dir, model, optimizer, new TrainerState(step, (long) step * config.batchSize(), train.size(),
+                fingerprint, lastLoss, config.trajectory()));
+        Checkpoints.prune(outputDir, config.keepCheckpoints());
+        return dir;
+    }
+
+    /** Checks every example against the model and the task weights, naming the first bad one. */
+    private void check(List<Example> examples, String set) {
+        TransformerConfig c = model.config();
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            String where = e.source() != null ? e.source() : set + " example " + i;
+            if (e.length() > c.maxPositionEmbeddings()) {
+                throw new IllegalArgumentException(where + ": " + e.length() + " tokens (prompt + target), more than the"
+                        + " model's " + c.maxPositionEmbeddings() + " positions");
+            }
+            for (int t = 0; t < e.length(); t++) {
+                int id = e.token(t);
+                if (id < 0 || id >= c.vocabSize()) {
+                    throw new IllegalArgumentException(where + ": token id " + id + " is outside the model's vocabulary"
+                            + " of " + c.vocabSize());
+                }
+            }
+            if (!config.taskWeights().accepts(e.task())) {
+                throw new IllegalArgumentException(where + ": task '" + e.task() + "' has no weight; the weighted tasks"
+                        + " are " + String.join(", ", config.taskWeights().tasks()));
+            }
+        }
+    }
+}
