@@ -33,7 +33,7 @@ public final class Parallel {
      * large enough to be worth it. {@code costPerItem} is a rough count of inner-loop steps per index.
      */
     public static void forRange(int n, long costPerItem, Range body) {
-        int parts = (int) Math.min(THREADS, n);
+        int parts = Math.min(THREADS, n);
         if (parts <= 1 || POOL == null || (long) n * costPerItem < MIN_PARALLEL_WORK
                 || ForkJoinTask.inForkJoinPool()) {
             body.run(0, n);
