@@ -68,9 +68,21 @@ public final class Tensor {
         return new Tensor(buffer, offset, shape);
     }
 
-    /** A tensor for an op's output: storage from the open workspace, or new when none is open. */
+    /**
+     * A zero-filled tensor, for a buffer kernels add into (a gradient, a scratch sink): storage from
+     * the open workspace, or new when none is open.
+     */
     public static Tensor empty(int... shape) {
-        return new Tensor(Workspace.allocate(Shapes.size(shape)), 0, shape);
+        return new Tensor(Workspace.allocate(Shapes.size(shape), true), 0, shape);
+    }
+
+    /**
+     * Like {@link #empty} but not cleared: a reused workspace array holds stale values, NaN included.
+     * Only for buffers a kernel writes in full before anything reads them (most op outputs); skipping
+     * the fill saves a pass over memory per buffer, which adds up for [tokens, vocab] logits.
+     */
+    public static Tensor uninitialized(int... shape) {
+        return new Tensor(Workspace.allocate(Shapes.size(shape), false), 0, shape);
     }
 
     /** Marks this tensor as a leaf whose gradient is wanted (a parameter); returns this. */
@@ -174,6 +186,19 @@ public final class Tensor {
         return grad;
     }
 
+    /**
+     * Allocates the gradient without clearing it, for a backward that writes every element instead of
+     * adding (callers check {@code grad() == null} first and add into {@link #grad()} otherwise). A
+     * leaf's gradient is still new zeroed storage that outlives the workspace.
+     */
+    public Tensor uninitializedGrad() {
+        if (grad != null) {
+            throw new IllegalStateException(name() + ": the gradient already exists; add into grad() instead");
+        }
+        grad = backwardFn == null ? zeros(shape) : uninitialized(shape);
+        return grad;
+    }
+
     /** Zeroes the accumulated gradient, keeping its storage. */
     public void zeroGrad() {
         if (grad != null) {
@@ -257,10 +282,14 @@ public final class Tensor {
         int[] resolved = Shapes.resolveReshape(shape, newShape, name());
         Tensor out = new Tensor(data, offset, resolved);
         out.recordBackward(() -> {
-            Tensor g = gradBuffer();
-            float[] gd = g.data;
+            if (grad == null) { // the first gradient is a plain copy: no zero fill, no read-modify-write
+                uninitializedGrad();
+                System.arraycopy(out.grad.data, out.grad.offset, grad.data, grad.offset, size);
+                return;
+            }
+            float[] gd = grad.data;
             float[] od = out.grad.data;
-            int go = g.offset;
+            int go = grad.offset;
             int oo = out.grad.offset;
             for (int i = 0; i < size; i++) {
                 gd[go + i] += od[oo + i];

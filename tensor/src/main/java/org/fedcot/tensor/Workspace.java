@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * A pool of float arrays for op outputs and intermediate gradients. While a workspace is entered on
- * a thread, {@link Tensor#empty} takes zeroed arrays from it; when the scope closes every array lent
- * in it goes back to the pool. A training loop that enters the same workspace each step therefore
- * allocates its activations once, on the first step.
+ * a thread, {@link Tensor#empty} takes zeroed arrays from it and {@link Tensor#uninitialized} takes
+ * them as their last user left them; when the scope closes every array lent in it goes back to the
+ * pool. A training loop that enters the same workspace each step therefore allocates its
+ * activations once, on the first step.
  *
  * <pre>{@code
  * Workspace ws = new Workspace();
@@ -24,7 +25,24 @@ public final class Workspace {
 
     private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
     private final List<float[]> lent = new ArrayList<>();
+    private final boolean poison;
     private long allocatedFloats;
+
+    public Workspace() {
+        this(false);
+    }
+
+    private Workspace(boolean poison) {
+        this.poison = poison;
+    }
+
+    /**
+     * A workspace whose uninitialised arrays come filled with NaN, new ones included: for tests and
+     * for debugging a new op, so a kernel that reads an output element before writing it shows up.
+     */
+    public static Workspace poisoned() {
+        return new Workspace(true);
+    }
 
     /** Makes this workspace current on this thread until the returned scope closes. */
     public Scope enter() {
@@ -38,19 +56,26 @@ public final class Workspace {
         return allocatedFloats;
     }
 
-    static float[] allocate(int n) {
+    /**
+     * An array of {@code n} floats from the current workspace, or a new one when none is entered.
+     * Unless {@code zeroed}, a reused array keeps whatever its previous user wrote (NaN included).
+     */
+    static float[] allocate(int n, boolean zeroed) {
         Workspace ws = CURRENT.get();
-        return ws == null ? new float[n] : ws.take(n);
+        return ws == null ? new float[n] : ws.take(n, zeroed);
     }
 
-    private float[] take(int n) {
+    private float[] take(int n, boolean zeroed) {
         ArrayDeque<float[]> q = free.get(n);
         float[] a = q == null ? null : q.poll();
         if (a == null) {
             a = new float[n];
             allocatedFloats += n;
-        } else {
+        } else if (zeroed) {
             Arrays.fill(a, 0f);
+        }
+        if (poison && !zeroed) {
+            Arrays.fill(a, Float.NaN);
         }
         lent.add(a);
         return a;

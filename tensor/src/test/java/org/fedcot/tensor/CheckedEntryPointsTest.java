@@ -49,6 +49,12 @@ class CheckedEntryPointsTest {
         Tensor logits = Tensor.zeros(2, 3).named("logits");
         logits.set(4, Float.POSITIVE_INFINITY);
         assertMessage(() -> CrossEntropy.loss(logits, new int[]{0, 1}), "logits", "element 4", "Infinity");
+        // a vocabulary wide enough for the vectorised kernels, which flag bad rows during the max pass
+        Tensor wide = Tensor.zeros(3, 200).named("lm_logits");
+        wide.set(250, Float.NaN); // in a row whose target is ignored: still checked
+        wide.set(510, Float.NEGATIVE_INFINITY);
+        assertMessage(() -> CrossEntropy.loss(wide, new int[]{0, CrossEntropy.IGNORE_INDEX, 2}),
+                "crossEntropy logits (lm_logits): element 250 of shape [3, 200] is NaN");
         assertMessage(() -> Tensor.of(new float[3], 2, 2), "expected 4 floats", "got 3");
     }
 

@@ -1,6 +1,7 @@
 package org.fedcot.tensor.cpu;
 
 import org.fedcot.tensor.kernels.AttentionKernels;
+import org.fedcot.tensor.kernels.CrossEntropyKernels;
 import org.fedcot.tensor.kernels.MatmulKernels;
 
 /**
@@ -51,5 +52,27 @@ public final class Cpu {
                 dq, dqOff, dpre, att, dout, doutOff, k, kOff, v, vOff, T, NH, NKV, D, lo, hi));
         Parallel.forRange(B * T * NKV, 2L * T * D * (NH / NKV), (lo, hi) -> AttentionKernels.attentionBackwardKeyValue(
                 dk, dkOff, dv, dvOff, dpre, att, q, qOff, dout, doutOff, T, NH, NKV, D, lo, hi));
+    }
+
+    /** Cross-entropy forward over all N rows; see {@link CrossEntropyKernels#crossEntropyForward}. */
+    public static void crossEntropyForward(float[] rowLoss, float[] lse, float[] logits, int logitsOff, int[] targets,
+                                           int N, int V, int ignoreIndex) {
+        if (!PORTABLE_ONLY && FastCrossEntropy.worthIt(V)) {
+            FastCrossEntropy.forward(rowLoss, lse, logits, logitsOff, targets, N, V, ignoreIndex);
+            return;
+        }
+        Parallel.forRange(N, 2L * V, (lo, hi) ->
+                CrossEntropyKernels.crossEntropyForward(rowLoss, lse, logits, logitsOff, targets, V, ignoreIndex, lo, hi));
+    }
+
+    /** Cross-entropy backward over all N rows; see {@link CrossEntropyKernels#crossEntropyBackward}. */
+    public static void crossEntropyBackward(float[] dlogits, int dlogitsOff, float[] logits, int logitsOff, float[] lse,
+                                            int[] targets, float[] rowScale, int N, int V, boolean accumulate) {
+        if (!PORTABLE_ONLY && FastCrossEntropy.worthIt(V)) {
+            FastCrossEntropy.backward(dlogits, dlogitsOff, logits, logitsOff, lse, targets, rowScale, N, V, accumulate);
+            return;
+        }
+        Parallel.forRange(N, 2L * V, (lo, hi) -> CrossEntropyKernels.crossEntropyBackward(
+                dlogits, dlogitsOff, logits, logitsOff, lse, targets, rowScale, V, accumulate, lo, hi));
     }
 }

@@ -13,7 +13,7 @@ public final class Activations {
     }
 
     public static Tensor geluTanh(Tensor x) {
-        Tensor out = Tensor.empty(x.shape());
+        Tensor out = Tensor.uninitialized(x.shape());
         Parallel.forRange(x.size(), COST, (lo, hi) ->
                 ActivationKernels.geluTanhForward(out.data(), 0, x.data(), x.offset(), lo, hi));
         out.recordBackward(() -> {
@@ -26,7 +26,7 @@ public final class Activations {
     }
 
     public static Tensor geluErf(Tensor x) {
-        Tensor out = Tensor.empty(x.shape());
+        Tensor out = Tensor.uninitialized(x.shape());
         Parallel.forRange(x.size(), COST, (lo, hi) ->
                 ActivationKernels.geluErfForward(out.data(), 0, x.data(), x.offset(), lo, hi));
         out.recordBackward(() -> {
@@ -39,7 +39,7 @@ public final class Activations {
     }
 
     public static Tensor silu(Tensor x) {
-        Tensor out = Tensor.empty(x.shape());
+        Tensor out = Tensor.uninitialized(x.shape());
         Parallel.forRange(x.size(), COST, (lo, hi) ->
                 ActivationKernels.siluForward(out.data(), 0, x.data(), x.offset(), lo, hi));
         out.recordBackward(() -> {
@@ -54,7 +54,7 @@ public final class Activations {
     /** {@code silu(gate) * up}, the gated MLP of Llama and Qwen. */
     public static Tensor swiglu(Tensor gate, Tensor up) {
         Shapes.requireSameShape("swiglu", gate, up);
-        Tensor out = Tensor.empty(gate.shape());
+        Tensor out = Tensor.uninitialized(gate.shape());
         Parallel.forRange(gate.size(), COST, (lo, hi) -> ActivationKernels.swigluForward(
                 out.data(), 0, gate.data(), gate.offset(), up.data(), up.offset(), lo, hi));
         out.recordBackward(() -> {

@@ -26,8 +26,8 @@ public final class Attention {
             throw new IllegalArgumentException("attention: " + NH + " query heads of " + q.name()
                     + " are not a multiple of " + NKV + " key/value heads of " + k.name());
         }
-        Tensor out = Tensor.empty(B, T, NH, D);
-        float[] att = Tensor.empty(B * NH * T * T).data();
+        Tensor out = Tensor.uninitialized(B, T, NH, D);
+        float[] att = Tensor.uninitialized(B * NH * T * T).data();
         Cpu.attentionForward(out.data(), att, q.data(), q.offset(), k.data(), k.offset(), v.data(), v.offset(),
                 B, T, NH, NKV, D);
         out.recordBackward(() -> {
@@ -35,7 +35,7 @@ public final class Attention {
             Tensor dq = q.requiresGrad() ? q.gradBuffer() : Tensor.empty(q.shape());
             Tensor dk = k.requiresGrad() ? k.gradBuffer() : Tensor.empty(k.shape());
             Tensor dv = v.requiresGrad() ? v.gradBuffer() : Tensor.empty(v.shape());
-            float[] dpre = Tensor.empty(att.length).data();
+            float[] dpre = Tensor.uninitialized(att.length).data();
             Cpu.attentionBackward(dq.data(), dq.offset(), dk.data(), dk.offset(), dv.data(), dv.offset(), dpre, att,
                     g.data(), g.offset(), q.data(), q.offset(), k.data(), k.offset(), v.data(), v.offset(),
                     B, T, NH, NKV, D);

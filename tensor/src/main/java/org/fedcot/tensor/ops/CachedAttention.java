@@ -46,7 +46,7 @@ public final class CachedAttention {
             throw new IllegalArgumentException("cachedAttention: positions [" + pos + ", " + (pos + TN)
                     + ") do not fit a cache of " + S + " positions");
         }
-        Tensor out = Tensor.empty(B, TN, NH, D);
+        Tensor out = Tensor.uninitialized(B, TN, NH, D);
         Parallel.forRange(B * TN * NH, 2L * (pos + TN) * D, (lo, hi) -> CachedAttentionKernels.attend(
                 out.data(), 0, q.data(), q.offset(), keys.data(), keys.offset(), values.data(), values.offset(),
                 TN, S, pos, NH, NKV, D, lo, hi));

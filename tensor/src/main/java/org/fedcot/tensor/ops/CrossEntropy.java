@@ -2,8 +2,7 @@ package org.fedcot.tensor.ops;
 
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Parallel;
-import org.fedcot.tensor.kernels.CrossEntropyKernels;
+import org.fedcot.tensor.cpu.Cpu;
 
 /**
  * Cross-entropy of logits [..., V] against integer targets, as a weighted mean:
@@ -33,7 +32,6 @@ public final class CrossEntropy {
         if (rowWeights != null && rowWeights.length != N) {
             throw new IllegalArgumentException("crossEntropy: " + N + " rows but " + rowWeights.length + " row weights");
         }
-        logits.checkFinite("crossEntropy logits");
         double weightSum = 0;
         for (int n = 0; n < N; n++) {
             int t = targets[n];
@@ -50,28 +48,45 @@ public final class CrossEntropy {
             }
             weightSum += w;
         }
-        float[] rowLoss = Tensor.empty(N).data();
-        float[] lse = Tensor.empty(N).data();
-        Parallel.forRange(N, 2L * V, (lo, hi) -> CrossEntropyKernels.crossEntropyForward(rowLoss, lse,
-                logits.data(), logits.offset(), targets, V, ignoreIndex, lo, hi));
+        float[] rowLoss = Tensor.uninitialized(N).data();
+        float[] lse = Tensor.uninitialized(N).data();
+        Cpu.crossEntropyForward(rowLoss, lse, logits.data(), logits.offset(), targets, N, V, ignoreIndex);
+        requireFinite(logits, lse, N);
         double total = 0;
         for (int n = 0; n < N; n++) {
             total += (rowWeights == null ? 1f : rowWeights[n]) * (double) rowLoss[n];
         }
         // no counted row gives 0/0; PyTorch returns NaN there, a zero loss with zero gradient is kinder
         double norm = weightSum > 0 ? weightSum : 1;
-        Tensor out = Tensor.empty(1);
+        Tensor out = Tensor.uninitialized(1);
         out.data()[0] = (float) (total / norm);
         out.recordBackward(() -> {
-            Tensor dl = logits.gradBuffer();
             float g = out.grad().item();
-            float[] rowScale = Tensor.empty(N).data();
+            float[] rowScale = Tensor.uninitialized(N).data();
             for (int n = 0; n < N; n++) {
-                rowScale[n] = (float) (g * (rowWeights == null ? 1f : rowWeights[n]) / norm);
+                // the kernels read a zero scale as "no gradient", which is how ignored rows reach them
+                rowScale[n] = targets[n] == ignoreIndex ? 0f
+                        : (float) (g * (rowWeights == null ? 1f : rowWeights[n]) / norm);
             }
-            Parallel.forRange(N, 2L * V, (lo, hi) -> CrossEntropyKernels.crossEntropyBackward(dl.data(), dl.offset(),
-                    logits.data(), logits.offset(), lse, targets, rowScale, V, ignoreIndex, lo, hi));
+            // the kernels write every element, so a first gradient needs no zero fill
+            boolean accumulate = logits.grad() != null;
+            Tensor dl = accumulate ? logits.grad() : logits.uninitializedGrad();
+            Cpu.crossEntropyBackward(dl.data(), dl.offset(), logits.data(), logits.offset(), lse, targets, rowScale,
+                    N, V, accumulate);
         }, logits);
         return out;
+    }
+
+    /**
+     * The kernels give a row holding a NaN or an infinity a NaN log-sum-exp, so N values tell whether
+     * all N * V logits are finite; only then does the full scan run, to name the first bad element.
+     */
+    private static void requireFinite(Tensor logits, float[] lse, int N) {
+        for (int n = 0; n < N; n++) {
+            if (!Float.isFinite(lse[n])) {
+                logits.checkFinite("crossEntropy logits");
+                return;
+            }
+        }
     }
 }

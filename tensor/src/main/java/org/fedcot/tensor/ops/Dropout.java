@@ -17,7 +17,7 @@ public final class Dropout {
         if (p == 0f) {
             return x;
         }
-        Tensor out = Tensor.empty(x.shape());
+        Tensor out = Tensor.uninitialized(x.shape());
         Parallel.forRange(x.size(), 8, (lo, hi) ->
                 DropoutKernels.dropoutForward(out.data(), 0, x.data(), x.offset(), p, seed, lo, hi));
         out.recordBackward(() -> {

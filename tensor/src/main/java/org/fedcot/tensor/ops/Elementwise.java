@@ -13,7 +13,7 @@ public final class Elementwise {
     /** {@code a + b}: the residual connection. */
     public static Tensor add(Tensor a, Tensor b) {
         Shapes.requireSameShape("add", a, b);
-        Tensor out = Tensor.empty(a.shape());
+        Tensor out = Tensor.uninitialized(a.shape());
         Parallel.forRange(a.size(), 1, (lo, hi) ->
                 ElementwiseKernels.add(out.data(), 0, a.data(), a.offset(), b.data(), b.offset(), lo, hi));
         out.recordBackward(() -> {
@@ -26,7 +26,7 @@ public final class Elementwise {
     /** {@code a * b} element by element. */
     public static Tensor mul(Tensor a, Tensor b) {
         Shapes.requireSameShape("mul", a, b);
-        Tensor out = Tensor.empty(a.shape());
+        Tensor out = Tensor.uninitialized(a.shape());
         Parallel.forRange(a.size(), 1, (lo, hi) ->
                 ElementwiseKernels.mul(out.data(), 0, a.data(), a.offset(), b.data(), b.offset(), lo, hi));
         out.recordBackward(() -> {
@@ -47,7 +47,7 @@ public final class Elementwise {
 
     /** {@code s * a}. */
     public static Tensor scale(Tensor a, float s) {
-        Tensor out = Tensor.empty(a.shape());
+        Tensor out = Tensor.uninitialized(a.shape());
         Parallel.forRange(a.size(), 1, (lo, hi) ->
                 ElementwiseKernels.scale(out.data(), 0, a.data(), a.offset(), s, lo, hi));
         out.recordBackward(() -> accumulate(a, out.grad(), s), a);

@@ -22,7 +22,7 @@ public final class Embedding {
             }
         }
         int N = ids.length;
-        Tensor out = Tensor.empty(N, C);
+        Tensor out = Tensor.uninitialized(N, C);
         Parallel.forRange(N, C, (lo, hi) ->
                 EmbeddingKernels.embeddingForward(out.data(), 0, table.data(), table.offset(), ids, C, lo, hi));
         out.recordBackward(() -> {

@@ -24,7 +24,7 @@ public final class Linear {
             Shapes.requireShape("linear", bias, OC);
         }
         int R = Shapes.rows(x);
-        Tensor out = Tensor.empty(Shapes.withLast(x.shape(), OC));
+        Tensor out = Tensor.uninitialized(Shapes.withLast(x.shape(), OC));
         float[] od = out.data();
         Cpu.gemm(false, true, R, OC, C, x.data(), x.offset(), C, w.data(), w.offset(), C, od, 0, OC, false);
         if (bias != null) {
@@ -33,9 +33,11 @@ public final class Linear {
         out.recordBackward(() -> {
             Tensor dout = out.grad();
             if (x.requiresGrad()) {
-                Tensor dx = x.gradBuffer();
+                // the product writes all of dx, so a first gradient needs no zero fill
+                boolean accumulate = x.grad() != null;
+                Tensor dx = accumulate ? x.grad() : x.uninitializedGrad();
                 Cpu.gemm(false, false, R, C, OC, dout.data(), dout.offset(), OC, w.data(), w.offset(), C,
-                        dx.data(), dx.offset(), C, true);
+                        dx.data(), dx.offset(), C, accumulate);
             }
             if (w.requiresGrad()) {
                 Tensor dw = w.gradBuffer();

@@ -33,7 +33,7 @@ public final class MatMul {
         int[] outShape = Arrays.copyOf(batchShape, batchShape.length + 2);
         outShape[batchShape.length] = M;
         outShape[batchShape.length + 1] = N;
-        Tensor out = Tensor.empty(outShape);
+        Tensor out = Tensor.uninitialized(outShape);
         int lda = a.dim(-1);
         int ldb = b.dim(-1);
         int aStride = M * K;

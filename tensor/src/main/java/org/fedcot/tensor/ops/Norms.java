@@ -16,9 +16,9 @@ public final class Norms {
         Shapes.requireShape("layerNorm", w, C);
         Shapes.requireShape("layerNorm", b, C);
         int R = Shapes.rows(x);
-        Tensor out = Tensor.empty(x.shape());
-        float[] mean = Tensor.empty(R).data();
-        float[] rstd = Tensor.empty(R).data();
+        Tensor out = Tensor.uninitialized(x.shape());
+        float[] mean = Tensor.uninitialized(R).data();
+        float[] rstd = Tensor.uninitialized(R).data();
         Parallel.forRange(R, 3L * C, (lo, hi) -> NormKernels.layerNormForward(out.data(), 0, mean, rstd,
                 x.data(), x.offset(), w.data(), w.offset(), b.data(), b.offset(), C, eps, lo, hi));
         out.recordBackward(() -> {
@@ -43,8 +43,8 @@ public final class Norms {
         int C = x.dim(-1);
         Shapes.requireShape("rmsNorm", w, C);
         int R = Shapes.rows(x);
-        Tensor out = Tensor.empty(x.shape());
-        float[] rstd = Tensor.empty(R).data();
+        Tensor out = Tensor.uninitialized(x.shape());
+        float[] rstd = Tensor.uninitialized(R).data();
         Parallel.forRange(R, 2L * C, (lo, hi) -> NormKernels.rmsNormForward(out.data(), 0, rstd,
                 x.data(), x.offset(), w.data(), w.offset(), C, eps, lo, hi));
         out.recordBackward(() -> {

@@ -16,7 +16,7 @@ public final class Reduce {
         for (int i = 0; i < x.size(); i++) {
             s += d[x.offset() + i];
         }
-        Tensor out = Tensor.empty(1);
+        Tensor out = Tensor.uninitialized(1);
         out.data()[0] = (float) s;
         out.recordBackward(() -> {
             Tensor dx = x.gradBuffer();

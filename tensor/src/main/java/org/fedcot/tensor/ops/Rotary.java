@@ -26,14 +26,21 @@ public final class Rotary {
                     + " of " + x.name());
         }
         int rows = x.size() / D;
-        Tensor out = Tensor.empty(x.shape());
-        Parallel.forRange(rows, 4L * D, (lo, hi) -> RotaryKernels.ropeForward(out.data(), 0, x.data(), x.offset(),
-                T, H, D, rotDim, theta, posOffset, interleaved, lo, hi));
+        int angles = T * (rotDim / 2);
+        // one table serves forward and backward: the closure keeps it until the workspace scope closes
+        float[] cos = Tensor.uninitialized(angles).data();
+        float[] sin = Tensor.uninitialized(angles).data();
+        Parallel.forRange(angles, 64, (lo, hi) -> RotaryKernels.ropeTable(cos, sin, rotDim, theta, posOffset, lo, hi));
+        Tensor out = Tensor.uninitialized(x.shape());
+        Parallel.forRange(rows, 2L * D, (lo, hi) -> RotaryKernels.ropeForward(out.data(), 0, x.data(), x.offset(),
+                cos, sin, T, H, D, rotDim, interleaved, lo, hi));
         out.recordBackward(() -> {
-            Tensor dx = x.gradBuffer();
+            // the rotation writes every element of dx, so a first gradient needs no zero fill
+            boolean accumulate = x.grad() != null;
+            Tensor dx = accumulate ? x.grad() : x.uninitializedGrad();
             Tensor g = out.grad();
-            Parallel.forRange(rows, 4L * D, (lo, hi) -> RotaryKernels.ropeBackward(dx.data(), dx.offset(),
-                    g.data(), g.offset(), T, H, D, rotDim, theta, posOffset, interleaved, lo, hi));
+            Parallel.forRange(rows, 2L * D, (lo, hi) -> RotaryKernels.ropeBackward(dx.data(), dx.offset(),
+                    g.data(), g.offset(), cos, sin, T, H, D, rotDim, interleaved, accumulate, lo, hi));
         }, x);
         return out;
     }

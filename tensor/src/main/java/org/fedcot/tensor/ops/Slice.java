@@ -22,7 +22,7 @@ public final class Slice {
         }
         int w = to - from;
         int R = Shapes.rows(x);
-        Tensor out = Tensor.empty(Shapes.withLast(x.shape(), w));
+        Tensor out = Tensor.uninitialized(Shapes.withLast(x.shape(), w));
         Parallel.forRange(R, w, (lo, hi) ->
                 SliceKernels.sliceForward(out.data(), 0, x.data(), x.offset(), W, from, w, lo, hi));
         out.recordBackward(() -> {

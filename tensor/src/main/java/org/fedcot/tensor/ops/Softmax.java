@@ -13,7 +13,7 @@ public final class Softmax {
     public static Tensor softmax(Tensor x) {
         int C = x.dim(-1);
         int R = Shapes.rows(x);
-        Tensor out = Tensor.empty(x.shape());
+        Tensor out = Tensor.uninitialized(x.shape());
         Parallel.forRange(R, 3L * C, (lo, hi) ->
                 SoftmaxKernels.softmaxForward(out.data(), 0, x.data(), x.offset(), C, lo, hi));
         out.recordBackward(() -> {
