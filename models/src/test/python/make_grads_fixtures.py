@@ -10,7 +10,7 @@ weights). For each case it rewrites models/src/test/resources/grads/<case>/:
     model.safetensors      random weights under their Hugging Face names (F32)
     batch.json             {"input_ids": [[...]], "labels": [[...]]}: a right-padded row (pad labels
                            -100) and a row whose prompt is masked with -100
-    expected.safetensors   "loss" (shape [1]) and d loss / d parameter under each parameter's name,
+    expected.safetensors   "loss" (a scalar, shape []) and d loss / d parameter under each parameter's name,
                            the layout `fedcot grads` writes
 """
 import json
@@ -84,7 +84,7 @@ def write_case(name, config):
         json.dump({"input_ids": ids.tolist(), "labels": labels.tolist()}, f)
         f.write("\n")
     save_safetensors(os.path.join(out, "model.safetensors"), weights, {"format": "pt"})
-    expected = {"loss": loss.detach().reshape(1)}
+    expected = {"loss": loss.detach().reshape(())}
     expected.update({n: t.grad for n, t in params.items()})
     save_safetensors(os.path.join(out, "expected.safetensors"), expected, {"case": name})
     print(f"{name}: loss {loss.item():.6f}, {sum(w.numel() for w in weights.values())} parameters")

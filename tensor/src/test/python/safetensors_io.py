@@ -44,4 +44,5 @@ def save_safetensors(path, tensors, metadata=None):
 def _as_f32(value):
     if hasattr(value, "detach"):
         value = value.detach().cpu().numpy()
-    return np.ascontiguousarray(value, dtype=np.float32)
+    # np.array, not np.ascontiguousarray: the latter turns a 0-d scalar into shape [1]
+    return np.array(value, dtype=np.float32, order="C")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         description = {"Compute the causal-LM loss of a batch and d loss / d parameter for every parameter.",
             "FILE.json: {\"input_ids\": [[...], ...], \"labels\": [[...], ...]}, rows of equal length; labels are "
                 + "shifted inside, -100 = ignored (Hugging Face's convention); the loss is the mean over counted labels.",
-            "Output: \"loss\" (shape [1]) and each parameter's gradient under its Hugging Face name "
+            "Output: \"loss\" (a scalar, shape []) and each parameter's gradient under its Hugging Face name "
                 + "(a tied output layer's gradient is part of the embedding's), all F32."})
 public final class GradsCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -43,7 +43,7 @@ public final class GradsCommand implements Callable<Integer> {
         Tensor loss = model.loss(batch.ids(), batch.labels(), batch.batch(), batch.seqLen());
         loss.backward();
         Map<String, Tensor> out = new LinkedHashMap<>();
-        out.put("loss", Tensor.of(new float[]{loss.item()}, 1)); // shape [1], as the project's losses and fixtures have it
+        out.put("loss", Tensor.of(new float[]{loss.item()})); // a true scalar: shape []
         model.namedParameters().forEach((name, p) -> out.put(name, p.grad() != null ? p.grad() : Tensor.zeros(p.shape())));
         SafetensorsWriter.write(outPath, out);
         spec.commandLine().getOut().printf("loss %.6f; wrote %d gradients to %s%n", loss.item(),
