@@ -5,6 +5,7 @@ import org.fedcot.cli.demo.DemoCommand;
 import org.fedcot.cli.model.GenerateCommand;
 import org.fedcot.cli.model.GradsCommand;
 import org.fedcot.cli.model.InitCommand;
+import org.fedcot.cli.privacy.PerturbCommand;
 import org.fedcot.cli.tokenize.TokenizeCommand;
 import org.fedcot.cli.train.TrainCommand;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fedcot", mixinStandardHelpOptions = true, version = "fedcot 0.1.0",
         description = "Federated chain-of-thought distillation (FedCoT) on the JVM, with no ML runtime underneath.",
         subcommands = {DemoCommand.class, TokenizeCommand.class, GenerateCommand.class, InitCommand.class,
-                GradsCommand.class, TrainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                GradsCommand.class, TrainCommand.class, PerturbCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

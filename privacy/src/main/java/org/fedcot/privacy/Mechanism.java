@@ -1,0 +1,34 @@
+package org.fedcot.privacy;
+
+/**
+ * An exponential mechanism over an {@link EmbeddingTable}: for an input row x it draws an output row
+ * r with {@code Pr[r | x] ∝ exp(eps * u(x, r) / (2 * delta_u))}, u built from cosine similarity,
+ * over a candidate set that depends on the mechanism. Implementations are immutable.
+ */
+public sealed interface Mechanism permits RanText, SanText, CusText {
+    /** The mechanism's name as the command line spells it. */
+    MechanismKind kind();
+
+    /** The privacy parameter spent per perturbed word. */
+    double epsilon();
+
+    /** What {@link #epsilon()} guarantees. */
+    default Guarantee guarantee() {
+        return kind().guarantee();
+    }
+
+    /**
+     * Prepares the draws for input row {@code input} from its cosine similarities to every row
+     * ({@code similarities.get(input) == 1}, every value in [-1, 1]; see {@link CosineRows}). The
+     * row is a view of a buffer the next block overwrites: keep a copy of what is needed, not the view.
+     */
+    OutputDistribution prepare(int input, SimilarityRow similarities);
+
+    /** Checks eps is usable: positive and finite. */
+    static double checkEpsilon(double epsilon) {
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon must be a positive finite number, not " + epsilon);
+        }
+        return epsilon;
+    }
+}
