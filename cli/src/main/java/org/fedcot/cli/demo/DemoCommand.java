@@ -1,11 +1,15 @@
 package org.fedcot.cli.demo;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.fedcot.tensor.NoGrad;
+import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.models.transformer.KvCache;
+import org.fedcot.models.transformer.ModelType;
+import org.fedcot.models.transformer.TransformerConfig;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.Workspace;
 import org.fedcot.tensor.optim.AdamW;
@@ -16,8 +20,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code fedcot demo}: the job that runs on the embedded default, with no downloads and no data.
- * For now it trains a small transformer with the project's own tensor engine (autograd, AdamW,
- * rotary grouped-query attention) to reverse digit strings, and reports held-out accuracy.
+ * For now it trains a small Llama (the models module's {@link DecoderModel}: rotary, grouped-query
+ * attention, SwiGLU) with the project's own autograd and AdamW to reverse digit strings, then
+ * decodes held-out strings greedily through the KV cache and reports the accuracy.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Train a small transformer on an embedded task (reverse a digit string) with the built-in "
@@ -47,13 +52,13 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps, --batch, --digits, --eval and --lr must be positive");
         }
         ReversalTask task = new ReversalTask(digits);
-        TinyTransformer model = new TinyTransformer(ReversalTask.VOCAB, 64, 2, 4, 2, 128, seed);
-        System.out.printf("demo: reverse %d-digit strings; transformer with %,d parameters (2 layers, 4 query / 2 kv heads, "
+        DecoderModel model = DecoderModel.random(config(task), seed);
+        System.out.printf("demo: reverse %d-digit strings; Llama with %,d parameters (2 layers, 4 query / 2 kv heads, "
                 + "rotary, SwiGLU), AdamW, %d steps x %d strings%n", digits, model.parameterCount(), steps, batch);
         long start = System.nanoTime();
         float lastLoss = train(model, task);
         double seconds = (System.nanoTime() - start) / 1e9;
-        double tokensPerSecond = (double) steps * batch * task.inputLength() / seconds;
+        double tokensPerSecond = (double) steps * batch * task.sequenceLength() / seconds;
         int[] correct = evaluate(model, task, new SplittableRandom(seed ^ 0x5DEECE66DL));
         System.out.printf("trained in %.1f s (%.0f tokens/s), final loss %.4f%n", seconds, tokensPerSecond, lastLoss);
         System.out.printf("held-out: digit accuracy %.1f%% (chance 10%%), whole-string accuracy %.1f%% over %d strings%n",
@@ -61,12 +66,19 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private float train(TinyTransformer model, ReversalTask task) {
+    /** A 2-layer Llama with 4 query and 2 key/value heads, just big enough for the task. */
+    private static TransformerConfig config(ReversalTask task) {
+        return TransformerConfig.builder(ModelType.LLAMA).vocabSize(ReversalTask.VOCAB).hiddenSize(64)
+                .intermediateSize(128).numLayers(2).numHeads(4).numKvHeads(2)
+                .maxPositionEmbeddings(task.sequenceLength()).tieWordEmbeddings(false).build();
+    }
+
+    private float train(DecoderModel model, ReversalTask task) {
         AdamW opt = new AdamW(model.parameters(), lr, 0.9, 0.95, 1e-8, 0.01);
         LrSchedule schedule = LrSchedule.cosine(lr, Math.max(1, steps / 20), steps);
         SplittableRandom rng = new SplittableRandom(seed);
         Workspace ws = new Workspace();
-        int T = task.inputLength();
+        int T = task.sequenceLength();
         float loss = Float.NaN;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" steps", 1).showSpeed().setUpdateIntervalMillis(250).build()) {
@@ -88,39 +100,28 @@ public final class DemoCommand implements Callable<Integer> {
         return loss;
     }
 
-    /** Greedy decoding of every held-out string at once; returns {digits right, strings right}. */
-    private int[] evaluate(TinyTransformer model, ReversalTask task, SplittableRandom rng) {
+    /** Greedy decoding of every held-out string at once, through the KV cache; returns {digits right, strings right}. */
+    private int[] evaluate(DecoderModel model, ReversalTask task, SplittableRandom rng) {
         int L = task.length();
         int[][] want = new int[evalCount][];
-        int[][] prefix = new int[evalCount][];
+        int[] prompt = new int[evalCount * (L + 1)];
         for (int i = 0; i < evalCount; i++) {
             want[i] = task.sequence(task.digits(rng));
-            prefix[i] = want[i];
+            System.arraycopy(want[i], 0, prompt, i * (L + 1), L + 1);
         }
         int[] right = new int[2];
         boolean[] allRight = new boolean[evalCount];
-        java.util.Arrays.fill(allRight, true);
-        Workspace ws = new Workspace();
-        try (NoGrad ignored = NoGrad.enter()) {
-            int[][] generated = new int[evalCount][2 * L + 1];
+        Arrays.fill(allRight, true);
+        KvCache cache = model.newCache(evalCount, task.sequenceLength());
+        int[] next = prompt;
+        for (int t = L + 1; t <= 2 * L; t++) {
+            Tensor logits = model.forward(cache, next, false);
+            next = new int[evalCount];
             for (int i = 0; i < evalCount; i++) {
-                System.arraycopy(prefix[i], 0, generated[i], 0, L + 1);
-            }
-            for (int t = L + 1; t <= 2 * L; t++) {
-                int[] ids = new int[evalCount * t];
-                for (int i = 0; i < evalCount; i++) {
-                    System.arraycopy(generated[i], 0, ids, i * t, t);
-                }
-                try (Workspace.Scope s = ws.enter()) {
-                    Tensor logits = model.logits(ids, evalCount, t);
-                    for (int i = 0; i < evalCount; i++) {
-                        int next = argmax(logits.data(), ((i + 1) * t - 1) * model.vocab(), model.vocab());
-                        generated[i][t] = next;
-                        boolean ok = next == want[i][t];
-                        right[0] += ok ? 1 : 0;
-                        allRight[i] &= ok;
-                    }
-                }
+                next[i] = argmax(logits.data(), logits.offset() + i * ReversalTask.VOCAB, ReversalTask.VOCAB);
+                boolean ok = next[i] == want[i][t];
+                right[0] += ok ? 1 : 0;
+                allRight[i] &= ok;
             }
         }
         for (boolean ok : allRight) {

@@ -19,29 +19,31 @@ final class ReversalTask {
         this.length = length;
     }
 
-    /** Model input length: the whole sequence but its last token. */
-    int inputLength() {
-        return 2 * length;
+    /** Sequence length: the digits, the separator and the reversed digits. */
+    int sequenceLength() {
+        return 2 * length + 1;
     }
 
     int length() {
         return length;
     }
 
-    /** A batch of inputs [B * T] and next-token targets [B * T], prompt positions ignored. */
+    /**
+     * A batch of sequences [B * T] and their labels in Hugging Face's convention (the model shifts
+     * them): the digits and the separator are labelled {@link CrossEntropy#IGNORE_INDEX}, so only the
+     * reversed half is learned.
+     */
     int[][] batch(SplittableRandom rng, int B) {
-        int T = inputLength();
+        int T = sequenceLength();
         int[] ids = new int[B * T];
-        int[] targets = new int[B * T];
-        Arrays.fill(targets, CrossEntropy.IGNORE_INDEX);
+        int[] labels = new int[B * T];
+        Arrays.fill(labels, CrossEntropy.IGNORE_INDEX);
         for (int b = 0; b < B; b++) {
             int[] seq = sequence(digits(rng));
             System.arraycopy(seq, 0, ids, b * T, T);
-            for (int t = length; t < T; t++) {
-                targets[b * T + t] = seq[t + 1];
-            }
+            System.arraycopy(seq, length + 1, labels, b * T + length + 1, length);
         }
-        return new int[][]{ids, targets};
+        return new int[][]{ids, labels};
     }
 
     int[] digits(SplittableRandom rng) {
