@@ -15,7 +15,6 @@ weights). For each case it rewrites models/src/test/resources/grads/<case>/:
 """
 import json
 import os
-import shutil
 import sys
 import zlib
 
@@ -24,8 +23,8 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "..", "tensor", "src", "test", "python"))
-from make_model_fixtures import (IGNORE_INDEX, causal_lm_loss, llama_forward, llama_shapes,  # noqa: E402
-                                 neox_forward, neox_shapes, random_weights)
+from make_model_fixtures import (IGNORE_INDEX, random_model, reference_run,  # noqa: E402
+                                 write_model_dir)
 from safetensors_io import save_safetensors  # noqa: E402
 
 OUT_DIR = os.path.join(HERE, "..", "resources", "grads")
@@ -67,23 +66,15 @@ def batch(gen, vocab):
 
 def write_case(name, config):
     gen = torch.Generator().manual_seed(zlib.crc32(("grads/" + name).encode()))
-    neox = config["model_type"] == "gpt_neox"
-    weights = random_weights((neox_shapes if neox else llama_shapes)(config), gen)
+    weights = random_model(config, gen)
     ids, labels = batch(gen, config["vocab_size"])
-    params = {n: w.double().requires_grad_(True) for n, w in weights.items()}
-    loss = causal_lm_loss((neox_forward if neox else llama_forward)(config, params, ids), labels)
-    loss.backward()
+    params, _, loss = reference_run(config, weights, ids, labels)
 
     out = os.path.join(OUT_DIR, name)
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(out)
-    with open(os.path.join(out, "config.json"), "w") as f:
-        json.dump(dict(config, torch_dtype="float32"), f, indent=2)
-        f.write("\n")
+    write_model_dir(out, dict(config, torch_dtype="float32"), weights)
     with open(os.path.join(out, "batch.json"), "w") as f:
         json.dump({"input_ids": ids.tolist(), "labels": labels.tolist()}, f)
         f.write("\n")
-    save_safetensors(os.path.join(out, "model.safetensors"), weights, {"format": "pt"})
     expected = {"loss": loss.detach().reshape(())}
     expected.update({n: t.grad for n, t in params.items()})
     save_safetensors(os.path.join(out, "expected.safetensors"), expected, {"case": name})

@@ -238,29 +238,46 @@ def causal_lm_loss(logits, labels):
 
 # ---- driver -------------------------------------------------------------------------------------
 
+def reference_run(config, weights, ids, labels):
+    """The float64 reference forward, loss and backward; returns (params with .grad, logits, loss)."""
+    neox = config["model_type"] == "gpt_neox"
+    params = {n: w.double().requires_grad_(True) for n, w in weights.items()}
+    logits = (neox_forward if neox else llama_forward)(config, params, ids)
+    loss = causal_lm_loss(logits, labels)
+    loss.backward()
+    return params, logits, loss
+
+
+def random_model(config, gen):
+    """Random float32 weights of the config's architecture under their Hugging Face names."""
+    neox = config["model_type"] == "gpt_neox"
+    return random_weights((neox_shapes if neox else llama_shapes)(config), gen)
+
+
+def write_model_dir(out, config_json, weights):
+    """A fresh Hugging Face model directory: config.json and model.safetensors."""
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    with open(os.path.join(out, "config.json"), "w") as f:
+        json.dump(config_json, f, indent=2)
+        f.write("\n")
+    save_safetensors(os.path.join(out, "model.safetensors"), weights, {"format": "pt"})
+
+
 def write_case(name, config):
     gen = torch.Generator().manual_seed(zlib.crc32(name.encode()))
-    neox = config["model_type"] == "gpt_neox"
-    weights = random_weights((neox_shapes if neox else llama_shapes)(config), gen)
+    weights = random_model(config, gen)
     V = config["vocab_size"]
     ids = torch.randint(0, V, (BATCH, SEQ), generator=gen)
     labels = ids.clone()
     labels[0, 3] = IGNORE_INDEX  # prompt-style masking in the middle and at the start
     labels[1, :2] = IGNORE_INDEX
-    params = {n: w.double().requires_grad_(True) for n, w in weights.items()}
-    logits = (neox_forward if neox else llama_forward)(config, params, ids)
-    loss = causal_lm_loss(logits, labels)
-    loss.backward()
+    params, logits, loss = reference_run(config, weights, ids, labels)
 
     out = os.path.join(OUT_DIR, name)
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(out)
-    with open(os.path.join(out, "config.json"), "w") as f:
-        json.dump(dict(config, architectures=[
-            {"llama": "LlamaForCausalLM", "qwen2": "Qwen2ForCausalLM", "gpt_neox": "GPTNeoXForCausalLM"}[
-                config["model_type"]]], torch_dtype="float32"), f, indent=2)
-        f.write("\n")
-    save_safetensors(os.path.join(out, "model.safetensors"), weights, {"format": "pt"})
+    write_model_dir(out, dict(config, architectures=[
+        {"llama": "LlamaForCausalLM", "qwen2": "Qwen2ForCausalLM", "gpt_neox": "GPTNeoXForCausalLM"}[
+            config["model_type"]]], torch_dtype="float32"), weights)
     expected = {"ids": ids.float(), "labels": labels.float(), "logits": logits.detach(),
                 "loss": loss.detach().reshape(1)}
     expected.update({"grad." + n: t.grad for n, t in params.items()})

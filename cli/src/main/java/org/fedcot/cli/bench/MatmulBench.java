@@ -59,7 +59,7 @@ public final class MatmulBench implements Callable<Integer> {
     public Integer call() {
         validate();
         Runnable product = product(random(m * k, 1), random(k * n, 2), new float[m * n]);
-        int warmed = warmUp(product);
+        int warmed = Timings.warmUp(warmup, MIN_WARMUP_NANOS, run -> product.run());
         PrintWriter err = spec.commandLine().getErr();
         double flop = 2.0 * m * n * k;
         double[] ms = new double[repeat];
@@ -69,9 +69,8 @@ public final class MatmulBench implements Callable<Integer> {
             ms[i] = (System.nanoTime() - start) / 1e6;
             err.printf(Locale.ROOT, "run %d: %.3f ms (%.1f GFLOP/s)%n", i + 1, ms[i], gflops(flop, ms[i]));
         }
-        Arrays.sort(ms);
-        double best = ms[0];
-        double median = (ms[(repeat - 1) / 2] + ms[repeat / 2]) / 2;
+        double best = Arrays.stream(ms).min().orElseThrow();
+        double median = Timings.median(ms);
         err.printf(Locale.ROOT, "%s, %d threads: best %.3f ms, median %.3f ms (%.1f GFLOP/s)"
                         + " over %d runs after %d warm-up runs%n",
                 portable ? "portable kernel" : "Cpu.gemm", Parallel.threads(), best, median, gflops(flop, median),
@@ -81,17 +80,6 @@ public final class MatmulBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "matmul %dx%dx%d: %.1f GFLOP/s%n", m, n, k, gflops(flop, best));
         out.flush();
         return 0;
-    }
-
-    /** Runs the untimed warm-up and returns how many runs it took. */
-    private int warmUp(Runnable product) {
-        long start = System.nanoTime();
-        int runs = 0;
-        while (warmup > 0 && (runs < warmup || System.nanoTime() - start < MIN_WARMUP_NANOS)) {
-            product.run();
-            runs++;
-        }
-        return runs;
     }
 
     /** One product of row-major operands into {@code c}, through the backend or the portable kernel. */

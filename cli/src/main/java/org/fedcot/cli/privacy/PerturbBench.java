@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.fedcot.cli.bench.Timings;
 import org.fedcot.privacy.MechanismKind;
 import org.fedcot.privacy.PerturbOptions;
 import org.fedcot.privacy.Perturbers;
@@ -70,11 +71,7 @@ public final class PerturbBench implements Callable<Integer> {
         err.printf(Locale.ROOT, "loaded %d-row %s vocabulary of dimension %d in %.2f s%n",
                 loaded.engine().table().size(), loaded.level().label(), loaded.engine().table().dim(),
                 (System.nanoTime() - start) / 1e9);
-        long warm = System.nanoTime();
-        int warmups = 0;
-        while (warmup > 0 && (warmups < warmup || System.nanoTime() - warm < MIN_WARMUP_NANOS)) {
-            pass(loaded, warmups++);
-        }
+        int warmups = Timings.warmUp(warmup, MIN_WARMUP_NANOS, run -> pass(loaded, run));
         double[] rates = new double[repeat];
         for (int r = 0; r < repeat; r++) {
             long t0 = System.nanoTime();
@@ -83,10 +80,10 @@ public final class PerturbBench implements Callable<Integer> {
             rates[r] = words / seconds;
             err.printf(Locale.ROOT, "pass %d: %d words in %.1f ms (%.0f words/s)%n", r + 1, words, seconds * 1e3, rates[r]);
         }
-        Arrays.sort(rates);
-        double median = (rates[(repeat - 1) / 2] + rates[repeat / 2]) / 2;
+        double median = Timings.median(rates);
+        double best = Arrays.stream(rates).max().orElseThrow();
         err.printf(Locale.ROOT, "%s, eps %s, %d threads: median %.0f, best %.0f words/s over %d passes after %d warm-up"
-                + " passes%n", kind.label(), epsilon, Parallel.threads(), median, rates[repeat - 1], repeat, warmups);
+                + " passes%n", kind.label(), epsilon, Parallel.threads(), median, best, repeat, warmups);
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "perturb %s: %.0f words/s%n", kind.label(), median);

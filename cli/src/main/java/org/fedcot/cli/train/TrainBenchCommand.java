@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.fedcot.cli.bench.Timings;
 import org.fedcot.models.checkpoint.HfConfig;
 import org.fedcot.models.train.Example;
 import org.fedcot.models.train.StepReport;
@@ -93,12 +94,10 @@ public final class TrainBenchCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        double[] sorted = ms.clone();
-        Arrays.sort(sorted);
-        double median = (sorted[(steps - 1) / 2] + sorted[steps / 2]) / 2;
+        double median = Timings.median(ms);
         err.printf(Locale.ROOT, "%s, %d threads, batch %d x seq %d: median %.1f ms, mean %.1f ms, best %.1f ms over %d"
                         + " steps after %d warm-up%n", config.modelType().hfName(), Parallel.threads(), batch, seq, median,
-                Arrays.stream(ms).average().orElseThrow(), sorted[0], steps, warmup);
+                Arrays.stream(ms).average().orElseThrow(), Arrays.stream(ms).min().orElseThrow(), steps, warmup);
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "train %d params: %.1f ms/step, %.0f tokens/s%n", m.parameterCount(), median,

@@ -1,6 +1,6 @@
 package org.fedcot.tensor.cpu;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.fedcot.tensor.cpu.FastPathAssertions.assertClose;
 
 import java.util.SplittableRandom;
 import org.fedcot.tensor.kernels.AttentionKernels;
@@ -57,16 +57,5 @@ class FastAttentionTest {
             a[i] = (float) (rng.nextDouble() * 2 - 1);
         }
         return a;
-    }
-
-    /** max |fast - portable| / max |portable| <= 1e-5. */
-    private static void assertClose(String what, float[] ref, float[] got) {
-        double err = 0;
-        double scale = 0;
-        for (int i = 0; i < ref.length; i++) {
-            err = Math.max(err, Math.abs(ref[i] - got[i]));
-            scale = Math.max(scale, Math.abs(ref[i]));
-        }
-        assertTrue(err <= 1e-5 * scale, what + ": relative error " + err / scale);
     }
 }

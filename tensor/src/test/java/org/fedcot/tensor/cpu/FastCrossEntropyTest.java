@@ -1,6 +1,7 @@
 package org.fedcot.tensor.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.fedcot.tensor.cpu.FastPathAssertions.assertClose;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -79,17 +80,5 @@ class FastCrossEntropyTest {
             a[i] = (float) (rng.nextGaussian() * spread);
         }
         return a;
-    }
-
-    /** max |fast - portable| / max |portable| <= 1e-5. */
-    private static void assertClose(String what, float[] ref, float[] got) {
-        double err = 0;
-        double scale = 0;
-        for (int i = 0; i < ref.length; i++) {
-            err = Math.max(err, Math.abs(ref[i] - got[i]));
-            scale = Math.max(scale, Math.abs(ref[i]));
-            assertTrue(Float.isFinite(got[i]), what + ": element " + i + " is " + got[i]);
-        }
-        assertTrue(err <= 1e-5 * scale, what + ": relative error " + err / scale);
     }
 }
