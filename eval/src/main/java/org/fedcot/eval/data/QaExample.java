@@ -1,0 +1,32 @@
+package org.fedcot.eval.data;
+
+import java.util.List;
+
+/**
+ * One question of a multiple-choice (or yes/no) dataset, in the form every scorer and the pipeline use.
+ *
+ * @param id          the dataset's id, or "file:line" when it has none
+ * @param question    the question text
+ * @param passage     supporting passage (BoolQ with passages), or {@code null}
+ * @param choices     answer options in dataset order; BoolQ is {@code ["no", "yes"]}
+ * @param answerIndex index of the gold answer in {@code choices}
+ */
+public record QaExample(String id, String question, String passage, List<String> choices, int answerIndex) {
+
+    public QaExample {
+        choices = List.copyOf(choices);
+        if (answerIndex < 0 || answerIndex >= choices.size()) {
+            throw new IllegalArgumentException("answer index " + answerIndex + " outside " + choices.size() + " choices");
+        }
+    }
+
+    /** The gold answer's text. */
+    public String answerText() {
+        return choices.get(answerIndex);
+    }
+
+    /** The gold answer's option letter: (a), (b), ... as the chain-of-thought prompts print them. */
+    public char answerLetter() {
+        return (char) ('a' + answerIndex);
+    }
+}
