@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.fedcot.models.checkpoint.ModelPath;
 import org.fedcot.models.generate.Generation;
 import org.fedcot.models.generate.GenerationOptions;
 import org.fedcot.models.generate.Generator;

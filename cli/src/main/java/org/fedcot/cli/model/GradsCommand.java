@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.fedcot.models.checkpoint.ModelPath;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.io.SafetensorsWriter;

@@ -1,32 +1,31 @@
-package org.fedcot.cli.model;
+package org.fedcot.models.checkpoint;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.fedcot.models.checkpoint.HfCheckpoint;
-import org.fedcot.models.checkpoint.Llama2cCheckpoint;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.tokenizer.Tokenizers;
 import org.fedcot.models.transformer.DecoderModel;
 
 /**
  * What a {@code --model PATH} names: a Hugging Face checkpoint directory (config.json and safetensors
- * weights, usually a tokenizer too) or a llama2.c checkpoint file (with tokenizer.bin beside it).
+ * weights, usually a tokenizer too) or a llama2.c checkpoint file (with tokenizer.bin beside it). Every
+ * command and the server open models through here, so all of them accept the same paths.
  */
-final class ModelPath {
+public final class ModelPath {
     private static final String LLAMA2C_TOKENIZER = "tokenizer.bin";
 
     private ModelPath() {
     }
 
     /** Whether {@code path} is a llama2.c checkpoint file rather than a Hugging Face directory. */
-    static boolean isLlama2c(Path path) {
+    public static boolean isLlama2c(Path path) {
         return Files.isRegularFile(path);
     }
 
     /** Loads the model at {@code path}. */
-    static DecoderModel load(Path path) throws IOException {
+    public static DecoderModel load(Path path) throws IOException {
         if (Files.isDirectory(path)) {
             return HfCheckpoint.load(path);
         }
@@ -42,7 +41,7 @@ final class ModelPath {
      * exactly for llama2.c (run.c reads vocab_size tokens), at most for Hugging Face (whose embedding
      * matrices are often padded past the tokenizer's last id).
      */
-    static Tokenizer tokenizer(Path modelPath, Path tokenizerPath, DecoderModel model) throws IOException {
+    public static Tokenizer tokenizer(Path modelPath, Path tokenizerPath, DecoderModel model) throws IOException {
         boolean llama2c = isLlama2c(modelPath);
         Path path = tokenizerPath != null ? tokenizerPath
                 : llama2c ? modelPath.resolveSibling(LLAMA2C_TOKENIZER) : modelPath;
