@@ -10,12 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes small text files (config.json, shard indexes) so a crash leaves the old file or the new one. */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {
     }
 
     /** Writes {@code text} as UTF-8 to a synced temporary sibling, then renames it over {@code path}. */
-    static void writeString(Path path, String text) throws IOException {
+    public static void writeString(Path path, String text) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + path.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
