@@ -46,6 +46,14 @@ class AnswerParserTest {
     }
 
     @Test
+    void trueAndFalseAnswerYesNoQuestions() {
+        List<String> yesNo = List.of("no", "yes");
+        assertEquals(OptionalInt.of(1), AnswerParser.parse("the correct answer is true").orElseThrow().choiceIndex(yesNo));
+        assertEquals(OptionalInt.of(0), AnswerParser.parse("So the answer is False.").orElseThrow().choiceIndex(yesNo));
+        assertEquals(OptionalInt.of(1), AnswerParser.parse("So the answer is yes.").orElseThrow().choiceIndex(yesNo));
+    }
+
+    @Test
     void noStatement() {
         assertTrue(AnswerParser.parse("I am not sure about this one.").isEmpty());
     }
