@@ -1,0 +1,161 @@
+package org.fedcot.llm.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * Asks an OpenAI-compatible server ({@code /completions}, {@code /chat/completions}) as a {@link ClientConfig}
+ * says: timeouts, retries with backoff and Retry-After, bounded concurrency, an optional rate limit, and a
+ * {@link ResponseCache} consulted before anything is sent and written as soon as an answer arrives. Identical
+ * requests in flight at once are sent once. Safe for use from many threads.
+ *
+ * <pre>{@code
+ * try (LlmClient llm = LlmClient.open(ClientConfig.of(URI.create("http://localhost:8000/v1"), "qwen2")
+ *         .withApiKeyEnv("OPENAI_API_KEY").withCacheFile(runDir.resolve("llm-cache.jsonl")))) {
+ *     BatchResult r = llm.completeAll(requests, p -> bar.stepTo(p.done()));
+ * }
+ * }</pre>
+ */
+public final class LlmClient implements AutoCloseable {
+    private final ClientConfig config;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Transport transport;
+    private final RetryingSender sender;
+    /** {@code null} when the configuration names no cache file. */
+    private final ResponseCache cache;
+    private final Map<String, CompletableFuture<LlmResponse>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicReference<Usage> paid = new AtomicReference<>(Usage.ZERO);
+
+    private LlmClient(ClientConfig config, Optional<ApiKey> key, ResponseCache cache) {
+        this.config = config;
+        this.cache = cache;
+        this.transport = new Transport(config, key, mapper);
+        this.sender = new RetryingSender(transport, config.retry(), config.maxConcurrency(), config.requestsPerMinute());
+    }
+
+    /** A client for {@code config}, reading the API key (if it names one) from the process environment. */
+    public static LlmClient open(ClientConfig config) throws IOException {
+        return open(config, System::getenv);
+    }
+
+    /**
+     * A client for {@code config}, reading the API key's variable with {@code environment}.
+     *
+     * @throws IllegalStateException when the configuration names a key variable that is not set
+     * @throws IOException           when the cache file cannot be opened (see {@link ResponseCache#open})
+     */
+    public static LlmClient open(ClientConfig config, UnaryOperator<String> environment) throws IOException {
+        Optional<ApiKey> key = ApiKey.fromEnvironment(config.apiKeyEnv(), environment);
+        ResponseCache cache = config.cacheFile() == null ? null : ResponseCache.open(config.cacheFile());
+        return new LlmClient(config, key, cache);
+    }
+
+    /** The configuration this client follows. */
+    public ClientConfig config() {
+        return config;
+    }
+
+    /**
+     * The answer to {@code request}, from the cache when it holds one.
+     *
+     * @throws LlmException when the server refuses the request, retries run out, or the thread is interrupted
+     *                      (its interrupt status is then set)
+     */
+    public LlmResponse complete(LlmRequest request) {
+        return fetch(canonical(request), new StopSignal());
+    }
+
+    /**
+     * The answers to {@code requests}, in their order, at most {@code maxConcurrency} in flight. Cached answers
+     * are not asked again. The first failure stops the batch: no further request starts, those in flight
+     * finish (and are cached), then the failure is thrown, saying how many answers the batch had.
+     *
+     * @throws LlmException as {@link #complete} does; or what {@code listener} threw
+     */
+    public BatchResult completeAll(List<? extends LlmRequest> requests, BatchListener listener) {
+        return new BatchRun(this, requests.stream().map(this::canonical).toList(), listener).run();
+    }
+
+    /** Tokens of every answer this client has paid for (cache hits excluded), summed. */
+    public Usage usage() {
+        return paid.get();
+    }
+
+    /** Releases the cache file and the HTTP client. */
+    @Override
+    public void close() throws IOException {
+        try {
+            transport.close();
+        } finally {
+            if (cache != null) cache.close();
+        }
+    }
+
+    /** {@code request} as this client sends it, with its cache key. */
+    CanonicalRequest canonical(LlmRequest request) {
+        return CanonicalRequest.of(config.model(), request, mapper);
+    }
+
+    /** The cached answer to {@code request}, if the cache holds one. */
+    Optional<LlmResponse> cached(CanonicalRequest request) {
+        return cache == null ? Optional.empty() : cache.get(request.key());
+    }
+
+    /** The answer to {@code request}: cached, shared with an identical request in flight, or asked for. */
+    LlmResponse fetch(CanonicalRequest request, StopSignal stop) {
+        Optional<LlmResponse> hit = cached(request);
+        if (hit.isPresent()) return hit.get();
+        CompletableFuture<LlmResponse> mine = new CompletableFuture<>();
+        CompletableFuture<LlmResponse> other = inFlight.putIfAbsent(request.key(), mine);
+        if (other != null) return awaitShared(other, request, stop);
+        LlmResponse answer;
+        try {
+            // an identical request may have finished between the first look and taking the in-flight slot
+            hit = cached(request);
+            answer = hit.isPresent() ? hit.get() : ask(request, stop);
+        } catch (RuntimeException | Error e) {
+            // leave the slot before waking those sharing it, so that one asking again does not find it
+            inFlight.remove(request.key(), mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        inFlight.remove(request.key(), mine);
+        mine.complete(answer);
+        return answer;
+    }
+
+    private LlmResponse ask(CanonicalRequest request, StopSignal stop) {
+        try {
+            AttemptOutcome.Answered answered = sender.send(request, stop);
+            paid.accumulateAndGet(answered.response().usage(), Usage::plus);
+            if (cache != null) cache.put(request, answered.raw(), answered.response());
+            return answered.response();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LlmException("POST " + transport.uri(request) + ": interrupted", -1, 0, e);
+        }
+    }
+
+    private LlmResponse awaitShared(CompletableFuture<LlmResponse> other, CanonicalRequest request, StopSignal stop) {
+        try {
+            return other.get().asCached();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LlmException("POST " + transport.uri(request) + ": interrupted", -1, 0, e);
+        } catch (ExecutionException e) {
+            // the other request's batch was stopped, not this one: ask again
+            if (e.getCause() instanceof CancellationException) return fetch(request, stop);
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw (Error) e.getCause();
+        }
+    }
+}
