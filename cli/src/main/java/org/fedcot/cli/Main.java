@@ -2,6 +2,7 @@ package org.fedcot.cli;
 
 import org.fedcot.cli.bench.BenchCommand;
 import org.fedcot.cli.demo.DemoCommand;
+import org.fedcot.cli.eval.EvalCommand;
 import org.fedcot.cli.model.GenerateCommand;
 import org.fedcot.cli.model.GradsCommand;
 import org.fedcot.cli.model.InitCommand;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fedcot", mixinStandardHelpOptions = true, version = "fedcot 0.1.0",
         description = "Federated chain-of-thought distillation (FedCoT) on the JVM, with no ML runtime underneath.",
         subcommands = {DemoCommand.class, TokenizeCommand.class, GenerateCommand.class, InitCommand.class,
-                GradsCommand.class, TrainCommand.class, PerturbCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                GradsCommand.class, TrainCommand.class, PerturbCommand.class, EvalCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
