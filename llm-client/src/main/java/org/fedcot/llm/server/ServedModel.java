@@ -1,0 +1,132 @@
+package org.fedcot.llm.server;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.fedcot.llm.prompt.ChatTemplate;
+import org.fedcot.models.checkpoint.ModelPath;
+import org.fedcot.models.generate.ContinuationText;
+import org.fedcot.models.generate.Generation;
+import org.fedcot.models.generate.GenerationOptions;
+import org.fedcot.models.generate.Generator;
+import org.fedcot.models.generate.Sampler;
+import org.fedcot.models.tokenizer.Tokenizer;
+import org.fedcot.models.transformer.DecoderModel;
+
+/**
+ * The model a server hosts: weights, tokenizer, chat template, and how its prompts are encoded and
+ * its generations end. Generation is safe from several threads at once: each call gets its own KV
+ * cache (and with it its own activation workspace) from {@link Generator}, the weights are only read,
+ * and the tokenizers are thread-safe.
+ */
+public final class ServedModel {
+    private final String id;
+    private final DecoderModel model;
+    private final Tokenizer tokenizer;
+    private final ChatTemplate chatTemplate;
+    private final Set<Integer> stopIds;
+    private final Generator generator;
+
+    private ServedModel(String id, DecoderModel model, Tokenizer tokenizer, ChatTemplate chatTemplate,
+                        Set<Integer> stopIds) {
+        this.id = id;
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.chatTemplate = chatTemplate;
+        this.stopIds = Set.copyOf(stopIds);
+        this.generator = new Generator(model, ContinuationText.of(tokenizer));
+    }
+
+    /**
+     * Loads what {@code --model PATH} names (a Hugging Face directory or a llama2.c checkpoint, see
+     * {@link ModelPath}), with {@code tokenizerPath} or the model's own tokenizer, and the chat template
+     * beside that tokenizer. Generation ends at the config's and the tokenizer's end-of-sequence ids,
+     * and for llama2.c also at BOS, where run.c stops.
+     *
+     * @param servedName the model id clients must name, or null for the directory or file name
+     */
+    public static ServedModel load(Path modelPath, Path tokenizerPath, String servedName) throws IOException {
+        DecoderModel model = ModelPath.load(modelPath);
+        Tokenizer tokenizer = ModelPath.tokenizer(modelPath, tokenizerPath, model);
+        ChatTemplate template = ChatTemplate.forTokenizer(tokenizerPath != null ? tokenizerPath : modelPath);
+        Set<Integer> stops = new HashSet<>(model.config().eosTokenIds());
+        tokenizer.eosId().ifPresent(stops::add);
+        if (ModelPath.isLlama2c(modelPath)) {
+            tokenizer.bosId().ifPresent(stops::add);
+        }
+        String id = servedName != null ? servedName
+                : modelPath.toAbsolutePath().normalize().getFileName().toString();
+        return new ServedModel(id, model, tokenizer, template, stops);
+    }
+
+    /** The id clients name in "model" and /v1/models lists. */
+    public String id() {
+        return id;
+    }
+
+    /** The most positions a prompt and its completion may take together (max_position_embeddings). */
+    public int contextLength() {
+        return model.config().maxPositionEmbeddings();
+    }
+
+    /** The weights. */
+    public DecoderModel model() {
+        return model;
+    }
+
+    /** The tokenizer prompts are encoded with. */
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** How chat messages become the prompt. */
+    public ChatTemplate chatTemplate() {
+        return chatTemplate;
+    }
+
+    /** Token ids that end a generation when drawn. */
+    public Set<Integer> stopIds() {
+        return stopIds;
+    }
+
+    /**
+     * A completion prompt's ids: the text with the tokenizer's special tokens (BOS where it adds one); an
+     * empty text starts from BOS, or EOS, alone.
+     */
+    int[] completionPrompt(String text) {
+        int[] ids = tokenizer.encode(text, true);
+        if (ids.length > 0) {
+            return ids;
+        }
+        OptionalInt bos = model.config().bosTokenId();
+        OptionalInt start = bos.isPresent() ? bos : tokenizer.bosId().isPresent() ? tokenizer.bosId() : tokenizer.eosId();
+        if (start.isEmpty()) {
+            throw ApiException.badRequest("prompt", "The prompt is empty and the tokenizer has no BOS or EOS token to start from.");
+        }
+        return new int[]{start.getAsInt()};
+    }
+
+    /**
+     * A rendered chat prompt's ids. A model's own template writes its special tokens (bos_token
+     * included) itself, so they are not added again, as transformers does; the fallback layout gets them.
+     */
+    int[] chatPrompt(String rendered) {
+        if (chatTemplate.isFallback()) {
+            return completionPrompt(rendered);
+        }
+        int[] ids = tokenizer.encode(rendered, false);
+        if (ids.length == 0) {
+            throw ApiException.badRequest("messages", "The chat template rendered these messages as an empty prompt.");
+        }
+        return ids;
+    }
+
+    /** Continues {@code prompt}; {@code stream} receives the text as it settles (see {@link Generator}). */
+    Generation generate(int[] prompt, int maxNew, List<String> stops, Sampler sampler, Consumer<String> stream) {
+        return generator.generate(prompt, new GenerationOptions(maxNew, stopIds, stops), sampler, stream);
+    }
+}
