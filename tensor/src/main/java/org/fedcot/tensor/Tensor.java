@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fedcot.tensor.kernels.ElementwiseKernels;
 
 /**
  * A float32 tensor: a shape over a contiguous run of a {@code float[]} buffer, which may be a view
@@ -108,8 +109,20 @@ public final class Tensor {
         return requiresGrad;
     }
 
-    /** The backing buffer; element {@code i} of this tensor is {@code data()[offset() + i]}. */
+    /**
+     * The backing buffer; element {@code i} of this tensor is {@code data()[offset() + i]}. With an
+     * {@link Accelerator} in use this brings the buffer's newest values home first and hands it to
+     * the host, which may then read and write it.
+     */
     public float[] data() {
+        return Accelerator.host(data);
+    }
+
+    /**
+     * The backing buffer as it is, for backends: its identity names the device copy, and its
+     * contents may be stale while an {@link Accelerator} holds newer values. Host code uses {@link #data()}.
+     */
+    public float[] buffer() {
         return data;
     }
 
@@ -136,11 +149,11 @@ public final class Tensor {
     }
 
     public float get(int flatIndex) {
-        return data[offset + Shapes.checkIndex(flatIndex, size)];
+        return data()[offset + Shapes.checkIndex(flatIndex, size)];
     }
 
     public void set(int flatIndex, float value) {
-        data[offset + Shapes.checkIndex(flatIndex, size)] = value;
+        data()[offset + Shapes.checkIndex(flatIndex, size)] = value;
     }
 
     /** The single value of a one-element tensor. */
@@ -148,18 +161,18 @@ public final class Tensor {
         if (size != 1) {
             throw new IllegalStateException(name() + ": item() needs one element, shape is " + Shapes.str(shape));
         }
-        return data[offset];
+        return data()[offset];
     }
 
     /** A copy of the elements. */
     public float[] toArray() {
-        return Arrays.copyOfRange(data, offset, offset + size);
+        return Arrays.copyOfRange(data(), offset, offset + size);
     }
 
     /** Copies {@code src}'s elements into this tensor (same size); records nothing. */
     public void copyFrom(Tensor src) {
         Shapes.requireSameSize("copyFrom", src, this);
-        System.arraycopy(src.data, src.offset, data, offset, size);
+        System.arraycopy(src.data(), src.offset, data(), offset, size);
     }
 
     /** The accumulated gradient, or null when none has been computed. */
@@ -201,8 +214,9 @@ public final class Tensor {
 
     /** Zeroes the accumulated gradient, keeping its storage. */
     public void zeroGrad() {
-        if (grad != null) {
-            Arrays.fill(grad.data, grad.offset, grad.offset + grad.size, 0f);
+        Accelerator acc = Accelerator.current();
+        if (grad != null && (acc == null || !acc.fillZero(grad.data, grad.offset, grad.size))) {
+            Arrays.fill(grad.data(), grad.offset, grad.offset + grad.size, 0f);
         }
     }
 
@@ -236,7 +250,7 @@ public final class Tensor {
         }
         List<Tensor> order = topologicalOrder();
         Tensor g = gradBuffer();
-        g.data[g.offset] += 1f;
+        g.data()[g.offset] += 1f;
         for (int i = order.size() - 1; i >= 0; i--) {
             Tensor t = order.get(i);
             if (t.backwardFn != null && t.grad != null) {
@@ -282,6 +296,14 @@ public final class Tensor {
         int[] resolved = Shapes.resolveReshape(shape, newShape, name());
         Tensor out = new Tensor(data, offset, resolved);
         out.recordBackward(() -> {
+            Accelerator acc = Accelerator.current();
+            if (acc != null) { // a copy is a scale by exactly 1
+                boolean accumulate = grad != null;
+                Tensor g = accumulate ? grad : uninitializedGrad();
+                acc.launch(ElementwiseKernels.class, accumulate ? "accumulateScaled" : "scale", size,
+                        g.data, g.offset, out.grad.data, out.grad.offset, 1f);
+                return;
+            }
             if (grad == null) { // the first gradient is a plain copy: no zero fill, no read-modify-write
                 uninitializedGrad();
                 System.arraycopy(out.grad.data, out.grad.offset, grad.data, grad.offset, size);
@@ -300,8 +322,9 @@ public final class Tensor {
 
     /** Throws naming this tensor and the first bad index if any element is NaN or infinite. */
     public Tensor checkFinite(String what) {
+        float[] d = data();
         for (int i = 0; i < size; i++) {
-            float v = data[offset + i];
+            float v = d[offset + i];
             if (!Float.isFinite(v)) {
                 throw new IllegalArgumentException(what + " (" + name() + "): element " + i + " of shape "
                         + Shapes.str(shape) + " is " + v);
@@ -315,7 +338,7 @@ public final class Tensor {
         StringBuilder sb = new StringBuilder(name()).append(Shapes.str(shape)).append(" [");
         int shown = Math.min(size, 8);
         for (int i = 0; i < shown; i++) {
-            sb.append(i == 0 ? "" : ", ").append(data[offset + i]);
+            sb.append(i == 0 ? "" : ", ").append(data()[offset + i]);
         }
         return sb.append(size > shown ? ", ...]" : "]").toString();
     }

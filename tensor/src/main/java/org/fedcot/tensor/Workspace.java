@@ -72,7 +72,10 @@ public final class Workspace {
             a = new float[n];
             allocatedFloats += n;
         } else if (zeroed) {
-            Arrays.fill(a, 0f);
+            Accelerator acc = Accelerator.current();
+            if (acc == null || !acc.fillZero(a, 0, n)) {
+                Arrays.fill(a, 0f);
+            }
         }
         if (poison && !zeroed) {
             Arrays.fill(a, Float.NaN);

@@ -6,22 +6,27 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
+import org.fedcot.cli.BackendOptions;
+import org.fedcot.tensor.Accelerator;
 import org.fedcot.tensor.cpu.Cpu;
 import org.fedcot.tensor.cpu.Parallel;
 import org.fedcot.tensor.kernels.MatmulKernels;
+import org.fedcot.tensor.opencl.OpenClBackend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fedcot bench matmul}: times a float32 {@code C = A B} on the CPU backend, the same
- * best-of-N measurement as {@code bench/numpy_matmul.py}, so the two rates compare directly.
+ * {@code fedcot bench matmul}: times a float32 {@code C = A B} on the CPU backend (or, with
+ * {@code --backend opencl}, the OpenCL device's tiled kernel on operands already resident there),
+ * the same best-of-N measurement as {@code bench/numpy_matmul.py}, so the rates compare directly.
  * Per-run times go to stderr; the last line on stdout is {@code matmul MxNxK: X GFLOP/s}.
  */
 @Command(name = "matmul", mixinStandardHelpOptions = true,
-        description = {"Times a float32 M x N x K matrix product C = A B on the CPU backend.",
+        description = {"Times a float32 M x N x K matrix product C = A B on the chosen backend.",
                 "Per-run times go to stderr; the last line on stdout is 'matmul MxNxK: X GFLOP/s',"
                         + " X = 2*M*N*K / best time."})
 public final class MatmulBench implements Callable<Integer> {
@@ -33,6 +38,9 @@ public final class MatmulBench implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private BackendOptions backendOptions;
 
     @Option(names = "--m", defaultValue = "1024", description = "Rows of A and C (default: ${DEFAULT-VALUE}).")
     private int m;
@@ -58,7 +66,11 @@ public final class MatmulBench implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        Runnable product = product(random(m * k, 1), random(k * n, 2), new float[m * n]);
+        Accelerator device = backendOptions.apply(spec);
+        if (device != null && portable) {
+            throw new ParameterException(spec.commandLine(), "--portable times a CPU kernel; drop it or --backend");
+        }
+        Runnable product = product(device, random(m * k, 1), random(k * n, 2), new float[m * n]);
         int warmed = Timings.warmUp(warmup, MIN_WARMUP_NANOS, run -> product.run());
         PrintWriter err = spec.commandLine().getErr();
         double flop = 2.0 * m * n * k;
@@ -71,9 +83,11 @@ public final class MatmulBench implements Callable<Integer> {
         }
         double best = Arrays.stream(ms).min().orElseThrow();
         double median = Timings.median(ms);
-        err.printf(Locale.ROOT, "%s, %d threads: best %.3f ms, median %.3f ms (%.1f GFLOP/s)"
+        err.printf(Locale.ROOT, "%s: best %.3f ms, median %.3f ms (%.1f GFLOP/s)"
                         + " over %d runs after %d warm-up runs%n",
-                portable ? "portable kernel" : "Cpu.gemm", Parallel.threads(), best, median, gflops(flop, median),
+                device != null ? device.description()
+                        : (portable ? "portable kernel" : "Cpu.gemm") + ", " + Parallel.threads() + " threads",
+                best, median, gflops(flop, median),
                 repeat, warmed);
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
@@ -82,8 +96,18 @@ public final class MatmulBench implements Callable<Integer> {
         return 0;
     }
 
-    /** One product of row-major operands into {@code c}, through the backend or the portable kernel. */
-    private Runnable product(float[] a, float[] b, float[] c) {
+    /**
+     * One product of row-major operands into {@code c}, through the backend or the portable kernel. On
+     * a device the operands are uploaded by the first (warm-up) run and stay there; each run waits
+     * for the kernel to finish.
+     */
+    private Runnable product(Accelerator device, float[] a, float[] b, float[] c) {
+        if (device instanceof OpenClBackend cl) {
+            return () -> {
+                cl.gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
+                cl.finish();
+            };
+        }
         if (portable) {
             return () -> Parallel.forRange(m, (long) n * k, (lo, hi) ->
                     MatmulKernels.gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false, lo, hi));

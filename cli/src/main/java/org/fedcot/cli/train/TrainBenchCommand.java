@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.fedcot.cli.BackendOptions;
 import org.fedcot.cli.bench.Timings;
 import org.fedcot.models.checkpoint.HfConfig;
 import org.fedcot.models.train.Example;
@@ -20,9 +21,12 @@ import org.fedcot.models.train.TrainerConfig;
 import org.fedcot.models.train.TrainingListener;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.TransformerConfig;
+import org.fedcot.tensor.Accelerator;
 import org.fedcot.tensor.cpu.Parallel;
+import org.fedcot.tensor.opencl.OpenClBackend;
 import org.fedcot.tensor.optim.LrSchedule;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,10 +43,11 @@ import picocli.CommandLine.Spec;
         description = {"Times training steps (forward + backward + AdamW) of a model on random tokens.",
                 "The last line on stdout is 'train <params> params: <ms> ms/step, <tok> tokens/s' (median step)."})
 public final class TrainBenchCommand implements Callable<Integer> {
-    private static final String BACKEND = "cpu";
-
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private BackendOptions backendOptions;
 
     @Option(names = "--model", required = true, paramLabel = "PATH",
             description = "A Hugging Face config.json, or a directory holding one; weights are random (seeded).")
@@ -61,15 +66,13 @@ public final class TrainBenchCommand implements Callable<Integer> {
             description = "Untimed steps first, for the JIT and the activation pool (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--backend", defaultValue = BACKEND, description = "Compute backend; only 'cpu' (default: ${DEFAULT-VALUE}).")
-    String backend;
-
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the weights and tokens (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws IOException {
         validate();
+        Accelerator device = backendOptions.apply(spec);
         TransformerConfig config = HfConfig.read(Files.isDirectory(model) ? model.resolve(HfConfig.FILE_NAME) : model);
         if (seq > config.maxPositionEmbeddings()) {
             throw new ParameterException(spec.commandLine(), "--seq " + seq + " exceeds the model's "
@@ -81,11 +84,16 @@ public final class TrainBenchCommand implements Callable<Integer> {
                 .schedule(LrSchedule.Kind.CONSTANT).maxGradNorm(0).padMultiple(1).seed(seed).build();
         PrintWriter err = spec.commandLine().getErr();
         double[] ms = new double[steps];
+        long[] transferredBeforeTimed = new long[2];
         new Trainer(m, tc, randomExamples(config.vocabSize()), List.of()).train(null, new TrainingListener() {
             @Override
             public void onStep(StepReport r) {
                 double stepMs = r.stepNanos() / 1e6;
                 boolean timed = r.step() > warmup;
+                if (r.step() == warmup && device instanceof OpenClBackend cl) {
+                    transferredBeforeTimed[0] = cl.bytesUploaded();
+                    transferredBeforeTimed[1] = cl.bytesDownloaded();
+                }
                 if (timed) {
                     ms[r.step() - warmup - 1] = stepMs;
                 }
@@ -95,9 +103,15 @@ public final class TrainBenchCommand implements Callable<Integer> {
             }
         });
         double median = Timings.median(ms);
-        err.printf(Locale.ROOT, "%s, %d threads, batch %d x seq %d: median %.1f ms, mean %.1f ms, best %.1f ms over %d"
-                        + " steps after %d warm-up%n", config.modelType().hfName(), Parallel.threads(), batch, seq, median,
+        err.printf(Locale.ROOT, "%s, %s, batch %d x seq %d: median %.1f ms, mean %.1f ms, best %.1f ms over %d"
+                        + " steps after %d warm-up%n", config.modelType().hfName(),
+                device != null ? device.description() : Parallel.threads() + " threads", batch, seq, median,
                 Arrays.stream(ms).average().orElseThrow(), Arrays.stream(ms).min().orElseThrow(), steps, warmup);
+        if (device instanceof OpenClBackend cl) { // the weights, gradients and moments stay on the device
+            err.printf(Locale.ROOT, "host <-> device per timed step: %.1f KiB up, %.1f KiB down%n",
+                    (cl.bytesUploaded() - transferredBeforeTimed[0]) / 1024.0 / steps,
+                    (cl.bytesDownloaded() - transferredBeforeTimed[1]) / 1024.0 / steps);
+        }
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "train %d params: %.1f ms/step, %.0f tokens/s%n", m.parameterCount(), median,
@@ -118,10 +132,6 @@ public final class TrainBenchCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (!BACKEND.equals(backend)) {
-            throw new ParameterException(spec.commandLine(), "--backend: unknown backend '" + backend
-                    + "'; available: " + BACKEND);
-        }
         if (seq < 2 || batch < 1 || steps < 1 || warmup < 0) {
             throw new ParameterException(spec.commandLine(), "--seq must be at least 2, --batch and --steps at least 1,"
                     + " --warmup at least 0");

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.fedcot.cli.BackendOptions;
 import org.fedcot.models.checkpoint.HfCheckpoint;
 import org.fedcot.models.checkpoint.HfCheckpointWriter;
 import org.fedcot.models.checkpoint.HfConfig;
@@ -24,6 +25,7 @@ import org.fedcot.models.train.TrainerConfig;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.tensor.optim.LrSchedule;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -117,9 +119,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the newest checkpoint in OUT, exactly as if never stopped.")
     boolean resume;
 
+    @Mixin
+    private BackendOptions backendOptions;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        backendOptions.apply(spec);
         if (modelDir.toAbsolutePath().normalize().equals(outDir.toAbsolutePath().normalize())) {
             throw new ParameterException(spec.commandLine(), "--out must differ from --model: the run would overwrite"
                     + " the weights it starts from");

@@ -1,9 +1,9 @@
 package org.fedcot.tensor.ops;
 
 import org.fedcot.tensor.NoGrad;
+import org.fedcot.tensor.Dispatch;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Parallel;
 import org.fedcot.tensor.kernels.CachedAttentionKernels;
 
 /**
@@ -47,9 +47,11 @@ public final class CachedAttention {
                     + ") do not fit a cache of " + S + " positions");
         }
         Tensor out = Tensor.uninitialized(B, TN, NH, D);
-        Parallel.forRange(B * TN * NH, 2L * (pos + TN) * D, (lo, hi) -> CachedAttentionKernels.attend(
-                out.data(), 0, q.data(), q.offset(), keys.data(), keys.offset(), values.data(), values.offset(),
-                TN, S, pos, NH, NKV, D, lo, hi));
+        Dispatch.run(CachedAttentionKernels.class, "attend", B * TN * NH, 2L * (pos + TN) * D,
+                (lo, hi) -> CachedAttentionKernels.attend(out.data(), 0, q.data(), q.offset(), keys.data(),
+                        keys.offset(), values.data(), values.offset(), TN, S, pos, NH, NKV, D, lo, hi),
+                out.buffer(), 0, q.buffer(), q.offset(), keys.buffer(), keys.offset(), values.buffer(), values.offset(),
+                TN, S, pos, NH, NKV, D);
         return out;
     }
 }

@@ -1,8 +1,10 @@
 package org.fedcot.tensor.ops;
 
+import org.fedcot.tensor.Accelerator;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.cpu.Cpu;
+import org.fedcot.tensor.kernels.CrossEntropyKernels;
 
 /**
  * Cross-entropy of logits [..., V] against integer targets, as a weighted mean:
@@ -13,6 +15,7 @@ import org.fedcot.tensor.cpu.Cpu;
 public final class CrossEntropy {
     /** Hugging Face's label for positions that carry no loss. */
     public static final int IGNORE_INDEX = -100;
+    private static final Class<?> K = CrossEntropyKernels.class;
 
     private CrossEntropy() {
     }
@@ -48,9 +51,17 @@ public final class CrossEntropy {
             }
             weightSum += w;
         }
-        float[] rowLoss = Tensor.uninitialized(N).data();
-        float[] lse = Tensor.uninitialized(N).data();
-        Cpu.crossEntropyForward(rowLoss, lse, logits.data(), logits.offset(), targets, N, V, ignoreIndex);
+        float[] rowLoss = Tensor.uninitialized(N).buffer();
+        float[] lse = Tensor.uninitialized(N).buffer();
+        Accelerator acc = Accelerator.current();
+        if (acc == null) {
+            Cpu.crossEntropyForward(rowLoss, lse, logits.data(), logits.offset(), targets, N, V, ignoreIndex);
+        } else { // only the N row losses and log-sum-exps come home, not the [N, V] logits
+            acc.launch(K, "crossEntropyForward", N, rowLoss, lse, logits.buffer(), logits.offset(), targets, V,
+                    ignoreIndex);
+            Accelerator.host(rowLoss);
+            Accelerator.host(lse);
+        }
         requireFinite(logits, lse, N);
         double total = 0;
         for (int n = 0; n < N; n++) {
@@ -71,8 +82,14 @@ public final class CrossEntropy {
             // the kernels write every element, so a first gradient needs no zero fill
             boolean accumulate = logits.grad() != null;
             Tensor dl = accumulate ? logits.grad() : logits.uninitializedGrad();
-            Cpu.crossEntropyBackward(dl.data(), dl.offset(), logits.data(), logits.offset(), lse, targets, rowScale,
-                    N, V, accumulate);
+            Accelerator a = Accelerator.current();
+            if (a == null) {
+                Cpu.crossEntropyBackward(dl.data(), dl.offset(), logits.data(), logits.offset(), lse, targets, rowScale,
+                        N, V, accumulate);
+            } else {
+                a.launch(K, "crossEntropyBackward", N, dl.buffer(), dl.offset(), logits.buffer(), logits.offset(), lse,
+                        targets, rowScale, V, accumulate);
+            }
         }, logits);
         return out;
     }

@@ -1,7 +1,7 @@
 package org.fedcot.tensor.ops;
 
+import org.fedcot.tensor.Dispatch;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Parallel;
 import org.fedcot.tensor.kernels.DropoutKernels;
 
 /** Inverted dropout with a seeded, reproducible mask; the identity when p = 0. */
@@ -18,13 +18,15 @@ public final class Dropout {
             return x;
         }
         Tensor out = Tensor.uninitialized(x.shape());
-        Parallel.forRange(x.size(), 8, (lo, hi) ->
-                DropoutKernels.dropoutForward(out.data(), 0, x.data(), x.offset(), p, seed, lo, hi));
+        Dispatch.run(DropoutKernels.class, "dropoutForward", x.size(), 8, (lo, hi) ->
+                DropoutKernels.dropoutForward(out.data(), 0, x.data(), x.offset(), p, seed, lo, hi),
+                out.buffer(), 0, x.buffer(), x.offset(), p, seed);
         out.recordBackward(() -> {
             Tensor dx = x.gradBuffer();
             Tensor g = out.grad();
-            Parallel.forRange(x.size(), 8, (lo, hi) ->
-                    DropoutKernels.dropoutBackward(dx.data(), dx.offset(), g.data(), g.offset(), p, seed, lo, hi));
+            Dispatch.run(DropoutKernels.class, "dropoutBackward", x.size(), 8, (lo, hi) ->
+                    DropoutKernels.dropoutBackward(dx.data(), dx.offset(), g.data(), g.offset(), p, seed, lo, hi),
+                    dx.buffer(), dx.offset(), g.buffer(), g.offset(), p, seed);
         }, x);
         return out;
     }

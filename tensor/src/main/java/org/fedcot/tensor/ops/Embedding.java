@@ -1,8 +1,8 @@
 package org.fedcot.tensor.ops;
 
+import org.fedcot.tensor.Dispatch;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Parallel;
 import org.fedcot.tensor.kernels.EmbeddingKernels;
 
 /** Token embedding lookup: rows of table [V, C] gathered by id, giving [ids.length, C]. */
@@ -23,13 +23,15 @@ public final class Embedding {
         }
         int N = ids.length;
         Tensor out = Tensor.uninitialized(N, C);
-        Parallel.forRange(N, C, (lo, hi) ->
-                EmbeddingKernels.embeddingForward(out.data(), 0, table.data(), table.offset(), ids, C, lo, hi));
+        Dispatch.run(EmbeddingKernels.class, "embeddingForward", N, C, (lo, hi) ->
+                EmbeddingKernels.embeddingForward(out.data(), 0, table.data(), table.offset(), ids, C, lo, hi),
+                out.buffer(), 0, table.buffer(), table.offset(), ids, C);
         out.recordBackward(() -> {
             Tensor dt = table.gradBuffer();
             Tensor g = out.grad();
-            Parallel.forRange(C, N, (lo, hi) -> EmbeddingKernels.embeddingBackward(
-                    dt.data(), dt.offset(), g.data(), g.offset(), ids, N, C, lo, hi));
+            Dispatch.run(EmbeddingKernels.class, "embeddingBackward", C, N, (lo, hi) ->
+                    EmbeddingKernels.embeddingBackward(dt.data(), dt.offset(), g.data(), g.offset(), ids, N, C, lo, hi),
+                    dt.buffer(), dt.offset(), g.buffer(), g.offset(), ids, N, C);
         }, table);
         return out;
     }

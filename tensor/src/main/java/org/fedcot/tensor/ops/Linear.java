@@ -1,9 +1,8 @@
 package org.fedcot.tensor.ops;
 
+import org.fedcot.tensor.Dispatch;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Cpu;
-import org.fedcot.tensor.cpu.Parallel;
 import org.fedcot.tensor.kernels.MatmulKernels;
 
 /** A fully connected layer, PyTorch layout: {@code out[..., OC] = x[..., C] · w[OC, C]^T + bias[OC]}. */
@@ -25,10 +24,12 @@ public final class Linear {
         }
         int R = Shapes.rows(x);
         Tensor out = Tensor.uninitialized(Shapes.withLast(x.shape(), OC));
-        float[] od = out.data();
-        Cpu.gemm(false, true, R, OC, C, x.data(), x.offset(), C, w.data(), w.offset(), C, od, 0, OC, false);
+        float[] od = out.buffer();
+        Dispatch.gemm(false, true, R, OC, C, x.buffer(), x.offset(), C, w.buffer(), w.offset(), C, od, 0, OC, false);
         if (bias != null) {
-            Parallel.forRange(R, OC, (lo, hi) -> MatmulKernels.addBias(od, 0, bias.data(), bias.offset(), OC, lo, hi));
+            Dispatch.run(MatmulKernels.class, "addBias", R, OC, (lo, hi) ->
+                    MatmulKernels.addBias(od, 0, bias.data(), bias.offset(), OC, lo, hi),
+                    od, 0, bias.buffer(), bias.offset(), OC);
         }
         out.recordBackward(() -> {
             Tensor dout = out.grad();
@@ -36,18 +37,19 @@ public final class Linear {
                 // the product writes all of dx, so a first gradient needs no zero fill
                 boolean accumulate = x.grad() != null;
                 Tensor dx = accumulate ? x.grad() : x.uninitializedGrad();
-                Cpu.gemm(false, false, R, C, OC, dout.data(), dout.offset(), OC, w.data(), w.offset(), C,
-                        dx.data(), dx.offset(), C, accumulate);
+                Dispatch.gemm(false, false, R, C, OC, dout.buffer(), dout.offset(), OC, w.buffer(), w.offset(), C,
+                        dx.buffer(), dx.offset(), C, accumulate);
             }
             if (w.requiresGrad()) {
                 Tensor dw = w.gradBuffer();
-                Cpu.gemm(true, false, OC, C, R, dout.data(), dout.offset(), OC, x.data(), x.offset(), C,
-                        dw.data(), dw.offset(), C, true);
+                Dispatch.gemm(true, false, OC, C, R, dout.buffer(), dout.offset(), OC, x.buffer(), x.offset(), C,
+                        dw.buffer(), dw.offset(), C, true);
             }
             if (bias != null && bias.requiresGrad()) {
                 Tensor db = bias.gradBuffer();
-                Parallel.forRange(OC, R, (lo, hi) ->
-                        MatmulKernels.biasBackward(db.data(), db.offset(), dout.data(), dout.offset(), R, OC, lo, hi));
+                Dispatch.run(MatmulKernels.class, "biasBackward", OC, R, (lo, hi) ->
+                        MatmulKernels.biasBackward(db.data(), db.offset(), dout.data(), dout.offset(), R, OC, lo, hi),
+                        db.buffer(), db.offset(), dout.buffer(), dout.offset(), R, OC);
             }
         }, x, w, bias);
         return out;

@@ -1,9 +1,9 @@
 package org.fedcot.tensor.ops;
 
 import java.util.Arrays;
+import org.fedcot.tensor.Dispatch;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Cpu;
 
 /**
  * Batched matrix product {@code C = op(A) · op(B)} over the trailing two dimensions, where op
@@ -40,8 +40,8 @@ public final class MatMul {
         int bStride = shareB ? 0 : K * N;
         int cStride = M * N;
         for (int i = 0; i < batch; i++) {
-            Cpu.gemm(transA, transB, M, N, K, a.data(), a.offset() + i * aStride, lda, b.data(), b.offset() + i * bStride,
-                    ldb, out.data(), i * cStride, N, false);
+            Dispatch.gemm(transA, transB, M, N, K, a.buffer(), a.offset() + i * aStride, lda, b.buffer(), b.offset() + i * bStride,
+                    ldb, out.buffer(), i * cStride, N, false);
         }
         out.recordBackward(() -> {
             Tensor dc = out.grad();
@@ -51,22 +51,22 @@ public final class MatMul {
                     Tensor da = a.gradBuffer();
                     int daOff = da.offset() + i * aStride;
                     if (!transA) { // dA = dC · op(B)^T
-                        Cpu.gemm(false, !transB, M, K, N, dc.data(), dcOff, N, b.data(), b.offset() + i * bStride, ldb,
-                                da.data(), daOff, K, true);
+                        Dispatch.gemm(false, !transB, M, K, N, dc.buffer(), dcOff, N, b.buffer(), b.offset() + i * bStride, ldb,
+                                da.buffer(), daOff, K, true);
                     } else { // dA^T = op(B) · dC^T
-                        Cpu.gemm(transB, true, K, M, N, b.data(), b.offset() + i * bStride, ldb, dc.data(), dcOff, N,
-                                da.data(), daOff, M, true);
+                        Dispatch.gemm(transB, true, K, M, N, b.buffer(), b.offset() + i * bStride, ldb, dc.buffer(), dcOff, N,
+                                da.buffer(), daOff, M, true);
                     }
                 }
                 if (b.requiresGrad()) {
                     Tensor db = b.gradBuffer();
                     int dbOff = db.offset() + i * bStride;
                     if (!transB) { // dB = op(A)^T · dC
-                        Cpu.gemm(!transA, false, K, N, M, a.data(), a.offset() + i * aStride, lda, dc.data(), dcOff, N,
-                                db.data(), dbOff, N, true);
+                        Dispatch.gemm(!transA, false, K, N, M, a.buffer(), a.offset() + i * aStride, lda, dc.buffer(), dcOff, N,
+                                db.buffer(), dbOff, N, true);
                     } else { // dB^T = dC^T · op(A)
-                        Cpu.gemm(true, transA, N, K, M, dc.data(), dcOff, N, a.data(), a.offset() + i * aStride, lda,
-                                db.data(), dbOff, K, true);
+                        Dispatch.gemm(true, transA, N, K, M, dc.buffer(), dcOff, N, a.buffer(), a.offset() + i * aStride, lda,
+                                db.buffer(), dbOff, K, true);
                     }
                 }
             }

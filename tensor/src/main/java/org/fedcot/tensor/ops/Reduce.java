@@ -1,7 +1,7 @@
 package org.fedcot.tensor.ops;
 
+import org.fedcot.tensor.Dispatch;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Parallel;
 import org.fedcot.tensor.kernels.ElementwiseKernels;
 
 /** Reductions to a scalar. */
@@ -21,7 +21,8 @@ public final class Reduce {
         out.recordBackward(() -> {
             Tensor dx = x.gradBuffer();
             float g = out.grad().item();
-            Parallel.forRange(x.size(), 1, (lo, hi) -> ElementwiseKernels.addConstant(dx.data(), dx.offset(), g, lo, hi));
+            Dispatch.run(ElementwiseKernels.class, "addConstant", x.size(), 1, (lo, hi) ->
+                    ElementwiseKernels.addConstant(dx.data(), dx.offset(), g, lo, hi), dx.buffer(), dx.offset(), g);
         }, x);
         return out;
     }

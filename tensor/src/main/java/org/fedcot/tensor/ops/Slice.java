@@ -1,8 +1,8 @@
 package org.fedcot.tensor.ops;
 
+import org.fedcot.tensor.Dispatch;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Parallel;
 import org.fedcot.tensor.kernels.SliceKernels;
 
 /** A contiguous slice of the last dimension, e.g. splitting a fused query/key/value projection. */
@@ -23,13 +23,15 @@ public final class Slice {
         int w = to - from;
         int R = Shapes.rows(x);
         Tensor out = Tensor.uninitialized(Shapes.withLast(x.shape(), w));
-        Parallel.forRange(R, w, (lo, hi) ->
-                SliceKernels.sliceForward(out.data(), 0, x.data(), x.offset(), W, from, w, lo, hi));
+        Dispatch.run(SliceKernels.class, "sliceForward", R, w, (lo, hi) ->
+                SliceKernels.sliceForward(out.data(), 0, x.data(), x.offset(), W, from, w, lo, hi),
+                out.buffer(), 0, x.buffer(), x.offset(), W, from, w);
         out.recordBackward(() -> {
             Tensor dx = x.gradBuffer();
             Tensor g = out.grad();
-            Parallel.forRange(R, w, (lo, hi) ->
-                    SliceKernels.sliceBackward(dx.data(), dx.offset(), g.data(), g.offset(), W, from, w, lo, hi));
+            Dispatch.run(SliceKernels.class, "sliceBackward", R, w, (lo, hi) ->
+                    SliceKernels.sliceBackward(dx.data(), dx.offset(), g.data(), g.offset(), W, from, w, lo, hi),
+                    dx.buffer(), dx.offset(), g.buffer(), g.offset(), W, from, w);
         }, x);
         return out;
     }

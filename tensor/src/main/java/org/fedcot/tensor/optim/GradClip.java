@@ -2,8 +2,9 @@ package org.fedcot.tensor.optim;
 
 import java.util.List;
 
+import org.fedcot.tensor.Accelerator;
+import org.fedcot.tensor.Dispatch;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Parallel;
 import org.fedcot.tensor.kernels.OptimizerKernels;
 
 /** Gradient clipping by the global L2 norm, as {@code torch.nn.utils.clip_grad_norm_}. */
@@ -38,17 +39,18 @@ public final class GradClip {
             for (Tensor p : params) {
                 Tensor g = p.grad();
                 if (g != null) {
-                    float[] gd = g.data();
+                    float[] gd = g.buffer();
                     int off = g.offset();
-                    Parallel.forRange(g.size(), 1, (lo, hi) -> OptimizerKernels.scale(gd, off, s, lo, hi));
+                    Dispatch.run(OptimizerKernels.class, "scale", g.size(), 1, (lo, hi) ->
+                            OptimizerKernels.scale(gd, off, s, lo, hi), gd, off, s);
                 }
             }
         }
         return norm;
     }
 
-    /** Sum of squared gradient elements over all parameters, in double. */
-    private static double sumOfSquares(List<Tensor> params) {
+    /** Sum of squared gradient elements over all parameters, in double (on the device when one is in use). */
+    static double sumOfSquares(List<Tensor> params) {
         double total = 0.0;
         for (Tensor p : params) {
             Tensor g = p.grad();
@@ -58,10 +60,15 @@ public final class GradClip {
             int n = g.size();
             int chunks = (n + CHUNK - 1) / CHUNK;
             double[] partials = new double[chunks];
-            float[] gd = g.data();
+            float[] gd = g.buffer();
             int off = g.offset();
-            Parallel.forRange(chunks, CHUNK, (lo, hi) ->
-                    OptimizerKernels.sumSquaresPartial(gd, off, n, CHUNK, partials, lo, hi));
+            Dispatch.run(OptimizerKernels.class, "sumSquaresPartial", chunks, CHUNK, (lo, hi) ->
+                    OptimizerKernels.sumSquaresPartial(gd, off, n, CHUNK, partials, lo, hi),
+                    gd, off, n, CHUNK, partials);
+            Accelerator acc = Accelerator.current();
+            if (acc != null) {
+                acc.toHost(partials);
+            }
             for (double s : partials) {
                 total += s;
             }
