@@ -85,6 +85,35 @@ public final class LlmClient implements AutoCloseable {
         return new BatchRun(this, requests.stream().map(this::canonical).toList(), listener).run();
     }
 
+    /**
+     * The answer to {@code request}, streamed: the server sends it as server-sent events and
+     * {@code listener} gets each piece of text as it arrives. A cached answer comes as one piece per
+     * alternative. The answer is cached in its unstreamed form, so streamed and unstreamed calls share
+     * entries.
+     *
+     * @throws LlmException as {@link #complete} does
+     */
+    public LlmResponse stream(LlmRequest request, StreamListener listener) {
+        CanonicalRequest canonical = canonical(request);
+        Optional<LlmResponse> hit = cached(canonical);
+        if (hit.isPresent()) {
+            hit.get().choices().forEach(c -> listener.onText(c.index(), c.text()));
+            return hit.get();
+        }
+        boolean[] delivered = {false};
+        StreamListener tracking = (index, delta) -> {
+            delivered[0] = true;
+            listener.onText(index, delta);
+        };
+        return ask(canonical, new StopSignal(), () -> {
+            if (delivered[0]) {
+                delivered[0] = false;
+                listener.onRestart();
+            }
+            return transport.sendStreaming(canonical, tracking);
+        });
+    }
+
     /** Tokens of every answer this client has paid for (cache hits excluded), summed. */
     public Usage usage() {
         return paid.get();
@@ -134,8 +163,12 @@ public final class LlmClient implements AutoCloseable {
     }
 
     private LlmResponse ask(CanonicalRequest request, StopSignal stop) {
+        return ask(request, stop, () -> transport.send(request));
+    }
+
+    private LlmResponse ask(CanonicalRequest request, StopSignal stop, RetryingSender.Attempt attempt) {
         try {
-            AttemptOutcome.Answered answered = sender.send(request, stop);
+            AttemptOutcome.Answered answered = sender.send(request, stop, attempt);
             paid.accumulateAndGet(answered.response().usage(), Usage::plus);
             if (cache != null) cache.put(request, answered.raw(), answered.response());
             return answered.response();

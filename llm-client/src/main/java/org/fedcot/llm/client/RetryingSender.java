@@ -25,13 +25,13 @@ final class RetryingSender {
     }
 
     /**
-     * The answer to {@code request}.
+     * The answer to {@code request}, each attempt made by {@code once}.
      *
      * @throws LlmException                                   when refused or out of attempts
      * @throws java.util.concurrent.CancellationException     when {@code stop} is raised before an attempt
      * @throws InterruptedException                           when interrupted while waiting or sending
      */
-    AttemptOutcome.Answered send(CanonicalRequest request, StopSignal stop) throws InterruptedException {
+    AttemptOutcome.Answered send(CanonicalRequest request, StopSignal stop, Attempt once) throws InterruptedException {
         URI uri = transport.uri(request);
         for (int attempt = 1; ; attempt++) {
             AttemptOutcome outcome;
@@ -39,7 +39,7 @@ final class RetryingSender {
             try {
                 stop.check();
                 stop.sleep(rateLimiter.reserve());
-                outcome = transport.send(request);
+                outcome = once.run();
             } finally {
                 inFlight.release();
             }
@@ -63,5 +63,11 @@ final class RetryingSender {
                 }
             }
         }
+    }
+
+    /** One HTTP attempt. */
+    @FunctionalInterface
+    interface Attempt {
+        AttemptOutcome run() throws InterruptedException;
     }
 }

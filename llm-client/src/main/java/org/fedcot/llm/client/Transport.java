@@ -3,17 +3,23 @@ package org.fedcot.llm.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.io.UncheckedIOException;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Makes one HTTP attempt of a request and says how it ended; retrying is the caller's business. */
 final class Transport implements AutoCloseable {
@@ -42,27 +48,82 @@ final class Transport implements AutoCloseable {
 
     /** Posts {@code request} once. */
     AttemptOutcome send(CanonicalRequest request) throws InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(request)).timeout(requestTimeout)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.json(), StandardCharsets.UTF_8));
-        key.ifPresent(k -> b.header("Authorization", k.bearer()));
         HttpResponse<String> response;
         try {
-            response = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException e) {
-            return new AttemptOutcome.Retryable("no connection within " + seconds(http.connectTimeout().orElseThrow()),
-                    -1, Optional.empty());
-        } catch (HttpTimeoutException e) {
-            return new AttemptOutcome.Retryable("no response within " + seconds(requestTimeout), -1, Optional.empty());
+            response = http.send(post(request, request.json(), "application/json"),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return new AttemptOutcome.Retryable(redact("connection error: " + describe(e)), -1, Optional.empty());
+            return failed(e);
         }
-        return classify(response);
+        return classify(response.statusCode(), response.body(), response.headers());
     }
 
-    private AttemptOutcome classify(HttpResponse<String> response) {
-        int status = response.statusCode();
-        String body = response.body() == null ? "" : response.body();
+    /**
+     * Posts {@code request} once with {@code "stream": true}, handing text to {@code listener} as the
+     * server-sent events arrive; the answer is the reassembled unstreamed body. A stream that ends before
+     * its {@code [DONE]} event is a dropped connection.
+     */
+    AttemptOutcome sendStreaming(CanonicalRequest request, StreamListener listener) throws InterruptedException {
+        ObjectNode body = ((ObjectNode) request.body().deepCopy()).put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
+        HttpResponse<Stream<String>> response;
+        try {
+            response = http.send(post(request, body.toString(), "text/event-stream"),
+                    HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            return failed(e);
+        }
+        try (Stream<String> lines = response.body()) {
+            if (response.statusCode() / 100 != 2) {
+                return classify(response.statusCode(), lines.collect(Collectors.joining("\n")), response.headers());
+            }
+            StreamAssembler assembler = new StreamAssembler(request.path().startsWith("/chat"), listener);
+            Iterator<String> it = lines.iterator();
+            while (it.hasNext()) {
+                String line = it.next();
+                if (!line.startsWith("data:")) continue;
+                String data = line.substring("data:".length()).strip();
+                if (data.equals("[DONE]")) {
+                    JsonNode whole = assembler.body(mapper);
+                    return new AttemptOutcome.Answered(whole, ResponseJson.parse(whole, false));
+                }
+                assembler.add(mapper.readTree(data));
+            }
+            return new AttemptOutcome.Retryable("stream ended before [DONE]", response.statusCode(), Optional.empty());
+        } catch (JsonProcessingException e) {
+            return new AttemptOutcome.Retryable(redact("malformed stream event: " + oneLine(e.getOriginalMessage())),
+                    response.statusCode(), Optional.empty());
+        } catch (IllegalArgumentException e) {
+            return new AttemptOutcome.Retryable(redact("malformed stream: " + e.getMessage()), response.statusCode(),
+                    Optional.empty());
+        } catch (UncheckedIOException e) {
+            return failed(e.getCause());
+        }
+    }
+
+    private HttpRequest post(CanonicalRequest request, String json, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(request)).timeout(requestTimeout)
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        key.ifPresent(k -> b.header("Authorization", k.bearer()));
+        return b.build();
+    }
+
+    /** A connection that could not be made, timed out, or broke. */
+    private AttemptOutcome failed(IOException e) {
+        String reason;
+        if (e instanceof HttpConnectTimeoutException) {
+            reason = "no connection within " + seconds(http.connectTimeout().orElseThrow());
+        } else if (e instanceof HttpTimeoutException) {
+            reason = "no response within " + seconds(requestTimeout);
+        } else {
+            reason = redact("connection error: " + describe(e));
+        }
+        return new AttemptOutcome.Retryable(reason, -1, Optional.empty());
+    }
+
+    private AttemptOutcome classify(int status, String bodyOrNull, HttpHeaders headers) {
+        String body = bodyOrNull == null ? "" : bodyOrNull;
         JsonNode json;
         String parseError;
         try {
@@ -85,7 +146,7 @@ final class Transport implements AutoCloseable {
         }
         String reason = redact("HTTP " + status + ": " + ResponseJson.errorMessage(json, body));
         if (status == 408 || status == 409 || status == 429 || status >= 500) {
-            Optional<Duration> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+            Optional<Duration> retryAfter = RetryAfter.parse(headers.firstValue("Retry-After").orElse(null),
                     Instant.now());
             return new AttemptOutcome.Retryable(reason, status, retryAfter);
         }

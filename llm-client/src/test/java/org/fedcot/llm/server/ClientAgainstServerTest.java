@@ -1,0 +1,107 @@
+package org.fedcot.llm.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fedcot.llm.client.ChatMessage;
+import org.fedcot.llm.client.ChatRequest;
+import org.fedcot.llm.client.ClientConfig;
+import org.fedcot.llm.client.CompletionRequest;
+import org.fedcot.llm.client.LlmClient;
+import org.fedcot.llm.client.LlmResponse;
+import org.fedcot.llm.client.Sampling;
+import org.fedcot.llm.client.StreamListener;
+import org.fedcot.models.generate.Generation;
+import org.fedcot.models.generate.Sampler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The project's client against the project's server on loopback: completions (stories260K) and chat
+ * (Qwen3's chat template), streamed and not, each equal to what the generator produces directly.
+ */
+class ClientAgainstServerTest {
+    private static final Sampling GREEDY = Sampling.DEFAULT.withTemperature(0.0).withMaxTokens(20);
+
+    /** Every piece a stream delivered. */
+    private static final class Pieces implements StreamListener {
+        final List<String> pieces = new ArrayList<>();
+
+        @Override
+        public void onText(int choiceIndex, String delta) {
+            pieces.add(delta);
+        }
+    }
+
+    private static LlmClient client(OpenAiServer server, String model, Path cache) throws IOException {
+        ClientConfig config = ClientConfig.of(URI.create(server.baseUrl()), model);
+        return LlmClient.open(cache == null ? config : config.withCacheFile(cache));
+    }
+
+    @Test
+    void completionsStreamedAndNotEqualTheGenerator() throws IOException {
+        ServedModel stories = TestModels.stories();
+        String prompt = "Once upon a time";
+        Generation expected = TestModels.direct(stories, stories.tokenizer().encode(prompt, true), 20, List.of(),
+                Sampler.greedy());
+        try (OpenAiServer server = OpenAiServer.start(stories, ServerOptions.loopback(0));
+             LlmClient llm = client(server, "stories260K", null)) {
+            LlmResponse whole = llm.complete(new CompletionRequest(prompt, GREEDY));
+            Pieces pieces = new Pieces();
+            LlmResponse streamed = llm.stream(new CompletionRequest(prompt, GREEDY), pieces);
+            assertEquals(expected.text(), whole.text());
+            assertEquals(expected.text(), streamed.text());
+            assertEquals(expected.text(), String.join("", pieces.pieces));
+            assertTrue(pieces.pieces.size() > 1, "the answer arrived in pieces");
+            assertEquals(whole.usage(), streamed.usage());
+            assertEquals(20, whole.usage().completionTokens());
+        }
+    }
+
+    @Test
+    void chatStreamedAndNotThroughTheChatTemplate() throws IOException {
+        ServedModel qwen = TestModels.tinyQwen();
+        String rendered = "<|im_start|>user\nName a colour.<|im_end|>\n<|im_start|>assistant\n";
+        Generation expected = TestModels.direct(qwen, qwen.tokenizer().encode(rendered, false), 12, List.of(),
+                Sampler.greedy());
+        ChatRequest ask = new ChatRequest(List.of(ChatMessage.user("Name a colour.")),
+                Sampling.DEFAULT.withTemperature(0.0).withMaxTokens(12));
+        try (OpenAiServer server = OpenAiServer.start(qwen, ServerOptions.loopback(0));
+             LlmClient llm = client(server, "tiny-qwen", null)) {
+            Pieces pieces = new Pieces();
+            assertEquals(expected.text(), llm.complete(ask).text());
+            assertEquals(expected.text(), llm.stream(ask, pieces).text());
+            assertEquals(expected.text(), String.join("", pieces.pieces));
+        }
+    }
+
+    @Test
+    void aCachedAnswerIsNotAskedAgainAsTheAuditLogShows(@TempDir Path dir) throws IOException {
+        Path audit = dir.resolve("audit.jsonl");
+        Path cache = dir.resolve("cache.jsonl");
+        List<CompletionRequest> asks = List.of(new CompletionRequest("Lily went", GREEDY),
+                new CompletionRequest("Tom saw", GREEDY));
+        try (OpenAiServer server = OpenAiServer.start(TestModels.stories(), ServerOptions.loopback(0).withAuditLog(audit))) {
+            try (LlmClient llm = client(server, "stories260K", cache)) {
+                llm.complete(asks.getFirst());
+            }
+            try (LlmClient again = client(server, "stories260K", cache)) {
+                assertEquals(2, again.completeAll(asks, p -> { }).responses().size());
+                assertTrue(again.stream(asks.getFirst(), new Pieces()).cached());
+            }
+        }
+        List<String> prompts = new ArrayList<>();
+        ObjectMapper mapper = new ObjectMapper();
+        for (String line : Files.readAllLines(audit)) {
+            prompts.add(mapper.readTree(mapper.readTree(line).path("body").asText()).path("prompt").asText());
+        }
+        assertEquals(List.of("Lily went", "Tom saw"), prompts);
+    }
+}
