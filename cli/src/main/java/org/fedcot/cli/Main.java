@@ -3,6 +3,7 @@ package org.fedcot.cli;
 import org.fedcot.cli.bench.BenchCommand;
 import org.fedcot.cli.demo.DemoCommand;
 import org.fedcot.cli.eval.EvalCommand;
+import org.fedcot.cli.llm.AskCommand;
 import org.fedcot.cli.model.GenerateCommand;
 import org.fedcot.cli.model.GradsCommand;
 import org.fedcot.cli.model.InitCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fedcot", mixinStandardHelpOptions = true, version = "fedcot 0.1.0",
         description = "Federated chain-of-thought distillation (FedCoT) on the JVM, with no ML runtime underneath.",
         subcommands = {DemoCommand.class, TokenizeCommand.class, GenerateCommand.class, InitCommand.class,
-                GradsCommand.class, TrainCommand.class, PerturbCommand.class, EvalCommand.class, ServeCommand.class,
+                GradsCommand.class, TrainCommand.class, PerturbCommand.class, EvalCommand.class, ServeCommand.class, AskCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

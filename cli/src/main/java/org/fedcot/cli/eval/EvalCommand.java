@@ -9,8 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import org.fedcot.cli.ProgressBars;
 import org.fedcot.eval.data.Dataset;
 import org.fedcot.eval.data.DatasetReader;
 import org.fedcot.eval.data.QaExample;
@@ -125,9 +124,7 @@ public final class EvalCommand implements Callable<Integer> {
         String name = dataset.cliName() + " " + mode;
         List<? extends Prediction> predictions;
         Accuracy accNorm = null;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("eval " + name).setInitialMax(questions.size())
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" questions", 1).showSpeed().setUpdateIntervalMillis(250)
-                .build()) {
+        try (ProgressBar bar = ProgressBars.of("eval " + name, questions.size(), " questions").build()) {
             IntConsumer progress = bar::stepTo;
             if (mc) {
                 List<ChoicePrediction> ranked = new MultipleChoiceScorer(new LoglikelihoodScorer(model, batch), tokenizer,
