@@ -1,51 +1,36 @@
 package org.fedcot.llm.client;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fedcot.models.io.JsonLinesLog;
 
 /**
  * Every response received, in a JSON lines file: one line {@code {"key", "request", "response"}} per answer,
  * where {@code key} is the SHA-256 of the canonical request (see {@link CanonicalRequest}), {@code request}
- * that request's body and {@code response} the server's body as received. A line is written whole with
- * one append and synced before the answer is handed on, so a killed run loses at most the line it was
- * writing; opening the file drops such a torn final line. One client writes a file at a time: opening takes
- * an exclusive lock on it, and lines from concurrent requests are appended one after another, never mixed.
- * Reads and writes go through {@link RandomAccessFile}, whose I/O an interrupt cannot break off: a batch
- * interrupted while writing still keeps the answer it paid for, and the file stays open for the others.
+ * that request's body and {@code response} the server's body as received. The file is a {@link JsonLinesLog}:
+ * a line is written whole with one append and synced before the answer is handed on, so a killed run loses
+ * at most the line it was writing; opening the file drops such a torn final line. One client writes a file
+ * at a time (opening takes an exclusive lock on it), and lines from concurrent requests are appended one
+ * after another, never mixed; an interrupt does not break off a write, so an interrupted batch still keeps
+ * the answer it paid for.
  */
 public final class ResponseCache implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(ResponseCache.class.getName());
+    private static final JsonLinesLog.Naming NAMING = new JsonLinesLog.Naming("response cache", "cache entry", "client");
 
-    private final Path file;
-    private final RandomAccessFile raf;
-    private final FileLock lock;
-    private final ObjectMapper mapper;
+    private final JsonLinesLog log;
+    private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, LlmResponse> entries;
-    /** Guards {@link #end} and the appends. */
-    private final Object appendLock = new Object();
-    private long end;
 
-    private ResponseCache(Path file, RandomAccessFile raf, FileLock lock, ObjectMapper mapper,
-                          Map<String, LlmResponse> entries, long end) {
-        this.file = file;
-        this.raf = raf;
-        this.lock = lock;
-        this.mapper = mapper;
+    private ResponseCache(JsonLinesLog log, Map<String, LlmResponse> entries) {
+        this.log = log;
         this.entries = entries;
-        this.end = end;
     }
 
     /**
@@ -56,24 +41,19 @@ public final class ResponseCache implements AutoCloseable {
      *                     not a cache entry (the file is not a response cache)
      */
     public static ResponseCache open(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
-        try {
-            FileLock lock = lockOrFail(file, raf);
-            ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-            Map<String, LlmResponse> entries = new ConcurrentHashMap<>();
-            long end = load(file, raf, mapper, entries);
-            return new ResponseCache(file, raf, lock, mapper, entries, end);
-        } catch (IOException | RuntimeException e) {
-            raf.close();
-            throw e;
-        }
+        Map<String, LlmResponse> entries = new ConcurrentHashMap<>();
+        // each line is read into the map as it is checked: a line that fails is the torn tail or an error
+        JsonLinesLog log = JsonLinesLog.open(file, NAMING, entry -> {
+            String key = entry.path("key").asText("");
+            if (key.isEmpty()) throw new IllegalArgumentException("no key");
+            entries.put(key, ResponseJson.parse(entry.path("response"), true));
+        });
+        return new ResponseCache(log, entries);
     }
 
     /** The file this cache keeps. */
     public Path file() {
-        return file;
+        return log.file();
     }
 
     /** How many distinct requests have an answer. */
@@ -97,93 +77,13 @@ public final class ResponseCache implements AutoCloseable {
         line.put("key", request.key());
         line.set("request", request.body());
         line.set("response", raw);
-        byte[] bytes;
-        try {
-            bytes = (mapper.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write cache entry as JSON: " + e.getMessage(), e);
-        }
-        synchronized (appendLock) {
-            try {
-                raf.seek(end);
-                raf.write(bytes);
-                raf.getFD().sync();
-                end += bytes.length;
-            } catch (IOException e) {
-                try {
-                    raf.setLength(end);
-                } catch (IOException again) {
-                    e.addSuppressed(again);
-                }
-                throw new UncheckedIOException("cannot append to response cache " + file + ": " + e.getMessage(), e);
-            }
-        }
+        log.append(line);
         entries.put(request.key(), response.asCached());
     }
 
     /** Releases the file. */
     @Override
     public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            raf.close();
-        }
-    }
-
-    /** Locks through {@code raf}'s own channel, so that the lock covers the handle that writes. */
-    private static FileLock lockOrFail(Path file, RandomAccessFile raf) throws IOException {
-        FileLock lock;
-        try {
-            lock = raf.getChannel().tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) throw new IOException("response cache " + file + " is open in another client");
-        return lock;
-    }
-
-    /** Reads every whole entry into {@code entries}; cuts a torn final line off; returns the new file size. */
-    private static long load(Path file, RandomAccessFile raf, ObjectMapper mapper, Map<String, LlmResponse> entries)
-            throws IOException {
-        long size = raf.length();
-        if (size > Integer.MAX_VALUE - 16) throw new IOException("response cache " + file + " is over 2 GB");
-        byte[] bytes = new byte[(int) size];
-        raf.seek(0);
-        raf.readFully(bytes);
-        int start = 0;
-        int lineNo = 0;
-        while (start < bytes.length) {
-            lineNo++;
-            int newline = indexOf(bytes, (byte) '\n', start);
-            int stop = newline < 0 ? bytes.length : newline;
-            boolean last = newline < 0 || newline == bytes.length - 1;
-            try {
-                JsonNode entry = mapper.readTree(bytes, start, stop - start);
-                if (newline < 0) throw new IllegalArgumentException("no line end");
-                String key = entry.path("key").asText("");
-                if (key.isEmpty()) throw new IllegalArgumentException("no key");
-                entries.put(key, ResponseJson.parse(entry.path("response"), true));
-            } catch (IOException | RuntimeException bad) {
-                if (!last) {
-                    throw new IOException("response cache " + file + " line " + lineNo + " is not a cache entry: "
-                            + String.valueOf(bad.getMessage()).lines().findFirst().orElse(""));
-                }
-                LOG.log(System.Logger.Level.WARNING, "response cache " + file + ": dropped a torn final line ("
-                        + (bytes.length - start) + " bytes) left by an interrupted write");
-                raf.setLength(start);
-                raf.getFD().sync();
-                return start;
-            }
-            start = stop + 1;
-        }
-        return bytes.length;
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == b) return i;
-        }
-        return -1;
+        log.close();
     }
 }

@@ -1,0 +1,113 @@
+package org.fedcot.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fedcot.eval.data.QaExample;
+import org.fedcot.models.checkpoint.AtomicFiles;
+import org.fedcot.pipeline.config.ConfigCheck;
+import org.fedcot.pipeline.config.ConfigException;
+import org.fedcot.pipeline.config.ConfigSource;
+import org.fedcot.pipeline.config.RunConfig;
+import org.fedcot.pipeline.config.TaskSettings;
+import org.fedcot.pipeline.method.RunContext;
+import org.fedcot.pipeline.method.Variant;
+import org.fedcot.pipeline.method.VariantPlan;
+import org.fedcot.pipeline.method.VariantResult;
+import org.fedcot.pipeline.method.VariantRunner;
+import org.fedcot.pipeline.report.PaperTables;
+import org.fedcot.pipeline.run.RunDir;
+import org.fedcot.pipeline.run.RunListener;
+import org.fedcot.pipeline.task.FileTaskSource;
+import org.fedcot.pipeline.task.TaskData;
+import org.fedcot.pipeline.task.TaskSource;
+
+/**
+ * Algorithm 1 with its baselines and ablations, over a run directory. Everything a run makes is kept there
+ * as it is made, so running the same configuration again, after a crash or a kill, continues from the last
+ * finished unit of work (a stage record, a training checkpoint, a prediction) and never asks the LLM again.
+ *
+ * <pre>{@code
+ * ConfigSource config = ConfigReader.read(Path.of("run.yaml"), Map.of("llm.url", url));
+ * RunOutcome done = Pipeline.run(config, RunListener.NONE);                  // task from the config's files
+ * RunOutcome demo = Pipeline.run(config, myGeneratedTask, RunListener.NONE); // task from a generator
+ * }</pre>
+ */
+public final class Pipeline {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Pipeline() {
+    }
+
+    /** Runs {@code source}, its task read from the files the configuration names. */
+    public static RunOutcome run(ConfigSource source, RunListener listener) throws IOException {
+        ConfigCheck.check(source, true);
+        return execute(source.config(), FileTaskSource.of(source.config().task()), listener);
+    }
+
+    /** Runs {@code source} on the examples {@code task} supplies (its {@code task} section may omit the files). */
+    public static RunOutcome run(ConfigSource source, TaskSource task, RunListener listener) throws IOException {
+        ConfigCheck.check(source, false);
+        return execute(source.config(), task, listener);
+    }
+
+    private static RunOutcome execute(RunConfig config, TaskSource task, RunListener listener) throws IOException {
+        RunDir dir = new RunDir(Path.of(config.runDir()));
+        claim(dir, config);
+        TaskSettings settings = config.task() != null ? config.task()
+                : new TaskSettings(task.name(), null, null, null, null, null);
+        TaskData data = TaskData.load(task, settings, config.seed());
+        recordSplit(dir, data);
+        List<VariantResult> results = new ArrayList<>();
+        try (RunContext run = new RunContext(config, dir, data, listener)) {
+            VariantRunner runner = new VariantRunner(run);
+            for (Variant v : VariantPlan.of(config)) results.add(runner.run(v));
+        }
+        Path report = PaperTables.write(results, data.name(), config.privacy().epsilon(), dir.report());
+        listener.message("report: " + report);
+        return new RunOutcome(results, report);
+    }
+
+    /**
+     * Writes the configuration into a new run directory, or checks that an existing one was started with the
+     * same (the LLM's address and the directory itself may change between runs).
+     */
+    private static void claim(RunDir dir, RunConfig config) throws IOException {
+        ObjectNode json = JSON.valueToTree(config);
+        json.remove("runDir");
+        ((ObjectNode) json.get("llm")).remove("url");
+        String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+        if (Files.exists(dir.config())) {
+            // both read from text, so that number types (a long written, an int read) compare alike
+            if (!JSON.readTree(dir.config().toFile()).equals(JSON.readTree(text))) {
+                throw new ConfigException(dir.root() + " holds a run of another configuration (see its config.json);"
+                        + " give this one another run directory");
+            }
+            return;
+        }
+        Files.createDirectories(dir.root());
+        AtomicFiles.writeString(dir.config(), text);
+    }
+
+    /** The ids of the public, private and test examples, for the record (and checked on a rerun). */
+    private static void recordSplit(RunDir dir, TaskData data) throws IOException {
+        ObjectNode split = JSON.createObjectNode();
+        for (Map.Entry<String, List<QaExample>> part : Map.of("public", data.publicPart(), "private",
+                data.privatePart(), "test", data.test()).entrySet()) {
+            part.getValue().forEach(e -> split.withArray(part.getKey()).add(e.id()));
+        }
+        if (Files.exists(dir.split())) {
+            if (!JSON.readTree(dir.split().toFile()).equals(split)) {
+                throw new ConfigException(dir.split() + ": the data differs from the run's first start; give this"
+                        + " run another run directory");
+            }
+            return;
+        }
+        AtomicFiles.writeString(dir.split(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(split) + "\n");
+    }
+}

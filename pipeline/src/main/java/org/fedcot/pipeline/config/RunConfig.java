@@ -1,0 +1,42 @@
+package org.fedcot.pipeline.config;
+
+import java.util.Arrays;
+import java.util.List;
+import org.fedcot.pipeline.Method;
+
+/**
+ * A whole run, as a YAML file states it (see examples/). Unset sections take the paper's defaults.
+ *
+ * @param seed             seed of every random choice: splits, perturbation, data order, initialisation
+ * @param runDir           the run directory, the pipeline's memory; {@code --run-dir} overrides it
+ * @param task             the private task
+ * @param slm              the client's small model
+ * @param llm              the server's large model
+ * @param privacy          the exponential-mechanism encoder (needed by FedCoT-E and FedCoT-A)
+ * @param train            SLM training
+ * @param generation       SLM generation lengths
+ * @param methods          the methods to run, by their config names (default: all six)
+ * @param ablations        FedCoT-E's ablations
+ * @param filterRationales train only on rationales whose stated answer is the gold one (default true)
+ */
+public record RunConfig(Long seed, String runDir, TaskSettings task, SlmSettings slm, LlmSettings llm,
+                        PrivacySettings privacy, TrainSettings train, GenerationSettings generation,
+                        List<String> methods, AblationSettings ablations, Boolean filterRationales) {
+    /** Fills unset values with the defaults. */
+    public RunConfig {
+        seed = seed == null ? 42L : seed;
+        llm = llm == null ? LlmSettings.defaults() : llm;
+        privacy = privacy == null ? new PrivacySettings(null, null, null, null, null) : privacy;
+        train = train == null ? TrainSettings.defaults() : train;
+        generation = generation == null ? GenerationSettings.defaults() : generation;
+        methods = methods == null ? Arrays.stream(Method.values()).map(Method::configName).toList()
+                : List.copyOf(methods);
+        ablations = ablations == null ? AblationSettings.none() : ablations;
+        filterRationales = filterRationales == null || filterRationales;
+    }
+
+    /** The methods to run, parsed. */
+    public List<Method> methodList() {
+        return methods.stream().map(Method::fromName).toList();
+    }
+}

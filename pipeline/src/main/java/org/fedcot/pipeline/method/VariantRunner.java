@@ -1,0 +1,121 @@
+package org.fedcot.pipeline.method;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.fedcot.eval.data.QaExample;
+import org.fedcot.eval.score.Accuracy;
+import org.fedcot.eval.score.MeanTokenRatio;
+import org.fedcot.models.train.Example;
+import org.fedcot.models.train.TaskWeights;
+import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.pipeline.Method;
+import org.fedcot.pipeline.config.RunConfig;
+import org.fedcot.pipeline.prompt.TaskPrompts;
+import org.fedcot.pipeline.run.Exposure;
+import org.fedcot.pipeline.slm.ExampleEncoder;
+import org.fedcot.pipeline.slm.SlmGenerator;
+import org.fedcot.pipeline.stage.EvaluationStage;
+import org.fedcot.pipeline.stage.LlmStage;
+import org.fedcot.pipeline.stage.TrainingStage;
+
+/**
+ * Runs one variant to its result: rationales (per method), task-SLM training, evaluation, TokenRatios.
+ * A variant whose result file exists is read back, not run again.
+ */
+public final class VariantRunner {
+    private final RunContext run;
+    private final RationaleSource source;
+    private DecoderModel encoderDecoder;
+    /** Non-Private's rationales, the reference of the rationale TokenRatios; null until (unless) it ran. */
+    private Map<String, String> rawRationales;
+
+    /** Runs variants in {@code run}. */
+    public VariantRunner(RunContext run) {
+        this.run = run;
+        this.source = new RationaleSource(run);
+    }
+
+    /** The result of {@code v}. */
+    public VariantResult run(Variant v) throws IOException {
+        Path file = run.dir().result(v.id());
+        if (Files.exists(file)) {
+            VariantResult done = VariantResult.read(file);
+            if (v.method() == Method.NON_PRIVATE) rawRationales = source.raw().used();
+            run.listener().message(v.id() + ": done in an earlier run, " + done.accuracy().summary());
+            return done;
+        }
+        VariantResult result = switch (v.method()) {
+            case FEWSHOT_LLM -> fewShotLlm(v);
+            case FEWSHOT_SLM -> evaluate(v, run.slm().pretrained(), oneShot()::apply, 0, null);
+            case STANDALONE -> trained(v, null);
+            case NON_PRIVATE -> {
+                Rationales r = source.raw();
+                rawRationales = r.used();
+                yield trained(v, r);
+            }
+            case FEDCOT_E -> trained(v, source.exponential(v.epsilon(), v.decoding()));
+            case FEDCOT_A -> trained(v, source.trained(encoderDecoder(), v.decoding()));
+        };
+        result.write(file);
+        run.listener().message(v.id() + ": " + result.accuracy().summary());
+        return result;
+    }
+
+    private VariantResult fewShotLlm(Variant v) throws IOException {
+        Function<QaExample, String> prompt = oneShot();
+        Map<String, String> answers = LlmStage.run(run.dir(), "fewshot-llm-answers",
+                RunContext.byId(run.data().test(), prompt), run.llm(), Exposure.RAW_PRIVATE, run.listener());
+        Accuracy acc = EvaluationStage.run(run.dir().predictions(v.id()), "evaluate " + v.id(), run.data().test(),
+                q -> answers.get(q.id()), run.listener());
+        return new VariantResult(v, acc, 0, null, null, null);
+    }
+
+    /** Trains the task SLM on the variant's share of the private data (and rationales), then evaluates it. */
+    private VariantResult trained(Variant v, Rationales rationales) throws IOException {
+        RunConfig c = run.config();
+        List<QaExample> subset = run.data().privateFraction(v.fraction(), c.seed());
+        ExampleEncoder encoder = new ExampleEncoder(run.slm().tokenizer(), c.train().maxLength());
+        List<Example> examples = TaskExamples.build(subset, rationales == null ? null : rationales.used(),
+                c.filterRationales(), encoder);
+        int rationaleExamples = (int) examples.stream().filter(e -> e.task().equals(TaskWeights.RATIONALE)).count();
+        TaskWeights weights = rationales == null ? TaskWeights.uniform() : TaskWeights.fedCot(c.train().alpha());
+        DecoderModel model = TrainingStage.run(run.dir().model(v.id()), v.id(), run.slm(), c.train(), c.train().steps(),
+                weights, c.seed(), examples, run.listener());
+        return evaluate(v, model, TaskPrompts::predict, rationaleExamples, v.method().isPrivate() ? rationales : null);
+    }
+
+    private VariantResult evaluate(Variant v, DecoderModel model, Function<QaExample, String> prompt,
+                                   int rationaleExamples, Rationales perturbed) throws IOException {
+        SlmGenerator generator = new SlmGenerator(model, run.slm().tokenizer(), run.config().generation().answerTokens());
+        Accuracy acc = EvaluationStage.run(run.dir().predictions(v.id()), "evaluate " + v.id(), run.data().test(),
+                EvaluationStage.slm(generator, prompt), run.listener());
+        if (perturbed == null) return new VariantResult(v, acc, rationaleExamples, null, null, null);
+        List<String> ids = run.data().privatePart().stream().map(QaExample::id).toList();
+        Map<String, String> raw = RunContext.questionTexts(run.data().privatePart());
+        Double promptRatio = MeanTokenRatio.of(values(perturbed.sent(), ids), values(raw, ids));
+        Double received = rawRationales == null ? null
+                : MeanTokenRatio.of(values(perturbed.received(), ids), values(rawRationales, ids));
+        Double used = rawRationales == null ? null
+                : MeanTokenRatio.of(values(perturbed.used(), ids), values(rawRationales, ids));
+        return new VariantResult(v, acc, rationaleExamples, promptRatio, received, used);
+    }
+
+    private DecoderModel encoderDecoder() throws IOException {
+        if (encoderDecoder == null) encoderDecoder = EncoderDecoderTraining.run(run, source);
+        return encoderDecoder;
+    }
+
+    /** The 1-shot prompt of the few-shot baselines, its solved example the first private one. */
+    private Function<QaExample, String> oneShot() {
+        QaExample shot = run.data().privatePart().getFirst();
+        return q -> TaskPrompts.oneShot(shot, q);
+    }
+
+    private static List<String> values(Map<String, String> m, List<String> ids) {
+        return ids.stream().map(m::get).toList();
+    }
+}

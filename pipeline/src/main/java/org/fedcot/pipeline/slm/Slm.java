@@ -1,0 +1,44 @@
+package org.fedcot.pipeline.slm;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.fedcot.models.checkpoint.ModelPath;
+import org.fedcot.models.tokenizer.Tokenizer;
+import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.pipeline.config.SlmSettings;
+
+/**
+ * The client's small model: where its weights are, and its tokenizer, shared by every SLM the run trains
+ * from it (their checkpoints hold weights only).
+ */
+public final class Slm {
+    private final Path model;
+    private final Tokenizer tokenizer;
+
+    private Slm(Path model, Tokenizer tokenizer) {
+        this.model = model;
+        this.tokenizer = tokenizer;
+    }
+
+    /** Opens the model {@code settings} name and its tokenizer. */
+    public static Slm open(SlmSettings settings) throws IOException {
+        Path model = Path.of(settings.model());
+        Path tokenizer = settings.tokenizer() == null ? null : Path.of(settings.tokenizer());
+        return new Slm(model, ModelPath.tokenizer(model, tokenizer, ModelPath.load(model)));
+    }
+
+    /** The tokenizer. */
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** A fresh copy of the pretrained weights (training changes a model in place). */
+    public DecoderModel pretrained() throws IOException {
+        return ModelPath.load(model);
+    }
+
+    /** The weights of a checkpoint of a model trained from this one. */
+    public DecoderModel trained(Path checkpoint) throws IOException {
+        return ModelPath.load(checkpoint);
+    }
+}

@@ -1,0 +1,48 @@
+package org.fedcot.pipeline.stage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.fedcot.models.train.Checkpoints;
+import org.fedcot.models.train.Example;
+import org.fedcot.models.train.TaskWeights;
+import org.fedcot.models.train.Trainer;
+import org.fedcot.models.train.TrainerConfig;
+import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.pipeline.config.TrainSettings;
+import org.fedcot.pipeline.run.RunListener;
+import org.fedcot.pipeline.slm.Slm;
+
+/**
+ * Fine-tunes a copy of the client's SLM, with a checkpoint every {@code checkpointEvery} steps under
+ * {@code models/NAME}: a rerun resumes from the newest one (the Trainer's resume is exact, so the result is
+ * the uninterrupted run's, bit for bit), and a finished run's last checkpoint is loaded without training.
+ */
+public final class TrainingStage {
+    private TrainingStage() {
+    }
+
+    /** The SLM trained on {@code examples} for {@code steps} steps with {@code weights}, in {@code dir}. */
+    public static DecoderModel run(Path dir, String name, Slm slm, TrainSettings settings, int steps,
+                                   TaskWeights weights, long seed, List<Example> examples, RunListener listener)
+            throws IOException {
+        Path finished = Checkpoints.dir(dir, steps);
+        if (Files.isDirectory(finished)) {
+            listener.message(name + ": trained model found, " + finished);
+            return slm.trained(finished);
+        }
+        DecoderModel model = slm.pretrained();
+        TrainerConfig config = TrainerConfig.builder(steps).batchSize(settings.batchSize())
+                .microBatchSize(settings.microBatch()).learningRate(settings.learningRate()).taskWeights(weights)
+                .seed(seed).checkpointEvery(settings.checkpointEvery()).keepCheckpoints(1).build();
+        Trainer trainer = new Trainer(model, config, examples, List.of());
+        Optional<Path> last = Checkpoints.latest(dir);
+        if (last.isPresent()) {
+            trainer.resume(last.get());
+        }
+        trainer.train(dir, listener.training(name));
+        return model;
+    }
+}

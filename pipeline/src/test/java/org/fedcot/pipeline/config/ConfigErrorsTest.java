@@ -1,0 +1,76 @@
+package org.fedcot.pipeline.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.fedcot.pipeline.Pipeline;
+import org.fedcot.pipeline.TinyRun;
+import org.fedcot.pipeline.run.RunListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each kind of config mistake is one line naming file, line and field, before any work starts. */
+class ConfigErrorsTest {
+    @TempDir
+    Path dir;
+
+    private String error(String from, String to, Map<String, String> overrides) throws IOException {
+        Path config = TinyRun.config(dir, "[standalone, fedcot-e]", "");
+        Files.writeString(config, Files.readString(config).replace(from, to));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Pipeline.run(ConfigReader.read(config, overrides), RunListener.NONE));
+        assertFalse(Files.exists(dir.resolve("run")), "work started");
+        assertEquals(1, e.getMessage().lines().count());
+        return e.getMessage().substring(config.toString().length());
+    }
+
+    private String error(String from, String to) throws IOException {
+        return error(from, to, Map.of("llm.url", "http://127.0.0.1:9/v1"));
+    }
+
+    @Test
+    void unknownDataset() throws IOException {
+        assertEquals(" line 4: task.dataset: unknown dataset 'cqa2' (known: cqa, obqa, arc-easy, boolq)",
+                error("dataset: cqa", "dataset: cqa2"));
+    }
+
+    @Test
+    void missingModel() throws IOException {
+        String e = error("stories260K.bin\n", "stories999K.bin\n");
+        assertEquals(" line 10: slm.model: no such file or directory: ", e.substring(0, e.indexOf(": /") + 2));
+    }
+
+    @Test
+    void epsilonMustBePositive() throws IOException {
+        assertEquals(" line 19: privacy.epsilon: eps must be > 0, got 0.0",
+                error("  mechanism: santext\n", "  mechanism: santext\n  epsilon: 0\n"));
+    }
+
+    @Test
+    void unknownFieldNamesItsSection() throws IOException {
+        String e = error("  batchSize: 4\n", "  batchSize: 4\n  batchSise: 4\n");
+        assertEquals(" line 23: unknown field 'batchSise' in 'train'", e.substring(0, e.indexOf(" (known")));
+    }
+
+    @Test
+    void overridesAreCheckedToo() throws IOException {
+        assertEquals(": privacy.epsilon: eps must be > 0, got -1.0",
+                error("x", "x", Map.of("privacy.epsilon", "-1", "llm.url", "http://127.0.0.1:9/v1")));
+        Path config = dir.resolve("run.yaml");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigReader.read(config, Map.of("train.stpes", "3")));
+        assertEquals("--set: unknown field 'stpes' in 'train'", e.getMessage());
+    }
+
+    @Test
+    void missingFile() {
+        Path config = dir.resolve("nope.yaml");
+        assertEquals(config + ": no such config file",
+                assertThrows(ConfigException.class, () -> ConfigReader.read(config, Map.of())).getMessage());
+    }
+}
