@@ -36,7 +36,8 @@ public final class ServeCommand implements Callable<Integer> {
     Path tokenizerPath;
 
     @Option(names = "--served-model-name", paramLabel = "NAME",
-            description = "The model id clients send (default: the model's directory or file name).")
+            description = "The model id clients send (default: the model's directory name, or its checkpoint file's "
+                    + "name without the extension).")
     String servedName;
 
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = ServerOptions.LOOPBACK,

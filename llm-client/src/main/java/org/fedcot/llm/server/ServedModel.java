@@ -47,7 +47,8 @@ public final class ServedModel {
      * beside that tokenizer. Generation ends at the config's and the tokenizer's end-of-sequence ids,
      * and for llama2.c also at BOS, where run.c stops.
      *
-     * @param servedName the model id clients must name, or null for the directory or file name
+     * @param servedName the model id clients must name, or null for the directory name, or the checkpoint
+     *                   file's name without its extension ("stories260K" for stories260K.bin)
      */
     public static ServedModel load(Path modelPath, Path tokenizerPath, String servedName) throws IOException {
         DecoderModel model = ModelPath.load(modelPath);
@@ -58,9 +59,14 @@ public final class ServedModel {
         if (ModelPath.isLlama2c(modelPath)) {
             tokenizer.bosId().ifPresent(stops::add);
         }
-        String id = servedName != null ? servedName
-                : modelPath.toAbsolutePath().normalize().getFileName().toString();
+        String id = servedName != null ? servedName : defaultId(modelPath);
         return new ServedModel(id, model, tokenizer, template, stops);
+    }
+
+    private static String defaultId(Path modelPath) {
+        String name = modelPath.toAbsolutePath().normalize().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return ModelPath.isLlama2c(modelPath) && dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** The id clients name in "model" and /v1/models lists. */
