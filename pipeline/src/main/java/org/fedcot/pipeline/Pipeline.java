@@ -21,6 +21,7 @@ import org.fedcot.pipeline.method.VariantPlan;
 import org.fedcot.pipeline.method.VariantResult;
 import org.fedcot.pipeline.method.VariantRunner;
 import org.fedcot.pipeline.report.PaperTables;
+import org.fedcot.pipeline.report.RunResults;
 import org.fedcot.pipeline.run.RunDir;
 import org.fedcot.pipeline.run.RunListener;
 import org.fedcot.pipeline.task.FileTaskSource;
@@ -68,7 +69,8 @@ public final class Pipeline {
             VariantRunner runner = new VariantRunner(run);
             for (Variant v : VariantPlan.of(config)) results.add(runner.run(v));
         }
-        Path report = PaperTables.write(results, data.name(), config.privacy().epsilon(), dir.report());
+        Path report = PaperTables.write(List.of(new RunResults(data.name(), config.privacy().epsilon(), results)),
+                dir.report());
         listener.message("report: " + report);
         return new RunOutcome(results, report);
     }
@@ -78,20 +80,25 @@ public final class Pipeline {
      * same (the LLM's address and the directory itself may change between runs).
      */
     private static void claim(RunDir dir, RunConfig config) throws IOException {
-        ObjectNode json = JSON.valueToTree(config);
-        json.remove("runDir");
-        ((ObjectNode) json.get("llm")).remove("url");
-        String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+        ObjectNode json = recorded(config);
         if (Files.exists(dir.config())) {
-            // both read from text, so that number types (a long written, an int read) compare alike
-            if (!JSON.readTree(dir.config().toFile()).equals(JSON.readTree(text))) {
+            // read back through RunConfig, so that a setting added since the run started compares at its default
+            if (!recorded(JSON.readValue(dir.config().toFile(), RunConfig.class)).equals(json)) {
                 throw new ConfigException(dir.root() + " holds a run of another configuration (see its config.json);"
                         + " give this one another run directory");
             }
             return;
         }
         Files.createDirectories(dir.root());
-        AtomicFiles.writeString(dir.config(), text);
+        AtomicFiles.writeString(dir.config(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+    }
+
+    /** {@code config} as config.json records it: without what may change between runs. */
+    private static ObjectNode recorded(RunConfig config) {
+        ObjectNode json = JSON.valueToTree(config);
+        json.remove("runDir");
+        ((ObjectNode) json.get("llm")).remove("url");
+        return json;
     }
 
     /** The ids of the public, private and test examples, for the record (and checked on a rerun). */

@@ -43,6 +43,9 @@ public final class ConfigCheck {
         positive(source, "/llm/concurrency", c.llm().concurrency());
         checkPrivacy(source, methods);
         checkTraining(source);
+        if (!EvalSettings.MODES.contains(c.eval().mode())) {
+            throw source.error("/eval/mode", "must be one of " + EvalSettings.MODES + ", got '" + c.eval().mode() + "'");
+        }
         for (Double f : c.ablations().fractions()) {
             if (f == null || !(f > 0 && f <= 1)) throw source.error("/ablations/fractions", "a fraction must be in (0, 1], got " + f);
         }

@@ -15,13 +15,14 @@ import org.fedcot.pipeline.Method;
  * @param privacy          the exponential-mechanism encoder (needed by FedCoT-E and FedCoT-A)
  * @param train            SLM training
  * @param generation       SLM generation lengths
+ * @param eval             how the SLMs are scored (default: generated answers)
  * @param methods          the methods to run, by their config names (default: all six)
  * @param ablations        FedCoT-E's ablations
  * @param filterRationales train only on rationales whose stated answer is the gold one (default true)
  */
 public record RunConfig(Long seed, String runDir, TaskSettings task, SlmSettings slm, LlmSettings llm,
                         PrivacySettings privacy, TrainSettings train, GenerationSettings generation,
-                        List<String> methods, AblationSettings ablations, Boolean filterRationales) {
+                        EvalSettings eval, List<String> methods, AblationSettings ablations, Boolean filterRationales) {
     /** Fills unset values with the defaults. */
     public RunConfig {
         seed = seed == null ? 42L : seed;
@@ -29,6 +30,7 @@ public record RunConfig(Long seed, String runDir, TaskSettings task, SlmSettings
         privacy = privacy == null ? new PrivacySettings(null, null, null, null, null) : privacy;
         train = train == null ? TrainSettings.defaults() : train;
         generation = generation == null ? GenerationSettings.defaults() : generation;
+        eval = eval == null ? EvalSettings.defaults() : eval;
         methods = methods == null ? Arrays.stream(Method.values()).map(Method::configName).toList()
                 : List.copyOf(methods);
         ablations = ablations == null ? AblationSettings.none() : ablations;

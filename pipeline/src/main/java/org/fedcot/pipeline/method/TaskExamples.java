@@ -31,12 +31,17 @@ public final class TaskExamples {
         for (QaExample e : examples) {
             out.add(encoder.encode(e.id() + ":label", TaskPrompts.predict(e), TaskPrompts.answer(e), TaskWeights.LABEL));
             String r = rationales == null ? null : rationales.get(e.id());
-            if (r != null && !r.isBlank() && (!filter || statesGold(r, e))) {
+            if (usable(r, e, filter)) {
                 out.add(encoder.encode(e.id() + ":rationale", TaskPrompts.explain(e), r.strip() + QuestionText.END,
                         TaskWeights.RATIONALE));
             }
         }
         return out;
+    }
+
+    /** Whether rationale {@code r} of {@code e} (null: none) is trained on. */
+    static boolean usable(String r, QaExample e, boolean filter) {
+        return r != null && !r.isBlank() && (!filter || statesGold(r, e));
     }
 
     /** Whether {@code rationale} ends by stating {@code e}'s gold answer. */

@@ -23,6 +23,11 @@ public record Variant(Method method, Double epsilon, boolean decoding, double fr
         return s.toString();
     }
 
+    /** The label with its eps, for messages: "FedCoT-E eps=3", "Standalone". */
+    public String title() {
+        return epsilon == null ? label() : label() + " eps=" + RunDir.eps(epsilon);
+    }
+
     /** The row label of the tables: "FedCoT-E", "FedCoT-E w/o decoding", "FedCoT-E (25%)" (eps is its own column). */
     public String label() {
         String label = method.tableName() + (decoding ? "" : " w/o decoding");

@@ -4,44 +4,82 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.fedcot.eval.score.Accuracy;
 import org.fedcot.models.checkpoint.AtomicFiles;
 import org.fedcot.pipeline.Method;
+import org.fedcot.pipeline.stage.ChoiceScores;
 
 /**
  * What a finished variant measured; written to results/VARIANT.json when the variant is done, the file
  * marking it done for a rerun.
  *
- * @param variant                the variant
- * @param accuracy               test accuracy (exact match)
- * @param rationalesUsed         rationale examples trained on (after filtering), 0 for label-only methods
- * @param promptTokenRatio       mean TokenRatio of the prompts sent against the raw ones, null when sent raw or none
- * @param receivedTokenRatio     mean TokenRatio of the LLM's rationales against Non-Private's, null without
- * @param usedTokenRatio         mean TokenRatio of the rationales trained on against Non-Private's, null without
+ * @param variant            the variant
+ * @param accuracy           test accuracy of the generated answers (exact match), null when not scored so
+ * @param choice             multiple-choice acc and acc_norm, null when not scored so
+ * @param rationales         what the rationale filter kept, null for label-only methods
+ * @param promptTokenRatio   mean TokenRatio of the prompts sent against the raw ones, null when sent raw or none
+ * @param receivedTokenRatio mean TokenRatio of the LLM's rationales against Non-Private's, null without
+ * @param usedTokenRatio     mean TokenRatio of the rationales trained on against Non-Private's, null without
  */
-public record VariantResult(Variant variant, Accuracy accuracy, int rationalesUsed, Double promptTokenRatio,
-                            Double receivedTokenRatio, Double usedTokenRatio) {
+public record VariantResult(Variant variant, Accuracy accuracy, ChoiceScores choice, RationaleCounts rationales,
+                            Double promptTokenRatio, Double receivedTokenRatio, Double usedTokenRatio) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Checks that something was scored. */
+    public VariantResult {
+        if (accuracy == null && choice == null) throw new IllegalArgumentException(variant.id() + ": no score");
+    }
+
+    /** Rationale examples trained on, 0 for label-only methods. */
+    public int rationalesUsed() {
+        return rationales == null ? 0 : rationales.kept();
+    }
+
+    /** The scores in one line: "exact match 0.5000 (95% CI ...), mc acc ..., acc_norm ...". */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        if (accuracy != null) parts.add("exact match " + accuracy.summary());
+        if (choice != null) {
+            parts.add("mc acc " + choice.acc().summary());
+            parts.add("acc_norm " + choice.accNorm().summary());
+        }
+        return String.join(", ", parts);
+    }
 
     /** Writes this result atomically. */
     public void write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(new Json(
                 variant.method().configName(), variant.epsilon(), variant.decoding(), variant.fraction(),
-                accuracy.correct(), accuracy.total(), rationalesUsed, promptTokenRatio, receivedTokenRatio,
+                accuracy == null ? null : accuracy.correct(), total(),
+                choice == null ? null : choice.acc().correct(), choice == null ? null : choice.accNorm().correct(),
+                rationalesUsed(), rationales == null ? null : rationales.offered(),
+                rationales == null ? null : rationales.statingGold(), promptTokenRatio, receivedTokenRatio,
                 usedTokenRatio)) + "\n");
     }
 
     /** The result in {@code file}, written by {@link #write}. */
     public static VariantResult read(Path file) throws IOException {
         Json j = JSON.readValue(file.toFile(), Json.class);
+        ChoiceScores choice = j.mcCorrect == null ? null
+                : new ChoiceScores(new Accuracy(j.mcCorrect, j.total), new Accuracy(j.mcNormCorrect, j.total));
+        RationaleCounts rationales = j.rationalesOffered == null ? null
+                : new RationaleCounts(j.rationalesOffered, j.rationalesStatingGold, j.rationalesUsed);
         return new VariantResult(new Variant(Method.fromName(j.method), j.epsilon, j.decoding, j.fraction),
-                new Accuracy(j.correct, j.total), j.rationalesUsed, j.promptTokenRatio, j.receivedTokenRatio,
-                j.usedTokenRatio);
+                j.correct == null ? null : new Accuracy(j.correct, j.total), choice, rationales, j.promptTokenRatio,
+                j.receivedTokenRatio, j.usedTokenRatio);
     }
 
-    /** The file layout. */
-    record Json(String method, Double epsilon, boolean decoding, double fraction, int correct, int total,
-                int rationalesUsed, Double promptTokenRatio, Double receivedTokenRatio, Double usedTokenRatio) {
+    private int total() {
+        return accuracy != null ? accuracy.total() : choice.acc().total();
+    }
+
+    /** The file layout; the mc and rationale-count fields are absent from files written before they existed. */
+    record Json(String method, Double epsilon, boolean decoding, double fraction, Integer correct, int total,
+                Integer mcCorrect, Integer mcNormCorrect, int rationalesUsed, Integer rationalesOffered,
+                Integer rationalesStatingGold, Double promptTokenRatio, Double receivedTokenRatio,
+                Double usedTokenRatio) {
     }
 }

@@ -13,11 +13,14 @@ import org.fedcot.models.train.Example;
 import org.fedcot.models.train.TaskWeights;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.pipeline.Method;
+import org.fedcot.pipeline.config.EvalSettings;
 import org.fedcot.pipeline.config.RunConfig;
 import org.fedcot.pipeline.prompt.TaskPrompts;
 import org.fedcot.pipeline.run.Exposure;
 import org.fedcot.pipeline.slm.ExampleEncoder;
 import org.fedcot.pipeline.slm.SlmGenerator;
+import org.fedcot.pipeline.stage.ChoiceScores;
+import org.fedcot.pipeline.stage.ChoiceStage;
 import org.fedcot.pipeline.stage.EvaluationStage;
 import org.fedcot.pipeline.stage.LlmStage;
 import org.fedcot.pipeline.stage.TrainingStage;
@@ -45,12 +48,13 @@ public final class VariantRunner {
         if (Files.exists(file)) {
             VariantResult done = VariantResult.read(file);
             if (v.method() == Method.NON_PRIVATE) rawRationales = source.raw().used();
-            run.listener().message(v.id() + ": done in an earlier run, " + done.accuracy().summary());
+            run.listener().message(v.id() + ": done in an earlier run, " + done.summary());
+            tellRationales(done);
             return done;
         }
         VariantResult result = switch (v.method()) {
             case FEWSHOT_LLM -> fewShotLlm(v);
-            case FEWSHOT_SLM -> evaluate(v, run.slm().pretrained(), oneShot()::apply, 0, null);
+            case FEWSHOT_SLM -> evaluate(v, run.slm().pretrained(), oneShot()::apply, null, null);
             case STANDALONE -> trained(v, null);
             case NON_PRIVATE -> {
                 Rationales r = source.raw();
@@ -61,8 +65,14 @@ public final class VariantRunner {
             case FEDCOT_A -> trained(v, source.trained(encoderDecoder(), v.decoding()));
         };
         result.write(file);
-        run.listener().message(v.id() + ": " + result.accuracy().summary());
+        run.listener().message(v.id() + ": " + result.summary());
+        tellRationales(result);
         return result;
+    }
+
+    /** Tells how many of the variant's rationales the filter kept (none for label-only methods). */
+    private void tellRationales(VariantResult r) {
+        if (r.rationales() != null) run.listener().message(r.rationales().message(r.variant().title()));
     }
 
     private VariantResult fewShotLlm(Variant v) throws IOException {
@@ -71,7 +81,7 @@ public final class VariantRunner {
                 RunContext.byId(run.data().test(), prompt), run.llm(), Exposure.RAW_PRIVATE, run.listener());
         Accuracy acc = EvaluationStage.run(run.dir().predictions(v.id()), "evaluate " + v.id(), run.data().test(),
                 q -> answers.get(q.id()), run.listener());
-        return new VariantResult(v, acc, 0, null, null, null);
+        return new VariantResult(v, acc, null, null, null, null, null);
     }
 
     /** Trains the task SLM on the variant's share of the private data (and rationales), then evaluates it. */
@@ -81,19 +91,27 @@ public final class VariantRunner {
         ExampleEncoder encoder = new ExampleEncoder(run.slm().tokenizer(), c.train().maxLength());
         List<Example> examples = TaskExamples.build(subset, rationales == null ? null : rationales.used(),
                 c.filterRationales(), encoder);
-        int rationaleExamples = (int) examples.stream().filter(e -> e.task().equals(TaskWeights.RATIONALE)).count();
+        RationaleCounts counts = rationales == null ? null
+                : RationaleCounts.of(subset, rationales.used(), c.filterRationales());
         TaskWeights weights = rationales == null ? TaskWeights.uniform() : TaskWeights.fedCot(c.train().alpha());
         DecoderModel model = TrainingStage.run(run.dir().model(v.id()), v.id(), run.slm(), c.train(), c.train().steps(),
                 weights, c.seed(), examples, run.listener());
-        return evaluate(v, model, TaskPrompts::predict, rationaleExamples, v.method().isPrivate() ? rationales : null);
+        return evaluate(v, model, TaskPrompts::predict, counts, v.method().isPrivate() ? rationales : null);
     }
 
+    /** Scores {@code model} as eval.mode says, each test question after {@code prompt(question)}. */
     private VariantResult evaluate(Variant v, DecoderModel model, Function<QaExample, String> prompt,
-                                   int rationaleExamples, Rationales perturbed) throws IOException {
-        SlmGenerator generator = new SlmGenerator(model, run.slm().tokenizer(), run.config().generation().answerTokens());
-        Accuracy acc = EvaluationStage.run(run.dir().predictions(v.id()), "evaluate " + v.id(), run.data().test(),
-                EvaluationStage.slm(generator, prompt), run.listener());
-        if (perturbed == null) return new VariantResult(v, acc, rationaleExamples, null, null, null);
+                                   RationaleCounts counts, Rationales perturbed) throws IOException {
+        EvalSettings mode = run.config().eval();
+        Accuracy acc = null;
+        if (mode.generation()) {
+            SlmGenerator generator = new SlmGenerator(model, run.slm().tokenizer(), run.config().generation().answerTokens());
+            acc = EvaluationStage.run(run.dir().predictions(v.id()), "evaluate " + v.id(), run.data().test(),
+                    EvaluationStage.slm(generator, prompt), run.listener());
+        }
+        ChoiceScores choice = !mode.multipleChoice() ? null : ChoiceStage.run(run.dir().choicePredictions(v.id()),
+                "score choices " + v.id(), run.data().test(), prompt, model, run.slm().tokenizer(), run.listener());
+        if (perturbed == null) return new VariantResult(v, acc, choice, counts, null, null, null);
         List<String> ids = run.data().privatePart().stream().map(QaExample::id).toList();
         Map<String, String> raw = RunContext.questionTexts(run.data().privatePart());
         Double promptRatio = MeanTokenRatio.of(values(perturbed.sent(), ids), values(raw, ids));
@@ -101,7 +119,7 @@ public final class VariantRunner {
                 : MeanTokenRatio.of(values(perturbed.received(), ids), values(rawRationales, ids));
         Double used = rawRationales == null ? null
                 : MeanTokenRatio.of(values(perturbed.used(), ids), values(rawRationales, ids));
-        return new VariantResult(v, acc, rationaleExamples, promptRatio, received, used);
+        return new VariantResult(v, acc, choice, counts, promptRatio, received, used);
     }
 
     private DecoderModel encoderDecoder() throws IOException {

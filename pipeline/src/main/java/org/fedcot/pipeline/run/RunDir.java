@@ -11,7 +11,8 @@ import java.util.Locale;
  * split.json                   ids of the public, private and test examples
  * stages/NAME.jsonl            per-example stage outputs (perturbed prompts, rationales, decoded ones)
  * models/VARIANT/checkpoint-N  trained SLMs, the last checkpoint being the finished model
- * predictions/VARIANT.jsonl    per-question predictions
+ * predictions/VARIANT.jsonl    per-question predictions (generated answers)
+ * predictions/VARIANT.mc.jsonl per-question log-likelihoods of the choices (eval.mode mc or both)
  * results/VARIANT.json         a finished variant's accuracy and TokenRatios
  * report/                      the paper's tables (report.md), results.json and charts
  * </pre>
@@ -47,6 +48,11 @@ public record RunDir(Path root) {
     /** Predictions of {@code variant}. */
     public Path predictions(String variant) {
         return root.resolve("predictions").resolve(variant + ".jsonl");
+    }
+
+    /** Multiple-choice predictions of {@code variant}. */
+    public Path choicePredictions(String variant) {
+        return root.resolve("predictions").resolve(variant + ".mc.jsonl");
     }
 
     /** The result of a finished {@code variant}. */

@@ -52,6 +52,12 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void unknownEvaluationMode() throws IOException {
+        assertEquals(" line 32: eval.mode: must be one of [gen, mc, both], got 'mcq'",
+                error("filterRationales: false\n", "filterRationales: false\neval:\n  mode: mcq\n"));
+    }
+
+    @Test
     void unknownFieldNamesItsSection() throws IOException {
         String e = error("  batchSize: 4\n", "  batchSize: 4\n  batchSise: 4\n");
         assertEquals(" line 23: unknown field 'batchSise' in 'train'", e.substring(0, e.indexOf(" (known")));

@@ -1,0 +1,29 @@
+package org.fedcot.pipeline.report;
+
+import org.fedcot.eval.score.Accuracy;
+import org.fedcot.pipeline.Method;
+import org.fedcot.pipeline.method.RationaleCounts;
+import org.fedcot.pipeline.method.Variant;
+import org.fedcot.pipeline.method.VariantResult;
+import org.fedcot.pipeline.stage.ChoiceScores;
+
+/** Made-up variant results, for report tests that need no model. */
+final class Results {
+    private Results() {
+    }
+
+    /** A full-data, decoded variant of {@code method} at {@code eps} with {@code correct} of 10 right. */
+    static VariantResult of(Method method, Double eps, int correct) {
+        RationaleCounts rationales = method == Method.STANDALONE ? null : new RationaleCounts(10, 7, 7);
+        Double ratio = method.isPrivate() ? 0.5 : null;
+        return new VariantResult(new Variant(method, eps, true, 1), new Accuracy(correct, 10), null, rationales, ratio,
+                ratio, ratio);
+    }
+
+    /** {@link #of} scored by multiple choice too. */
+    static VariantResult withChoices(Method method, Double eps, int correct) {
+        VariantResult r = of(method, eps, correct);
+        return new VariantResult(r.variant(), r.accuracy(), new ChoiceScores(new Accuracy(3, 10), new Accuracy(4, 10)),
+                r.rationales(), r.promptTokenRatio(), r.receivedTokenRatio(), r.usedTokenRatio());
+    }
+}
