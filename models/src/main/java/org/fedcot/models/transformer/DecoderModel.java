@@ -145,6 +145,44 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
      * @throws IllegalArgumentException if the cache was made for another architecture, or would overflow
      */
     public Tensor forward(KvCache cache, int[] ids, boolean allPositions) {
+        int T = newTokens(cache, ids);
+        int B = cache.batch();
+        int V = config.vocabSize();
+        if (allPositions || T == 1) {
+            return run(cache, ids, null, allPositions ? new int[]{B, T, V} : new int[]{B, V});
+        }
+        int[] lastRows = new int[B];
+        for (int b = 0; b < B; b++) {
+            lastRows[b] = b * T + T - 1;
+        }
+        return run(cache, ids, lastRows, B, V);
+    }
+
+    /**
+     * Inference forward as {@link #forward(KvCache, int[], boolean)}, returning logits [rows.length,
+     * vocab] of the chosen new positions only: {@code rows[i] = b * T + t} is row b's t-th new token.
+     * The output layer, the largest single product with a real vocabulary, runs on those rows alone,
+     * so scoring a few positions of long inputs does not pay for the rest.
+     *
+     * @throws IllegalArgumentException as the other forward, or if rows is empty or names a position
+     *                                  outside [0, batch * T)
+     */
+    public Tensor forward(KvCache cache, int[] ids, int[] rows) {
+        int T = newTokens(cache, ids);
+        int n = cache.batch() * T;
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("forward: no rows asked for");
+        }
+        for (int r : rows) {
+            if (r < 0 || r >= n) {
+                throw new IllegalArgumentException("forward: row " + r + " is outside the " + n + " new positions");
+            }
+        }
+        return run(cache, ids, rows.clone(), rows.length, config.vocabSize());
+    }
+
+    /** Checks that ids fit the cache; returns T, the new tokens per row. */
+    private int newTokens(KvCache cache, int[] ids) {
         if (!cache.fits(config)) {
             throw new IllegalArgumentException("forward: the kv cache was made for a model of another shape");
         }
@@ -159,16 +197,18 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
             throw new IllegalArgumentException("forward: " + T + " new tokens at position " + pos
                     + " overflow the kv cache's capacity of " + cache.capacity());
         }
-        int V = config.vocabSize();
-        Tensor result = allPositions ? Tensor.zeros(B, T, V) : Tensor.zeros(B, V);
+        return T;
+    }
+
+    /** The cached forward, with the output layer on the flattened positions {@code rows} (all of them when null). */
+    private Tensor run(KvCache cache, int[] ids, int[] rows, int... shape) {
+        int B = cache.batch();
+        int T = ids.length / B;
+        Tensor result = Tensor.zeros(shape);
         try (NoGrad ignored = NoGrad.enter(); Workspace.Scope scope = cache.workspace().enter()) {
-            Tensor x = hidden(ids, new Pass(B, T, pos, cache));
-            if (!allPositions && T > 1) {
-                int[] lastRows = new int[B];
-                for (int b = 0; b < B; b++) {
-                    lastRows[b] = b * T + T - 1;
-                }
-                x = Embedding.lookup(x, lastRows); // a row gather: [B*T, C] -> [B, C]
+            Tensor x = hidden(ids, new Pass(B, T, cache.length(), cache));
+            if (rows != null) {
+                x = Embedding.lookup(x, rows); // a row gather: [B*T, C] -> [rows, C]
             }
             result.copyFrom(head(x));
         }

@@ -57,6 +57,36 @@ public final class KvCache {
         length = 0;
     }
 
+    /**
+     * A new cache whose row i holds the first {@code length} positions of this cache's row
+     * {@code rows[i]}, with room for {@code capacity} positions: several continuations of prefixes
+     * fed once (a row may be named more than once). Its length is {@code length}.
+     *
+     * @throws IllegalArgumentException if rows is empty or names no row of this cache, or if length is
+     *                                  negative, beyond what is cached, or over capacity
+     */
+    public KvCache gather(int[] rows, int length, int capacity) {
+        if (rows.length == 0 || length < 0 || length > this.length || length > capacity) {
+            throw new IllegalArgumentException("kv cache: cannot gather " + rows.length + " rows of " + length
+                    + " positions (" + this.length + " cached) into a capacity of " + capacity);
+        }
+        KvCache out = new KvCache(keys.length, rows.length, capacity, kvHeads, headDim);
+        int row = kvHeads * headDim;
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] < 0 || rows[i] >= batch) {
+                throw new IllegalArgumentException("kv cache: row " + rows[i] + " is outside the batch of " + batch);
+            }
+            int src = rows[i] * this.capacity * row;
+            int dst = i * capacity * row;
+            for (int l = 0; l < keys.length; l++) {
+                System.arraycopy(keys[l].data(), src, out.keys[l].data(), dst, length * row);
+                System.arraycopy(values[l].data(), src, out.values[l].data(), dst, length * row);
+            }
+        }
+        out.length = length;
+        return out;
+    }
+
     /** Whether this cache was made for a model of {@code config}'s shape. */
     boolean fits(TransformerConfig config) {
         return keys.length == config.numLayers() && kvHeads == config.numKvHeads() && headDim == config.headDim();
