@@ -70,7 +70,7 @@ public final class EvalBench implements Callable<Integer> {
     int continuation;
 
     @Option(names = "--batch", defaultValue = "32", paramLabel = "B",
-            description = "Most continuations per forward pass, as fedcot eval --batch (default: ${DEFAULT-VALUE}).")
+            description = "Most rows (shared contexts or continuations) per forward pass, as fedcot eval --batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--warmup", defaultValue = "1", paramLabel = "N", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")

@@ -95,7 +95,7 @@ public final class EvalCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--batch", defaultValue = "32", paramLabel = "B",
-            description = "mc: most continuations per forward pass (default: ${DEFAULT-VALUE}).")
+            description = "mc: most rows (shared contexts or continuations) per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--max-new-tokens", defaultValue = "32", paramLabel = "N",

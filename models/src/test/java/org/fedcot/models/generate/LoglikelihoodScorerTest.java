@@ -44,6 +44,31 @@ class LoglikelihoodScorerTest {
         }
     }
 
+    /** Multiple-choice shaped requests: contexts shared by several choices, some cut to maxLength, small batches. */
+    @ParameterizedTest
+    @EnumSource(ModelType.class)
+    void sharedContextsScoreAsTheDirectLogSoftmaxSum(ModelType type) {
+        DecoderModel model = DecoderModel.random(TestModels.tiny(type, false), 5);
+        int vocab = model.config().vocabSize();
+        SplittableRandom rng = new SplittableRandom(23);
+        List<ScoringRequest> requests = new ArrayList<>();
+        for (int q = 0; q < 7; q++) {
+            int[] ctx = TestModels.randomIds(1 + rng.nextInt(q % 2 == 0 ? 6 : 14), vocab, rng.nextLong());
+            for (int c = 0; c < 1 + rng.nextInt(4); c++) {
+                requests.add(new ScoringRequest(ctx, TestModels.randomIds(1 + rng.nextInt(5), vocab, rng.nextLong())));
+            }
+        }
+        int maxLength = 12;
+        for (int maxBatch : new int[]{1, 3, 64}) {
+            List<Loglikelihood> scored = new LoglikelihoodScorer(model, maxBatch, maxLength).score(requests);
+            for (int i = 0; i < requests.size(); i++) {
+                Loglikelihood direct = direct(model, truncated(requests.get(i), maxLength));
+                assertEquals(direct.logProb(), scored.get(i).logProb(), 1e-4, "batch " + maxBatch + " request " + i);
+                assertEquals(direct.greedy(), scored.get(i).greedy(), "batch " + maxBatch + " request " + i + " greedy");
+            }
+        }
+    }
+
     @Test
     void theGreedyContinuationIsFlaggedGreedy() {
         DecoderModel model = DecoderModel.random(TestModels.tiny(ModelType.LLAMA, false), 8);
@@ -86,6 +111,13 @@ class LoglikelihoodScorerTest {
             out.add(new ScoringRequest(ctx, cont));
         }
         return out;
+    }
+
+    /** The request with the context cut so that context + continuation - 1 tokens fit maxLength. */
+    private static ScoringRequest truncated(ScoringRequest r, int maxLength) {
+        int[] ctx = r.context();
+        int keep = Math.min(ctx.length, maxLength - r.continuation().length + 1);
+        return new ScoringRequest(Arrays.copyOfRange(ctx, ctx.length - keep, ctx.length), r.continuation());
     }
 
     /** The definition: log-softmax of the training forward's logits at each continuation token, summed in double. */
