@@ -104,4 +104,28 @@ class ClientAgainstServerTest {
         }
         assertEquals(List.of("Lily went", "Tom saw"), prompts);
     }
+
+    @Test
+    void twoHundredRequestsEightAtATimeLoseNothing(@TempDir Path dir) throws IOException {
+        Path audit = dir.resolve("audit.jsonl");
+        Sampling short4 = Sampling.DEFAULT.withTemperature(0.0).withMaxTokens(4);
+        List<CompletionRequest> asks = new ArrayList<>();
+        for (int i = 0; i < 200; i++) asks.add(new CompletionRequest("Story " + i + ": Lily", short4));
+        ServedModel stories = TestModels.stories();
+        try (OpenAiServer server = OpenAiServer.start(stories, ServerOptions.loopback(0).withAuditLog(audit).withWorkers(8));
+             LlmClient llm = LlmClient.open(ClientConfig.of(URI.create(server.baseUrl()), "stories260K")
+                     .withMaxConcurrency(8).withCacheFile(dir.resolve("cache.jsonl")))) {
+            List<LlmResponse> answers = llm.completeAll(asks, p -> { }).responses();
+            assertEquals(200, answers.size());
+            for (int i : new int[] {0, 57, 199}) {
+                String prompt = asks.get(i).prompt();
+                Generation expected = TestModels.direct(stories, stories.tokenizer().encode(prompt, true), 4, List.of(),
+                        Sampler.greedy());
+                assertEquals(expected.text(), answers.get(i).text(), "answer " + i + " belongs to its own prompt");
+            }
+            assertEquals(800, llm.usage().completionTokens());
+        }
+        assertEquals(200, Files.readAllLines(audit).size(), "each request reached the server exactly once");
+        assertEquals(200, Files.readAllLines(dir.resolve("cache.jsonl")).size());
+    }
 }
