@@ -44,11 +44,11 @@ import picocli.CommandLine.Spec;
  * n=<N>)}, after the acc_norm line in mc mode.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score a model on a multiple-choice dataset: accuracy with a 95% Wilson score interval.",
+        description = {"Score a model on a multiple-choice dataset: accuracy with a 95%% Wilson score interval.",
             "mc: every choice's log-likelihood after the question, as lm-evaluation-harness scores (acc and acc_norm, "
                     + "the latter per UTF-8 byte of the choice); gen: the greedily generated answer matched to a "
                     + "choice after normalisation (lower case, no punctuation, option letters, true/false for yes/no).",
-            "The last line on stdout is 'accuracy <dataset> <mode>: <acc> (95% CI <lo>-<hi>, n=<N>)'."})
+            "The last line on stdout is 'accuracy <dataset> <mode>: <acc> (95%% CI <lo>-<hi>, n=<N>)'."})
 public final class EvalCommand implements Callable<Integer> {
     /** Predictions, one JSON object per question, in --out. */
     public static final String PREDICTIONS = "predictions.jsonl";
