@@ -4,8 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import org.fedcot.cli.ProgressBars;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.KvCache;
 import org.fedcot.models.transformer.ModelType;
@@ -80,8 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         Workspace ws = new Workspace();
         int T = task.sequenceLength();
         float loss = Float.NaN;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" steps", 1).showSpeed().setUpdateIntervalMillis(250).build()) {
+        try (ProgressBar bar = ProgressBars.of("train", steps, " steps").build()) {
             for (int step = 0; step < steps; step++) {
                 int[][] data = task.batch(rng, batch);
                 try (Workspace.Scope ignored = ws.enter()) {
