@@ -119,7 +119,7 @@ public final class AskCommand implements Callable<Integer> {
                 List<String> ids = new ArrayList<>();
                 List<LlmRequest> requests = readBatch(input.batch, ids);
                 BatchResult result = askAll(client, requests, "ask");
-                writeAnswers(ids, result.responses(), null);
+                writeAnswers(ids, result.responses(), null, null);
                 stdout.println(summary(result));
             } else {
                 askDataset(client, stdout);
@@ -181,12 +181,13 @@ public final class AskCommand implements Callable<Integer> {
             ids.add(q.id());
         }
         BatchResult result = askAll(client, requests, "ask " + dataset.cliName());
-        writeAnswers(ids, result.responses(), questions);
+        int[] predicted = new int[questions.size()];
         int correct = 0;
         for (int i = 0; i < questions.size(); i++) {
-            QaExample q = questions.get(i);
-            if (AnswerMatcher.match(result.responses().get(i).text(), q.choices()) == q.answerIndex()) correct++;
+            predicted[i] = AnswerMatcher.match(result.responses().get(i).text(), questions.get(i).choices());
+            if (predicted[i] == questions.get(i).answerIndex()) correct++;
         }
+        writeAnswers(ids, result.responses(), questions, predicted);
         stdout.println(summary(result));
         stdout.println("accuracy " + dataset.cliName() + " cot: " + new Accuracy(correct, questions.size()).summary());
     }
@@ -224,8 +225,12 @@ public final class AskCommand implements Callable<Integer> {
         return requests;
     }
 
-    /** The answers (with each question's parsed answer when {@code questions} is given) in --out, atomically. */
-    private void writeAnswers(List<String> ids, List<LlmResponse> answers, List<QaExample> questions) throws IOException {
+    /**
+     * The answers in --out, atomically; with each question's gold and {@code predicted} choice (-1: none)
+     * when {@code questions} is given.
+     */
+    private void writeAnswers(List<String> ids, List<LlmResponse> answers, List<QaExample> questions, int[] predicted)
+            throws IOException {
         if (out == null) return;
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < answers.size(); i++) {
@@ -233,9 +238,9 @@ public final class AskCommand implements Callable<Integer> {
                     .put("finish_reason", answers.get(i).choices().getFirst().finishReason());
             if (questions != null) {
                 QaExample q = questions.get(i);
-                int predicted = AnswerMatcher.match(answers.get(i).text(), q.choices());
-                line.put("gold", q.answerText()).put("predicted", predicted < 0 ? null : q.choices().get(predicted))
-                        .put("correct", predicted == q.answerIndex());
+                int p = predicted[i];
+                line.put("gold", q.answerText()).put("predicted", p < 0 ? null : q.choices().get(p))
+                        .put("correct", p == q.answerIndex());
             }
             text.append(JSON.writeValueAsString(line)).append('\n');
         }
