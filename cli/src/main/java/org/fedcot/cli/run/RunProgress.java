@@ -3,10 +3,8 @@ package org.fedcot.cli.run;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import org.fedcot.cli.ProgressBars;
 import org.fedcot.models.train.StepReport;
 import org.fedcot.models.train.TrainingListener;
 import org.fedcot.pipeline.run.RunListener;
@@ -28,8 +26,7 @@ final class RunProgress implements RunListener, AutoCloseable {
     @Override
     public void stageStarted(String stage, int total, int done) {
         close();
-        bar = new ProgressBarBuilder().setTaskName(stage).setInitialMax(total).startsFrom(done, Duration.ZERO)
-                .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).build();
+        bar = ProgressBars.of(stage, total, "").startsFrom(done, Duration.ZERO).build();
     }
 
     @Override
@@ -49,9 +46,7 @@ final class RunProgress implements RunListener, AutoCloseable {
             public void onStart(int step, int totalSteps) {
                 RunProgress.this.close();
                 trainingEta = null;
-                bar = new ProgressBarBuilder().setTaskName("train " + stage).setInitialMax(totalSteps)
-                        .startsFrom(step, Duration.ZERO).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                        .setEtaFunction(state -> Optional.ofNullable(trainingEta)).build();
+                bar = ProgressBars.training("train " + stage, totalSteps, step, () -> trainingEta).build();
             }
 
             @Override

@@ -4,10 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import org.fedcot.cli.ProgressBars;
 import org.fedcot.models.train.StepReport;
 import org.fedcot.models.train.TrainingListener;
 
@@ -29,9 +27,7 @@ final class ProgressView implements TrainingListener, AutoCloseable {
 
     @Override
     public void onStart(int step, int totalSteps) {
-        bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(totalSteps).startsFrom(step, Duration.ZERO)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                .setEtaFunction(state -> Optional.ofNullable(eta)).build();
+        bar = ProgressBars.training("train", totalSteps, step, () -> eta).build();
     }
 
     @Override
