@@ -1,7 +1,6 @@
 package org.fedcot.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,32 +22,45 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run killed with SIGKILL in its LLM stage, then in its training stage, then run to the end, against an
- * uninterrupted run of the same configuration: the server is asked nothing twice and the predictions are
+ * A run killed with SIGKILL in each of its stages in turn (the LLM, task-SLM training, evaluation, perturbation,
+ * in-context decoding, FedCoT-A's encoder-decoder training, encoding and decoding), then run to the end, against
+ * an uninterrupted run of the same configuration: the server is asked nothing twice and the predictions are
  * byte for byte the same.
  */
-@Timeout(180)
+@Timeout(300)
 class ResumeTest {
+    /** What must be on disk when the run is killed: a stage has begun (a record or a checkpoint is there). */
+    private record KillPoint(String stage, String file) {
+    }
+
+    private static final List<KillPoint> KILLS = List.of(
+            new KillPoint("ask the LLM", "stages/rationales-raw.jsonl"),
+            new KillPoint("train the task SLM", "models/non-private/checkpoint-1"),
+            new KillPoint("evaluate", "predictions/non-private.jsonl"),
+            new KillPoint("perturb", "stages/perturbed-eps3.jsonl"),
+            new KillPoint("decode in context", "stages/decoded-eps3.jsonl"),
+            new KillPoint("train the encoder-decoder", "models/fedcot-a-encoder-decoder/checkpoint-1"),
+            new KillPoint("encode with the trained encoder", "stages/fedcot-a-encoded.jsonl"),
+            new KillPoint("decode with the trained decoder", "stages/fedcot-a-decoded.jsonl"));
+
     @TempDir
     Path dir;
 
     @Test
-    void aKilledRunResumesWithoutAskingTwiceAndEndsAsAnUninterruptedOne() throws Exception {
+    void aRunKilledInEveryStageResumesWithoutAskingTwiceAndEndsAsAnUninterruptedOne() throws Exception {
         Path audit = dir.resolve("audit.jsonl");
         Path referenceAudit = dir.resolve("reference-audit.jsonl");
-        Path config = TinyRun.config(dir, "[non-private, fedcot-e]", "");
+        Path config = TinyRun.config(dir, "[non-private, fedcot-e, fedcot-a]", "");
         Files.writeString(config, Files.readString(config).replace("  concurrency: 2\n",
                 "  concurrency: 1\n  allowRawPrompts: true\n").replace("steps: 2\n", "steps: 6\n"));
         Path run = dir.resolve("killed");
         try (OpenAiServer server = TinyRun.server(audit)) {
             String url = server.baseUrl();
-            Path llmStage = run.resolve("stages/rationales-raw.jsonl");
-            killWhen(config, run, url, () -> lines(llmStage) > 0);
-            assertTrue(lines(llmStage) < 6, "killed after the LLM stage was over");
-            Path training = run.resolve("models/non-private");
-            killWhen(config, run, url, () -> Files.exists(training.resolve("checkpoint-1"))
-                    || Files.exists(training.resolve("checkpoint-2")));
-            assertFalse(Files.exists(training.resolve("checkpoint-6")), "killed after training was over");
+            for (KillPoint k : KILLS) {
+                Path file = run.resolve(k.file());
+                assertTrue(killWhen(config, run, url, () -> Files.exists(file) && (Files.isDirectory(file) || lines(file) > 0)),
+                        "the run ended before it could be killed in stage '" + k.stage() + "'");
+            }
             Process last = child(config, run, url).start();
             assertEquals(0, last.waitFor(), new String(last.getErrorStream().readAllBytes()));
         }
@@ -61,19 +73,30 @@ class ResumeTest {
                     RunListener.NONE);
         }
         assertEquals(Set.copyOf(TinyRun.auditedPrompts(referenceAudit)), Set.copyOf(prompts));
-        for (String variant : List.of("non-private", "fedcot-e-eps3")) {
-            Path file = Path.of("predictions", variant + ".jsonl");
-            assertEquals(Files.readString(reference.resolve(file)), Files.readString(run.resolve(file)), variant);
+        try (Stream<Path> files = Files.list(reference.resolve("predictions"))) {
+            for (Path p : files.toList()) {
+                Path killed = run.resolve("predictions").resolve(p.getFileName());
+                assertEquals(Files.readString(p), Files.readString(killed), p.getFileName().toString());
+            }
+        }
+        for (String stage : List.of("perturbed-eps3", "decoded-eps3", "fedcot-a-encoded", "fedcot-a-decoded")) {
+            Path file = Path.of("stages", stage + ".jsonl");
+            assertEquals(Set.copyOf(Files.readAllLines(reference.resolve(file))),
+                    Set.copyOf(Files.readAllLines(run.resolve(file))), stage);
         }
     }
 
-    /** Starts the run in a child JVM and kills it (SIGKILL) as soon as {@code condition} holds. */
-    private static void killWhen(Path config, Path run, String url, BooleanSupplier condition) throws Exception {
+    /**
+     * Starts the run in a child JVM and kills it (SIGKILL) as soon as {@code condition} holds; false when the
+     * child ended by itself first.
+     */
+    private static boolean killWhen(Path config, Path run, String url, BooleanSupplier condition) throws Exception {
         Process p = child(config, run, url).start();
         try {
             while (p.isAlive() && !condition.getAsBoolean()) {
                 Thread.sleep(2);
             }
+            return p.isAlive();
         } finally {
             p.destroyForcibly().waitFor();
         }

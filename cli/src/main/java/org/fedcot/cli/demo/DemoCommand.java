@@ -1,140 +1,129 @@
 package org.fedcot.cli.demo;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import org.fedcot.cli.ProgressBars;
-import org.fedcot.models.transformer.DecoderModel;
-import org.fedcot.models.transformer.KvCache;
-import org.fedcot.models.transformer.ModelType;
-import org.fedcot.models.transformer.TransformerConfig;
-import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.Workspace;
-import org.fedcot.tensor.optim.AdamW;
-import org.fedcot.tensor.optim.GradClip;
-import org.fedcot.tensor.optim.LrSchedule;
+import org.fedcot.cli.run.RunProgress;
+import org.fedcot.llm.server.OpenAiServer;
+import org.fedcot.llm.server.ServedModel;
+import org.fedcot.llm.server.ServerOptions;
+import org.fedcot.models.checkpoint.AtomicFiles;
+import org.fedcot.pipeline.Pipeline;
+import org.fedcot.pipeline.RunOutcome;
+import org.fedcot.pipeline.config.ConfigReader;
+import org.fedcot.pipeline.run.RunArguments;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code fedcot demo}: the job that runs on the embedded default, with no downloads and no data.
- * For now it trains a small Llama (the models module's {@link DecoderModel}: rotary, grouped-query
- * attention, SwiGLU) with the project's own autograd and AdamW to reverse digit strings, then
- * decodes held-out strings greedily through the KV cache and reports the accuracy.
+ * {@code fedcot demo}: FedCoT end to end on the embedded default, with no downloads and no data. Both parties
+ * run in this process but talk only over HTTP: the server's teacher LLM behind {@code fedcot serve}'s code on
+ * a loopback port (with an audit log of every request), the client running Algorithm 1 on generated word
+ * problems with its own small model. It compares Standalone, Non-Private, FedCoT-E and FedCoT-A at eps = 3,
+ * sweeps eps for FedCoT-E, and prints the paper's Table 2 and Table 4 for what came out.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Train a small transformer on an embedded task (reverse a digit string) with the built-in "
-                + "tensor engine, then report held-out accuracy. Needs no downloads and no data.")
+        description = {"FedCoT end to end on a built-in task (two-step counting word problems), with no downloads "
+                + "and no data: a teacher LLM served over HTTP on loopback, the client's SLM, and Standalone, "
+                + "Non-Private, FedCoT-E and FedCoT-A at eps 3 with an eps sweep; prints the comparison and writes "
+                + "the report with charts.",
+                "The first run trains the two models (a few minutes) and keeps them in --cache; a run stopped at any "
+                        + "point continues when started again."})
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--steps", defaultValue = "600", description = "Training steps (default: ${DEFAULT-VALUE}).")
-    int steps;
+    private static final String CONFIG = "demo.yaml";
+    /** The cache's name, changed whenever the task or the models change, so an old cache is not reused. */
+    private static final String CACHE_NAME = "demo-v1";
 
-    @Option(names = "--batch", defaultValue = "32", description = "Sequences per step (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Spec
+    private CommandSpec spec;
 
-    @Option(names = "--lr", defaultValue = "3e-3", description = "Peak AdamW learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
+    @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "runs/demo",
+            description = "The run directory (default: ${DEFAULT-VALUE}); a finished run there is reported again.")
+    Path runDir;
 
-    @Option(names = "--digits", defaultValue = "6", description = "Digits per string (default: ${DEFAULT-VALUE}).")
-    int digits;
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Where the trained teacher and SLM are kept (default: $XDG_CACHE_HOME/fedcot/" + CACHE_NAME
+                    + " or ~/.cache/fedcot/" + CACHE_NAME + ").")
+    Path cache;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for data and initialisation (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--train", paramLabel = "N", defaultValue = "400",
+            description = "Training problems, half public, half private (default: ${DEFAULT-VALUE}).")
+    int trainCount;
 
-    @Option(names = "--eval", defaultValue = "500", description = "Held-out strings to evaluate (default: ${DEFAULT-VALUE}).")
-    int evalCount;
+    @Option(names = "--test", paramLabel = "N", defaultValue = "200",
+            description = "Test problems (default: ${DEFAULT-VALUE}).")
+    int testCount;
+
+    @Option(names = "--teacher-steps", paramLabel = "N", defaultValue = "450",
+            description = "Training steps of the teacher LLM when it is first made (default: ${DEFAULT-VALUE}).")
+    int teacherSteps;
+
+    @Option(names = "--slm-steps", paramLabel = "N", defaultValue = "300",
+            description = "Pretraining steps of the client's SLM when it is first made (default: ${DEFAULT-VALUE}).")
+    int slmSteps;
+
+    @Option(names = "--set", paramLabel = "FIELD=VALUE",
+            description = "Overrides a field of the demo's config (RUN_DIR/demo.yaml), e.g. --set train.steps=100.")
+    List<String> sets;
 
     @Override
-    public Integer call() {
-        if (steps < 1 || batch < 1 || digits < 1 || evalCount < 1 || !(lr > 0)) {
-            throw new IllegalArgumentException("--steps, --batch, --digits, --eval and --lr must be positive");
+    public Integer call() throws IOException {
+        if (trainCount < 4 || testCount < 1 || teacherSteps < 1 || slmSteps < 1) {
+            throw new IllegalArgumentException("--train must be at least 4, --test, --teacher-steps and --slm-steps at least 1");
         }
-        ReversalTask task = new ReversalTask(digits);
-        DecoderModel model = DecoderModel.random(config(task), seed);
-        System.out.printf("demo: reverse %d-digit strings; Llama with %,d parameters (2 layers, 4 query / 2 kv heads, "
-                + "rotary, SwiGLU), AdamW, %d steps x %d strings%n", digits, model.parameterCount(), steps, batch);
-        long start = System.nanoTime();
-        float lastLoss = train(model, task);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double tokensPerSecond = (double) steps * batch * task.sequenceLength() / seconds;
-        int[] correct = evaluate(model, task, new SplittableRandom(seed ^ 0x5DEECE66DL));
-        System.out.printf("trained in %.1f s (%.0f tokens/s), final loss %.4f%n", seconds, tokensPerSecond, lastLoss);
-        System.out.printf("held-out: digit accuracy %.1f%% (chance 10%%), whole-string accuracy %.1f%% over %d strings%n",
-                100.0 * correct[0] / (evalCount * digits), 100.0 * correct[1] / evalCount, evalCount);
+        PrintWriter out = spec.commandLine().getOut();
+        Path configFile = writeConfig();
+        RunOutcome done;
+        try (RunProgress progress = new RunProgress(new PrintWriter(System.err, true))) {
+            DemoModels models = DemoModels.prepare(cacheDir(), 7, teacherSteps, slmSteps, progress);
+            ServerOptions options = ServerOptions.loopback(0).withAuditLog(runDir.resolve("audit.jsonl")).withWorkers(2);
+            try (OpenAiServer server = OpenAiServer.start(ServedModel.load(models.teacher(), models.tokenizer(), "teacher"),
+                    options)) {
+                progress.message("demo: the teacher LLM answers at " + server.baseUrl() + " (audit log "
+                        + options.auditLog() + ")");
+                Map<String, String> overrides = new LinkedHashMap<>();
+                overrides.put("slm.model", models.slm().toString());
+                overrides.put("slm.tokenizer", models.tokenizer().toString());
+                overrides.put("privacy.embeddings", models.teacher().toString());
+                overrides.put("privacy.tokenizer", models.tokenizer().toString());
+                overrides.putAll(RunArguments.of(configFile, runDir, server.baseUrl(), sets).overrides());
+                long seed = 42;
+                done = Pipeline.run(ConfigReader.read(configFile, overrides), new DemoTask(trainCount, testCount, seed),
+                        progress);
+            }
+        }
+        out.println(DemoTables.of(done.report()));
+        out.println("report and charts: " + done.report().getParent());
+        out.flush();
         return 0;
     }
 
-    /** A 2-layer Llama with 4 query and 2 key/value heads, just big enough for the task. */
-    private static TransformerConfig config(ReversalTask task) {
-        return TransformerConfig.builder(ModelType.LLAMA).vocabSize(ReversalTask.VOCAB).hiddenSize(64)
-                .intermediateSize(128).numLayers(2).numHeads(4).numKvHeads(2)
-                .maxPositionEmbeddings(task.sequenceLength()).tieWordEmbeddings(false).build();
-    }
-
-    private float train(DecoderModel model, ReversalTask task) {
-        AdamW opt = new AdamW(model.parameters(), lr, 0.9, 0.95, 1e-8, 0.01);
-        LrSchedule schedule = LrSchedule.cosine(lr, Math.max(1, steps / 20), steps);
-        SplittableRandom rng = new SplittableRandom(seed);
-        Workspace ws = new Workspace();
-        int T = task.sequenceLength();
-        float loss = Float.NaN;
-        try (ProgressBar bar = ProgressBars.of("train", steps, " steps").build()) {
-            for (int step = 0; step < steps; step++) {
-                int[][] data = task.batch(rng, batch);
-                try (Workspace.Scope ignored = ws.enter()) {
-                    opt.zeroGrad();
-                    Tensor l = model.loss(data[0], data[1], batch, T);
-                    l.backward();
-                    GradClip.clipGlobalNorm(model.parameters(), 1.0);
-                    opt.setLearningRate(schedule.lr(step));
-                    opt.step();
-                    loss = l.item();
-                }
-                bar.step();
-                bar.setExtraMessage(String.format(" loss %.4f", loss));
+    /** The embedded config, written into the run directory (once) so the run's settings are on record. */
+    private Path writeConfig() throws IOException {
+        Path file = runDir.resolve(CONFIG);
+        if (!Files.exists(file)) {
+            try (InputStream in = DemoCommand.class.getResourceAsStream(CONFIG)) {
+                if (in == null) throw new IllegalStateException("the demo's config is missing from the jar");
+                Files.createDirectories(runDir);
+                AtomicFiles.writeString(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        return loss;
+        return file;
     }
 
-    /** Greedy decoding of every held-out string at once, through the KV cache; returns {digits right, strings right}. */
-    private int[] evaluate(DecoderModel model, ReversalTask task, SplittableRandom rng) {
-        int L = task.length();
-        int[][] want = new int[evalCount][];
-        int[] prompt = new int[evalCount * (L + 1)];
-        for (int i = 0; i < evalCount; i++) {
-            want[i] = task.sequence(task.digits(rng));
-            System.arraycopy(want[i], 0, prompt, i * (L + 1), L + 1);
-        }
-        int[] right = new int[2];
-        boolean[] allRight = new boolean[evalCount];
-        Arrays.fill(allRight, true);
-        KvCache cache = model.newCache(evalCount, task.sequenceLength());
-        int[] next = prompt;
-        for (int t = L + 1; t <= 2 * L; t++) {
-            Tensor logits = model.forward(cache, next, false);
-            next = new int[evalCount];
-            for (int i = 0; i < evalCount; i++) {
-                next[i] = argmax(logits.data(), logits.offset() + i * ReversalTask.VOCAB, ReversalTask.VOCAB);
-                boolean ok = next[i] == want[i][t];
-                right[0] += ok ? 1 : 0;
-                allRight[i] &= ok;
-            }
-        }
-        for (boolean ok : allRight) {
-            right[1] += ok ? 1 : 0;
-        }
-        return right;
-    }
-
-    private static int argmax(float[] row, int off, int n) {
-        int best = 0;
-        for (int i = 1; i < n; i++) {
-            if (row[off + i] > row[off + best]) {
-                best = i;
-            }
-        }
-        return best;
+    private Path cacheDir() {
+        if (cache != null) return cache;
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("fedcot").resolve(CACHE_NAME);
     }
 }

@@ -13,13 +13,14 @@ import org.fedcot.pipeline.run.RunListener;
  * Draws a run on stderr: a bar per stage with its rate and ETA (records finished by an earlier run count as
  * the start, not as speed), a bar per training with loss and the trainer's own ETA, and messages as lines.
  */
-final class RunProgress implements RunListener, AutoCloseable {
+public final class RunProgress implements RunListener, AutoCloseable {
     private final PrintWriter out;
     private ProgressBar bar;
     /** Read by the bar's rendering thread. */
     private volatile Duration trainingEta;
 
-    RunProgress(PrintWriter out) {
+    /** Draws on {@code out}. */
+    public RunProgress(PrintWriter out) {
         this.out = out;
     }
 

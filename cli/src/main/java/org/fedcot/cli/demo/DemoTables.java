@@ -1,0 +1,25 @@
+package org.fedcot.cli.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The sections of a run's report.md the demo prints: the methods (Table 2), the eps sweep (Table 4), the rationale filter. */
+final class DemoTables {
+    private static final List<String> SHOWN = List.of("## Table 2", "## Table 4", "## Rationales");
+
+    private DemoTables() {
+    }
+
+    /** Those sections of {@code reportMd}, in its order. */
+    static String of(Path reportMd) throws IOException {
+        StringBuilder out = new StringBuilder();
+        boolean keep = false;
+        for (String line : Files.readAllLines(reportMd)) {
+            if (line.startsWith("## ")) keep = SHOWN.stream().anyMatch(line::startsWith);
+            if (keep) out.append(line).append('\n');
+        }
+        return out.toString().strip();
+    }
+}
