@@ -18,6 +18,7 @@ import org.fedcot.models.checkpoint.AtomicFiles;
 import org.fedcot.pipeline.Pipeline;
 import org.fedcot.pipeline.RunOutcome;
 import org.fedcot.pipeline.config.ConfigReader;
+import org.fedcot.pipeline.config.ConfigSource;
 import org.fedcot.pipeline.run.RunArguments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +43,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static final String CONFIG = "demo.yaml";
     /** The cache's name, changed whenever the task or the models change, so an old cache is not reused. */
     private static final String CACHE_NAME = "demo-v1";
+    /** The cached models' seed: they belong to the cache, not to a run, so a run's seed does not change them. */
+    private static final long MODEL_SEED = 7;
 
     @Spec
     private CommandSpec spec;
@@ -84,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path configFile = writeConfig();
         RunOutcome done;
         try (RunProgress progress = new RunProgress(new PrintWriter(System.err, true))) {
-            DemoModels models = DemoModels.prepare(cacheDir(), 7, teacherSteps, slmSteps, progress);
+            DemoModels models = DemoModels.prepare(cacheDir(), MODEL_SEED, teacherSteps, slmSteps, progress);
             ServerOptions options = ServerOptions.loopback(0).withAuditLog(runDir.resolve("audit.jsonl")).withWorkers(2);
             try (OpenAiServer server = OpenAiServer.start(ServedModel.load(models.teacher(), models.tokenizer(), "teacher"),
                     options)) {
@@ -96,9 +99,8 @@ public final class DemoCommand implements Callable<Integer> {
                 overrides.put("privacy.embeddings", models.teacher().toString());
                 overrides.put("privacy.tokenizer", models.tokenizer().toString());
                 overrides.putAll(RunArguments.of(configFile, runDir, server.baseUrl(), sets).overrides());
-                long seed = 42;
-                done = Pipeline.run(ConfigReader.read(configFile, overrides), new DemoTask(trainCount, testCount, seed),
-                        progress);
+                ConfigSource config = ConfigReader.read(configFile, overrides);
+                done = Pipeline.run(config, new DemoTask(trainCount, testCount, config.config().seed()), progress);
             }
         }
         out.println(DemoTables.of(done.report()));
