@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.tokenizer.Tokenizers;
 import org.fedcot.models.tokenizer.hf.BpeTrainer;
@@ -52,9 +53,9 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
         }
         Tokenizer tokenizer = Tokenizers.load(tokenizerFile);
         Path teacher = train(cache.resolve("teacher-" + teacherSteps), "teacher LLM", teacherConfig(tokenizer), teacherSteps, 3e-3,
-                teacherExamples(teacherData, tokenizer), seed, listener);
+                () -> teacherExamples(teacherData, tokenizer), seed, listener);
         Path slm = train(cache.resolve("slm-" + slmSteps), "client SLM (pretraining)", slmConfig(tokenizer), slmSteps, 3e-3,
-                fewShotExamples(pairs, tokenizer), seed + 1, listener);
+                () -> fewShotExamples(pairs, tokenizer), seed + 1, listener);
         return new DemoModels(tokenizerFile, teacher, slm);
     }
 
@@ -110,16 +111,19 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
                 .tieWordEmbeddings(true).build();
     }
 
-    /** Trains a fresh model in {@code dir} (resuming from its newest checkpoint); returns the final checkpoint. */
+    /**
+     * Trains a fresh model in {@code dir} (resuming from its newest checkpoint); returns the final checkpoint.
+     * The examples are encoded only when there is training to do.
+     */
     private static Path train(Path dir, String name, TransformerConfig config, int steps, double lr,
-                              List<Example> examples, long seed, RunListener listener) throws IOException {
+                              Supplier<List<Example>> examples, long seed, RunListener listener) throws IOException {
         Path done = Checkpoints.dir(dir, steps);
         if (Files.isDirectory(done)) return done;
         listener.message("demo: training the " + name + " once; it is kept in " + dir);
         DecoderModel model = DecoderModel.random(config, seed);
         TrainerConfig tc = TrainerConfig.builder(steps).batchSize(32).microBatchSize(16).learningRate(lr)
                 .warmupSteps(steps / 20).seed(seed).checkpointEvery(100).keepCheckpoints(1).build();
-        Trainer trainer = new Trainer(model, tc, examples, List.of());
+        Trainer trainer = new Trainer(model, tc, examples.get(), List.of());
         Optional<Path> last = Checkpoints.latest(dir);
         if (last.isPresent()) trainer.resume(last.get());
         trainer.train(dir, listener.training(name));
