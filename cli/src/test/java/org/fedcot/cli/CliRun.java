@@ -1,12 +1,8 @@
 package org.fedcot.cli;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * One in-process run of the {@code fedcot} command line through {@link Main#run}, exactly as the
@@ -49,14 +45,5 @@ public record CliRun(int code, byte[] stdout, String err) {
     /** What the user was told went wrong: the one-line error without its "fedcot: " prefix, or the usage error. */
     public String message() {
         return err.startsWith(ERROR_PREFIX) ? err.substring(ERROR_PREFIX.length()).strip() : err;
-    }
-
-    /** A file of the shared folder ({@code fedcot.shared}, set by surefire); the test is skipped without it. */
-    public static Path shared(String relative) {
-        String root = System.getProperty("fedcot.shared");
-        assumeTrue(root != null, "system property fedcot.shared is not set");
-        Path path = Path.of(root).resolve(relative);
-        assumeTrue(Files.exists(path), path + " is missing");
-        return path;
     }
 }

@@ -1,7 +1,5 @@
 package org.fedcot.pipeline;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,6 +11,7 @@ import java.util.List;
 import org.fedcot.llm.server.OpenAiServer;
 import org.fedcot.llm.server.ServedModel;
 import org.fedcot.llm.server.ServerOptions;
+import org.fedcot.testing.SharedFiles;
 
 /**
  * A whole run made small: CQA from the shared folder cut to a dozen examples, stories260K as both the
@@ -25,19 +24,10 @@ public final class TinyRun {
     private TinyRun() {
     }
 
-    /** A file of the shared folder; the test is skipped without it. */
-    public static Path shared(String relative) {
-        String root = System.getProperty("fedcot.shared");
-        assumeTrue(root != null, "system property fedcot.shared is not set");
-        Path path = Path.of(root).resolve(relative);
-        assumeTrue(Files.exists(path), path + " is missing");
-        return path;
-    }
-
     /** Serves stories260K on a free loopback port, every request appended to {@code audit}. */
     public static OpenAiServer server(Path audit) throws IOException {
-        ServedModel model = ServedModel.load(shared("models/stories260K/stories260K.bin"),
-                shared("models/stories260K/tok512.bin"), "stories260K");
+        ServedModel model = ServedModel.load(SharedFiles.path("models/stories260K/stories260K.bin"),
+                SharedFiles.path("models/stories260K/tok512.bin"), "stories260K");
         return OpenAiServer.start(model, ServerOptions.loopback(0).withAuditLog(audit));
     }
 
@@ -79,9 +69,9 @@ public final class TinyRun {
                 filterRationales: false
                 methods: %s
                 %s
-                """.formatted(shared("data/cqa/cqa_train.json"), shared("data/cqa/cqa_test.json"),
-                shared("models/stories260K/stories260K.bin"), shared("models/stories260K/tok512.bin"),
-                shared("embeddings/glove.6B.100d.wink-top50000.txt"), methods, extra);
+                """.formatted(SharedFiles.path("data/cqa/cqa_train.json"), SharedFiles.path("data/cqa/cqa_test.json"),
+                SharedFiles.path("models/stories260K/stories260K.bin"), SharedFiles.path("models/stories260K/tok512.bin"),
+                SharedFiles.path("embeddings/glove.6B.100d.wink-top50000.txt"), methods, extra);
         Path file = dir.resolve("run.yaml");
         Files.writeString(file, yaml);
         return file;

@@ -1,32 +1,20 @@
 package org.fedcot.privacy;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import org.fedcot.testing.SharedFiles;
 
-/** What the tests share: files of ../shared, the GloVe table (read once per test JVM) and a tiny table. */
+/** What the tests share: the GloVe table of ../shared (read once per test JVM) and a tiny table. */
 final class Fixtures {
     static final String GLOVE = "embeddings/glove.6B.100d.wink-top50000.txt";
 
     private Fixtures() {
     }
 
-    /** A file of the shared folder ({@code fedcot.shared}, set by surefire); the test is skipped without it. */
-    static Path shared(String relative) {
-        String root = System.getProperty("fedcot.shared");
-        assumeTrue(root != null, "system property fedcot.shared is not set");
-        Path path = Path.of(root).resolve(relative);
-        assumeTrue(Files.exists(path), path + " is missing");
-        return path;
-    }
-
     /** The 50,000-word GloVe vectors (49,216 alphabetic words), read on first use. */
     static EmbeddingTable glove() {
-        shared(GLOVE);
+        SharedFiles.path(GLOVE);
         return Glove.TABLE;
     }
 
@@ -72,7 +60,7 @@ final class Fixtures {
 
         private static EmbeddingTable read() {
             try {
-                return GloveFile.read(shared(GLOVE));
+                return GloveFile.read(SharedFiles.path(GLOVE));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class GloveFileTest {
         assertEquals(100, t.dim());
         assertEquals(49_216, t.size()); // 50,000 lines less 784 of punctuation, numbers and mixed tokens
         assertEquals("the", t.word(0));
-        try (BufferedReader in = Files.newBufferedReader(Fixtures.shared(Fixtures.GLOVE))) {
+        try (BufferedReader in = Files.newBufferedReader(SharedFiles.path(Fixtures.GLOVE))) {
             String[] the = in.readLine().split(" ");
             double[] v = t.vector(0);
             for (int d = 0; d < 100; d++) {

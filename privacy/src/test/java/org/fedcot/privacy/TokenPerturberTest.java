@@ -16,6 +16,7 @@ import org.fedcot.models.tokenizer.Tokenizers;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.ModelType;
 import org.fedcot.models.transformer.TransformerConfig;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +32,8 @@ class TokenPerturberTest {
 
     @BeforeAll
     static void load() throws IOException {
-        stories = TokenVocabulary.load(Fixtures.shared("models/stories260K/stories260K.bin"),
-                Fixtures.shared("models/stories260K/tok512.bin"));
+        stories = TokenVocabulary.load(SharedFiles.path("models/stories260K/stories260K.bin"),
+                SharedFiles.path("models/stories260K/tok512.bin"));
     }
 
     @Test
@@ -95,7 +96,7 @@ class TokenPerturberTest {
 
     @Test
     void aHuggingFaceCheckpointWithTheLlama2Tokenizer(@TempDir Path dir) throws IOException {
-        Path tokenizer = Fixtures.shared("models/tokenizers/llama2-tokenizer/tokenizer.bin");
+        Path tokenizer = SharedFiles.path("models/tokenizers/llama2-tokenizer/tokenizer.bin");
         TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA).vocabSize(32_000).hiddenSize(16)
                 .intermediateSize(32).numLayers(1).numHeads(2).numKvHeads(1).maxPositionEmbeddings(32).build();
         HfCheckpointWriter.saveSharded(DecoderModel.random(config, 7), dir, 1 << 20);
@@ -118,7 +119,7 @@ class TokenPerturberTest {
 
     @Test
     void byteLevelTokensAreCheckedDecoded() throws IOException {
-        Tokenizer gpt2 = Tokenizers.load(Fixtures.shared("models/tokenizers/gpt2-tokenizer"));
+        Tokenizer gpt2 = Tokenizers.load(SharedFiles.path("models/tokenizers/gpt2-tokenizer"));
         int rows = gpt2.vocabSize();
         TokenVocabulary vocab = TokenVocabulary.of(gpt2, new float[rows * 4], rows, 4);
         assertTrue(vocab.row(gpt2.encode(" river", false)[0]) >= 0);
@@ -134,8 +135,8 @@ class TokenPerturberTest {
     @Test
     void aTokenizerLargerThanTheEmbeddingIsRefused() {
         EmbeddingsException e = assertThrows(EmbeddingsException.class, () -> TokenVocabulary.load(
-                Fixtures.shared("models/stories260K/stories260K.bin"),
-                Fixtures.shared("models/tokenizers/llama2-tokenizer/tokenizer.bin")));
+                SharedFiles.path("models/stories260K/stories260K.bin"),
+                SharedFiles.path("models/tokenizers/llama2-tokenizer/tokenizer.bin")));
         assertTrue(e.getMessage().contains("the embedding matrix has 512 rows but the tokenizer has 32000 tokens"),
                 e.getMessage());
     }

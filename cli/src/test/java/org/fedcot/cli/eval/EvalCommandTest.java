@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fedcot.cli.CliRun;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +22,8 @@ class EvalCommandTest {
     Path tmp;
 
     private static CliRun eval(String... args) {
-        String[] model = {"--model", CliRun.shared("models/stories260K/stories260K.bin").toString(),
-                "--tokenizer", CliRun.shared("models/stories260K/tok512.bin").toString()};
+        String[] model = {"--model", SharedFiles.path("models/stories260K/stories260K.bin").toString(),
+                "--tokenizer", SharedFiles.path("models/stories260K/tok512.bin").toString()};
         String[] all = new String[model.length + args.length];
         System.arraycopy(model, 0, all, 0, model.length);
         System.arraycopy(args, 0, all, model.length, args.length);
@@ -30,7 +31,7 @@ class EvalCommandTest {
     }
 
     private static String cqaTest() {
-        return CliRun.shared("data/cqa/cqa_test.json").toString();
+        return SharedFiles.path("data/cqa/cqa_test.json").toString();
     }
 
     private static List<String> lastLines(CliRun r, int n) {

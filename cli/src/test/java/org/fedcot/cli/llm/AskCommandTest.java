@@ -16,6 +16,7 @@ import org.fedcot.models.checkpoint.HfCheckpointWriter;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.ModelType;
 import org.fedcot.models.transformer.TransformerConfig;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class AskCommandTest {
         TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA).vocabSize(512).hiddenSize(16)
                 .intermediateSize(32).numLayers(1).numHeads(2).numKvHeads(1).maxPositionEmbeddings(2048).build();
         HfCheckpointWriter.save(DecoderModel.random(config, 3), model);
-        ServedModel tiny = ServedModel.load(model, CliRun.shared("models/stories260K/tok512.bin"), "tiny");
+        ServedModel tiny = ServedModel.load(model, SharedFiles.path("models/stories260K/tok512.bin"), "tiny");
         server = OpenAiServer.start(tiny, ServerOptions.loopback(0).withAuditLog(dir.resolve("audit.jsonl")));
     }
 
@@ -91,7 +92,7 @@ class AskCommandTest {
     void datasetQuestionsAreAskedWithTheirTemplateAndScored() throws IOException {
         Path out = dir.resolve("cqa.jsonl");
         CliRun run = ask("--max-tokens", "8", "--dataset", "cqa", "--data",
-                CliRun.shared("data/cqa/cqa_test.json").toString(), "--limit", "3", "--out", out.toString());
+                SharedFiles.path("data/cqa/cqa_test.json").toString(), "--limit", "3", "--out", out.toString());
         assertEquals(0, run.code(), run.err());
         String last = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(last.matches("accuracy cqa cot: \\d\\.\\d{4} \\(95% CI \\d\\.\\d{4}-\\d\\.\\d{4}, n=3\\)"), last);

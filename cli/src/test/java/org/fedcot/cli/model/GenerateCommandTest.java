@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +22,9 @@ class GenerateCommandTest {
 
     @Test
     void greedyStories260KIsByteIdenticalToRunC() throws IOException {
-        byte[] expected = Files.readAllBytes(CliRun.shared(STORIES + "greedy_t0_once_upon_a_time_256.txt"));
-        CliRun r = generate("--model", CliRun.shared(STORIES + "stories260K.bin").toString(),
-                "--tokenizer", CliRun.shared(STORIES + "tok512.bin").toString(),
+        byte[] expected = Files.readAllBytes(SharedFiles.path(STORIES + "greedy_t0_once_upon_a_time_256.txt"));
+        CliRun r = generate("--model", SharedFiles.path(STORIES + "stories260K.bin").toString(),
+                "--tokenizer", SharedFiles.path(STORIES + "tok512.bin").toString(),
                 "--prompt", "Once upon a time", "--temperature", "0", "--max-tokens", "256");
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(expected, r.stdout(), "stdout:\n" + r.out());
@@ -33,8 +34,8 @@ class GenerateCommandTest {
 
     @Test
     void llama2cStepsCountThePromptAsRunCDoes() {
-        String model = CliRun.shared(STORIES + "stories260K.bin").toString();
-        String tok = CliRun.shared(STORIES + "tok512.bin").toString();
+        String model = SharedFiles.path(STORIES + "stories260K.bin").toString();
+        String tok = SharedFiles.path(STORIES + "tok512.bin").toString();
         // prompt = BOS + 4 tokens; 3 steps print only the prompt's first 3 pieces, as run.c -n 3
         CliRun r = generate("--model", model, "--tokenizer", tok, "--prompt", "Once upon a time",
                 "--temperature", "0", "--max-tokens", "3");
@@ -47,8 +48,8 @@ class GenerateCommandTest {
 
     @Test
     void aTokenizerOfAnotherVocabularyIsOneClearError() {
-        CliRun r = generate("--model", CliRun.shared(STORIES + "stories260K.bin").toString(),
-                "--tokenizer", CliRun.shared("models/tokenizers/llama2-tokenizer/tokenizer.bin").toString(),
+        CliRun r = generate("--model", SharedFiles.path(STORIES + "stories260K.bin").toString(),
+                "--tokenizer", SharedFiles.path("models/tokenizers/llama2-tokenizer/tokenizer.bin").toString(),
                 "--prompt", "Hi");
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -67,7 +68,7 @@ class GenerateCommandTest {
         Path model = dir.resolve("model");
         assertEquals(0, CliRun.command("init", "--arch", "llama", "--config", config.toString(),
                 "--out", model.toString(), "--seed", "3").code());
-        String tok = CliRun.shared(STORIES + "tok512.bin").toString();
+        String tok = SharedFiles.path(STORIES + "tok512.bin").toString();
         CliRun free = generate("--model", model.toString(), "--tokenizer", tok, "--prompt", "Once upon",
                 "--temperature", "0", "--max-tokens", "12");
         assertEquals(0, free.code(), free.err());
@@ -90,7 +91,7 @@ class GenerateCommandTest {
 
     @Test
     void badOptionsAreUsageErrors() {
-        String model = CliRun.shared(STORIES + "stories260K.bin").toString();
+        String model = SharedFiles.path(STORIES + "stories260K.bin").toString();
         assertEquals(2, generate("--model", model, "--top-p", "1.5").code());
         assertEquals(2, generate("--model", model, "--max-tokens", "-1").code());
         assertEquals(2, generate("--model", model, "--stop", "").code());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fedcot.cli.CliRun;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +32,8 @@ class RunCommandTest {
                 slm:
                   model: %s
                 methods: [standalone]
-                """.formatted("%s", CliRun.shared("data/cqa/cqa_train.json"), CliRun.shared("data/cqa/cqa_test.json"),
-                CliRun.shared("models/stories260K/stories260K.bin")) + extra;
+                """.formatted("%s", SharedFiles.path("data/cqa/cqa_train.json"), SharedFiles.path("data/cqa/cqa_test.json"),
+                SharedFiles.path("models/stories260K/stories260K.bin")) + extra;
     }
 
     private void assertOneLine(CliRun run, String expected) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.fedcot.cli.CliRun;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TokenizeCommandTest {
     /** A tokenizer under ../shared/models/tokenizers (the fedcot.shared property, set by surefire). */
     private static String tokenizer(String relative) {
-        return CliRun.shared("models/tokenizers/" + relative).toString();
+        return SharedFiles.path("models/tokenizers/" + relative).toString();
     }
 
     private static CliRun run(String... args) {

@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 /** Every dataset file in ../shared/data reads with the README's record count and known records. */
 class SharedDatasetsTest {
 
     private static List<QaExample> read(String file, Dataset dataset, int count) throws IOException {
-        List<QaExample> examples = DatasetReader.read(SharedData.path(file), dataset);
+        List<QaExample> examples = DatasetReader.read(SharedFiles.path("data/" + file), dataset);
         assertEquals(count, examples.size(), file);
         assertEquals(count, new HashSet<>(examples.stream().map(QaExample::id).toList()).size(), file + ": ids unique");
         return examples;
@@ -106,9 +107,9 @@ class SharedDatasetsTest {
 
     @Test
     void theTwoBoolqValidationCopiesAgree() throws IOException {
-        List<QaExample> edit = DatasetReader.read(SharedData.path("boolq/no_passage_heddayam/validation.jsonl"), Dataset.BOOLQ);
-        List<QaExample> adapters = DatasetReader.read(SharedData.path("boolq/llm_adapters_format_fedls/test.json"), Dataset.BOOLQ);
-        List<QaExample> dev = DatasetReader.read(SharedData.path("boolq/dev.jsonl"), Dataset.BOOLQ);
+        List<QaExample> edit = DatasetReader.read(SharedFiles.path("data/boolq/no_passage_heddayam/validation.jsonl"), Dataset.BOOLQ);
+        List<QaExample> adapters = DatasetReader.read(SharedFiles.path("data/boolq/llm_adapters_format_fedls/test.json"), Dataset.BOOLQ);
+        List<QaExample> dev = DatasetReader.read(SharedFiles.path("data/boolq/dev.jsonl"), Dataset.BOOLQ);
         for (int i = 0; i < dev.size(); i++) {
             assertEquals(dev.get(i).question(), edit.get(i).question());
             assertEquals(dev.get(i).question(), adapters.get(i).question());

@@ -9,7 +9,7 @@ import java.util.List;
 import org.fedcot.eval.data.Dataset;
 import org.fedcot.eval.data.DatasetReader;
 import org.fedcot.eval.data.QaExample;
-import org.fedcot.eval.data.SharedData;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PalmCqaRationalesTest {
 
     private static List<Rationale> judged(String split, List<QaExample> examples) throws IOException {
-        List<Rationale> rationales = RationaleReader.read(SharedData.path("cqa/llm_palm"), split, examples, TeacherFormat.PALM);
+        List<Rationale> rationales = RationaleReader.read(SharedFiles.path("data/cqa/llm_palm"), split, examples, TeacherFormat.PALM);
         GoldAnswers.assertAlignedAndKeptAreGold(examples, rationales);
         assertTrue(rationales.stream().noneMatch(r -> r.text().contains("\n\nQ:")));
         return rationales;
@@ -27,7 +27,7 @@ class PalmCqaRationalesTest {
 
     @Test
     void train() throws IOException {
-        List<QaExample> examples = DatasetReader.read(SharedData.path("cqa/cqa_train.json"), Dataset.CQA);
+        List<QaExample> examples = DatasetReader.read(SharedFiles.path("data/cqa/cqa_train.json"), Dataset.CQA);
         List<Rationale> rationales = judged("train", examples);
         RationaleSummary summary = RationaleSummary.of(rationales);
         System.out.println("PaLM CQA train: " + summary);
@@ -46,7 +46,7 @@ class PalmCqaRationalesTest {
 
     @Test
     void test() throws IOException {
-        List<QaExample> examples = DatasetReader.read(SharedData.path("cqa/cqa_test.json"), Dataset.CQA);
+        List<QaExample> examples = DatasetReader.read(SharedFiles.path("data/cqa/cqa_test.json"), Dataset.CQA);
         RationaleSummary summary = RationaleSummary.of(judged("test", examples));
         System.out.println("PaLM CQA test: " + summary);
         assertTrue(summary.kept() > 0.70 * summary.total() && summary.kept() < 0.85 * summary.total(), summary::toString);

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.fedcot.models.generate.Generation;
 import org.fedcot.models.generate.Sampler;
 import org.fedcot.models.generate.SamplingParams;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class CompletionsTest {
 
     @Test
     void greedyCompletionIsLlama2cReferenceOutput() throws IOException {
-        String reference = Files.readString(TestModels.shared("models/stories260K/greedy_t0_once_upon_a_time_256.txt"))
+        String reference = Files.readString(SharedFiles.path("models/stories260K/greedy_t0_once_upon_a_time_256.txt"))
                 .stripTrailing();
         String prompt = "Once upon a time";
         // run.c's 256 steps count positions from BOS: the 5 prompt tokens force 4 steps, then 252 are drawn

@@ -1,7 +1,5 @@
 package org.fedcot.llm.server;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +14,7 @@ import org.fedcot.models.generate.Sampler;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.ModelType;
 import org.fedcot.models.transformer.TransformerConfig;
+import org.fedcot.testing.SharedFiles;
 
 /**
  * The models the server tests host, each loaded once per JVM: llama2.c's real stories260K from the
@@ -30,20 +29,11 @@ final class TestModels {
     private TestModels() {
     }
 
-    /** A file or directory of the shared folder; the test is skipped without it. */
-    static Path shared(String relative) {
-        String root = System.getProperty("fedcot.shared");
-        assumeTrue(root != null, "system property fedcot.shared is not set");
-        Path path = Path.of(root).resolve(relative);
-        assumeTrue(Files.exists(path), path + " is missing");
-        return path;
-    }
-
     /** stories260K (llama2.c checkpoint, tok512.bin tokenizer, no chat template), served as "stories260K". */
     static synchronized ServedModel stories() throws IOException {
         if (stories == null) {
-            stories = ServedModel.load(shared("models/stories260K/stories260K.bin"),
-                    shared("models/stories260K/tok512.bin"), "stories260K");
+            stories = ServedModel.load(SharedFiles.path("models/stories260K/stories260K.bin"),
+                    SharedFiles.path("models/stories260K/tok512.bin"), "stories260K");
         }
         return stories;
     }
@@ -55,7 +45,7 @@ final class TestModels {
      */
     static synchronized ServedModel tinyQwen() throws IOException {
         if (qwen == null) {
-            Path source = shared("models/tokenizers/qwen3-tokenizer");
+            Path source = SharedFiles.path("models/tokenizers/qwen3-tokenizer");
             Path dir = Files.createTempDirectory("fedcot-serve-test").resolve("tiny-qwen");
             Files.createDirectories(dir);
             for (String file : List.of("tokenizer.json", "tokenizer_config.json")) {

@@ -13,12 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.fedcot.models.tokenizer.SharedFiles;
 import org.fedcot.models.tokenizer.llama2c.Llama2cTokenizer;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.KvCache;
 import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

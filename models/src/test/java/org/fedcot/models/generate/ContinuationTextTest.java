@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Set;
 import org.fedcot.models.checkpoint.Llama2cCheckpoint;
-import org.fedcot.models.tokenizer.SharedFiles;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.tokenizer.Tokenizers;
 import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 /** The two ways of reading generated tokens as text: the tokenizer's decode, and llama2.c run.c's printing. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.fedcot.testing.SharedFiles;
 
 /**
  * Every distinct question, answer-choice and rationale text in the shared data sets (see

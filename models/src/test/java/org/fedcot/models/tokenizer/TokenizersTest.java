@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.fedcot.models.tokenizer.hf.HfTokenizer;
 import org.fedcot.models.tokenizer.llama2c.Llama2cTokenizer;
 import org.fedcot.models.tokenizer.llama2c.TokenizerBinBytes;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class TokenizersTest {
     @TempDir
     Path tmp;
 
-    private static Path shared(String relative) {
+    private static Path tokenizer(String relative) {
         return SharedFiles.path(TOKENIZERS + relative);
     }
 
@@ -46,37 +47,37 @@ class TokenizersTest {
 
     @Test
     void directoryWithTokenizerJson() throws TokenizerException {
-        Tokenizer t = Tokenizers.load(shared("qwen3-tokenizer"));
+        Tokenizer t = Tokenizers.load(tokenizer("qwen3-tokenizer"));
         assertInstanceOf(HfTokenizer.class, t);
-        Tokenizer direct = HfTokenizer.load(shared("qwen3-tokenizer/tokenizer.json"));
+        Tokenizer direct = HfTokenizer.load(tokenizer("qwen3-tokenizer/tokenizer.json"));
         assertArrayEquals(direct.encode(TEXT, true), t.encode(TEXT, true));
     }
 
     @Test
     void directoryWithOneNamedTokenizerJson() throws TokenizerException {
-        Tokenizer t = Tokenizers.load(shared("gpt-neox-20b-tokenizer"));
+        Tokenizer t = Tokenizers.load(tokenizer("gpt-neox-20b-tokenizer"));
         assertInstanceOf(HfTokenizer.class, t);
-        Tokenizer direct = HfTokenizer.load(shared("gpt-neox-20b-tokenizer/20B_tokenizer.json"));
+        Tokenizer direct = HfTokenizer.load(tokenizer("gpt-neox-20b-tokenizer/20B_tokenizer.json"));
         assertEquals(direct.vocabSize(), t.vocabSize());
         assertArrayEquals(direct.encode(TEXT, true), t.encode(TEXT, true));
     }
 
     @Test
     void directoryWithGpt2Files() throws TokenizerException {
-        assertGpt2(Tokenizers.load(shared("gpt2-tokenizer")));
+        assertGpt2(Tokenizers.load(tokenizer("gpt2-tokenizer")));
     }
 
     @Test
     void directoryWithTokenizerBin() throws TokenizerException {
-        assertLlama2(Tokenizers.load(shared("llama2-tokenizer")));
+        assertLlama2(Tokenizers.load(tokenizer("llama2-tokenizer")));
     }
 
     @Test
     void filesAreToldApartByContentNotName() throws IOException {
-        assertInstanceOf(HfTokenizer.class, Tokenizers.load(shared("gpt-neox-20b-tokenizer/20B_tokenizer.json")));
-        assertGpt2(Tokenizers.load(shared("gpt2-tokenizer/encoder.json")));
-        assertGpt2(Tokenizers.load(shared("gpt2-tokenizer/vocab.bpe")));
-        assertLlama2(Tokenizers.load(Files.copy(shared("llama2-tokenizer/tokenizer.bin"), tmp.resolve("vocab.dat"))));
+        assertInstanceOf(HfTokenizer.class, Tokenizers.load(tokenizer("gpt-neox-20b-tokenizer/20B_tokenizer.json")));
+        assertGpt2(Tokenizers.load(tokenizer("gpt2-tokenizer/encoder.json")));
+        assertGpt2(Tokenizers.load(tokenizer("gpt2-tokenizer/vocab.bpe")));
+        assertLlama2(Tokenizers.load(Files.copy(tokenizer("llama2-tokenizer/tokenizer.bin"), tmp.resolve("vocab.dat"))));
         assertEquals(512, Tokenizers.load(SharedFiles.path("models/stories260K/tok512.bin")).vocabSize());
     }
 
@@ -89,17 +90,17 @@ class TokenizersTest {
 
     @Test
     void gpt2FilesNeedTheirPartner() throws IOException {
-        Path encoder = Files.copy(shared("gpt2-tokenizer/encoder.json"), tmp.resolve("vocab.json"));
+        Path encoder = Files.copy(tokenizer("gpt2-tokenizer/encoder.json"), tmp.resolve("vocab.json"));
         assertFails(encoder, "no vocab.bpe beside it");
         Path alone = Files.createDirectory(tmp.resolve("alone"));
-        Path merges = Files.copy(shared("gpt2-tokenizer/vocab.bpe"), alone.resolve("merges.txt"));
+        Path merges = Files.copy(tokenizer("gpt2-tokenizer/vocab.bpe"), alone.resolve("merges.txt"));
         assertFails(merges, "no encoder.json beside it");
     }
 
     @Test
     void unsupportedFilesAreNamed() {
-        assertFails(shared("gpt2-tokenizer/gpt2_tokenizer.bin"), "llm.c tokenizer file");
-        assertFails(shared("llama2-tokenizer/tokenizer.model"), "not a llama2.c tokenizer.bin");
+        assertFails(tokenizer("gpt2-tokenizer/gpt2_tokenizer.bin"), "llm.c tokenizer file");
+        assertFails(tokenizer("llama2-tokenizer/tokenizer.model"), "not a llama2.c tokenizer.bin");
     }
 
     @Test

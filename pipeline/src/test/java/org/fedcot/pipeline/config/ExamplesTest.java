@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.fedcot.pipeline.TinyRun;
 import org.fedcot.pipeline.method.VariantPlan;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 /** The configs in examples/ read without error; the small one passes every check on this machine. */
@@ -23,7 +23,7 @@ class ExamplesTest {
 
     @Test
     void theTinyExampleIsRunnableHere() {
-        TinyRun.shared("data/cqa/cqa_train.json");
+        SharedFiles.path("data/cqa/cqa_train.json");
         ConfigSource c = ConfigReader.read(EXAMPLES.resolve("cqa-tiny.yaml"), Map.of("llm.url", "http://127.0.0.1:8000/v1"));
         ConfigCheck.check(c, true);
         assertEquals(11, VariantPlan.of(c.config()).size());

@@ -1,8 +1,8 @@
 package org.fedcot.models.tokenizer.hf;
 
 import java.nio.file.Path;
-import org.fedcot.models.tokenizer.SharedFiles;
 import org.fedcot.models.tokenizer.TokenizerException;
+import org.fedcot.testing.SharedFiles;
 
 /**
  * The real tokenizers in ../shared, loaded once per test JVM (Qwen3's file alone is 11 MB).

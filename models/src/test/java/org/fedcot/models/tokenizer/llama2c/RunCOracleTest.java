@@ -10,8 +10,8 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.fedcot.models.tokenizer.SharedDataTexts;
-import org.fedcot.models.tokenizer.SharedFiles;
 import org.fedcot.models.tokenizer.TokenizerException;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 /**
