@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ChatTemplateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path QWEN3 = Path.of(System.getProperty("fedcot.shared", "../../shared"),
-            "models/tokenizers/qwen3-tokenizer");
 
     static Stream<Arguments> fixtureCases() throws IOException {
         JsonNode fixture;
@@ -63,12 +62,36 @@ class ChatTemplateTest {
 
     @Test
     void readsQwen3TemplateAndSpecialTokensFromTokenizerConfig() throws IOException {
-        ChatTemplate t = ChatTemplate.forTokenizer(QWEN3.resolve("tokenizer.json"));
+        Path qwen3 = SharedFiles.path("models/tokenizers/qwen3-tokenizer/tokenizer.json");
+        ChatTemplate t = ChatTemplate.forTokenizer(qwen3);
         assertFalse(t.isFallback());
         assertEquals("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n",
                 t.render(List.of(Map.of("role", "user", "content", "Hi")), true, Map.of()));
         assertEquals("<|im_end|>", ChatTemplate.of("{{ eos_token }}", Map.of("eos_token", "<|im_end|>"))
                 .render(List.of(), false, Map.of()));
+    }
+
+    /**
+     * The same reading as the Qwen3 test above, on a tokenizer_config.json written here, so a clone without
+     * ../shared checks it too: the template beside tokenizer.json, a special token as a string, one as an
+     * added-token object, and a null one left undefined, as transformers leaves it.
+     */
+    @Test
+    void readsTemplateAndSpecialTokensFromAWrittenTokenizerConfig(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("tokenizer.json"), "{}");
+        Files.writeString(dir.resolve("tokenizer_config.json"), """
+                {"bos_token": {"content": "<|startoftext|>", "lstrip": false, "special": true},
+                 "eos_token": "<|im_end|>", "unk_token": null,
+                 "chat_template": "{{ bos_token }}{% for message in messages %}<|im_start|>{{ message.role }}\\n\
+                {{ message.content }}{{ eos_token }}\\n{% endfor %}\
+                {% if add_generation_prompt %}<|im_start|>assistant\\n{% endif %}\
+                {% if unk_token is defined %}{{ unk_token }}{% endif %}"}""");
+        ChatTemplate t = ChatTemplate.forTokenizer(dir.resolve("tokenizer.json"));
+        assertFalse(t.isFallback());
+        List<Map<String, String>> hi = List.of(Map.of("role", "user", "content", "Hi"));
+        assertEquals("<|startoftext|><|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n",
+                t.render(hi, true, Map.of()));
+        assertEquals("<|startoftext|><|im_start|>user\nHi<|im_end|>\n", t.render(hi, false, Map.of()));
     }
 
     @Test
