@@ -43,7 +43,7 @@ public final class ReferenceSkipCounter implements TestExecutionListener {
     }
 
     /** How many tests skipped for want of a reference file so far in this JVM. */
-    int skipped() {
+    synchronized int skipped() {
         return skipped;
     }
 
@@ -52,8 +52,9 @@ public final class ReferenceSkipCounter implements TestExecutionListener {
         plan = testPlan;
     }
 
+    /** Synchronized: with JUnit's parallel execution switched on, tests finish on several threads. */
     @Override
-    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+    public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
         boolean missingFile = result.getStatus() == TestExecutionResult.Status.ABORTED
                 && result.getThrowable().map(Throwable::getMessage).filter(m -> m.contains(SharedFiles.MISSING))
                         .isPresent();
@@ -67,7 +68,7 @@ public final class ReferenceSkipCounter implements TestExecutionListener {
      * count is this JVM's total so far, so the last write holds the module's total.
      */
     @Override
-    public void testPlanExecutionFinished(TestPlan testPlan) {
+    public synchronized void testPlanExecutionFinished(TestPlan testPlan) {
         if (file == null) {
             return;
         }
