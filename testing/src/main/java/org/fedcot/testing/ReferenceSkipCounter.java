@@ -10,10 +10,10 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Counts the tests of one test JVM that were skipped because a reference file is missing (their assumption's
- * message holds {@link SharedFiles#MISSING}, after JUnit's "Assumption failed: ") and writes the count where {@link ReferenceSkipTotal} adds
- * it up. The JUnit Platform loads it through META-INF/services in every module's test run; it writes only when
- * the build names the file (system property {@value #FILE_PROPERTY}, set by the root pom), so a test run from
- * an IDE leaves nothing behind.
+ * message holds {@link SharedFiles#MISSING}, after JUnit's "Assumption failed: ") and writes the count where
+ * {@link ReferenceSkipTotal} adds it up. The JUnit Platform loads it through META-INF/services in every module's
+ * test run; it writes only when the build names the file (system property {@value #FILE_PROPERTY}, set by the
+ * root pom), so a test run from an IDE leaves nothing behind.
  */
 public final class ReferenceSkipCounter implements TestExecutionListener {
     /** The file this module's count goes to, e.g. target/reference-skips/fedcot-models.txt under the reactor root. */
