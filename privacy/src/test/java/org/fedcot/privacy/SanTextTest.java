@@ -71,6 +71,14 @@ class SanTextTest {
             Stats.assertFits("santext small x=" + x, d.probabilities(null).dense(small.size()),
                     Stats.counts(d, small.size(), 20_000, 11 + x));
         }
+        EmbeddingTable made = MadeGlove.table();
+        OutputDistribution river = new PerturbationEngine(new SanText(60), made, 1 << 24).distribution(MadeGlove.row("river"));
+        Stats.assertFits("santext made river eps=60", river.probabilities(null).dense(made.size()),
+                Stats.counts(river, made.size(), 20_000, 5));
+    }
+
+    @Test
+    void drawsFollowTheExactTableOnGlove() {
         EmbeddingTable glove = Fixtures.glove();
         OutputDistribution river = new PerturbationEngine(new SanText(60), glove, 1 << 24).distribution(Fixtures.row("river"));
         Stats.assertFits("santext glove river eps=60", river.probabilities(null).dense(glove.size()),
