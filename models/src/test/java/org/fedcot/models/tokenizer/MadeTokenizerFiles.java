@@ -70,7 +70,10 @@ public final class MadeTokenizerFiles {
         Files.write(dir.resolve("vocab.bpe"), lines, StandardCharsets.UTF_8);
     }
 
-    /** Writes a llama2.c tokenizer.bin: {@code <unk>}, {@code <s>}, {@code </s>}, the byte tokens, then {@link #LLAMA2C_PIECES}. */
+    /**
+     * Writes a llama2.c tokenizer.bin to {@code file}: {@code <unk>}, {@code <s>}, {@code </s>}, the 256 byte
+     * tokens, then {@link #LLAMA2C_PIECES}; each piece scores minus its id, so earlier pieces merge first.
+     */
     public static Path tokenizerBin(Path file) throws IOException {
         List<String> pieces = new ArrayList<>(List.of("<unk>", "\n<s>\n", "\n</s>\n"));
         IntStream.range(0, 256).mapToObj(b -> "<0x" + HexFormat.of().withUpperCase().toHexDigits((byte) b) + ">")
