@@ -20,11 +20,19 @@ class CusTextTest {
 
     @Test
     void theTopKTableIsTheDefinition() {
-        EmbeddingTable t = Fixtures.glove();
+        assertTopKTable(Fixtures.glove(), "river", "doctor", "blue", "seven");
+    }
+
+    @Test
+    void theTopKTableIsTheDefinitionOnAMadeTable() {
+        assertTopKTable(MadeGlove.table(), "river", "doctor", "seven", "xaaa");
+    }
+
+    private static void assertTopKTable(EmbeddingTable t, String... words) {
         double[][] v = Fixtures.vectors(t);
         PerturbationEngine engine = new PerturbationEngine(new CusText(EPS), t, 1 << 20);
-        for (String word : new String[] {"river", "doctor", "blue", "seven"}) {
-            int x = Fixtures.row(word);
+        for (String word : words) {
+            int x = t.row(word);
             double[] expected = Definitions.custext(v, x, EPS, CusText.K);
             double[] actual = table(engine, x);
             assertEquals(CusText.K, Arrays.stream(actual).filter(p -> p > 0).count(), word);
@@ -36,11 +44,19 @@ class CusTextTest {
 
     @Test
     void drawsFollowTheExactTable() {
-        EmbeddingTable t = Fixtures.glove();
+        assertDrawsFollowTheTable("glove", Fixtures.glove());
+    }
+
+    @Test
+    void drawsFollowTheExactTableOnAMadeTable() {
+        assertDrawsFollowTheTable("made", MadeGlove.table());
+    }
+
+    private static void assertDrawsFollowTheTable(String name, EmbeddingTable t) {
         PerturbationEngine engine = new PerturbationEngine(new CusText(EPS), t, 1 << 20);
         for (String word : new String[] {"river", "doctor"}) {
-            OutputDistribution d = engine.distribution(Fixtures.row(word));
-            Stats.assertFits("custext glove " + word, d.probabilities(null).dense(t.size()),
+            OutputDistribution d = engine.distribution(t.row(word));
+            Stats.assertFits("custext " + name + " " + word, d.probabilities(null).dense(t.size()),
                     Stats.counts(d, t.size(), 20_000, word.hashCode()));
         }
     }

@@ -38,6 +38,32 @@ class GloveFileTest {
     }
 
     @Test
+    void aTableWrittenInTheFormatReadsBackAsWritten() throws IOException {
+        Path made = tmp.resolve("made.txt");
+        MadeGlove.write(made);
+        EmbeddingTable t = GloveFile.read(made);
+        assertEquals(MadeGlove.DIM, t.dim());
+        assertEquals(MadeGlove.WORDS, t.size()); // the punctuation and number lines are left out
+        int row = 0;
+        for (String line : Files.readAllLines(made)) {
+            String[] fields = line.split(" ");
+            if (!fields[0].chars().allMatch(Character::isLetter)) {
+                assertEquals(-1, t.row(fields[0]), fields[0]);
+                continue;
+            }
+            assertEquals(fields[0], t.word(row));
+            double[] v = t.vector(row);
+            for (int d = 0; d < MadeGlove.DIM; d++) {
+                // the table keeps unit vectors and norms, so a component comes back within float rounding
+                assertEquals(Float.parseFloat(fields[d + 1]), v[d], 1e-6 * Math.abs(v[d]) + 1e-7,
+                        fields[0] + " dimension " + d);
+            }
+            row++;
+        }
+        assertEquals(t.size(), row);
+    }
+
+    @Test
     void keepsLowerCaseAlphabeticWordsFirstComeFirst() throws IOException {
         EmbeddingTable t = GloveFile.read(file("River 1 0\n, 0 1\n1998 1 1\nriver 0 2\ncafé -1 0.5\n\n"));
         assertEquals(2, t.size());

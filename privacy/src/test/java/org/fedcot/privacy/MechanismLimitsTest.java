@@ -19,29 +19,29 @@ class MechanismLimitsTest {
             + "  Doctors in Paris treated SEVEN patients!";
 
     private static PerturbationEngine engine(MechanismKind kind, double eps) {
-        EmbeddingTable t = Fixtures.glove();
+        EmbeddingTable t = MadeGlove.table();
         return new PerturbationEngine(kind.create(eps, t), t, 1 << 26);
     }
 
     @ParameterizedTest
     @EnumSource(MechanismKind.class)
     void aHugeEpsReturnsTheInputWithoutOverflow(MechanismKind kind) {
-        WordPerturber p = new WordPerturber(Fixtures.glove(), PerturbOptions.of(kind, 1e6).withKeepStopwords(false));
+        WordPerturber p = new WordPerturber(MadeGlove.table(), PerturbOptions.of(kind, 1e6).withKeepStopwords(false));
         Perturbation out = p.perturb(TEXT, new SplittableRandom(1));
         assertEquals(TEXT, out.text());
         assertEquals(0, out.counts().changed());
         assertTrue(out.counts().perturbed() > 15, out.counts().toString());
-        Distribution d = engine(kind, 1e6).distribution(Fixtures.row("river")).probabilities(new SplittableRandom(2));
+        Distribution d = engine(kind, 1e6).distribution(MadeGlove.row("river")).probabilities(new SplittableRandom(2));
         assertTrue(Arrays.stream(d.probabilities()).allMatch(Double::isFinite));
-        assertEquals(1, d.probabilityOf(Fixtures.row("river")), 1e-12);
+        assertEquals(1, d.probabilityOf(MadeGlove.row("river")), 1e-12);
     }
 
     @Test
     void aTinyEpsIsUniformOverTheCandidates() {
         double eps = 1e-9;
-        int river = Fixtures.row("river");
+        int river = MadeGlove.row("river");
         Distribution san = engine(MechanismKind.SANTEXT, eps).distribution(river).probabilities(null);
-        assertEquals(Fixtures.glove().size(), san.size());
+        assertEquals(MadeGlove.table().size(), san.size());
         assertUniform(san);
         Distribution cus = engine(MechanismKind.CUSTEXT, eps).distribution(river).probabilities(null);
         assertEquals(CusText.K, cus.size());
@@ -61,10 +61,10 @@ class MechanismLimitsTest {
     @ParameterizedTest
     @EnumSource(MechanismKind.class)
     void theSameSeedGivesTheSameTextAndAnotherSeedAnother(MechanismKind kind) {
-        WordPerturber p = new WordPerturber(Fixtures.glove(), PerturbOptions.of(kind, 3));
+        WordPerturber p = new WordPerturber(MadeGlove.table(), PerturbOptions.of(kind, 3));
         String once = p.perturb(TEXT, new SplittableRandom(42)).text();
         // a fresh perturber, whose distributions are computed again, and in other company
-        WordPerturber fresh = new WordPerturber(Fixtures.glove(), PerturbOptions.of(kind, 3).withCacheBytes(1));
+        WordPerturber fresh = new WordPerturber(MadeGlove.table(), PerturbOptions.of(kind, 3).withCacheBytes(1));
         fresh.perturb("Completely different words about music and rain.", new SplittableRandom(1));
         assertEquals(once, fresh.perturb(TEXT, new SplittableRandom(42)).text());
         assertNotEquals(once, p.perturb(TEXT, new SplittableRandom(43)).text());
@@ -72,7 +72,7 @@ class MechanismLimitsTest {
 
     @Test
     void aWordsSimilaritiesDoNotDependOnItsBlock() {
-        EmbeddingTable t = Fixtures.glove();
+        EmbeddingTable t = MadeGlove.table();
         CosineRows rows = new CosineRows(t);
         int[] many = new int[CosineRows.MAX_BLOCK];
         for (int i = 0; i < many.length; i++) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PrivacyReportTest {
     @Test
     void theJsonHasTheCountsAndTheSequentialSum() throws Exception {
-        WordPerturber p = new WordPerturber(Fixtures.glove(), PerturbOptions.of(MechanismKind.SANTEXT, 2.5)
+        WordPerturber p = new WordPerturber(MadeGlove.table(), PerturbOptions.of(MechanismKind.SANTEXT, 2.5)
                 .withNumbers(NumberPolicy.INFERDPT));
         PerturbationCounts counts = PerturbationCounts.ZERO;
         for (int i = 0; i < 3; i++) {

@@ -43,17 +43,24 @@ class RanTextTest {
 
     @Test
     void theConditionalTableIsTheDefinition() {
-        for (EmbeddingTable t : List.of(Fixtures.small(), Fixtures.glove())) {
-            double[][] v = Fixtures.vectors(t);
-            int x = t.size() > 100 ? Fixtures.row("river") : 2;
-            RanText.Input in = input(t, new RanText(EPS, t), x);
-            for (double target : new double[] {-1, 0, 0.3, 0.6, 0.99}) {
-                double s = between(v, x, target);
-                double[] expected = Definitions.rantextGiven(v, x, s, EPS);
-                double[] actual = in.conditional(s).dense(t.size());
-                for (int r = 0; r < t.size(); r++) {
-                    assertEquals(expected[r], actual[r], 1e-6 * expected[r] + 1e-12, "s " + s + ", row " + r);
-                }
+        assertConditionalTables(Fixtures.small(), 2);
+        assertConditionalTables(MadeGlove.table(), MadeGlove.row("river"));
+    }
+
+    @Test
+    void theConditionalTableIsTheDefinitionOnGlove() {
+        assertConditionalTables(Fixtures.glove(), Fixtures.row("river"));
+    }
+
+    private static void assertConditionalTables(EmbeddingTable t, int x) {
+        double[][] v = Fixtures.vectors(t);
+        RanText.Input in = input(t, new RanText(EPS, t), x);
+        for (double target : new double[] {-1, 0, 0.3, 0.6, 0.99}) {
+            double s = between(v, x, target);
+            double[] expected = Definitions.rantextGiven(v, x, s, EPS);
+            double[] actual = in.conditional(s).dense(t.size());
+            for (int r = 0; r < t.size(); r++) {
+                assertEquals(expected[r], actual[r], 1e-6 * expected[r] + 1e-12, "s " + s + ", row " + r);
             }
         }
     }
@@ -63,6 +70,16 @@ class RanTextTest {
         EmbeddingTable small = Fixtures.small();
         RanText.Input in = input(small, new RanText(EPS, small), 0);
         checkConditional("rantext small x=0 s=-0.5", in, small.size(), -0.5);
+        EmbeddingTable made = MadeGlove.table();
+        double[][] m = Fixtures.vectors(made);
+        int madeRiver = MadeGlove.row("river");
+        RanText.Input madeIn = input(made, new RanText(EPS, made), madeRiver);
+        checkConditional("rantext made river s~0.3", madeIn, made.size(), between(m, madeRiver, 0.3));
+        checkConditional("rantext made river s~0.05", madeIn, made.size(), between(m, madeRiver, 0.05));
+    }
+
+    @Test
+    void conditionalDrawsFollowTheTableOnGlove() {
         EmbeddingTable glove = Fixtures.glove();
         double[][] v = Fixtures.vectors(glove);
         int river = Fixtures.row("river");

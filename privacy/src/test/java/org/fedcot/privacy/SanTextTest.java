@@ -46,10 +46,18 @@ class SanTextTest {
 
     @Test
     void theExactTableIsTheDefinitionOverTheWholeGloveVocabulary() {
-        EmbeddingTable t = Fixtures.glove();
+        assertExactTables(Fixtures.glove(), "river", "doctor", "blue");
+    }
+
+    @Test
+    void theExactTableIsTheDefinitionOverAWholeMadeVocabulary() {
+        assertExactTables(MadeGlove.table(), "river", "doctor", "xaaa");
+    }
+
+    private static void assertExactTables(EmbeddingTable t, String... words) {
         double[][] v = Fixtures.vectors(t);
-        for (String word : new String[] {"river", "doctor", "blue"}) {
-            int x = Fixtures.row(word);
+        for (String word : words) {
+            int x = t.row(word);
             assertClose(Definitions.santext(v, x, 3, 2), table(t, new SanText(3), x));
         }
     }
@@ -63,6 +71,14 @@ class SanTextTest {
             Stats.assertFits("santext small x=" + x, d.probabilities(null).dense(small.size()),
                     Stats.counts(d, small.size(), 20_000, 11 + x));
         }
+        EmbeddingTable made = MadeGlove.table();
+        OutputDistribution river = new PerturbationEngine(new SanText(60), made, 1 << 24).distribution(MadeGlove.row("river"));
+        Stats.assertFits("santext made river eps=60", river.probabilities(null).dense(made.size()),
+                Stats.counts(river, made.size(), 20_000, 5));
+    }
+
+    @Test
+    void drawsFollowTheExactTableOnGlove() {
         EmbeddingTable glove = Fixtures.glove();
         OutputDistribution river = new PerturbationEngine(new SanText(60), glove, 1 << 24).distribution(Fixtures.row("river"));
         Stats.assertFits("santext glove river eps=60", river.probabilities(null).dense(glove.size()),
@@ -92,13 +108,20 @@ class SanTextTest {
 
     @Test
     void theDpInequalityHoldsBetweenGloveWords() {
-        EmbeddingTable t = Fixtures.glove();
-        String[] words = {"river", "bank", "doctor", "paris", "seven", "happy"};
+        assertDpBetween(Fixtures.glove(), "river", "bank", "doctor", "paris", "seven", "happy");
+    }
+
+    @Test
+    void theDpInequalityHoldsBetweenWordsOfAMadeTable() {
+        assertDpBetween(MadeGlove.table(), "river", "lake", "doctor", "paris", "seven", "xaaa");
+    }
+
+    private static void assertDpBetween(EmbeddingTable t, String... words) {
         double eps = 3;
         PerturbationEngine engine = new PerturbationEngine(new SanText(eps), t, 1 << 26);
         double[][] p = new double[words.length][];
         for (int i = 0; i < words.length; i++) {
-            p[i] = engine.distribution(Fixtures.row(words[i])).probabilities(null).dense(t.size());
+            p[i] = engine.distribution(t.row(words[i])).probabilities(null).dense(t.size());
         }
         for (double[] a : p) {
             for (double[] b : p) {

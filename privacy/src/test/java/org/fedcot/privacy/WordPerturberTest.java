@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Word-level perturbation: what changes, what stays exactly as it was, and the options. */
 class WordPerturberTest {
     private static WordPerturber perturber(PerturbOptions options) {
-        return new WordPerturber(Fixtures.glove(), options);
+        return new WordPerturber(MadeGlove.table(), options);
     }
 
     /** CusText at a low eps changes most words, while keeping a word's replacement among its neighbours. */

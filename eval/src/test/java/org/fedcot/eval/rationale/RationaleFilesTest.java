@@ -55,6 +55,22 @@ class RationaleFilesTest {
     }
 
     @Test
+    void tinyLlmBatchesKeepEachFirstRationale() throws IOException {
+        QaExample sun = new QaExample("7-980", "The sun is responsible for", null,
+                List.of("puppies learning new tricks", "children growing up", "flowers wilting", "plants sprouting"), 3);
+        QaExample rain = new QaExample("7-981", "Rain comes from", null, List.of("clouds", "rocks", "trees", "cars"), 0);
+        // a Flan-T5 rationale, the runaway exemplar, then the LLaMA-2 one; or the LLaMA-2 one straight after
+        batch("train_CoT_0.json", "[\"Sun makes plants grow. Thus, the answer is (d) plants sprouting\\n\\nQ: What?\\n"
+                + "(a) x llama rationale: Let's think step by step. So the answer is (a) puppies learning new tricks.\"]");
+        batch("train_CoT_1.json", "[\"Clouds hold water. Thus, the answer is (b) rocks llama rationale: (a) clouds.\"]");
+        List<Rationale> rs = RationaleReader.read(dir, "train", List.of(sun, rain), TeacherFormat.TINYLLM);
+        assertEquals("Sun makes plants grow. Thus, the answer is (d) plants sprouting", rs.get(0).text());
+        assertTrue(rs.get(0).kept());
+        assertEquals("Clouds hold water. Thus, the answer is (b) rocks", rs.get(1).text());
+        assertEquals(Verdict.WRONG_ANSWER, rs.get(1).verdict(), "judged on the first rationale, not the LLaMA-2 one");
+    }
+
+    @Test
     void countsThatDoNotMatchTheQuestionsAreErrors() throws IOException {
         batch("test_CoT_0.json", "[\"a\", \"b\"]");
         MalformedDataException more = assertThrows(MalformedDataException.class,

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** --audit: one parseable JSON line per request received, refused ones included, never the key. */
 class AuditLogTest {
-    private static final String MODEL = "stories260K";
+    private static final String MODEL = "tiny-llama";
     private static final String KEY = "sk-audit-9a7c51";
 
     @Test
@@ -30,7 +30,7 @@ class AuditLogTest {
                         "max_tokens", 2, "stream", true),
                 json("model", "nope", "prompt", "x"),
                 "{not json");
-        try (OpenAiServer server = OpenAiServer.start(TestModels.stories(),
+        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(),
                 ServerOptions.loopback(0).withApiKey(KEY).withAuditLog(log))) {
             Api api = new Api(server, KEY);
             assertEquals(200, api.post("/completions", bodies.get(0)).status());
@@ -68,7 +68,7 @@ class AuditLogTest {
     void appendsToAnExistingLog(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("audit.jsonl");
         for (int run = 0; run < 2; run++) {
-            try (OpenAiServer server = OpenAiServer.start(TestModels.stories(), ServerOptions.loopback(0).withAuditLog(log))) {
+            try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(0).withAuditLog(log))) {
                 new Api(server, null).get("/models");
             }
         }

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * POST /v1/chat/completions with a Hugging Face directory whose tokenizer_config.json carries Qwen3's
- * real chat template: the prompt the server feeds is the template's rendering, written out here as
- * Qwen3's ChatML layout.
+ * POST /v1/chat/completions with a Hugging Face directory whose tokenizer_config.json carries a ChatML
+ * chat template (see {@link TestModels#tinyQwen}): the prompt the server feeds is the template's
+ * rendering, written out here in Qwen3's ChatML layout.
  */
 class ChatCompletionsTest {
     private static final String MODEL = "tiny-qwen";

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The project's client against the project's server on loopback: completions (stories260K) and chat
- * (Qwen3's chat template), streamed and not, each equal to what the generator produces directly.
+ * The project's client against the project's server on loopback: completions (a random Llama) and chat
+ * (a ChatML template), streamed and not, each equal to what the generator produces directly.
  */
 class ClientAgainstServerTest {
     private static final Sampling GREEDY = Sampling.DEFAULT.withTemperature(0.0).withMaxTokens(20);
@@ -47,12 +47,12 @@ class ClientAgainstServerTest {
 
     @Test
     void completionsStreamedAndNotEqualTheGenerator() throws IOException {
-        ServedModel stories = TestModels.stories();
+        ServedModel llama = TestModels.tinyLlama();
         String prompt = "Once upon a time";
-        Generation expected = TestModels.direct(stories, stories.tokenizer().encode(prompt, true), 20, List.of(),
+        Generation expected = TestModels.direct(llama, llama.tokenizer().encode(prompt, true), 20, List.of(),
                 Sampler.greedy());
-        try (OpenAiServer server = OpenAiServer.start(stories, ServerOptions.loopback(0));
-             LlmClient llm = client(server, "stories260K", null)) {
+        try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0));
+             LlmClient llm = client(server, "tiny-llama", null)) {
             LlmResponse whole = llm.complete(new CompletionRequest(prompt, GREEDY));
             Pieces pieces = new Pieces();
             LlmResponse streamed = llm.stream(new CompletionRequest(prompt, GREEDY), pieces);
@@ -88,11 +88,11 @@ class ClientAgainstServerTest {
         Path cache = dir.resolve("cache.jsonl");
         List<CompletionRequest> asks = List.of(new CompletionRequest("Lily went", GREEDY),
                 new CompletionRequest("Tom saw", GREEDY));
-        try (OpenAiServer server = OpenAiServer.start(TestModels.stories(), ServerOptions.loopback(0).withAuditLog(audit))) {
-            try (LlmClient llm = client(server, "stories260K", cache)) {
+        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(0).withAuditLog(audit))) {
+            try (LlmClient llm = client(server, "tiny-llama", cache)) {
                 llm.complete(asks.getFirst());
             }
-            try (LlmClient again = client(server, "stories260K", cache)) {
+            try (LlmClient again = client(server, "tiny-llama", cache)) {
                 assertEquals(2, again.completeAll(asks, p -> { }).responses().size());
                 assertTrue(again.stream(asks.getFirst(), new Pieces()).cached());
             }
@@ -111,15 +111,15 @@ class ClientAgainstServerTest {
         Sampling short4 = Sampling.DEFAULT.withTemperature(0.0).withMaxTokens(4);
         List<CompletionRequest> asks = new ArrayList<>();
         for (int i = 0; i < 200; i++) asks.add(new CompletionRequest("Story " + i + ": Lily", short4));
-        ServedModel stories = TestModels.stories();
-        try (OpenAiServer server = OpenAiServer.start(stories, ServerOptions.loopback(0).withAuditLog(audit).withWorkers(8));
-             LlmClient llm = LlmClient.open(ClientConfig.of(URI.create(server.baseUrl()), "stories260K")
+        ServedModel llama = TestModels.tinyLlama();
+        try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0).withAuditLog(audit).withWorkers(8));
+             LlmClient llm = LlmClient.open(ClientConfig.of(URI.create(server.baseUrl()), "tiny-llama")
                      .withMaxConcurrency(8).withCacheFile(dir.resolve("cache.jsonl")))) {
             List<LlmResponse> answers = llm.completeAll(asks, p -> { }).responses();
             assertEquals(200, answers.size());
             for (int i : new int[] {0, 57, 199}) {
                 String prompt = asks.get(i).prompt();
-                Generation expected = TestModels.direct(stories, stories.tokenizer().encode(prompt, true), 4, List.of(),
+                Generation expected = TestModels.direct(llama, llama.tokenizer().encode(prompt, true), 4, List.of(),
                         Sampler.greedy());
                 assertEquals(expected.text(), answers.get(i).text(), "answer " + i + " belongs to its own prompt");
             }

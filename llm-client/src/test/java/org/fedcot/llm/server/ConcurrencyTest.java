@@ -22,15 +22,15 @@ import org.junit.jupiter.api.Test;
  * each other.
  */
 class ConcurrencyTest {
-    private static final String MODEL = "stories260K";
+    private static final String MODEL = "tiny-llama";
     private static final List<String> PROMPTS = List.of("Once upon a time", "Lily", "Tom and his dog", "The sun",
             "One day, a bird", "Sam saw a", "There was a big", "Mom said", "The little car", "A girl named Sue");
 
     @Test
     void concurrentRequestsAreEachAnsweredAsAlone() throws Exception {
-        ServedModel stories = TestModels.stories();
-        List<String> expected = expected(stories, 24);
-        try (OpenAiServer server = OpenAiServer.start(stories, ServerOptions.loopback(0).withWorkers(8))) {
+        ServedModel llama = TestModels.tinyLlama();
+        List<String> expected = expected(llama, 24);
+        try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0).withWorkers(8))) {
             Api api = new Api(server, null);
             List<String> got = run(16, 16, i -> {
                 String prompt = PROMPTS.get(i % PROMPTS.size());
@@ -50,14 +50,14 @@ class ConcurrencyTest {
 
     @Test
     void twoHundredRequestsEightAtATimeAllComeBack() throws Exception {
-        ServedModel stories = TestModels.stories();
-        List<String> completions = expected(stories, 4);
+        ServedModel llama = TestModels.tinyLlama();
+        List<String> completions = expected(llama, 4);
         List<String> chats = new ArrayList<>();
         for (String p : PROMPTS) {
-            int[] prompt = stories.tokenizer().encode("user: " + p + "\nassistant:", true);
-            chats.add(TestModels.direct(stories, prompt, 4, List.of(), Sampler.greedy()).text());
+            int[] prompt = llama.tokenizer().encode("user: " + p + "\nassistant:", true);
+            chats.add(TestModels.direct(llama, prompt, 4, List.of(), Sampler.greedy()).text());
         }
-        try (OpenAiServer server = OpenAiServer.start(stories, ServerOptions.loopback(0))) {
+        try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0))) {
             Api api = new Api(server, null);
             // odd requests are chats: their templates render concurrently too
             List<JsonNode> replies = run(200, 8, i -> {
@@ -78,10 +78,10 @@ class ConcurrencyTest {
     }
 
     /** What each prompt gets alone, straight from the Generator. */
-    private static List<String> expected(ServedModel stories, int maxNew) {
+    private static List<String> expected(ServedModel llama, int maxNew) {
         List<String> texts = new ArrayList<>();
         for (String p : PROMPTS) {
-            texts.add(TestModels.direct(stories, stories.completionPrompt(p), maxNew, List.of(), Sampler.greedy()).text());
+            texts.add(TestModels.direct(llama, llama.completionPrompt(p), maxNew, List.of(), Sampler.greedy()).text());
         }
         return texts;
     }

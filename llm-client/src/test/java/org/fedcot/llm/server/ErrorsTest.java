@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 
 /** Refusals, each in OpenAI's error shape with its status, param and code. */
 class ErrorsTest {
-    private static final String MODEL = "stories260K";
+    private static final String MODEL = "tiny-llama";
     private static final String KEY = "sk-test-4d2f";
     private static OpenAiServer server;
     private static Api api;
 
     @BeforeAll
     static void start() throws IOException {
-        server = OpenAiServer.start(TestModels.stories(), ServerOptions.loopback(0).withApiKey(KEY));
+        server = OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(0).withApiKey(KEY));
         api = new Api(server, KEY);
     }
 
@@ -64,7 +64,7 @@ class ErrorsTest {
 
     @Test
     void malformedBodiesAndFieldsAre400() {
-        assertEquals(null, param(api.post("/completions", "{\"model\": \"stories260K\", ").error(400)));
+        assertEquals(null, param(api.post("/completions", "{\"model\": \"tiny-llama\", ").error(400)));
         assertEquals(null, param(api.post("/completions", "[1, 2]").error(400)));
         assertEquals("model", param(api.post("/completions", json("prompt", "Hi")).error(400)));
         assertEquals("prompt", param(api.post("/completions", json("model", MODEL)).error(400)));
@@ -89,13 +89,16 @@ class ErrorsTest {
     }
 
     @Test
-    void promptsBeyondTheContextAre400() {
-        JsonNode tooMuch = api.post("/completions", json("model", MODEL, "prompt", "Once upon a time",
+    void promptsBeyondTheContextAre400() throws IOException {
+        String prompt = "Once upon a time";
+        JsonNode tooMuch = api.post("/completions", json("model", MODEL, "prompt", prompt,
                 "max_tokens", 600)).error(400);
         assertEquals("context_length_exceeded", tooMuch.get("code").asText());
         assertEquals("prompt", tooMuch.get("param").asText());
+        int promptTokens = TestModels.tinyLlama().completionPrompt(prompt).length;
         assertTrue(tooMuch.get("message").asText().startsWith("This model's maximum context length is 512 tokens. "
-                + "However, you requested 605 tokens (5 in the prompt, 600 in the completion)."), tooMuch.toString());
+                + "However, you requested " + (promptTokens + 600) + " tokens (" + promptTokens + " in the prompt, "
+                + "600 in the completion)."), tooMuch.toString());
 
         int[] longPrompt = new int[512];
         Arrays.fill(longPrompt, 300);
@@ -112,7 +115,7 @@ class ErrorsTest {
     @Test
     void aTakenPortIsOneLineNamingTheAddress() {
         IOException e = assertThrows(IOException.class,
-                () -> OpenAiServer.start(TestModels.stories(), ServerOptions.loopback(server.port())));
+                () -> OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(server.port())));
         assertEquals("cannot listen on 127.0.0.1:" + server.port() + ": Address already in use", e.getMessage());
     }
 

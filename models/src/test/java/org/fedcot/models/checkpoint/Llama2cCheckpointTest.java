@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.models.transformer.ModelType;
 import org.fedcot.models.transformer.TestModels;
+import org.fedcot.models.transformer.TransformerConfig;
 import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.testing.SharedFiles;
@@ -24,21 +26,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The llama2.c formats beyond the legacy file with a shared classifier: version 1 and unshared
- * classifiers (both written here from stories260K's bytes, reordered as llama2.c's export.py orders
- * them), clear errors for truncated and corrupt files, and saving a loaded model as a Hugging Face
- * checkpoint.
+ * The llama2.c formats on a random model of stories260K's shape written here as a legacy file with a
+ * shared classifier (see {@link Llama2cFiles}): it loads back as it was; version 1 and unshared
+ * classifiers (both written here from its bytes, reordered as llama2.c's export.py orders them) hold
+ * the same weights; truncated and corrupt files get clear errors; a loaded model saves as a Hugging
+ * Face checkpoint.
  */
 class Llama2cCheckpointTest {
     private static final int DIM = 64;
     private static final int HIDDEN = 172;
     private static final int LAYERS = 5;
     private static final int KV_DIM = 32;
+    private static final int HEADS = 8;
     private static final int VOCAB = 512;
     private static final int SEQ = 512;
     private static final int LEGACY_HEADER = 28;
 
-    private static Path legacy;
+    private static DecoderModel made;
     private static byte[] bytes;
     private static DecoderModel reference;
 
@@ -46,10 +50,25 @@ class Llama2cCheckpointTest {
     Path tmp;
 
     @BeforeAll
-    static void load() throws IOException {
-        legacy = SharedFiles.path("models/stories260K/stories260K.bin");
-        bytes = Files.readAllBytes(legacy);
-        reference = Llama2cCheckpoint.load(legacy);
+    static void writeAndLoad() throws IOException {
+        made = DecoderModel.random(TransformerConfig.builder(ModelType.LLAMA).vocabSize(VOCAB).hiddenSize(DIM)
+                .intermediateSize(HIDDEN).numLayers(LAYERS).numHeads(HEADS).numKvHeads(HEADS * KV_DIM / DIM)
+                .normEps(1e-5).ropeTheta(10000).maxPositionEmbeddings(SEQ).tieWordEmbeddings(true).build(), 260);
+        bytes = Llama2cFiles.legacy(made);
+        Path legacy = Files.createTempFile("made-stories", ".bin");
+        legacy.toFile().deleteOnExit();
+        reference = Llama2cCheckpoint.load(Files.write(legacy, bytes));
+    }
+
+    @Test
+    void aWrittenModelLoadsBackAsItWas() {
+        for (Map.Entry<String, Tensor> e : made.namedParameters().entrySet()) {
+            TestModels.assertSameValues(e.getKey(), reference.namedParameters().get(e.getKey()), e.getValue());
+        }
+        int[] ids = TestModels.randomIds(20, VOCAB, 5);
+        try (NoGrad ignored = NoGrad.enter()) {
+            TestModels.assertSameValues("logits", reference.logits(ids, 1, 20), made.logits(ids, 1, 20));
+        }
     }
 
     @Test
@@ -111,7 +130,7 @@ class Llama2cCheckpointTest {
         }
     }
 
-    /** stories260K reordered into export.py's version-1 layout, with an optional classifier appended. */
+    /** The legacy file reordered into export.py's version-1 layout, with an optional classifier appended. */
     private static byte[] version1(boolean shared, byte[] classifier) {
         ByteBuffer header = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
         header.putInt(0x616b3432).putInt(1);

@@ -1,6 +1,6 @@
 package org.fedcot.models.tokenizer.hf;
 
-import org.fedcot.models.tokenizer.SharedDataTexts;
+import org.fedcot.models.tokenizer.MadeTexts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +35,7 @@ class BpeTrainerTest {
 
     @Test
     void savedTokenizerLoadsBackIdentically(@TempDir Path dir) throws Exception {
-        List<String> corpus = SharedDataTexts.all().subList(0, 4000);
+        List<String> corpus = MadeTexts.of(4000, 1);
         TrainedBpe trained = new BpeTrainer(1500, SPECIALS).train(corpus);
         Path file = dir.resolve("tokenizer.json");
         trained.save(file);
@@ -49,7 +49,7 @@ class BpeTrainerTest {
         List<TrainedBpe.Merge> loadedMerges = loaded.merges().stream().map(m -> merge(m[0], m[1])).toList();
         assertEquals(trained.merges(), loadedMerges);
         assertEquals(1500 - 256 - SPECIALS.size(), loadedMerges.size());
-        for (String text : SharedDataTexts.all().subList(4000, 6000)) {
+        for (String text : MadeTexts.of(2000, 2)) {
             int[] ids = loaded.encode(text, true);
             assertArrayEquals(inMemory.encode(text, true), ids, text);
             assertEquals(text, loaded.decode(ids));
@@ -83,7 +83,7 @@ class BpeTrainerTest {
 
     @Test
     void trainingIsDeterministic() {
-        List<String> corpus = SharedDataTexts.all().subList(0, 1000);
+        List<String> corpus = MadeTexts.of(1000, 1);
         assertEquals(new BpeTrainer(800, SPECIALS).train(corpus), new BpeTrainer(800, SPECIALS).train(corpus));
     }
 

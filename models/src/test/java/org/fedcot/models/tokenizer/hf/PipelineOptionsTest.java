@@ -1,6 +1,6 @@
 package org.fedcot.models.tokenizer.hf;
 
-import org.fedcot.models.tokenizer.SharedDataTexts;
+import org.fedcot.models.tokenizer.MadeTexts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,14 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The options the shared files do not exercise (templates, added-token flags, ignore_merges) on a
- * small trained tokenizer, and the Oniguruma whitespace rule the JS references cannot check.
+ * small tokenizer trained on made texts, and the Oniguruma whitespace rule the JS references cannot check.
  */
 class PipelineOptionsTest {
     private static TrainedBpe trained;
 
     @BeforeAll
     static void train() {
-        trained = new BpeTrainer(600, List.of("<s>", "</s>")).train(SharedDataTexts.all().subList(0, 2000));
+        trained = new BpeTrainer(600, List.of("<s>", "</s>")).train(MadeTexts.of(2000, 1));
     }
 
     @Test
@@ -127,6 +127,22 @@ class PipelineOptionsTest {
                 gpt2.encode("y", false));
         int[] javascript = concat(gpt2.encode("x", false), gpt2.encode(" \u0085", false), gpt2.encode("y", false));
         assertArrayEquals(rust, gpt2.encode("x \u0085y", false));
+        assertFalse(Arrays.equals(rust, javascript));
+    }
+
+    @Test
+    void aMadeTokenizerSplitsNextLineAsWhitespaceLikeOniguruma() {
+        // Trained on " " + each of U+0080..U+009F but U+0085 (one word each: no whitespace, letter or digit),
+        // its one merge joins the space with their common UTF-8 lead byte C2, which U+0085 shares: read
+        // as one word, as JavaScript would, " \u0085" would take that merge.
+        List<String> corpus = IntStream.rangeClosed(0x80, 0x9F).filter(c -> c != 0x85)
+                .mapToObj(c -> "x " + (char) c + "y").toList();
+        HfTokenizer made = new BpeTrainer(257, List.of()).train(corpus).tokenizer();
+        int[] rust = concat(made.encode("x", false), made.encode(" ", false), made.encode("\u0085", false),
+                made.encode("y", false));
+        int[] javascript = concat(made.encode("x", false), made.encode(" \u0085", false), made.encode("y", false));
+        assertArrayEquals(rust, made.encode("x \u0085y", false));
+        assertEquals(2, made.encode(" \u0085", false).length, "the space and C2 merged, then 85");
         assertFalse(Arrays.equals(rust, javascript));
     }
 
