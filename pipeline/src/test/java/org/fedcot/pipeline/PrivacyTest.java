@@ -89,7 +89,7 @@ class PrivacyTest {
     /** The private examples of the run, by the ids the run recorded. */
     private List<QaExample> privateExamples() throws IOException {
         JsonNode split = JSON.readTree(dir.resolve("run/split.json").toFile());
-        Map<String, QaExample> byId = DatasetReader.read(TinyRun.shared("data/cqa/cqa_train.json"), Dataset.CQA).stream()
+        Map<String, QaExample> byId = DatasetReader.read(TinyRun.trainFile(), Dataset.CQA).stream()
                 .collect(Collectors.toMap(QaExample::id, Function.identity(), (a, b) -> a));
         List<QaExample> out = new ArrayList<>();
         split.path("private").forEach(id -> out.add(byId.get(id.asText())));
