@@ -18,9 +18,9 @@ import org.fedcot.testing.MadeQuestions;
 /**
  * What the command-line tests run on when they check the commands' mechanics rather than a reference output,
  * all made by the project, so they run on a fresh clone: tiny Llamas with random weights (small enough to train
- * a few steps in a blink) and a byte-level BPE tokenizer.json trained on the made questions and the rationale prompts, written as
- * Hugging Face directories, and the {@link MadeQuestions} in one CQA file. The shared model and file are built
- * once per JVM under target/.
+ * a few steps in a blink) and a byte-level BPE tokenizer.json trained on the made questions and the rationale
+ * prompts, written as Hugging Face directories, and the {@link MadeQuestions} in one CQA file. The shared model
+ * and file are built once per JVM under target/.
  */
 public final class MadeMaterial {
     /** The shared model directory's name, which reports and the server use. */

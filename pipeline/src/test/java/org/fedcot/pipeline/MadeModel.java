@@ -15,9 +15,9 @@ import org.fedcot.testing.MadeQuestions;
 
 /**
  * A tiny Llama the project makes itself: a byte-level BPE tokenizer trained on the made questions and the
- * rationale prompts' own words, and random weights in stories260K's shape, written as a Hugging Face directory (config.json,
- * model.safetensors, tokenizer.json). It serves as both the client's SLM and the server's LLM of the tests' runs;
- * its outputs mean nothing, but every stage runs on it as on a real model.
+ * rationale prompts' own words, and random weights in stories260K's shape, written as a Hugging Face directory
+ * (config.json, model.safetensors, tokenizer.json). It serves as both the client's SLM and the server's LLM of
+ * the tests' runs; its outputs mean nothing, but every stage runs on it as on a real model.
  */
 public final class MadeModel {
     /** The name the made model is served under. */

@@ -22,7 +22,8 @@ class EvalCommandTest {
     Path tmp;
 
     private static CliRun eval(String... args) {
-        String[] model = {"--model", MadeMaterial.model().toString(), "--tokenizer", MadeMaterial.tokenizer().toString()};
+        String[] model = {"--model", MadeMaterial.model().toString(),
+            "--tokenizer", MadeMaterial.tokenizer().toString()};
         String[] all = new String[model.length + args.length];
         System.arraycopy(model, 0, all, 0, model.length);
         System.arraycopy(args, 0, all, model.length, args.length);

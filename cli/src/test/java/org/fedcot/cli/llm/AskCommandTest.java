@@ -35,8 +35,9 @@ class AskCommandTest {
     @BeforeAll
     static void start() throws IOException {
         Path model = dir.resolve("tiny");
-        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA).vocabSize(MadeMaterial.VOCAB).hiddenSize(16)
-                .intermediateSize(32).numLayers(1).numHeads(2).numKvHeads(1).maxPositionEmbeddings(2048).build();
+        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA).vocabSize(MadeMaterial.VOCAB)
+                .hiddenSize(16).intermediateSize(32).numLayers(1).numHeads(2).numKvHeads(1).maxPositionEmbeddings(2048)
+                .build();
         HfCheckpointWriter.save(DecoderModel.random(config, 3), model);
         ServedModel tiny = ServedModel.load(model, MadeMaterial.tokenizer(), "tiny");
         server = OpenAiServer.start(tiny, ServerOptions.loopback(0).withAuditLog(dir.resolve("audit.jsonl")));

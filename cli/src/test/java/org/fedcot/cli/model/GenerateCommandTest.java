@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code fedcot generate} on the real stories260K checkpoint (against run.c) and on Hugging Face directories made here. */
+/** {@code fedcot generate} on the real stories260K checkpoint (against run.c) and on models made here. */
 class GenerateCommandTest {
     private static final String STORIES = "models/stories260K/";
 
