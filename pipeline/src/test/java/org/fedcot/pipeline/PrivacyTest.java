@@ -24,7 +24,6 @@ import org.fedcot.pipeline.config.ConfigReader;
 import org.fedcot.pipeline.prompt.QuestionText;
 import org.fedcot.pipeline.prompt.RationalePrompts;
 import org.fedcot.pipeline.run.RunListener;
-import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +89,7 @@ class PrivacyTest {
     /** The private examples of the run, by the ids the run recorded. */
     private List<QaExample> privateExamples() throws IOException {
         JsonNode split = JSON.readTree(dir.resolve("run/split.json").toFile());
-        Map<String, QaExample> byId = DatasetReader.read(SharedFiles.path("data/cqa/cqa_train.json"), Dataset.CQA).stream()
+        Map<String, QaExample> byId = DatasetReader.read(TinyRun.trainFile(), Dataset.CQA).stream()
                 .collect(Collectors.toMap(QaExample::id, Function.identity(), (a, b) -> a));
         List<QaExample> out = new ArrayList<>();
         split.path("private").forEach(id -> out.add(byId.get(id.asText())));

@@ -11,12 +11,13 @@ import java.util.List;
 import org.fedcot.llm.server.OpenAiServer;
 import org.fedcot.llm.server.ServedModel;
 import org.fedcot.llm.server.ServerOptions;
-import org.fedcot.testing.SharedFiles;
+import org.fedcot.testing.MadeQuestions;
 
 /**
- * A whole run made small: CQA from the shared folder cut to a dozen examples, stories260K as both the
- * client's SLM and the server's LLM (served over loopback HTTP with an audit log), GloVe for the
- * exponential mechanism, two training steps. Accuracy is meaningless; every stage runs.
+ * A whole run made small, on material the tests make themselves (so it runs on a fresh clone): a dozen
+ * CQA-style questions ({@link MadeQuestions}), a random tiny Llama ({@link MadeModel}) as both the client's SLM
+ * and the server's LLM (served over loopback HTTP with an audit log), random word vectors for the exponential
+ * mechanism, two training steps. Accuracy is meaningless; every stage runs.
  */
 public final class TinyRun {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,11 +25,15 @@ public final class TinyRun {
     private TinyRun() {
     }
 
-    /** Serves stories260K on a free loopback port, every request appended to {@code audit}. */
+    /** Serves the made model on a free loopback port, every request appended to {@code audit}. */
     public static OpenAiServer server(Path audit) throws IOException {
-        ServedModel model = ServedModel.load(SharedFiles.path("models/stories260K/stories260K.bin"),
-                SharedFiles.path("models/stories260K/tok512.bin"), "stories260K");
+        ServedModel model = ServedModel.load(Made.MODEL, Made.MODEL.resolve("tokenizer.json"), MadeModel.NAME);
         return OpenAiServer.start(model, ServerOptions.loopback(0).withAuditLog(audit));
+    }
+
+    /** The run's training questions (the test questions are beside them). */
+    public static Path trainFile() {
+        return Made.TRAIN;
     }
 
     /**
@@ -49,7 +54,7 @@ public final class TinyRun {
                   model: %s
                   tokenizer: %s
                 llm:
-                  model: stories260K
+                  model: %s
                   maxTokens: 16
                   concurrency: 2
                 privacy:
@@ -69,9 +74,8 @@ public final class TinyRun {
                 filterRationales: false
                 methods: %s
                 %s
-                """.formatted(SharedFiles.path("data/cqa/cqa_train.json"), SharedFiles.path("data/cqa/cqa_test.json"),
-                SharedFiles.path("models/stories260K/stories260K.bin"), SharedFiles.path("models/stories260K/tok512.bin"),
-                SharedFiles.path("embeddings/glove.6B.100d.wink-top50000.txt"), methods, extra);
+                """.formatted(Made.TRAIN, Made.TEST, Made.MODEL, Made.MODEL.resolve("tokenizer.json"), MadeModel.NAME,
+                Made.VECTORS, methods, extra);
         Path file = dir.resolve("run.yaml");
         Files.writeString(file, yaml);
         return file;
@@ -90,5 +94,34 @@ public final class TinyRun {
             throw new UncheckedIOException(e);
         }
         return prompts;
+    }
+
+    /** The made material, written once per JVM into a fresh folder under target/ on first use. */
+    private static final class Made {
+        private static final Path DIR = create();
+        static final Path TRAIN = DIR.resolve("cqa_train.json");
+        static final Path TEST = DIR.resolve("cqa_test.json");
+        static final Path VECTORS = DIR.resolve("vectors.txt");
+        static final Path MODEL = DIR.resolve(MadeModel.NAME);
+
+        static {
+            try {
+                MadeQuestions.write(TRAIN, TEST);
+                MadeQuestions.writeVectors(VECTORS);
+                MadeModel.write(MODEL);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static Path create() {
+            // surefire runs the tests in the module's folder and names it in basedir
+            Path target = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target");
+            try {
+                return Files.createTempDirectory(Files.createDirectories(target), "made-").toAbsolutePath();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

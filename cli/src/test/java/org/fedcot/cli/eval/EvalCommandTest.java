@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fedcot.cli.CliRun;
-import org.fedcot.testing.SharedFiles;
+import org.fedcot.cli.MadeMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code fedcot eval} with the real stories260K checkpoint on the first questions of the shared CQA test split. */
+/** {@code fedcot eval} with the made model on the made questions (CQA layout, five choices each). */
 class EvalCommandTest {
     private static final String SUMMARY = " \\d\\.\\d{4} \\(95%% CI \\d\\.\\d{4}-\\d\\.\\d{4}, n=%d\\)";
 
@@ -22,8 +22,8 @@ class EvalCommandTest {
     Path tmp;
 
     private static CliRun eval(String... args) {
-        String[] model = {"--model", SharedFiles.path("models/stories260K/stories260K.bin").toString(),
-                "--tokenizer", SharedFiles.path("models/stories260K/tok512.bin").toString()};
+        String[] model = {"--model", MadeMaterial.model().toString(),
+            "--tokenizer", MadeMaterial.tokenizer().toString()};
         String[] all = new String[model.length + args.length];
         System.arraycopy(model, 0, all, 0, model.length);
         System.arraycopy(args, 0, all, model.length, args.length);
@@ -31,7 +31,7 @@ class EvalCommandTest {
     }
 
     private static String cqaTest() {
-        return SharedFiles.path("data/cqa/cqa_test.json").toString();
+        return MadeMaterial.questions().toString();
     }
 
     private static List<String> lastLines(CliRun r, int n) {
@@ -59,7 +59,7 @@ class EvalCommandTest {
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("rows");
         assertEquals(2, results.size());
         assertEquals(correct, results.get(0).get("correct").asInt());
-        assertTrue(Files.readString(out.resolve("report.md")).contains("| stories260K.bin mc 0-shot | "));
+        assertTrue(Files.readString(out.resolve("report.md")).contains("| " + MadeMaterial.NAME + " mc 0-shot | "));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fedcot.cli.CliRun;
+import org.fedcot.cli.MadeMaterial;
 import org.fedcot.llm.server.OpenAiServer;
 import org.fedcot.llm.server.ServedModel;
 import org.fedcot.llm.server.ServerOptions;
@@ -16,7 +17,6 @@ import org.fedcot.models.checkpoint.HfCheckpointWriter;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.ModelType;
 import org.fedcot.models.transformer.TransformerConfig;
-import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code fedcot ask} against the project's server on loopback, with an audit log, hosting a random Llama
- * with stories260K's tokenizer and room for the chain-of-thought templates' few-shot prompts.
+ * with the made tokenizer and room for the chain-of-thought templates' few-shot prompts, on the made questions.
  */
 class AskCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,10 +35,11 @@ class AskCommandTest {
     @BeforeAll
     static void start() throws IOException {
         Path model = dir.resolve("tiny");
-        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA).vocabSize(512).hiddenSize(16)
-                .intermediateSize(32).numLayers(1).numHeads(2).numKvHeads(1).maxPositionEmbeddings(2048).build();
+        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA).vocabSize(MadeMaterial.VOCAB)
+                .hiddenSize(16).intermediateSize(32).numLayers(1).numHeads(2).numKvHeads(1).maxPositionEmbeddings(2048)
+                .build();
         HfCheckpointWriter.save(DecoderModel.random(config, 3), model);
-        ServedModel tiny = ServedModel.load(model, SharedFiles.path("models/stories260K/tok512.bin"), "tiny");
+        ServedModel tiny = ServedModel.load(model, MadeMaterial.tokenizer(), "tiny");
         server = OpenAiServer.start(tiny, ServerOptions.loopback(0).withAuditLog(dir.resolve("audit.jsonl")));
     }
 
@@ -92,7 +93,7 @@ class AskCommandTest {
     void datasetQuestionsAreAskedWithTheirTemplateAndScored() throws IOException {
         Path out = dir.resolve("cqa.jsonl");
         CliRun run = ask("--max-tokens", "8", "--dataset", "cqa", "--data",
-                SharedFiles.path("data/cqa/cqa_test.json").toString(), "--limit", "3", "--out", out.toString());
+                MadeMaterial.questions().toString(), "--limit", "3", "--out", out.toString());
         assertEquals(0, run.code(), run.err());
         String last = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(last.matches("accuracy cqa cot: \\d\\.\\d{4} \\(95% CI \\d\\.\\d{4}-\\d\\.\\d{4}, n=3\\)"), last);

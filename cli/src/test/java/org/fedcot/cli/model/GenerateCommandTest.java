@@ -1,6 +1,7 @@
 package org.fedcot.cli.model;
 
 import org.fedcot.cli.CliRun;
+import org.fedcot.cli.MadeMaterial;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,7 @@ import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code fedcot generate} on the real stories260K checkpoint and on a Hugging Face directory. */
+/** {@code fedcot generate} on the real stories260K checkpoint (against run.c) and on models made here. */
 class GenerateCommandTest {
     private static final String STORIES = "models/stories260K/";
 
@@ -47,13 +48,21 @@ class GenerateCommandTest {
     }
 
     @Test
-    void aTokenizerOfAnotherVocabularyIsOneClearError() {
-        CliRun r = generate("--model", SharedFiles.path(STORIES + "stories260K.bin").toString(),
-                "--tokenizer", SharedFiles.path("models/tokenizers/llama2-tokenizer/tokenizer.bin").toString(),
+    void aTokenizerOfAnotherVocabularyIsOneClearError(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, """
+                {"model_type": "llama", "vocab_size": 300, "hidden_size": 16, "intermediate_size": 32,
+                 "num_hidden_layers": 1, "num_attention_heads": 2, "num_key_value_heads": 1,
+                 "max_position_embeddings": 16}
+                """);
+        Path model = dir.resolve("model");
+        assertEquals(0, CliRun.command("init", "--arch", "llama", "--config", config.toString(),
+                "--out", model.toString()).code());
+        CliRun r = generate("--model", model.toString(), "--tokenizer", MadeMaterial.tokenizer().toString(),
                 "--prompt", "Hi");
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("32000 tokens") && r.err().contains("vocabulary of 512"), r.err());
+        assertTrue(r.err().contains(MadeMaterial.VOCAB + " tokens") && r.err().contains("vocabulary of 300"), r.err());
         assertEquals("", r.out());
     }
 
@@ -68,7 +77,7 @@ class GenerateCommandTest {
         Path model = dir.resolve("model");
         assertEquals(0, CliRun.command("init", "--arch", "llama", "--config", config.toString(),
                 "--out", model.toString(), "--seed", "3").code());
-        String tok = SharedFiles.path(STORIES + "tok512.bin").toString();
+        String tok = MadeMaterial.tokenizer().toString();
         CliRun free = generate("--model", model.toString(), "--tokenizer", tok, "--prompt", "Once upon",
                 "--temperature", "0", "--max-tokens", "12");
         assertEquals(0, free.code(), free.err());
@@ -91,7 +100,7 @@ class GenerateCommandTest {
 
     @Test
     void badOptionsAreUsageErrors() {
-        String model = SharedFiles.path(STORIES + "stories260K.bin").toString();
+        String model = MadeMaterial.model().toString();
         assertEquals(2, generate("--model", model, "--top-p", "1.5").code());
         assertEquals(2, generate("--model", model, "--max-tokens", "-1").code());
         assertEquals(2, generate("--model", model, "--stop", "").code());

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.fedcot.cli.CliRun;
 import org.fedcot.testing.SharedFiles;
+import org.fedcot.cli.MadeMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,8 +97,8 @@ class PerturbCommandTest {
 
     @Test
     void tokenLevelWithAModelAndItsTokenizer() {
-        String model = SharedFiles.path("models/stories260K/stories260K.bin").toString();
-        String tokenizer = SharedFiles.path("models/stories260K/tok512.bin").toString();
+        String model = MadeMaterial.model().toString();
+        String tokenizer = MadeMaterial.tokenizer().toString();
         String story = "Once upon a time, there was a little girl named Lily.";
         CliRun r = perturb("--embeddings", model, "--tokenizer", tokenizer, "--epsilon", "1e6", "--seed", "1", story);
         assertEquals(0, r.code(), r.err());

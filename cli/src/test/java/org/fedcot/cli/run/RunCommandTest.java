@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fedcot.cli.CliRun;
-import org.fedcot.testing.SharedFiles;
+import org.fedcot.cli.MadeMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +32,7 @@ class RunCommandTest {
                 slm:
                   model: %s
                 methods: [standalone]
-                """.formatted("%s", SharedFiles.path("data/cqa/cqa_train.json"), SharedFiles.path("data/cqa/cqa_test.json"),
-                SharedFiles.path("models/stories260K/stories260K.bin")) + extra;
+                """.formatted("%s", MadeMaterial.questions(), MadeMaterial.questions(), MadeMaterial.model()) + extra;
     }
 
     private void assertOneLine(CliRun run, String expected) {
@@ -64,7 +63,7 @@ class RunCommandTest {
 
     @Test
     void missingModel() throws IOException {
-        Path c = config(minimal("").formatted("cqa").replace("stories260K.bin", "missing.bin"));
+        Path c = config(minimal("").formatted("cqa").replace(MadeMaterial.NAME + "\n", "missing\n"));
         assertOneLine(CliRun.command("run", "--config", c.toString()), c + " line 7: slm.model: no such file or directory");
     }
 

@@ -1,6 +1,7 @@
 package org.fedcot.cli.train;
 
 import org.fedcot.cli.CliRun;
+import org.fedcot.cli.MadeMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,7 @@ class TrainBenchCommandTest {
 
     @Test
     void theLastLineGivesParamsMsPerStepAndTokensPerSecond() throws IOException {
-        Path dir = TinyModelDir.create(tmp);
+        Path dir = MadeMaterial.writeModel(tmp, 64);
         CliRun r = CliRun.command("bench", "train", "--model", dir.resolve(HfConfig.FILE_NAME).toString(),
                 "--seq", "16", "--batch", "2", "--steps", "3", "--warmup", "1");
         assertEquals(0, r.code(), r.message());
@@ -28,7 +29,7 @@ class TrainBenchCommandTest {
 
     @Test
     void anUnknownBackendOrTooLongASequenceIsRefused() throws IOException {
-        Path dir = TinyModelDir.create(tmp);
+        Path dir = MadeMaterial.writeModel(tmp, 64);
         CliRun r = CliRun.command("bench", "train", "--model", dir.toString(), "--backend", "cuda");
         assertEquals(2, r.code());
         assertTrue(r.message().contains("unknown backend 'cuda'; available: cpu, opencl, auto"), r.message());

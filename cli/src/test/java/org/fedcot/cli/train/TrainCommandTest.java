@@ -1,6 +1,7 @@
 package org.fedcot.cli.train;
 
 import org.fedcot.cli.CliRun;
+import org.fedcot.cli.MadeMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class TrainCommandTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        model = TinyModelDir.create(tmp.resolve("model"));
+        model = MadeMaterial.writeModel(tmp.resolve("model"), 64);
         data = Files.writeString(tmp.resolve("data.jsonl"), GOOD);
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.fedcot.pipeline.MadeModel;
 import org.fedcot.pipeline.Pipeline;
 import org.fedcot.pipeline.TinyRun;
 import org.fedcot.pipeline.run.RunListener;
@@ -41,7 +42,7 @@ class ConfigErrorsTest {
 
     @Test
     void missingModel() throws IOException {
-        String e = error("stories260K.bin\n", "stories999K.bin\n");
+        String e = error(MadeModel.NAME + "\n", MadeModel.NAME + "-missing\n");
         assertEquals(" line 10: slm.model: no such file or directory: ", e.substring(0, e.indexOf(": /") + 2));
     }
 
