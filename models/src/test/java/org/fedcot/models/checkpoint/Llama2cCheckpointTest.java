@@ -20,7 +20,6 @@ import org.fedcot.models.transformer.TestModels;
 import org.fedcot.models.transformer.TransformerConfig;
 import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
