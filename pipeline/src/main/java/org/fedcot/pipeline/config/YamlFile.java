@@ -1,7 +1,6 @@
 package org.fedcot.pipeline.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * A YAML config file as a tree, with the line of each field, read under limits that make a mistaken or
- * hostile file cheap to refuse: at most {@link #MAX_BYTES}, checked before parsing (a 50 MB file takes
- * SnakeYAML to gigabytes and minutes), and each key once per mapping (SnakeYAML would let the last one win).
+ * hostile file cheap to refuse: at most {@link #MAX_BYTES} in lines of at most {@link #MAX_LINE}, checked
+ * before parsing (a 50 MB file takes SnakeYAML to gigabytes and minutes), each key once per mapping (SnakeYAML would let the last one win),
+ * no aliases.
  *
  * @param tree  the file's content (an empty file is an empty mapping)
  * @param lines JSON pointer of each field ("/privacy/epsilon") to the line it starts on
@@ -28,13 +29,18 @@ import org.yaml.snakeyaml.LoaderOptions;
 record YamlFile(JsonNode tree, Map<String, Integer> lines) {
     /** The largest config file read; real ones are a few KiB. */
     static final int MAX_BYTES = 1 << 20;
+    /**
+     * The longest line read (a path is at most 4096 bytes on Linux): SnakeYAML's time grows with the square of
+     * a line's length (one 1 MiB line takes it about 10 s), so long lines are refused before parsing too.
+     */
+    static final int MAX_LINE = 1 << 12;
 
     /**
      * The mapper of configs and of {@code --set} values: duplicate keys refused (Jackson turns SnakeYAML's
      * option into strict duplicate detection), as many code points as {@link #MAX_BYTES} allows (the cap of
      * a {@code --set} value, which is parsed but not a file), and values bound strictly: 2.5 steps or
      * "3" steps is a mistake to report, not a 2 or a 3 to run with. Jackson does not expand YAML aliases (it
-     * reads one as its anchor's name), so an alias bomb cannot grow the tree.
+     * reads one as its anchor's name, so an alias bomb cannot grow the tree), and {@link #read} refuses them.
      */
     static final ObjectMapper MAPPER = mapper();
 
@@ -62,8 +68,10 @@ record YamlFile(JsonNode tree, Map<String, Integer> lines) {
                 throw new ConfigException(file + ": " + size + " bytes, more than the " + MAX_BYTES
                         + " a run config may have; is this the right file?");
             }
-            Map<String, Integer> lines = fieldLines(file);
-            JsonNode tree = MAPPER.readTree(file.toFile());
+            byte[] yaml = Files.readAllBytes(file);
+            checkLines(file, yaml);
+            Map<String, Integer> lines = fieldLines(file, yaml);
+            JsonNode tree = MAPPER.readTree(yaml);
             return new YamlFile(tree == null || tree.isMissingNode() || tree.isNull() ? MAPPER.createObjectNode() : tree, lines);
         } catch (StreamReadException e) {
             throw new ConfigException(file + " line " + line(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
@@ -72,14 +80,21 @@ record YamlFile(JsonNode tree, Map<String, Integer> lines) {
         }
     }
 
-    /** Where each field of the file starts, by JSON pointer; a repeated key is reported with both lines. */
-    private static Map<String, Integer> fieldLines(Path file) throws IOException {
+    /**
+     * Where each field of the file starts, by JSON pointer; a repeated key is reported with both lines, and
+     * an alias, which Jackson would silently read as the text of its anchor's name.
+     */
+    private static Map<String, Integer> fieldLines(Path file, byte[] yaml) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = MAPPER.getFactory().createParser(file.toFile())) {
+        try (YAMLParser p = (YAMLParser) MAPPER.getFactory().createParser(yaml)) {
             try {
                 for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                     if (t == JsonToken.FIELD_NAME) {
                         lines.put(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
+                    } else if (p.isCurrentAlias()) {
+                        throw ConfigException.at(file, p.currentTokenLocation().getLineNr(),
+                                p.getParsingContext().pathAsPointer().toString(), "*" + p.getText()
+                                + ": YAML aliases are not supported in a run config; write the value out");
                     }
                 }
             } catch (StreamReadException e) {
@@ -93,6 +108,22 @@ record YamlFile(JsonNode tree, Map<String, Integer> lines) {
             }
         }
         return lines;
+    }
+
+    /** Throws at the first line of more than {@link #MAX_LINE} bytes. */
+    private static void checkLines(Path file, byte[] yaml) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= yaml.length; i++) {
+            if (i == yaml.length || yaml[i] == '\n') {
+                if (i - start > MAX_LINE) {
+                    throw new ConfigException(file + " line " + line + ": " + (i - start) + " bytes, more than the "
+                            + MAX_LINE + " a line of a run config may have");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
     }
 
     private static int line(JsonLocation location) {

@@ -84,6 +84,12 @@ class ConfigValuesTest {
     }
 
     @Test
+    void alias() throws IOException {
+        assertEquals(" line 21: train.encoderSteps: *n: YAML aliases are not supported in a run config; write the value out",
+                error("  steps: 2\n  encoderSteps: 2\n", "  steps: &n 2\n  encoderSteps: *n\n"));
+    }
+
+    @Test
     void hugeMaxLength() throws IOException {
         assertEquals(" line 24: train.maxLength: must be at most 65536, got 100000",
                 error("maxLength: 96", "maxLength: 100000"));
@@ -117,10 +123,20 @@ class ConfigValuesTest {
                 + " a run config may have; is this the right file?", e.getMessage());
     }
 
-    /** {@code yaml} and a comment, {@code bytes} bytes in all. */
+    @Test
+    void aLongLineIsRefusedUnparsed() throws IOException {
+        String line = "#" + "x".repeat(YamlFile.MAX_LINE);
+        assertEquals(" line 3: " + line.length() + " bytes, more than the " + YamlFile.MAX_LINE
+                + " a line of a run config may have", error("runDir: run\n", "runDir: run\n" + line + "\n"));
+    }
+
+    /** {@code yaml} and comment lines of 80 bytes or fewer, {@code bytes} bytes in all. */
     private static String padded(String yaml, int bytes) {
-        String padded = yaml + "#" + "x".repeat(bytes - yaml.getBytes(StandardCharsets.UTF_8).length - 2) + "\n";
-        assertEquals(bytes, padded.getBytes(StandardCharsets.UTF_8).length);
-        return padded;
+        StringBuilder padded = new StringBuilder(yaml);
+        for (int left = bytes - yaml.getBytes(StandardCharsets.UTF_8).length; left > 0; left -= Math.min(left, 80)) {
+            padded.append('#').append("x".repeat(Math.min(left, 80) - 2)).append('\n');
+        }
+        assertEquals(bytes, padded.toString().getBytes(StandardCharsets.UTF_8).length);
+        return padded.toString();
     }
 }
