@@ -14,7 +14,11 @@ public final class ConfigException extends RuntimeException {
      * problem", without the line when {@code line} is null (the field came from a flag or a default).
      */
     public static ConfigException at(Path file, Integer line, String pointer, String problem) {
-        String field = pointer.substring(1).replace('/', '.');
-        return new ConfigException(file + (line == null ? "" : " line " + line) + ": " + field + ": " + problem);
+        return new ConfigException(file + (line == null ? "" : " line " + line) + ": " + field(pointer) + problem);
+    }
+
+    /** "train.steps: " for the field at "/train/steps"; nothing for the whole config (""). */
+    static String field(String pointer) {
+        return pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.') + ": ";
     }
 }

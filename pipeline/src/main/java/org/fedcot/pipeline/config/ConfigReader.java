@@ -50,6 +50,13 @@ public final class ConfigReader {
             lines.remove(pointer);
             flags.put(pointer, o.getKey() + "=" + o.getValue());
         }
+        return bind(root, file, lines, flags);
+    }
+
+    /** {@code root} as a RunConfig; a field of the wrong type is blamed on its line or on its --set flag. */
+    private static ConfigSource bind(ObjectNode root, Path file, Map<String, Integer> lines, Map<String, String> flags) {
+        String empty = emptyItem(root, "");
+        if (empty != null) throw problem(file, lines, flags, empty, "an empty list item");
         try {
             return new ConfigSource(YamlFile.MAPPER.treeToValue(root, RunConfig.class), file, lines);
         } catch (UnrecognizedPropertyException e) {
@@ -60,17 +67,37 @@ public final class ConfigReader {
                     + e.getKnownPropertyIds() + ")");
         } catch (JsonMappingException e) {
             String pointer = pointer(e);
-            String problem = e instanceof MismatchedInputException m && m.getTargetType() != null
+            throw problem(file, lines, flags, pointer, e instanceof MismatchedInputException m && m.getTargetType() != null
                     ? "must be " + kind(m.getTargetType()) + ", got " + shown(root.at(pointer))
-                    : YamlFile.firstLine(e.getOriginalMessage());
-            String flag = flag(flags, pointer);
-            if (flag != null) {
-                throw new ConfigException("--set " + flag + ": " + pointer.substring(1).replace('/', '.') + ": " + problem);
-            }
-            throw ConfigException.at(file, line(lines, pointer), pointer, problem);
+                    : YamlFile.firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + ": " + YamlFile.firstLine(e.getOriginalMessage()));
         }
+    }
+
+    /** A problem of the field at {@code pointer}, blamed on the --set flag that gave it or on its line. */
+    private static ConfigException problem(Path file, Map<String, Integer> lines, Map<String, String> flags,
+                                           String pointer, String problem) {
+        String flag = flag(flags, pointer);
+        if (flag != null) return new ConfigException("--set " + flag + ": " + ConfigException.field(pointer) + problem);
+        return ConfigException.at(file, line(lines, pointer), pointer, problem);
+    }
+
+    /**
+     * The pointer of the first null item of a list under {@code node} (at {@code pointer}), or null: the
+     * settings copy their lists, which do not take nulls.
+     */
+    private static String emptyItem(JsonNode node, String pointer) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) return pointer + "/" + i;
+            }
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String found = emptyItem(field.getValue(), pointer + "/" + field.getKey());
+            if (found != null) return found;
+        }
+        return null;
     }
 
     /** The override ("key=value") that set the field at {@code pointer} or a field around or inside it; null if none. */

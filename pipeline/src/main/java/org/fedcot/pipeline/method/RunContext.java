@@ -70,7 +70,7 @@ public final class RunContext implements AutoCloseable {
 
     /** The exponential-mechanism encoder at the configured eps. */
     public TextPerturber perturber() {
-        if (models.perturber() == null) throw new IllegalStateException("no variant of this run perturbs prompts");
+        if (models.perturber() == null) throw new IllegalStateException("no variant left to run perturbs prompts");
         return models.perturber();
     }
 

@@ -1,6 +1,7 @@
 package org.fedcot.pipeline.method;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fedcot.models.checkpoint.ModelPath;
 import org.fedcot.models.tokenizer.Tokenizer;
@@ -9,6 +10,7 @@ import org.fedcot.pipeline.config.ConfigSource;
 import org.fedcot.pipeline.config.GenerationSettings;
 import org.fedcot.pipeline.config.PrivacySettings;
 import org.fedcot.pipeline.config.RunConfig;
+import org.fedcot.pipeline.run.RunDir;
 import org.fedcot.pipeline.slm.Slm;
 import org.fedcot.privacy.MechanismKind;
 import org.fedcot.privacy.PerturbOptions;
@@ -19,11 +21,12 @@ import org.fedcot.privacy.TextPerturber;
  * The models a run reads, opened and checked before any work, so that a corrupt or mismatched file costs one
  * line naming it before the first question reaches the LLM, not after: the client's SLM (header or config,
  * weights and their shapes, tokenizer), the token lengths the config asks of it against its positions, and
- * the exponential mechanism's embeddings when a variant perturbs prompts. Every SLM the run trains starts
+ * the exponential mechanism's embeddings when a variant still to run perturbs prompts. Every SLM the run trains starts
  * from the client's, so its checks hold for FedCoT-A's encoder-decoder and the task SLMs too.
  *
  * @param slm       the client's SLM
- * @param perturber the exponential-mechanism encoder at the configured eps; null when no variant perturbs
+ * @param perturber the exponential-mechanism encoder at the configured eps; null when no variant left to run
+ *                  perturbs
  */
 public record RunModels(Slm slm, TextPerturber perturber) {
     /**
@@ -74,9 +77,16 @@ public record RunModels(Slm slm, TextPerturber perturber) {
         }
     }
 
+    /**
+     * The perturber, when a variant that perturbs has still to run: the embeddings take seconds to read (GloVe:
+     * tens of megabytes of text), which a rerun of a finished run should not pay.
+     */
     private static TextPerturber perturber(ConfigSource source) {
         RunConfig c = source.config();
-        if (!VariantPlan.perturbs(c)) return null;
+        RunDir dir = new RunDir(Path.of(c.runDir()));
+        if (VariantPlan.of(c).stream().noneMatch(v -> v.method().isPrivate() && !Files.exists(dir.result(v.id())))) {
+            return null;
+        }
         PrivacySettings p = c.privacy();
         Path embeddings = Path.of(p.embeddings());
         Path tokenizer = p.tokenizer() == null ? null : Path.of(p.tokenizer());

@@ -78,6 +78,12 @@ class ConfigValuesTest {
     }
 
     @Test
+    void emptyListItem() throws IOException {
+        assertEquals(" line 31: methods.1: an empty list item",
+                error("methods: [standalone, fedcot-e]", "methods: [standalone, ~]"));
+    }
+
+    @Test
     void duplicateKey() throws IOException {
         assertEquals(" line 22: train.steps: given twice (first on line 20); a key may appear once in a mapping",
                 error("  encoderSteps: 2\n", "  encoderSteps: 2\n  steps: 5\n"));
