@@ -16,6 +16,7 @@ import org.fedcot.pipeline.config.ConfigSource;
 import org.fedcot.pipeline.config.RunConfig;
 import org.fedcot.pipeline.config.TaskSettings;
 import org.fedcot.pipeline.method.RunContext;
+import org.fedcot.pipeline.method.RunModels;
 import org.fedcot.pipeline.method.Variant;
 import org.fedcot.pipeline.method.VariantPlan;
 import org.fedcot.pipeline.method.VariantResult;
@@ -48,16 +49,17 @@ public final class Pipeline {
     /** Runs {@code source}, its task read from the files the configuration names. */
     public static RunOutcome run(ConfigSource source, RunListener listener) throws IOException {
         ConfigCheck.check(source, true);
-        return execute(source.config(), FileTaskSource.of(source.config().task()), listener);
+        return execute(source.config(), FileTaskSource.of(source.config().task()), RunModels.open(source), listener);
     }
 
     /** Runs {@code source} on the examples {@code task} supplies (its {@code task} section may omit the files). */
     public static RunOutcome run(ConfigSource source, TaskSource task, RunListener listener) throws IOException {
         ConfigCheck.check(source, false);
-        return execute(source.config(), task, listener);
+        return execute(source.config(), task, RunModels.open(source), listener);
     }
 
-    private static RunOutcome execute(RunConfig config, TaskSource task, RunListener listener) throws IOException {
+    private static RunOutcome execute(RunConfig config, TaskSource task, RunModels models, RunListener listener)
+            throws IOException {
         RunDir dir = new RunDir(Path.of(config.runDir()));
         claim(dir, config);
         TaskSettings settings = config.task() != null ? config.task()
@@ -65,7 +67,7 @@ public final class Pipeline {
         TaskData data = TaskData.load(task, settings, config.seed());
         recordSplit(dir, data);
         List<VariantResult> results = new ArrayList<>();
-        try (RunContext run = new RunContext(config, dir, data, listener)) {
+        try (RunContext run = new RunContext(config, dir, data, models, listener)) {
             VariantRunner runner = new VariantRunner(run);
             for (Variant v : VariantPlan.of(config)) results.add(runner.run(v));
         }

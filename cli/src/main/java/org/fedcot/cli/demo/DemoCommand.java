@@ -17,6 +17,7 @@ import org.fedcot.llm.server.ServerOptions;
 import org.fedcot.models.checkpoint.AtomicFiles;
 import org.fedcot.pipeline.Pipeline;
 import org.fedcot.pipeline.RunOutcome;
+import org.fedcot.pipeline.config.ConfigCheck;
 import org.fedcot.pipeline.config.ConfigReader;
 import org.fedcot.pipeline.config.ConfigSource;
 import org.fedcot.pipeline.run.RunArguments;
@@ -85,6 +86,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Path configFile = writeConfig();
+        Map<String, String> userOverrides = RunArguments.of(configFile, runDir, null, sets).overrides();
+        // the config with the user's overrides, checked before minutes of training make the models it lacks
+        ConfigCheck.values(ConfigReader.read(configFile, userOverrides));
         RunOutcome done;
         try (RunProgress progress = new RunProgress(new PrintWriter(System.err, true))) {
             DemoModels models = DemoModels.prepare(cacheDir(), MODEL_SEED, teacherSteps, slmSteps, progress);
@@ -98,7 +102,8 @@ public final class DemoCommand implements Callable<Integer> {
                 overrides.put("slm.tokenizer", models.tokenizer().toString());
                 overrides.put("privacy.embeddings", models.teacher().toString());
                 overrides.put("privacy.tokenizer", models.tokenizer().toString());
-                overrides.putAll(RunArguments.of(configFile, runDir, server.baseUrl(), sets).overrides());
+                overrides.putAll(userOverrides);
+                overrides.put("llm.url", server.baseUrl());
                 ConfigSource config = ConfigReader.read(configFile, overrides);
                 done = Pipeline.run(config, new DemoTask(trainCount, testCount, config.config().seed()), progress);
             }

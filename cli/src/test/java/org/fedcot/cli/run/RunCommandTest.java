@@ -73,4 +73,18 @@ class RunCommandTest {
         assertOneLine(CliRun.command("run", "--config", c.toString(), "--llm-url", "http://127.0.0.1:9/v1"),
                 c + " line 8: methods: non-private sends raw private prompts to the LLM");
     }
+
+    @Test
+    void setUnknownField() throws IOException {
+        Path c = config(minimal("").formatted("cqa"));
+        assertOneLine(CliRun.command("run", "--config", c.toString(), "--set", "bogus.field=1"),
+                "--set: unknown field 'bogus' in the top level");
+    }
+
+    @Test
+    void setWrongType() throws IOException {
+        Path c = config(minimal("").formatted("cqa"));
+        assertOneLine(CliRun.command("run", "--config", c.toString(), "--set", "train.steps=2.5"),
+                "--set train.steps=2.5: train.steps: must be a whole number, got 2.5");
+    }
 }

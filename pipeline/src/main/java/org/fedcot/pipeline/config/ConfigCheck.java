@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.fedcot.eval.data.Dataset;
 import org.fedcot.pipeline.Method;
+import org.fedcot.pipeline.method.VariantPlan;
 import org.fedcot.privacy.MechanismKind;
 
 /**
@@ -23,31 +24,52 @@ public final class ConfigCheck {
      */
     public static void check(ConfigSource source, boolean taskFromFiles) {
         RunConfig c = source.config();
-        List<Method> methods = methods(source);
-        if (taskFromFiles) checkTask(source);
+        if (taskFromFiles) checkTaskFiles(source);
+        values(source);
         if (c.runDir() == null) throw source.error("/runDir", "no run directory: set runDir or pass --run-dir");
         if (c.slm() == null || c.slm().model() == null) throw source.error("/slm/model", "no client model named");
         exists(source, "/slm/model", c.slm().model());
         if (c.slm().tokenizer() != null) exists(source, "/slm/tokenizer", c.slm().tokenizer());
-        boolean asksLlm = methods.stream().anyMatch(m -> m != Method.FEWSHOT_SLM && m != Method.STANDALONE);
+        boolean asksLlm = c.methodList().stream().anyMatch(m -> m != Method.FEWSHOT_SLM && m != Method.STANDALONE);
         if (asksLlm && (c.llm().url() == null || c.llm().url().isBlank())) {
             throw source.error("/llm/url", "no LLM URL: set llm.url or pass --llm-url");
         }
+        if (VariantPlan.perturbs(c)) {
+            PrivacySettings p = c.privacy();
+            if (p.embeddings() == null) throw source.error("/privacy/embeddings", "FedCoT-E and FedCoT-A need embeddings");
+            exists(source, "/privacy/embeddings", p.embeddings());
+            if (p.tokenizer() != null) exists(source, "/privacy/tokenizer", p.tokenizer());
+        }
+    }
+
+    /**
+     * Throws the first problem of {@code source}'s values alone: names, ranges, permissions; not the files,
+     * models and server it names, which may not exist yet (the demo checks its config before making its models).
+     */
+    public static void values(ConfigSource source) {
+        RunConfig c = source.config();
+        List<Method> methods = methods(source);
         for (Method m : methods) {
             if (m.sendsRawPrompts() && !c.llm().allowRawPrompts()) {
                 throw source.error("/methods", m.configName() + " sends raw private prompts to the LLM; set"
                         + " llm.allowRawPrompts: true to allow that, or leave it out");
             }
         }
-        positive(source, "/llm/maxTokens", c.llm().maxTokens());
-        positive(source, "/llm/concurrency", c.llm().concurrency());
-        checkPrivacy(source, methods);
-        checkTraining(source);
+        if (c.task() != null && c.task().dataset() != null) {
+            try {
+                Dataset.fromName(c.task().dataset());
+            } catch (IllegalArgumentException e) {
+                throw source.error("/task/dataset", e.getMessage());
+            }
+        }
+        ConfigRanges.check(source);
+        try {
+            MechanismKind.parse(c.privacy().mechanism());
+        } catch (IllegalArgumentException e) {
+            throw source.error("/privacy/mechanism", e.getMessage());
+        }
         if (!EvalSettings.MODES.contains(c.eval().mode())) {
             throw source.error("/eval/mode", "must be one of " + EvalSettings.MODES + ", got '" + c.eval().mode() + "'");
-        }
-        for (Double f : c.ablations().fractions()) {
-            if (f == null || !(f > 0 && f <= 1)) throw source.error("/ablations/fractions", "a fraction must be in (0, 1], got " + f);
         }
     }
 
@@ -61,64 +83,13 @@ public final class ConfigCheck {
         }
     }
 
-    private static void checkTask(ConfigSource source) {
+    private static void checkTaskFiles(ConfigSource source) {
         TaskSettings t = source.config().task();
         if (t == null || t.dataset() == null) throw source.error("/task/dataset", "no dataset named");
-        try {
-            Dataset.fromName(t.dataset());
-        } catch (IllegalArgumentException e) {
-            throw source.error("/task/dataset", e.getMessage());
-        }
         if (t.train() == null) throw source.error("/task/train", "no training file named");
         if (t.test() == null) throw source.error("/task/test", "no test file named");
         exists(source, "/task/train", t.train());
         exists(source, "/task/test", t.test());
-        if (t.trainLimit() != null) positive(source, "/task/trainLimit", t.trainLimit());
-        if (t.testLimit() != null) positive(source, "/task/testLimit", t.testLimit());
-        if (!(t.publicFraction() > 0 && t.publicFraction() < 1)) {
-            throw source.error("/task/publicFraction", "must be in (0, 1), got " + t.publicFraction());
-        }
-    }
-
-    private static void checkPrivacy(ConfigSource source, List<Method> methods) {
-        RunConfig c = source.config();
-        PrivacySettings p = c.privacy();
-        if (!(p.epsilon() > 0)) throw source.error("/privacy/epsilon", "eps must be > 0, got " + p.epsilon());
-        if (!(p.encoderEpsilon() > 0)) {
-            throw source.error("/privacy/encoderEpsilon", "eps must be > 0, got " + p.encoderEpsilon());
-        }
-        for (Double e : c.ablations().epsilons()) {
-            if (e == null || !(e > 0)) throw source.error("/ablations/epsilons", "eps must be > 0, got " + e);
-        }
-        try {
-            MechanismKind.parse(p.mechanism());
-        } catch (IllegalArgumentException e) {
-            throw source.error("/privacy/mechanism", e.getMessage());
-        }
-        if (methods.stream().anyMatch(Method::isPrivate)) {
-            if (p.embeddings() == null) throw source.error("/privacy/embeddings", "FedCoT-E and FedCoT-A need embeddings");
-            exists(source, "/privacy/embeddings", p.embeddings());
-            if (p.tokenizer() != null) exists(source, "/privacy/tokenizer", p.tokenizer());
-        }
-    }
-
-    private static void checkTraining(ConfigSource source) {
-        TrainSettings t = source.config().train();
-        if (!(t.alpha() >= 0 && t.alpha() <= 1)) throw source.error("/train/alpha", "must be in [0, 1], got " + t.alpha());
-        if (!(t.learningRate() > 0)) throw source.error("/train/learningRate", "must be > 0, got " + t.learningRate());
-        positive(source, "/train/steps", t.steps());
-        positive(source, "/train/encoderSteps", t.encoderSteps());
-        positive(source, "/train/batchSize", t.batchSize());
-        positive(source, "/train/microBatch", t.microBatch());
-        positive(source, "/train/maxLength", t.maxLength());
-        positive(source, "/train/checkpointEvery", t.checkpointEvery());
-        if (t.batchSize() % t.microBatch() != 0) {
-            throw source.error("/train/microBatch", "the batch size " + t.batchSize() + " is not a multiple of " + t.microBatch());
-        }
-    }
-
-    private static void positive(ConfigSource source, String pointer, int value) {
-        if (value < 1) throw source.error(pointer, "must be at least 1, got " + value);
     }
 
     private static void exists(ConfigSource source, String pointer, String path) {

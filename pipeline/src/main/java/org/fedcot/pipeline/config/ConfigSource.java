@@ -20,8 +20,6 @@ public record ConfigSource(RunConfig config, Path file, Map<String, Integer> lin
      * came from a flag or a default).
      */
     public ConfigException error(String pointer, String problem) {
-        Integer line = lines.get(pointer);
-        String field = pointer.substring(1).replace('/', '.');
-        return new ConfigException(file + (line == null ? "" : " line " + line) + ": " + field + ": " + problem);
+        return ConfigException.at(file, lines.get(pointer), pointer, problem);
     }
 }

@@ -1,7 +1,6 @@
 package org.fedcot.pipeline.method;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,30 +13,27 @@ import org.fedcot.pipeline.run.RunDir;
 import org.fedcot.pipeline.run.RunListener;
 import org.fedcot.pipeline.slm.Slm;
 import org.fedcot.pipeline.task.TaskData;
-import org.fedcot.privacy.MechanismKind;
-import org.fedcot.privacy.PerturbOptions;
-import org.fedcot.privacy.Perturbers;
 import org.fedcot.privacy.TextPerturber;
 
 /**
- * What the variants of one run share: the configuration, the run directory, the data, and the expensive
- * resources (the client's model, the LLM connection, the embeddings), each opened when first needed, so a
- * run that needs no LLM never connects and one that perturbs nothing never loads embeddings.
+ * What the variants of one run share: the configuration, the run directory, the data, the models (opened and
+ * checked before any work) and the LLM connection, opened when first needed, so a run that needs no LLM
+ * never connects.
  */
 public final class RunContext implements AutoCloseable {
     private final RunConfig config;
     private final RunDir dir;
     private final TaskData data;
     private final RunListener listener;
-    private Slm slm;
+    private final RunModels models;
     private LlmGateway llm;
-    private TextPerturber perturber;
 
-    /** A context over {@code data} in {@code dir}. */
-    public RunContext(RunConfig config, RunDir dir, TaskData data, RunListener listener) {
+    /** A context over {@code data} in {@code dir}, with {@code models} open. */
+    public RunContext(RunConfig config, RunDir dir, TaskData data, RunModels models, RunListener listener) {
         this.config = config;
         this.dir = dir;
         this.data = data;
+        this.models = models;
         this.listener = listener;
     }
 
@@ -62,9 +58,8 @@ public final class RunContext implements AutoCloseable {
     }
 
     /** The client's SLM. */
-    public Slm slm() throws IOException {
-        if (slm == null) slm = Slm.open(config.slm());
-        return slm;
+    public Slm slm() {
+        return models.slm();
     }
 
     /** The connection to the server. */
@@ -74,13 +69,9 @@ public final class RunContext implements AutoCloseable {
     }
 
     /** The exponential-mechanism encoder at the configured eps. */
-    public TextPerturber perturber() throws IOException {
-        if (perturber == null) {
-            Path tokenizer = config.privacy().tokenizer() == null ? null : Path.of(config.privacy().tokenizer());
-            perturber = Perturbers.open(Path.of(config.privacy().embeddings()), tokenizer,
-                    PerturbOptions.of(MechanismKind.parse(config.privacy().mechanism()), config.privacy().epsilon()));
-        }
-        return perturber;
+    public TextPerturber perturber() {
+        if (models.perturber() == null) throw new IllegalStateException("no variant left to run perturbs prompts");
+        return models.perturber();
     }
 
     /** Id to {@code text(example)} for {@code examples}, in order. */

@@ -44,6 +44,11 @@ public final class VariantPlan {
         return ordered;
     }
 
+    /** Whether any variant of {@code config} perturbs prompts (an eps ablation adds FedCoT-E variants too). */
+    public static boolean perturbs(RunConfig config) {
+        return of(config).stream().anyMatch(v -> v.method().isPrivate());
+    }
+
     private static void add(Map<String, Variant> plan, Variant v) {
         plan.putIfAbsent(v.id(), v);
     }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import org.fedcot.models.checkpoint.ModelPath;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.transformer.DecoderModel;
-import org.fedcot.pipeline.config.SlmSettings;
 
 /**
  * The client's small model: where its weights are, and its tokenizer, shared by every SLM the run trains
@@ -20,11 +19,9 @@ public final class Slm {
         this.tokenizer = tokenizer;
     }
 
-    /** Opens the model {@code settings} name and its tokenizer. */
-    public static Slm open(SlmSettings settings) throws IOException {
-        Path model = Path.of(settings.model());
-        Path tokenizer = settings.tokenizer() == null ? null : Path.of(settings.tokenizer());
-        return new Slm(model, ModelPath.tokenizer(model, tokenizer, ModelPath.load(model)));
+    /** The model at {@code model} with {@code tokenizer}, both already opened and checked (see RunModels). */
+    public static Slm of(Path model, Tokenizer tokenizer) {
+        return new Slm(model, tokenizer);
     }
 
     /** The tokenizer. */
