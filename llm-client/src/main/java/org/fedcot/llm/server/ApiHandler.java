@@ -22,6 +22,8 @@ import java.util.concurrent.Semaphore;
 final class ApiHandler implements HttpHandler {
     /** Bodies are read up to this size; a longer one is refused with 413. */
     static final int MAX_BODY_BYTES = 16 << 20;
+    /** The header a client names a request's idempotency key in (see {@link ReplayMemory}). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String MODELS = "/v1/models";
     private static final String COMPLETIONS = "/v1/completions";
     private static final String CHAT = "/v1/chat/completions";
@@ -34,9 +36,12 @@ final class ApiHandler implements HttpHandler {
     private final ObjectMapper mapper;
     private final ConnectionThreads connections;
     private final Semaphore workers;
+    /** Null when the options keep no responses. */
+    private final ReplayMemory replays;
+    private final GenerationHook hook;
 
     ApiHandler(ServedModel model, ServerOptions options, AuditLog audit, ObjectMapper mapper,
-               ConnectionThreads connections) {
+               ConnectionThreads connections, GenerationHook hook) {
         this.model = model;
         this.models = new ModelsEndpoint(model, Instant.now().getEpochSecond(), mapper);
         this.apiKey = options.apiKey() == null ? null : options.apiKey().getBytes(StandardCharsets.UTF_8);
@@ -44,6 +49,8 @@ final class ApiHandler implements HttpHandler {
         this.mapper = mapper;
         this.connections = connections;
         this.workers = new Semaphore(options.workers(), true);
+        this.replays = options.replayBytes() > 0 ? new ReplayMemory(options.replayBytes()) : null;
+        this.hook = hook;
     }
 
     @Override
@@ -55,8 +62,7 @@ final class ApiHandler implements HttpHandler {
                 if (!connections.requestRead()) {
                     return; // too slow: the connection is closed under us
                 }
-                record(exchange, body);
-                route(exchange, new String(body, StandardCharsets.UTF_8));
+                answer(exchange, body);
             } catch (ApiException e) {
                 refuse(exchange, e);
             } catch (UncheckedIOException | IOException gone) {
@@ -69,21 +75,51 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
+    /** Records and answers a request read whole: from memory when it repeats one, else by routing it. */
+    private void answer(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+        ReplayMemory.Claim claim = claim(exchange, body);
+        try {
+            RecordedResponse replay = claim == null ? null : claim.replay();
+            record(exchange, body, replay != null);
+            if (replay != null) {
+                replay.send(exchange);
+            } else {
+                route(exchange, new String(body, StandardCharsets.UTF_8), claim);
+            }
+        } finally {
+            if (claim != null) {
+                claim.finish(null); // no-op once the generation kept its response
+            }
+        }
+    }
+
+    /** The claim of a generation request that names an idempotency key, or null when it is not one. */
+    private ReplayMemory.Claim claim(HttpExchange exchange, byte[] body) throws InterruptedException {
+        String key = exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY);
+        String path = exchange.getRequestURI().getPath();
+        if (replays == null || key == null || !exchange.getRequestMethod().equals("POST")
+                || !(path.equals(COMPLETIONS) || path.equals(CHAT))) {
+            return null;
+        }
+        return replays.claim(ReplayMemory.key(key, path, body));
+    }
+
     /** Appends the request to the audit log; a request that cannot be recorded is not served. */
-    private void record(HttpExchange exchange, byte[] body) {
+    private void record(HttpExchange exchange, byte[] body, boolean replay) {
         if (audit == null) {
             return;
         }
         InetSocketAddress from = exchange.getRemoteAddress();
         try {
             audit.record(Instant.now(), from.getHostString() + ":" + from.getPort(), exchange.getRequestMethod(),
-                    exchange.getRequestURI().toString(), body);
+                    exchange.getRequestURI().toString(), body, replay);
         } catch (IOException e) {
             throw ApiException.internal("the request could not be written to the audit log: " + e.getMessage());
         }
     }
 
-    private void route(HttpExchange exchange, String body) throws IOException, InterruptedException {
+    private void route(HttpExchange exchange, String body, ReplayMemory.Claim claim)
+            throws IOException, InterruptedException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         switch (path) {
@@ -93,7 +129,7 @@ final class ApiHandler implements HttpHandler {
             }
             case COMPLETIONS, CHAT -> {
                 requireMethod(exchange, "POST");
-                generate(exchange, body, path.equals(CHAT));
+                generate(exchange, body, path.equals(CHAT), claim);
             }
             default -> {
                 if (!path.startsWith(MODELS + "/") || path.length() == MODELS.length() + 1) {
@@ -106,13 +142,19 @@ final class ApiHandler implements HttpHandler {
     }
 
     /** Plans and runs a generation on one of the model workers, waiting for one to be free. */
-    private void generate(HttpExchange exchange, String body, boolean chat) throws IOException, InterruptedException {
+    private void generate(HttpExchange exchange, String body, boolean chat, ReplayMemory.Claim claim)
+            throws IOException, InterruptedException {
         workers.acquire();
         try {
+            hook.starting(body);
             RequestBody request = modelRequest(body);
             CompletionRun run = chat ? ChatEndpoint.plan(request, model, mapper)
                     : CompletionsEndpoint.plan(request, model, mapper);
-            run.respond(exchange);
+            run.respond(exchange, sent -> {
+                if (claim != null) {
+                    claim.finish(sent);
+                }
+            });
         } finally {
             workers.release();
         }

@@ -16,7 +16,8 @@ import java.time.Instant;
 /**
  * The record of what a server was sent, for judging what a semi-honest server saw: one JSON line per
  * authenticated request ({@code time}, {@code remote}, {@code method}, {@code path}, {@code body} as
- * received), appended to the file as one write while holding the lock, so lines never interleave. A body longer than the
+ * received; {@code replay} when it was answered with a kept response, see {@link ReplayMemory}), appended
+ * to the file as one write while holding the lock, so lines never interleave. A body longer than the
  * limit is recorded cut to it (at a character boundary) with {@code truncated} and its full size in
  * {@code body_bytes}, so no request can grow the log by more than about the limit. Request headers, the
  * Authorization header among them, are never written.
@@ -47,7 +48,7 @@ final class AuditLog implements AutoCloseable {
     }
 
     /** Appends one request's line. */
-    void record(Instant time, String remote, String method, String path, byte[] body)
+    void record(Instant time, String remote, String method, String path, byte[] body, boolean replay)
             throws IOException {
         ObjectNode line = mapper.createObjectNode();
         line.put("time", time.toString());
@@ -59,6 +60,9 @@ final class AuditLog implements AutoCloseable {
         if (kept < body.length) {
             line.put("truncated", true);
             line.put("body_bytes", body.length);
+        }
+        if (replay) {
+            line.put("replay", true);
         }
         byte[] bytes;
         try {

@@ -14,7 +14,8 @@ import java.time.Duration;
  * <p>Each connection is read on its own virtual thread, within the request timeout (see
  * {@link ConnectionThreads}); a request read whole, authenticated and within the size limit then waits for
  * one of {@link ServerOptions#workers()} model workers. Generations run concurrently, one KV cache each
- * (see {@link ServedModel}).
+ * (see {@link ServedModel}). A generation request that names an {@code Idempotency-Key} it repeats is
+ * answered from {@link ReplayMemory}.
  *
  * <pre>{@code
  * try (OpenAiServer server = OpenAiServer.start(ServedModel.load(path, null, null), ServerOptions.loopback(0))) {
@@ -45,6 +46,11 @@ public final class OpenAiServer implements AutoCloseable {
      *                     cannot be opened
      */
     public static OpenAiServer start(ServedModel model, ServerOptions options) throws IOException {
+        return start(model, options, GenerationHook.NONE);
+    }
+
+    /** {@link #start(ServedModel, ServerOptions)} calling {@code hook} as each generation starts. */
+    static OpenAiServer start(ServedModel model, ServerOptions options, GenerationHook hook) throws IOException {
         // streamed tokens are small writes: without TCP_NODELAY, Nagle holds each one back until the last is acked
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
@@ -61,7 +67,7 @@ public final class OpenAiServer implements AutoCloseable {
         }
         ConnectionThreads connections = new ConnectionThreads(options.requestTimeout(), options.maxConnections());
         http.setExecutor(connections);
-        http.createContext("/", new ApiHandler(model, options, audit, mapper, connections));
+        http.createContext("/", new ApiHandler(model, options, audit, mapper, connections, hook));
         http.start();
         return new OpenAiServer(http, connections, audit);
     }

@@ -18,9 +18,11 @@ import java.time.Duration;
  *                       they arrive (idle keep-alive connections are not counted)
  * @param auditBodyLimit most bytes of a body the audit log records; a longer body is recorded cut to this
  *                       size, marked truncated, with its full size
+ * @param replayBytes    most bytes of recent responses kept for requests carrying an {@code Idempotency-Key}
+ *                       (see {@link ReplayMemory}); 0 keeps none
  */
 public record ServerOptions(String host, int port, String apiKey, Path auditLog, int workers, Duration requestTimeout,
-                            int maxConnections, int auditBodyLimit) {
+                            int maxConnections, int auditBodyLimit, long replayBytes) {
     /** The loopback address the server binds unless told otherwise. */
     public static final String LOOPBACK = "127.0.0.1";
     /** Requests generated at once unless told otherwise. */
@@ -31,6 +33,8 @@ public record ServerOptions(String host, int port, String apiKey, Path auditLog,
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
     /** Body bytes an audit line records unless told otherwise: 64 KiB. */
     public static final int DEFAULT_AUDIT_BODY_LIMIT = 64 << 10;
+    /** Bytes of responses kept for replay unless told otherwise: 64 MiB. */
+    public static final long DEFAULT_REPLAY_BYTES = 64L << 20;
 
     /** Checks the port range, that there is at least one worker and connection, and the limits' signs. */
     public ServerOptions {
@@ -52,12 +56,15 @@ public record ServerOptions(String host, int port, String apiKey, Path auditLog,
         if (auditBodyLimit < 0) {
             throw new IllegalArgumentException("the audit body limit must not be negative, got " + auditBodyLimit);
         }
+        if (replayBytes < 0) {
+            throw new IllegalArgumentException("the replay memory must not be negative, got " + replayBytes);
+        }
     }
 
-    /** These options with the default timeout, connection cap and audit limit. */
+    /** These options with the default timeout, connection cap, audit limit and replay memory. */
     public ServerOptions(String host, int port, String apiKey, Path auditLog, int workers) {
         this(host, port, apiKey, auditLog, workers, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
-                DEFAULT_AUDIT_BODY_LIMIT);
+                DEFAULT_AUDIT_BODY_LIMIT, DEFAULT_REPLAY_BYTES);
     }
 
     /** Loopback on {@code port}, no key, no audit log, {@link #DEFAULT_WORKERS} workers, the default limits. */
@@ -67,31 +74,43 @@ public record ServerOptions(String host, int port, String apiKey, Path auditLog,
 
     /** These options with {@code key} required of every request. */
     public ServerOptions withApiKey(String key) {
-        return new ServerOptions(host, port, key, auditLog, workers, requestTimeout, maxConnections, auditBodyLimit);
+        return new ServerOptions(host, port, key, auditLog, workers, requestTimeout, maxConnections, auditBodyLimit,
+                replayBytes);
     }
 
     /** These options with every authenticated request appended to {@code file}. */
     public ServerOptions withAuditLog(Path file) {
-        return new ServerOptions(host, port, apiKey, file, workers, requestTimeout, maxConnections, auditBodyLimit);
+        return new ServerOptions(host, port, apiKey, file, workers, requestTimeout, maxConnections, auditBodyLimit,
+                replayBytes);
     }
 
     /** These options with {@code n} workers. */
     public ServerOptions withWorkers(int n) {
-        return new ServerOptions(host, port, apiKey, auditLog, n, requestTimeout, maxConnections, auditBodyLimit);
+        return new ServerOptions(host, port, apiKey, auditLog, n, requestTimeout, maxConnections, auditBodyLimit,
+                replayBytes);
     }
 
     /** These options giving clients {@code timeout} to send a request. */
     public ServerOptions withRequestTimeout(Duration timeout) {
-        return new ServerOptions(host, port, apiKey, auditLog, workers, timeout, maxConnections, auditBodyLimit);
+        return new ServerOptions(host, port, apiKey, auditLog, workers, timeout, maxConnections, auditBodyLimit,
+                replayBytes);
     }
 
     /** These options with at most {@code n} connections read or answered at once. */
     public ServerOptions withMaxConnections(int n) {
-        return new ServerOptions(host, port, apiKey, auditLog, workers, requestTimeout, n, auditBodyLimit);
+        return new ServerOptions(host, port, apiKey, auditLog, workers, requestTimeout, n, auditBodyLimit,
+                replayBytes);
     }
 
     /** These options recording at most {@code bytes} of each body in the audit log. */
     public ServerOptions withAuditBodyLimit(int bytes) {
-        return new ServerOptions(host, port, apiKey, auditLog, workers, requestTimeout, maxConnections, bytes);
+        return new ServerOptions(host, port, apiKey, auditLog, workers, requestTimeout, maxConnections, bytes,
+                replayBytes);
+    }
+
+    /** These options keeping at most {@code bytes} of responses for replay (0: none). */
+    public ServerOptions withReplayBytes(long bytes) {
+        return new ServerOptions(host, port, apiKey, auditLog, workers, requestTimeout, maxConnections, auditBodyLimit,
+                bytes);
     }
 }
