@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
 
 /**
  * Every request's path through the server: check the API key (from the headers alone), read the body
@@ -35,20 +34,20 @@ final class ApiHandler implements HttpHandler {
     private final AuditLog audit;
     private final ObjectMapper mapper;
     private final ConnectionThreads connections;
-    private final Semaphore workers;
+    private final ModelWorkers workers;
     /** Null when the options keep no responses. */
     private final ReplayMemory replays;
     private final GenerationHook hook;
 
     ApiHandler(ServedModel model, ServerOptions options, AuditLog audit, ObjectMapper mapper,
-               ConnectionThreads connections, GenerationHook hook) {
+               ConnectionThreads connections, ModelWorkers workers, GenerationHook hook) {
         this.model = model;
         this.models = new ModelsEndpoint(model, Instant.now().getEpochSecond(), mapper);
         this.apiKey = options.apiKey() == null ? null : options.apiKey().getBytes(StandardCharsets.UTF_8);
         this.audit = audit;
         this.mapper = mapper;
         this.connections = connections;
-        this.workers = new Semaphore(options.workers(), true);
+        this.workers = workers;
         this.replays = options.replayBytes() > 0 ? new ReplayMemory(options.replayBytes()) : null;
         this.hook = hook;
     }
@@ -144,8 +143,7 @@ final class ApiHandler implements HttpHandler {
     /** Plans and runs a generation on one of the model workers, waiting for one to be free. */
     private void generate(HttpExchange exchange, String body, boolean chat, ReplayMemory.Claim claim)
             throws IOException, InterruptedException {
-        workers.acquire();
-        try {
+        workers.run(() -> {
             hook.starting(body);
             RequestBody request = modelRequest(body);
             CompletionRun run = chat ? ChatEndpoint.plan(request, model, mapper)
@@ -155,9 +153,7 @@ final class ApiHandler implements HttpHandler {
                     claim.finish(sent);
                 }
             });
-        } finally {
-            workers.release();
-        }
+        });
     }
 
     /** The body of a generation request, whose "model" must name the hosted model. */

@@ -13,9 +13,9 @@ import java.time.Duration;
  *
  * <p>Each connection is read on its own virtual thread, within the request timeout (see
  * {@link ConnectionThreads}); a request read whole, authenticated and within the size limit then waits for
- * one of {@link ServerOptions#workers()} model workers. Generations run concurrently, one KV cache each
- * (see {@link ServedModel}). A generation request that names an {@code Idempotency-Key} it repeats is
- * answered from {@link ReplayMemory}.
+ * one of {@link ServerOptions#workers()} model workers ({@link ModelWorkers}). Generations run
+ * concurrently, one KV cache each (see {@link ServedModel}). A generation request that names an
+ * {@code Idempotency-Key} it repeats is answered from {@link ReplayMemory}.
  *
  * <pre>{@code
  * try (OpenAiServer server = OpenAiServer.start(ServedModel.load(path, null, null), ServerOptions.loopback(0))) {
@@ -31,11 +31,13 @@ public final class OpenAiServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ConnectionThreads connections;
+    private final ModelWorkers workers;
     private final AuditLog audit;
 
-    private OpenAiServer(HttpServer http, ConnectionThreads connections, AuditLog audit) {
+    private OpenAiServer(HttpServer http, ConnectionThreads connections, ModelWorkers workers, AuditLog audit) {
         this.http = http;
         this.connections = connections;
+        this.workers = workers;
         this.audit = audit;
     }
 
@@ -66,10 +68,11 @@ public final class OpenAiServer implements AutoCloseable {
             throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
         }
         ConnectionThreads connections = new ConnectionThreads(options.requestTimeout(), options.maxConnections());
+        ModelWorkers workers = new ModelWorkers(options.workers());
         http.setExecutor(connections);
-        http.createContext("/", new ApiHandler(model, options, audit, mapper, connections, hook));
+        http.createContext("/", new ApiHandler(model, options, audit, mapper, connections, workers, hook));
         http.start();
-        return new OpenAiServer(http, connections, audit);
+        return new OpenAiServer(http, connections, workers, audit);
     }
 
     /** The port the server listens on (the one chosen when the options asked for port 0). */
@@ -92,6 +95,7 @@ public final class OpenAiServer implements AutoCloseable {
     public void close() {
         http.stop(0);
         connections.close(DRAIN);
+        workers.close();
         closeQuietly(audit);
     }
 
