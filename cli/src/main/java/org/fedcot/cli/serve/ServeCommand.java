@@ -60,7 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + "headers) to FILE as JSON lines: the record of what this server saw.")
     Path auditFile;
 
-    @Option(names = "--audit-body-limit", paramLabel = "BYTES", defaultValue = "" + ServerOptions.DEFAULT_AUDIT_BODY_LIMIT,
+    @Option(names = "--audit-body-limit", paramLabel = "BYTES",
+            defaultValue = "" + ServerOptions.DEFAULT_AUDIT_BODY_LIMIT,
             description = "Record at most BYTES of each body in the audit log; a longer one is recorded cut, marked "
                     + "truncated with its full size. Default: ${DEFAULT-VALUE}.")
     int auditBodyLimit;
@@ -75,7 +76,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int maxConnections;
 
-    @Option(names = "--replay-memory", paramLabel = "MIB", defaultValue = "" + (ServerOptions.DEFAULT_REPLAY_BYTES >> 20),
+    @Option(names = "--replay-memory", paramLabel = "MIB",
+            defaultValue = "" + (ServerOptions.DEFAULT_REPLAY_BYTES >> 20),
             description = "MiB of recent responses kept for requests that repeat an Idempotency-Key header (a resumed "
                     + "fedcot run sends one), so they are answered again without generating; 0 keeps none. "
                     + "Default: ${DEFAULT-VALUE}.")

@@ -33,7 +33,7 @@ final class AuditLog implements AutoCloseable {
         this.bodyLimit = bodyLimit;
     }
 
-    /** Opens {@code file} for appending, creating it if needed; each line records at most {@code bodyLimit} body bytes. */
+    /** Opens {@code file} for appending, creating it if needed; a line records at most {@code bodyLimit} body bytes. */
     static AuditLog open(Path file, ObjectMapper mapper, int bodyLimit) throws IOException {
         try {
             return new AuditLog(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

@@ -107,8 +107,10 @@ final class ConnectionThreads implements Executor {
         long end = System.nanoTime() + drain.toNanos();
         synchronized (this) {
             try {
-                for (long left = drain.toMillis(); count.get() > 0 && left > 0; left = (end - System.nanoTime()) / 1_000_000) {
+                long left = drain.toMillis();
+                while (count.get() > 0 && left > 0) {
                     wait(left);
+                    left = (end - System.nanoTime()) / 1_000_000;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
