@@ -81,13 +81,16 @@ public final class TinyRun {
         return file;
     }
 
-    /** The prompts of every completion request in the audit log, in order. */
+    /**
+     * The prompts of every completion request in the audit log the server generated for, in order: a request
+     * answered from the server's memory of a request in flight when a run was killed ("replay") is skipped.
+     */
     public static List<String> auditedPrompts(Path audit) {
         List<String> prompts = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(audit)) {
                 JsonNode entry = JSON.readTree(line);
-                if (!entry.path("path").asText().endsWith("/completions")) continue;
+                if (!entry.path("path").asText().endsWith("/completions") || entry.path("replay").asBoolean()) continue;
                 prompts.add(JSON.readTree(entry.path("body").asText()).path("prompt").asText());
             }
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.fedcot.cli.serve;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.fedcot.llm.server.OpenAiServer;
@@ -55,12 +56,36 @@ public final class ServeCommand implements Callable<Integer> {
     String apiKeyEnv;
 
     @Option(names = "--audit", paramLabel = "FILE",
-            description = "Append every request received (time, remote address, path, body; never the headers) to "
-                    + "FILE as JSON lines: the record of what this server saw.")
+            description = "Append every authenticated request received (time, remote address, path, body; never the "
+                    + "headers) to FILE as JSON lines: the record of what this server saw.")
     Path auditFile;
 
+    @Option(names = "--audit-body-limit", paramLabel = "BYTES",
+            defaultValue = "" + ServerOptions.DEFAULT_AUDIT_BODY_LIMIT,
+            description = "Record at most BYTES of each body in the audit log; a longer one is recorded cut, marked "
+                    + "truncated with its full size. Default: ${DEFAULT-VALUE}.")
+    int auditBodyLimit;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds a client has to send its whole request (headers and body); a slower one is "
+                    + "disconnected. Default: ${DEFAULT-VALUE}.")
+    double requestTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ServerOptions.DEFAULT_MAX_CONNECTIONS,
+            description = "Connections read or answered at once; more are closed as they arrive. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int maxConnections;
+
+    @Option(names = "--replay-memory", paramLabel = "MIB",
+            defaultValue = "" + (ServerOptions.DEFAULT_REPLAY_BYTES >> 20),
+            description = "MiB of recent responses kept for requests that repeat an Idempotency-Key header (a resumed "
+                    + "fedcot run sends one), so they are answered again without generating; 0 keeps none. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long replayMib;
+
     @Option(names = "--workers", paramLabel = "N", defaultValue = "" + ServerOptions.DEFAULT_WORKERS,
-            description = "Requests generated at once; more wait in line. Default: ${DEFAULT-VALUE}.")
+            description = "Requests generated at once; more wait in line (a request takes a worker only once it has "
+                    + "arrived whole). Default: ${DEFAULT-VALUE}.")
     int workers;
 
     @Override
@@ -68,7 +93,9 @@ public final class ServeCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         ServerOptions options;
         try {
-            options = new ServerOptions(host, port, apiKey(), auditFile, workers);
+            options = new ServerOptions(host, port, apiKey(), auditFile, workers, timeout(),
+                    (int) atLeast("--max-connections", maxConnections, 1),
+                    (int) atLeast("--audit-body-limit", auditBodyLimit, 0), replayBytes());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
@@ -87,6 +114,31 @@ public final class ServeCommand implements Callable<Integer> {
         err.flush();
         stopped.await();
         return 0;
+    }
+
+    /** --request-timeout as a duration; the flag is named, since the options' own message cannot. */
+    private Duration timeout() {
+        if (!(requestTimeout > 0) || requestTimeout > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--request-timeout must be a positive number of seconds, got "
+                    + requestTimeout);
+        }
+        return Duration.ofNanos((long) (requestTimeout * 1e9));
+    }
+
+    /** --replay-memory in bytes. */
+    private long replayBytes() {
+        if (replayMib > Long.MAX_VALUE >> 20) {
+            throw new IllegalArgumentException("--replay-memory is too large: " + replayMib + " MiB");
+        }
+        return atLeast("--replay-memory", replayMib, 0) << 20;
+    }
+
+    /** {@code value}, checked against {@code min} with a message naming {@code flag}. */
+    private static long atLeast(String flag, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(flag + " must be at least " + min + ", got " + value);
+        }
+        return value;
     }
 
     /** The key from --api-key-env's variable, which must be set and non-empty; null without the option. */

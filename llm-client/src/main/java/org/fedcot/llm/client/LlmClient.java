@@ -26,18 +26,22 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class LlmClient implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LlmClient.class.getName());
     private final ClientConfig config;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Transport transport;
     private final RetryingSender sender;
     /** {@code null} when the configuration names no cache file. */
     private final ResponseCache cache;
+    /** {@code null} exactly when {@link #cache} is. */
+    private final InFlightJournal journal;
     private final Map<String, CompletableFuture<LlmResponse>> inFlight = new ConcurrentHashMap<>();
     private final AtomicReference<Usage> paid = new AtomicReference<>(Usage.ZERO);
 
-    private LlmClient(ClientConfig config, Optional<ApiKey> key, ResponseCache cache) {
+    private LlmClient(ClientConfig config, Optional<ApiKey> key, ResponseCache cache, InFlightJournal journal) {
         this.config = config;
         this.cache = cache;
+        this.journal = journal;
         this.transport = new Transport(config, key, mapper);
         this.sender = new RetryingSender(transport, config.retry(), config.maxConcurrency(), config.requestsPerMinute());
     }
@@ -51,12 +55,33 @@ public final class LlmClient implements AutoCloseable {
      * A client for {@code config}, reading the API key's variable with {@code environment}.
      *
      * @throws IllegalStateException when the configuration names a key variable that is not set
-     * @throws IOException           when the cache file cannot be opened (see {@link ResponseCache#open})
+     * With a cache, the requests an earlier run left in flight (see {@link #inFlightAtOpen()}) are reported
+     * as a warning.
+     *
+     * @throws IOException           when the cache file or its in-flight journal cannot be opened (see
+     *                               {@link ResponseCache#open})
      */
     public static LlmClient open(ClientConfig config, UnaryOperator<String> environment) throws IOException {
         Optional<ApiKey> key = ApiKey.fromEnvironment(config.apiKeyEnv(), environment);
-        ResponseCache cache = config.cacheFile() == null ? null : ResponseCache.open(config.cacheFile());
-        return new LlmClient(config, key, cache);
+        if (config.cacheFile() == null) {
+            return new LlmClient(config, key, null, null);
+        }
+        ResponseCache cache = ResponseCache.open(config.cacheFile());
+        InFlightJournal journal;
+        try {
+            journal = InFlightJournal.open(cache);
+        } catch (IOException | RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+        int left = journal.inFlightAtOpen();
+        if (left > 0) {
+            LOG.log(System.Logger.Level.WARNING, "response cache " + cache.file() + ": " + left
+                    + (left == 1 ? " request was" : " requests were") + " in flight when the last run stopped; asking"
+                    + " again (a server that keeps recent answers by Idempotency-Key, as fedcot serve does, answers"
+                    + " without generating twice)");
+        }
+        return new LlmClient(config, key, cache, journal);
     }
 
     /** The configuration this client follows. */
@@ -114,6 +139,14 @@ public final class LlmClient implements AutoCloseable {
         });
     }
 
+    /**
+     * How many requests earlier runs on this cache sent and never got an answer or a refusal for: those in
+     * flight when the run was killed. 0 without a cache.
+     */
+    public int inFlightAtOpen() {
+        return journal == null ? 0 : journal.inFlightAtOpen();
+    }
+
     /** Tokens of every answer this client has paid for (cache hits excluded), summed. */
     public Usage usage() {
         return paid.get();
@@ -125,7 +158,13 @@ public final class LlmClient implements AutoCloseable {
         try {
             transport.close();
         } finally {
-            if (cache != null) cache.close();
+            if (cache != null) {
+                try {
+                    journal.close();
+                } finally {
+                    cache.close();
+                }
+            }
         }
     }
 
@@ -166,12 +205,24 @@ public final class LlmClient implements AutoCloseable {
         return ask(request, stop, () -> transport.send(request));
     }
 
+    /**
+     * Asks with {@code attempt}, journalled: "asked" as an attempt goes out, "settled" when the request ends
+     * refused or out of retries. An interrupted or cancelled request is left as asked: the server may be
+     * generating it still.
+     */
     private LlmResponse ask(CanonicalRequest request, StopSignal stop, RetryingSender.Attempt attempt) {
+        RetryingSender.Attempt journalled = journal == null ? attempt : () -> {
+            journal.asked(request.key());
+            return attempt.run();
+        };
         try {
-            AttemptOutcome.Answered answered = sender.send(request, stop, attempt);
+            AttemptOutcome.Answered answered = sender.send(request, stop, journalled);
             paid.accumulateAndGet(answered.response().usage(), Usage::plus);
             if (cache != null) cache.put(request, answered.raw(), answered.response());
             return answered.response();
+        } catch (LlmException e) {
+            if (journal != null && !Thread.currentThread().isInterrupted()) journal.settled(request.key());
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LlmException("POST " + transport.uri(request) + ": interrupted", -1, 0, e);

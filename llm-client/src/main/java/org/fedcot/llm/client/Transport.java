@@ -23,6 +23,12 @@ import java.util.stream.Stream;
 
 /** Makes one HTTP attempt of a request and says how it ended; retrying is the caller's business. */
 final class Transport implements AutoCloseable {
+    /**
+     * Sent with every request, the SHA-256 of its canonical body: a server that keeps recent answers by it
+     * (fedcot serve) answers a request asked again, by a retry or a resumed run, without generating it twice;
+     * other servers ignore the header.
+     */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private final HttpClient http;
     private final String baseUrl;
     private final Optional<ApiKey> key;
@@ -104,6 +110,7 @@ final class Transport implements AutoCloseable {
     private HttpRequest post(CanonicalRequest request, String json, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(request)).timeout(requestTimeout)
                 .header("Content-Type", "application/json").header("Accept", accept)
+                .header(IDEMPOTENCY_KEY, request.key())
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         key.ifPresent(k -> b.header("Authorization", k.bearer()));
         return b.build();

@@ -3,9 +3,7 @@ package org.fedcot.llm.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +12,20 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Every request's path through the server: read the body, append it to the audit log, check the
- * API key, route, and answer any refusal as OpenAI's error JSON.
+ * Every request's path through the server: check the API key (from the headers alone), read the body
+ * (refusing one over the size limit, from its Content-Length when it has one, before reading it), append it
+ * to the audit log, route, and answer any refusal as OpenAI's error JSON. So an unauthenticated or oversize
+ * body is never read or logged. The exchange runs on a connection thread (see {@link ConnectionThreads});
+ * only a generation takes one of the model workers, once its request is whole, authenticated and in size.
  */
 final class ApiHandler implements HttpHandler {
     /** Bodies are read up to this size; a longer one is refused with 413. */
     static final int MAX_BODY_BYTES = 16 << 20;
+    /** The header a client names a request's idempotency key in (see {@link ReplayMemory}). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String MODELS = "/v1/models";
+    private static final String COMPLETIONS = "/v1/completions";
+    private static final String CHAT = "/v1/chat/completions";
     private static final String BEARER = "bearer ";
 
     private final ServedModel model;
@@ -28,51 +33,92 @@ final class ApiHandler implements HttpHandler {
     private final byte[] apiKey;
     private final AuditLog audit;
     private final ObjectMapper mapper;
+    private final ConnectionThreads connections;
+    private final ModelWorkers workers;
+    /** Null when the options keep no responses. */
+    private final ReplayMemory replays;
+    private final GenerationHook hook;
 
-    ApiHandler(ServedModel model, String apiKey, AuditLog audit, ObjectMapper mapper) {
+    ApiHandler(ServedModel model, ServerOptions options, AuditLog audit, ObjectMapper mapper,
+               ConnectionThreads connections, ModelWorkers workers, GenerationHook hook) {
         this.model = model;
         this.models = new ModelsEndpoint(model, Instant.now().getEpochSecond(), mapper);
-        this.apiKey = apiKey == null ? null : apiKey.getBytes(StandardCharsets.UTF_8);
+        this.apiKey = options.apiKey() == null ? null : options.apiKey().getBytes(StandardCharsets.UTF_8);
         this.audit = audit;
         this.mapper = mapper;
+        this.connections = connections;
+        this.workers = workers;
+        this.replays = options.replayBytes() > 0 ? new ReplayMemory(options.replayBytes()) : null;
+        this.hook = hook;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             try {
-                Body body = readBody(exchange);
-                record(exchange, body);
-                if (body.truncated()) {
-                    throw ApiException.tooLarge(MAX_BODY_BYTES);
-                }
                 checkKey(exchange);
-                route(exchange, body.text());
+                byte[] body = RequestBytes.read(exchange, MAX_BODY_BYTES);
+                if (!connections.requestRead()) {
+                    return; // too slow: the connection is closed under us
+                }
+                answer(exchange, body);
             } catch (ApiException e) {
                 refuse(exchange, e);
             } catch (UncheckedIOException | IOException gone) {
                 // the client went away mid-answer; there is no one to answer
+            } catch (InterruptedException closing) {
+                Thread.currentThread().interrupt(); // the server is closing
             } catch (RuntimeException e) {
                 refuse(exchange, ApiException.internal(e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
     }
 
+    /** Records and answers a request read whole: from memory when it repeats one, else by routing it. */
+    private void answer(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+        ReplayMemory.Claim claim = claim(exchange, body);
+        try {
+            RecordedResponse replay = claim == null ? null : claim.replay();
+            record(exchange, body, replay != null);
+            if (replay != null) {
+                replay.send(exchange);
+            } else {
+                route(exchange, new String(body, StandardCharsets.UTF_8), claim);
+            }
+        } finally {
+            if (claim != null) {
+                claim.finish(null); // no-op once the generation kept its response
+            }
+        }
+    }
+
+    /** The claim of a generation request that names an idempotency key, or null when it is not one. */
+    private ReplayMemory.Claim claim(HttpExchange exchange, byte[] body) throws InterruptedException {
+        String key = exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY);
+        String path = exchange.getRequestURI().getPath();
+        if (replays == null || key == null || !exchange.getRequestMethod().equals("POST")
+                || !(path.equals(COMPLETIONS) || path.equals(CHAT))) {
+            return null;
+        }
+        return replays.claim(ReplayMemory.key(key, path, body));
+    }
+
     /** Appends the request to the audit log; a request that cannot be recorded is not served. */
-    private void record(HttpExchange exchange, Body body) {
+    private void record(HttpExchange exchange, byte[] body, boolean replay) {
         if (audit == null) {
             return;
         }
         InetSocketAddress from = exchange.getRemoteAddress();
         try {
             audit.record(Instant.now(), from.getHostString() + ":" + from.getPort(), exchange.getRequestMethod(),
-                    exchange.getRequestURI().toString(), body.text(), body.truncated());
+                    exchange.getRequestURI().toString(), body, replay);
         } catch (IOException e) {
             throw ApiException.internal("the request could not be written to the audit log: " + e.getMessage());
         }
     }
 
-    private void route(HttpExchange exchange, String body) throws IOException {
+    private void route(HttpExchange exchange, String body, ReplayMemory.Claim claim)
+            throws IOException, InterruptedException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         switch (path) {
@@ -80,15 +126,9 @@ final class ApiHandler implements HttpHandler {
                 requireMethod(exchange, "GET");
                 JsonResponses.send(exchange, mapper, 200, models.list());
             }
-            case "/v1/completions" -> {
+            case COMPLETIONS, CHAT -> {
                 requireMethod(exchange, "POST");
-                RequestBody request = modelRequest(body);
-                CompletionsEndpoint.plan(request, model, mapper).respond(exchange);
-            }
-            case "/v1/chat/completions" -> {
-                requireMethod(exchange, "POST");
-                RequestBody request = modelRequest(body);
-                ChatEndpoint.plan(request, model, mapper).respond(exchange);
+                generate(exchange, body, path.equals(CHAT), claim);
             }
             default -> {
                 if (!path.startsWith(MODELS + "/") || path.length() == MODELS.length() + 1) {
@@ -98,6 +138,22 @@ final class ApiHandler implements HttpHandler {
                 JsonResponses.send(exchange, mapper, 200, models.retrieve(path.substring(MODELS.length() + 1)));
             }
         }
+    }
+
+    /** Plans and runs a generation on one of the model workers, waiting for one to be free. */
+    private void generate(HttpExchange exchange, String body, boolean chat, ReplayMemory.Claim claim)
+            throws IOException, InterruptedException {
+        workers.run(() -> {
+            hook.starting(body);
+            RequestBody request = modelRequest(body);
+            CompletionRun run = chat ? ChatEndpoint.plan(request, model, mapper)
+                    : CompletionsEndpoint.plan(request, model, mapper);
+            run.respond(exchange, sent -> {
+                if (claim != null) {
+                    claim.finish(sent);
+                }
+            });
+        });
     }
 
     /** The body of a generation request, whose "model" must name the hosted model. */
@@ -142,25 +198,5 @@ final class ApiHandler implements HttpHandler {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
         }
         JsonResponses.send(exchange, mapper, e.status(), JsonResponses.error(mapper, e));
-    }
-
-    /** The body as UTF-8 text, at most {@link #MAX_BODY_BYTES} of it. */
-    private record Body(String text, boolean truncated) {
-    }
-
-    private static Body readBody(HttpExchange exchange) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                int keep = Math.min(n, MAX_BODY_BYTES - bytes.size());
-                bytes.write(buffer, 0, keep);
-                if (keep < n) {
-                    return new Body(bytes.toString(StandardCharsets.UTF_8), true);
-                }
-            }
-        }
-        return new Body(bytes.toString(StandardCharsets.UTF_8), false);
     }
 }

@@ -70,13 +70,24 @@ final class CompletionRun {
         return new CompletionRun(model, prompts, maxNew, settings, shape, mapper);
     }
 
-    /** Generates every choice and sends the whole response, or streams it when the request asked. */
-    void respond(HttpExchange exchange) throws IOException {
+    /**
+     * Generates every choice and sends the whole response, or streams it when the request asked.
+     *
+     * @param generated gets the response as sent: a whole one as soon as it is generated, before it is sent
+     *                  (so it counts even when the client is gone), a stream once it ended with [DONE]; it is
+     *                  not called when a stream broke off
+     */
+    void respond(HttpExchange exchange, Consumer<RecordedResponse> generated) throws IOException {
         if (settings.stream()) {
-            stream(ServerSentEvents.open(exchange, mapper));
-        } else {
-            JsonResponses.send(exchange, mapper, 200, whole());
+            ServerSentEvents events = ServerSentEvents.open(exchange, mapper);
+            if (stream(events)) {
+                generated.accept(events.recorded());
+            }
+            return;
         }
+        RecordedResponse whole = new RecordedResponse(JsonResponses.JSON, mapper.writeValueAsBytes(whole()));
+        generated.accept(whole);
+        whole.send(exchange);
     }
 
     private ObjectNode whole() {
@@ -96,10 +107,10 @@ final class CompletionRun {
     }
 
     /**
-     * Streams choice after choice. A failure once the 200 is out can only be told in the stream: an
-     * error event closes it (a client that went away is simply left).
+     * Streams choice after choice; true when the stream ended with [DONE]. A failure once the 200 is out
+     * can only be told in the stream: an error event closes it (a client that went away is simply left).
      */
-    private void stream(ServerSentEvents events) {
+    private boolean stream(ServerSentEvents events) {
         try {
             long completionTokens = 0;
             for (int p = 0; p < prompts.size(); p++) {
@@ -121,11 +132,13 @@ final class CompletionRun {
                 events.send(last);
             }
             events.done();
+            return true;
         } catch (UncheckedIOException gone) {
             // the client closed the connection: nobody is left to tell
         } catch (RuntimeException e) {
             events.send(JsonResponses.error(mapper, ApiException.internal("generation failed: " + e.getMessage())));
         }
+        return false;
     }
 
     private Generation generate(int prompt, int choice, Consumer<String> text) {

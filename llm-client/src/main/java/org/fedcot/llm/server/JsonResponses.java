@@ -9,13 +9,16 @@ import java.io.OutputStream;
 
 /** Whole JSON responses, and errors in OpenAI's shape. */
 final class JsonResponses {
+    /** The Content-Type of every JSON response. */
+    static final String JSON = "application/json";
+
     private JsonResponses() {
     }
 
     /** Sends {@code body} as the whole response with {@code status}. */
     static void send(HttpExchange exchange, ObjectMapper mapper, int status, JsonNode body) throws IOException {
         byte[] bytes = mapper.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Content-Type", JSON);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -4,19 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 
 /**
  * An OpenAI-compatible HTTP server for one local model, on the JDK's HTTP server: GET /v1/models
  * (and /v1/models/{id}), POST /v1/completions and POST /v1/chat/completions, whole or streamed as
  * server-sent events; errors in OpenAI's JSON shape.
  *
- * <p>Requests are handled by {@link ServerOptions#workers()} threads; further requests wait in line
- * for one. Generations run concurrently, one KV cache each (see {@link ServedModel}).
+ * <p>Each connection is read on its own virtual thread, within the request timeout (see
+ * {@link ConnectionThreads}); a request read whole, authenticated and within the size limit then waits for
+ * one of {@link ServerOptions#workers()} model workers ({@link ModelWorkers}). Generations run
+ * concurrently, one KV cache each (see {@link ServedModel}). A generation request that names an
+ * {@code Idempotency-Key} it repeats is answered from {@link ReplayMemory}.
  *
  * <pre>{@code
  * try (OpenAiServer server = OpenAiServer.start(ServedModel.load(path, null, null), ServerOptions.loopback(0))) {
@@ -26,16 +25,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class OpenAiServer implements AutoCloseable {
     /** How long {@link #close()} lets requests in progress finish before abandoning them. */
-    private static final long DRAIN_SECONDS = 5;
+    private static final Duration DRAIN = Duration.ofSeconds(5);
     /** The JDK HTTP server's switch for TCP_NODELAY, read when its first server is made. */
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer http;
-    private final ExecutorService workers;
+    private final ConnectionThreads connections;
+    private final ModelWorkers workers;
     private final AuditLog audit;
 
-    private OpenAiServer(HttpServer http, ExecutorService workers, AuditLog audit) {
+    private OpenAiServer(HttpServer http, ConnectionThreads connections, ModelWorkers workers, AuditLog audit) {
         this.http = http;
+        this.connections = connections;
         this.workers = workers;
         this.audit = audit;
     }
@@ -47,12 +48,18 @@ public final class OpenAiServer implements AutoCloseable {
      *                     cannot be opened
      */
     public static OpenAiServer start(ServedModel model, ServerOptions options) throws IOException {
+        return start(model, options, GenerationHook.NONE);
+    }
+
+    /** {@link #start(ServedModel, ServerOptions)} calling {@code hook} as each generation starts. */
+    static OpenAiServer start(ServedModel model, ServerOptions options, GenerationHook hook) throws IOException {
         // streamed tokens are small writes: without TCP_NODELAY, Nagle holds each one back until the last is acked
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
         ObjectMapper mapper = new ObjectMapper();
-        AuditLog audit = options.auditLog() == null ? null : AuditLog.open(options.auditLog(), mapper);
+        AuditLog audit = options.auditLog() == null ? null : AuditLog.open(options.auditLog(), mapper,
+                options.auditBodyLimit());
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
@@ -60,11 +67,12 @@ public final class OpenAiServer implements AutoCloseable {
             closeQuietly(audit);
             throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
         }
-        ExecutorService workers = workers(options.workers());
-        http.setExecutor(workers);
-        http.createContext("/", new ApiHandler(model, options.apiKey(), audit, mapper));
+        ConnectionThreads connections = new ConnectionThreads(options.requestTimeout(), options.maxConnections());
+        ModelWorkers workers = new ModelWorkers(options.workers());
+        http.setExecutor(connections);
+        http.createContext("/", new ApiHandler(model, options, audit, mapper, connections, workers, hook));
         http.start();
-        return new OpenAiServer(http, workers, audit);
+        return new OpenAiServer(http, connections, workers, audit);
     }
 
     /** The port the server listens on (the one chosen when the options asked for port 0). */
@@ -86,26 +94,14 @@ public final class OpenAiServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        connections.close(DRAIN);
+        workers.close();
         closeQuietly(audit);
     }
 
-    /** A fixed pool of daemon threads, so a forgotten server never keeps the JVM alive. */
-    private static ExecutorService workers(int n) {
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread t = new Thread(task, "fedcot-serve-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    /** The connection threads, for tests that must know how many connections are being read or answered. */
+    ConnectionThreads connections() {
+        return connections;
     }
 
     private static void closeQuietly(AuditLog audit) {

@@ -37,6 +37,11 @@ final class RequestBody {
         return v == null || v.isNull() ? null : v;
     }
 
+    /** The names of the fields present, JSON nulls included, in the order sent. */
+    Iterable<String> names() {
+        return json::fieldNames;
+    }
+
     boolean has(String name) {
         return get(name) != null;
     }

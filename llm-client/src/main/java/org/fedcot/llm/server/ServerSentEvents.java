@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,11 +12,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A response streamed as OpenAI streams: server-sent events {@code data: {json}\n\n}, each flushed
- * as it is written, ending with {@code data: [DONE]\n\n}.
+ * as it is written, ending with {@code data: [DONE]\n\n}. A copy of everything sent is kept, so a
+ * finished stream can be replayed.
  */
 final class ServerSentEvents {
+    private static final String CONTENT_TYPE = "text/event-stream; charset=utf-8";
     private final ObjectMapper mapper;
     private final OutputStream out;
+    private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
     private ServerSentEvents(ObjectMapper mapper, OutputStream out) {
         this.mapper = mapper;
@@ -24,7 +28,7 @@ final class ServerSentEvents {
 
     /** Sends the 200 and the event-stream headers (the body goes out chunked). */
     static ServerSentEvents open(HttpExchange exchange, ObjectMapper mapper) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
         return new ServerSentEvents(mapper, exchange.getResponseBody());
@@ -47,9 +51,16 @@ final class ServerSentEvents {
         write("data: [DONE]\n\n");
     }
 
+    /** Everything sent so far, as a response to replay. */
+    RecordedResponse recorded() {
+        return new RecordedResponse(CONTENT_TYPE, copy.toByteArray());
+    }
+
     private void write(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        copy.writeBytes(bytes);
         try {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write(bytes);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

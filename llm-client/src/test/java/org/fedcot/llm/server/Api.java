@@ -63,6 +63,12 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** POSTs with one more header, {@code name: value}. */
+    Reply post(String path, String body, String name, String value) {
+        return send(request(path).header("Content-Type", "application/json").header(name, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** POSTs and returns the 200 reply's JSON. */
     JsonNode postOk(String path, String body) {
         Reply r = post(path, body);
