@@ -1,5 +1,6 @@
 package org.fedcot.cli;
 
+import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
@@ -9,6 +10,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one line that tells the user what went wrong, for any failure of a command: the exception's own
@@ -17,6 +20,8 @@ import java.util.Locale;
  * input are escaped, so the line stays one line and cannot act on the terminal.
  */
 final class ErrorLine {
+    private static final Pattern FILE_AND_REASON = Pattern.compile("(.+) \\(([^()]+)\\)");
+
     private ErrorLine() {
     }
 
@@ -71,6 +76,13 @@ final class ErrorLine {
 
     private static String message(Throwable e) {
         String msg = e.getMessage();
+        if (e instanceof FileNotFoundException && msg != null) {
+            // java.io's "runs/x (Is a directory)": the file, then the OS's reason in brackets
+            Matcher m = FILE_AND_REASON.matcher(msg);
+            if (m.matches()) {
+                return m.group(1) + ": " + reason(m.group(2));
+            }
+        }
         if (e instanceof CharacterCodingException) {
             // the decoder's "Input length = 1" names nothing: the read site should have added the file
             return "a file is not UTF-8 text";

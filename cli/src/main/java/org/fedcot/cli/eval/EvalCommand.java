@@ -166,7 +166,8 @@ public final class EvalCommand implements Callable<Integer> {
 
     private List<QaExample> read(Path file, Dataset dataset, String option) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(option + " " + file + ": no such file");
+            throw new IllegalArgumentException(option + " " + file + (Files.isDirectory(file)
+                    ? ": is a directory, expected a file" : ": no such file"));
         }
         List<QaExample> questions = DatasetReader.read(file, dataset);
         DuplicateChoices.notice(file, questions).ifPresent(spec.commandLine().getErr()::println);

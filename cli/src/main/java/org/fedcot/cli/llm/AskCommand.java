@@ -236,6 +236,9 @@ public final class AskCommand implements Callable<Integer> {
             ids.add(id);
             requests.add(batchRequest(line, where));
         }
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException(file + ": holds no prompts");
+        }
         return requests;
     }
 
