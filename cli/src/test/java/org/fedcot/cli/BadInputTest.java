@@ -146,7 +146,11 @@ class BadInputTest {
     void unknownFieldsOfTheProjectsOwnFormatsAreNamed() throws IOException {
         Path batch = Files.writeString(tmp.resolve("batch.jsonl"), "{\"id\": \"q1\", \"promt\": \"hi\"}\n");
         String ask = oneLine(batch, "ask", "--llm-model", "m", "--batch", "FILE");
-        assertTrue(ask.startsWith(batch + ":1: unknown field 'promt'"), ask);
+        assertTrue(ask.startsWith("batch.jsonl:1: field 'prompt' (a string) or 'messages' (a list) is missing"), ask);
+        Path extra = Files.writeString(tmp.resolve("extra.jsonl"), "{\"prompt\": \"hi\", \"temperature\": 0.5}\n");
+        String unknown = oneLine(extra, "ask", "--llm-model", "m", "--batch", "FILE");
+        assertTrue(unknown.startsWith("extra.jsonl:1: unknown field 'temperature' (the fields are id, messages, prompt)"),
+                unknown);
 
         Path model = tmp.resolve("model");
         assertEquals(0, CliRun.command("init", "--arch", "llama", "--config", config.toString(), "--out",
@@ -172,7 +176,7 @@ class BadInputTest {
                 {"id": "q1", "prompt": "three"}
                 """);
         String message = oneLine(batch, "ask", "--llm-model", "m", "--batch", "FILE");
-        assertTrue(message.startsWith(batch + ":3: id 'q1' is already the id of line 1"), message);
+        assertTrue(message.startsWith("batch.jsonl:3: id 'q1' is already the id of line 1"), message);
     }
 
     @Test

@@ -155,17 +155,18 @@ public final class AskCommand implements Callable<Integer> {
         return new ChatRequest(messages, sampling());
     }
 
+    /** Asks PROMPT; the answer is printed with its control characters escaped (--out keeps answers as sent). */
     private void askOne(LlmClient client, PrintWriter stdout) {
         LlmResponse r;
         if (stream) {
             r = client.stream(request(input.prompt), (index, delta) -> {
-                stdout.print(delta);
+                stdout.print(TerminalText.keepingLines(delta));
                 stdout.flush();
             });
             stdout.println();
         } else {
             r = client.complete(request(input.prompt));
-            stdout.println(r.text());
+            stdout.println(TerminalText.keepingLines(r.text()));
         }
         spec.commandLine().getErr().println(usageLine(r.usage(), r.cached()));
     }
@@ -216,7 +217,7 @@ public final class AskCommand implements Callable<Integer> {
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            String where = file + ":" + (i + 1);
+            String where = file.getFileName() + ":" + (i + 1);
             JsonNode line;
             try {
                 line = JSON.readTree(lines.get(i));
@@ -226,7 +227,6 @@ public final class AskCommand implements Callable<Integer> {
             if (!line.isObject()) {
                 throw new IllegalArgumentException(where + ": expected a JSON object with 'prompt' or 'messages'");
             }
-            KnownFields.require(line, BATCH_FIELDS, where);
             String id = line.path("id").asText(String.valueOf(i + 1));
             Integer earlier = lineOfId.putIfAbsent(id, i + 1);
             if (earlier != null) {
@@ -235,6 +235,8 @@ public final class AskCommand implements Callable<Integer> {
             }
             ids.add(id);
             requests.add(batchRequest(line, where));
+            // after the request: a line without a prompt says that first, whatever else it holds
+            KnownFields.require(line, BATCH_FIELDS, where);
         }
         if (requests.isEmpty()) {
             throw new IllegalArgumentException(file + ": holds no prompts");
