@@ -163,6 +163,16 @@ class BadInputTest {
     }
 
     @Test
+    void aCacheFileThatIsNotACacheIsRefusedAndLeftAsItIs() throws IOException {
+        String text = "an ordinary line of somebody's notes, no line end";
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), text);
+        String message = oneLine(notes, "ask", "--llm-model", "m", "--llm-url", "http://127.0.0.1:9/v1", "--cache", "FILE",
+                "hi");
+        assertTrue(message.startsWith("response cache " + notes + " line 1 is not a cache entry"), message);
+        assertEquals(text, Files.readString(notes), "the file is untouched");
+    }
+
+    @Test
     void aBatchWithNoPromptsIsRefused() throws IOException {
         Path blank = Files.writeString(tmp.resolve("blank.jsonl"), "\n\n");
         assertEquals(blank + ": holds no prompts", oneLine(blank, "ask", "--llm-model", "m", "--batch", "FILE"));
