@@ -34,23 +34,50 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit status (0 success, 1 failure, 2 bad usage). */
+    /**
+     * Runs the command line and returns its exit status (0 success, 1 failure, 2 bad usage). Running out of
+     * memory is a failure like any other: one line saying so and how to give the JVM more.
+     */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (System.getenv("FEDCOT_DEBUG") != null) {
-                ex.printStackTrace();
-            } else {
-                line.getErr().println("fedcot: " + oneLine(ex));
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> report(line, ex));
+        cl.setParameterExceptionHandler(Main::usageError);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through: this is the one place that still knows which command ran
+            CommandLine.ParseResult parsed = cl.getParseResult();
+            CommandLine line = cl;
+            while (parsed != null && parsed.hasSubcommand()) {
+                parsed = parsed.subcommand();
+                line = parsed.commandSpec().commandLine();
             }
-            return 1;
-        });
-        return cl.execute(args);
+            return report(line, e);
+        }
     }
 
-    private static String oneLine(Throwable ex) {
-        String msg = ex.getMessage();
-        return (msg == null || msg.isBlank() ? ex.getClass().getSimpleName() : msg).replace('\n', ' ');
+    /**
+     * A usage error as one line, like every other error: what was wrong and where the full usage is, rather
+     * than the whole usage text after the message.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine line = ex.getCommandLine();
+        String command = line.getCommandSpec().qualifiedName(" ");
+        line.getErr().println("fedcot: " + TerminalText.oneLine(ex.getMessage().strip().replace('\n', ' '))
+                + " (see '" + command + " --help')");
+        line.getErr().flush();
+        return line.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static int report(CommandLine line, Throwable failure) {
+        if (System.getenv("FEDCOT_DEBUG") != null) {
+            failure.printStackTrace();
+        } else {
+            line.getErr().println("fedcot: " + ErrorLine.of(failure, line.getCommandSpec().qualifiedName(" ")
+                    .replaceFirst("^fedcot ", "")));
+            line.getErr().flush();
+        }
+        return 1;
     }
 
     @Override

@@ -1,13 +1,12 @@
 package org.fedcot.privacy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.fedcot.models.io.TextFiles;
 
 /**
  * Words the user marks as sensitive, matched case-insensitively against whole words (word level)
@@ -44,7 +43,7 @@ public record SensitiveWords(Set<String> words, Mode mode) {
 
     /** A list read from a UTF-8 file: one word per line; blank lines and lines starting with '#' are skipped. */
     public static SensitiveWords read(Path file, Mode mode) throws IOException {
-        return new SensitiveWords(Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+        return new SensitiveWords(TextFiles.lines(file).stream()
                 .filter(l -> !l.strip().startsWith("#")).collect(Collectors.toSet()), mode);
     }
 

@@ -147,5 +147,15 @@ public final class EvalBench implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--questions, --choices, --continuation, --batch and --repeat"
                     + " must be at least 1, --context at least 2, --warmup at least 0");
         }
+        // the longest question: a context of 3T/2 tokens and a continuation of 2L - 1
+        long longest = context / 2 + (long) context + 2L * continuation - 1;
+        for (Shape shape : SHAPES) {
+            int positions = shape.config().maxPositionEmbeddings();
+            if ((only.equals("all") || only.equalsIgnoreCase(shape.name())) && longest > positions) {
+                throw new ParameterException(spec.commandLine(), "--context " + context + " --continuation "
+                        + continuation + " make questions of up to " + longest + " tokens, longer than " + shape.name()
+                        + "'s context of " + positions + " positions");
+            }
+        }
     }
 }

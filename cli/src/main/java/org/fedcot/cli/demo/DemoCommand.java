@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.fedcot.cli.MemoryBudget;
 import org.fedcot.cli.run.RunProgress;
 import org.fedcot.llm.server.OpenAiServer;
 import org.fedcot.llm.server.ServedModel;
@@ -46,6 +48,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static final String CACHE_NAME = "demo-v1";
     /** The cached models' seed: they belong to the cache, not to a run, so a run's seed does not change them. */
     private static final long MODEL_SEED = 7;
+    /** A lower bound on what one word problem holds in memory (its texts alone are longer). */
+    private static final double BYTES_PER_PROBLEM = 256;
 
     @Spec
     private CommandSpec spec;
@@ -84,6 +88,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (trainCount < 4 || testCount < 1 || teacherSteps < 1 || slmSteps < 1) {
             throw new IllegalArgumentException("--train must be at least 4, --test, --teacher-steps and --slm-steps at least 1");
         }
+        // every problem is a question, four choices and a rationale in memory at once: far more than this each
+        long problems = (long) trainCount + testCount;
+        MemoryBudget.require("--train " + trainCount + " --test " + testCount,
+                String.format(Locale.ROOT, "a task of %,d word problems", problems), BYTES_PER_PROBLEM * problems);
         PrintWriter out = spec.commandLine().getOut();
         Path configFile = writeConfig();
         Map<String, String> userOverrides = RunArguments.of(configFile, runDir, null, sets).overrides();

@@ -164,11 +164,14 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static List<QaExample> read(Path file, Dataset dataset, String option) throws IOException {
+    private List<QaExample> read(Path file, Dataset dataset, String option) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(option + " " + file + ": no such file");
+            throw new IllegalArgumentException(option + " " + file + (Files.isDirectory(file)
+                    ? ": is a directory, expected a file" : ": no such file"));
         }
-        return DatasetReader.read(file, dataset);
+        List<QaExample> questions = DatasetReader.read(file, dataset);
+        DuplicateChoices.notice(file, questions).ifPresent(spec.commandLine().getErr()::println);
+        return questions;
     }
 
     /** The predictions, and the accuracies as a one-line result table, in --out. */

@@ -8,11 +8,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.fedcot.cli.KnownFields;
 import org.fedcot.cli.ProgressBars;
+import org.fedcot.cli.TerminalText;
+import org.fedcot.cli.eval.DuplicateChoices;
 import org.fedcot.eval.data.Dataset;
 import org.fedcot.eval.data.DatasetReader;
 import org.fedcot.eval.data.QaExample;
@@ -29,6 +35,7 @@ import org.fedcot.llm.client.Sampling;
 import org.fedcot.llm.client.Usage;
 import org.fedcot.llm.prompt.CotTemplate;
 import org.fedcot.models.checkpoint.AtomicFiles;
+import org.fedcot.models.io.TextFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -47,6 +54,10 @@ import picocli.CommandLine.Parameters;
             "With --cache, answers already received are not asked again: rerun an interrupted batch to resume it."})
 public final class AskCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The fields of a --batch line. */
+    private static final Set<String> BATCH_FIELDS = Set.of("id", "prompt", "messages");
+    /** The fields of one of its messages. */
+    private static final Set<String> MESSAGE_FIELDS = Set.of("role", "content");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -144,17 +155,18 @@ public final class AskCommand implements Callable<Integer> {
         return new ChatRequest(messages, sampling());
     }
 
+    /** Asks PROMPT; the answer is printed with its control characters escaped (--out keeps answers as sent). */
     private void askOne(LlmClient client, PrintWriter stdout) {
         LlmResponse r;
         if (stream) {
             r = client.stream(request(input.prompt), (index, delta) -> {
-                stdout.print(delta);
+                stdout.print(TerminalText.keepingLines(delta));
                 stdout.flush();
             });
             stdout.println();
         } else {
             r = client.complete(request(input.prompt));
-            stdout.println(r.text());
+            stdout.println(TerminalText.keepingLines(r.text()));
         }
         spec.commandLine().getErr().println(usageLine(r.usage(), r.cached()));
     }
@@ -172,6 +184,7 @@ public final class AskCommand implements Callable<Integer> {
         Dataset dataset = Dataset.fromName(input.dataset);
         if (!Files.isRegularFile(data)) throw new IllegalArgumentException("--data " + data + ": no such file");
         List<QaExample> questions = DatasetReader.read(data, dataset);
+        DuplicateChoices.notice(data, questions).ifPresent(spec.commandLine().getErr()::println);
         if (limit != null) questions = questions.subList(0, Math.min(limit, questions.size()));
         CotTemplate template = CotTemplate.forDataset(dataset.cliName());
         List<LlmRequest> requests = new ArrayList<>();
@@ -192,13 +205,18 @@ public final class AskCommand implements Callable<Integer> {
         stdout.println("accuracy " + dataset.cliName() + " cot: " + new Accuracy(correct, questions.size()).summary());
     }
 
-    /** The requests of a JSON-lines batch file; ids default to the line number. */
+    /**
+     * The requests of a JSON-lines batch file; ids default to the line number and must differ. Fields the
+     * format does not have are refused, since a misspelt one ("promt") would otherwise be silently ignored.
+     */
     private List<LlmRequest> readBatch(Path file, List<String> ids) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("--batch " + file + ": no such file");
         List<LlmRequest> requests = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file);
+        Map<String, Integer> lineOfId = new HashMap<>();
+        List<String> lines = TextFiles.lines(file);
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
             String where = file.getFileName() + ":" + (i + 1);
             JsonNode line;
             try {
@@ -206,23 +224,45 @@ public final class AskCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new IllegalArgumentException(where + ": not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
             }
-            ids.add(line.path("id").asText(String.valueOf(i + 1)));
-            if (line.path("prompt").isTextual()) {
-                requests.add(request(line.path("prompt").asText()));
-            } else if (line.path("messages").isArray()) {
-                List<ChatMessage> messages = new ArrayList<>();
-                for (JsonNode m : line.path("messages")) {
-                    if (!m.path("role").isTextual() || !m.path("content").isTextual()) {
-                        throw new IllegalArgumentException(where + ": field 'messages' needs role and content strings");
-                    }
-                    messages.add(new ChatMessage(m.path("role").asText(), m.path("content").asText()));
-                }
-                requests.add(new ChatRequest(messages, sampling()));
-            } else {
-                throw new IllegalArgumentException(where + ": field 'prompt' (a string) or 'messages' (a list) is missing");
+            if (!line.isObject()) {
+                throw new IllegalArgumentException(where + ": expected a JSON object with 'prompt' or 'messages'");
             }
+            String id = line.path("id").asText(String.valueOf(i + 1));
+            Integer earlier = lineOfId.putIfAbsent(id, i + 1);
+            if (earlier != null) {
+                throw new IllegalArgumentException(where + ": id '" + TerminalText.oneLine(id) + "' is already the id of line "
+                        + earlier + "; ids must differ, so that each answer in --out can be told apart");
+            }
+            ids.add(id);
+            requests.add(batchRequest(line, where));
+            // after the request: a line without a prompt says that first, whatever else it holds
+            KnownFields.require(line, BATCH_FIELDS, where);
+        }
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException(file + ": holds no prompts");
         }
         return requests;
+    }
+
+    private LlmRequest batchRequest(JsonNode line, String where) {
+        if (line.has("prompt") && line.has("messages")) {
+            throw new IllegalArgumentException(where + ": give 'prompt' or 'messages', not both");
+        }
+        if (line.path("prompt").isTextual()) {
+            return request(line.path("prompt").asText());
+        }
+        if (!line.path("messages").isArray()) {
+            throw new IllegalArgumentException(where + ": field 'prompt' (a string) or 'messages' (a list) is missing");
+        }
+        List<ChatMessage> messages = new ArrayList<>();
+        for (JsonNode m : line.path("messages")) {
+            if (!m.path("role").isTextual() || !m.path("content").isTextual()) {
+                throw new IllegalArgumentException(where + ": field 'messages' needs role and content strings");
+            }
+            KnownFields.require(m, MESSAGE_FIELDS, where + ": a message");
+            messages.add(new ChatMessage(m.path("role").asText(), m.path("content").asText()));
+        }
+        return new ChatRequest(messages, sampling());
     }
 
     /**

@@ -45,6 +45,10 @@ public final class LlmOptions {
 
     /** The client configuration these options describe. */
     public ClientConfig config() {
+        atLeast("--concurrency", concurrency, 1);
+        atLeast("--rpm", rpm, 0);
+        atLeast("--timeout", timeoutSeconds, 1);
+        atLeast("--retries", attempts, 1);
         RetryPolicy defaults = RetryPolicy.DEFAULT;
         ClientConfig config = ClientConfig.of(url, model)
                 .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(timeoutSeconds))
@@ -53,5 +57,11 @@ public final class LlmOptions {
                 .withMaxConcurrency(concurrency).withRequestsPerMinute(rpm);
         if (apiKeyEnv != null) config = config.withApiKeyEnv(apiKeyEnv);
         return cache == null ? config : config.withCacheFile(cache);
+    }
+
+    private static void atLeast(String flag, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(flag + " must be at least " + min + ", got " + value);
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.fedcot.models.generate.Sampler;
 import org.fedcot.models.generate.SamplingParams;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.cli.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,11 +102,13 @@ public final class GenerateCommand implements Callable<Integer> {
                 chunk -> print(out, chunk));
         print(out, "\n");
         report(cl.getErr(), g, params.isGreedy() ? null : usedSeed);
+
         return 0;
     }
 
+    /** Prints prompt or model text with its control characters escaped: it is shown, never obeyed. */
     private static void print(PrintStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(TerminalText.keepingLines(text).getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 

@@ -33,6 +33,7 @@ record GenerationPlan(int[] prompt, String head, int maxNew, Set<Integer> stopId
             prompt = prepend(bos, prompt);
         }
         int seqLen = model.config().maxPositionEmbeddings();
+        requireFits(prompt.length, seqLen);
         int positions = steps <= 0 || steps > seqLen ? seqLen : steps;
         int shown = Math.min(positions, prompt.length - 1); // positions 0.. force prompt tokens 1..
         String head = runC.of(new int[]{bos}, Arrays.copyOfRange(prompt, 1, 1 + shown));
@@ -53,10 +54,22 @@ record GenerationPlan(int[] prompt, String head, int maxNew, Set<Integer> stopId
             prompt = new int[]{start.orElseThrow(() -> new IllegalArgumentException(
                     "the prompt is empty and the tokenizer has no BOS or EOS token to start from: give --prompt"))};
         }
+        requireFits(prompt.length, model.config().maxPositionEmbeddings());
         int maxNew = maxTokens > 0 ? maxTokens : Math.max(0, model.config().maxPositionEmbeddings() - prompt.length);
         Set<Integer> stops = new HashSet<>(model.config().eosTokenIds());
         tokenizer.eosId().ifPresent(stops::add);
         return new GenerationPlan(prompt, promptText, maxNew, stops, ContinuationText.of(tokenizer));
+    }
+
+    /**
+     * Refuses a prompt the model cannot read whole: cutting it and generating from the rest would answer a
+     * different prompt, and report that as an ordinary stop.
+     */
+    private static void requireFits(int promptTokens, int contextPositions) {
+        if (promptTokens > contextPositions) {
+            throw new IllegalArgumentException("--prompt is " + promptTokens + " tokens, longer than the model's "
+                    + "context of " + contextPositions + " positions (max_position_embeddings): shorten it");
+        }
     }
 
     private static int[] prepend(int id, int[] ids) {

@@ -1,8 +1,10 @@
 package org.fedcot.cli.model;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.fedcot.models.checkpoint.HfCheckpointWriter;
 import org.fedcot.models.checkpoint.HfConfig;
 import org.fedcot.models.transformer.DecoderModel;
@@ -33,6 +35,11 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The directory to write (created if needed).")
     Path outDir;
 
+    @Option(names = "--force",
+            description = "Write into --out even when it is not empty (its weights and config are replaced; a "
+                    + "tokenizer there is kept, and may no longer fit the new model).")
+    boolean force;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
             description = "Seed of the initialisation; the same seed gives the same weights. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -45,6 +52,7 @@ public final class InitCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--arch must be llama or gpt-neox, not '" + arch + "'");
         };
+        refuseToOverwrite();
         TransformerConfig config = HfConfig.read(configPath);
         if (neox != (config.modelType() == ModelType.GPT_NEOX)) {
             throw new IllegalArgumentException(configPath + ": model_type '" + config.modelType().hfName()
@@ -56,5 +64,23 @@ public final class InitCommand implements Callable<Integer> {
                 config.modelType().hfName(), model.parameterCount(), seed);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** A directory that holds anything (a model, say) is only written into with --force. */
+    private void refuseToOverwrite() throws IOException {
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new IllegalArgumentException("--out " + outDir + ": is a file, expected a "
+                    + "directory");
+        }
+        if (force || !Files.isDirectory(outDir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(outDir)) {
+            if (entries.findAny().isPresent()) {
+                throw new IllegalArgumentException("--out " + outDir + " is not empty (it "
+                        + "may hold a model, whose tokenizer would no longer fit): choose an empty or new directory, "
+                        + "or pass --force to replace its weights and config");
+            }
+        }
     }
 }

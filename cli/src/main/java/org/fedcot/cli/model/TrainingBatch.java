@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
+import org.fedcot.cli.KnownFields;
 import org.fedcot.tensor.ops.CrossEntropy;
 
 /**
@@ -21,6 +23,8 @@ import org.fedcot.tensor.ops.CrossEntropy;
  */
 record TrainingBatch(int[] ids, int[] labels, int batch, int seqLen) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The fields of a batch; any other is a mistake (the model would never see it). */
+    private static final Set<String> FIELDS = Set.of("input_ids", "labels");
 
     /**
      * Reads and checks {@code file} against a vocabulary of {@code vocabSize} ids.
@@ -41,6 +45,7 @@ record TrainingBatch(int[] ids, int[] labels, int batch, int seqLen) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + ": expected a JSON object with input_ids and labels");
         }
+        KnownFields.require(root, FIELDS, file.toString());
         Rows ids = Rows.read(file, root, "input_ids");
         Rows labels = Rows.read(file, root, "labels");
         if (labels.batch != ids.batch || labels.seqLen != ids.seqLen) {

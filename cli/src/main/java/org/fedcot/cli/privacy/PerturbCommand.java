@@ -2,8 +2,6 @@ package org.fedcot.cli.privacy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -14,6 +12,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.fedcot.cli.TerminalText;
+import org.fedcot.models.checkpoint.AtomicFiles;
+import org.fedcot.models.io.TextFiles;
 import org.fedcot.privacy.Explanation;
 import org.fedcot.privacy.MechanismKind;
 import org.fedcot.privacy.NumberPolicy;
@@ -124,13 +125,14 @@ public final class PerturbCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
-            Files.write(output, lines, StandardCharsets.UTF_8);
+            AtomicFiles.writeString(output, lines.stream().map(line -> line + "\n").collect(Collectors.joining()));
         } else {
-            lines.forEach(out::println);
+            lines.forEach(line -> out.println(TerminalText.keepingLines(line)));
         }
         if (explain) {
             for (String t : texts) {
-                perturber.explain(t, new SplittableRandom(runSeed), top).forEach(e -> out.println(format(e)));
+                perturber.explain(t, new SplittableRandom(runSeed), top)
+                        .forEach(e -> out.println(TerminalText.oneLine(format(e))));
             }
         }
         out.flush();
@@ -142,7 +144,7 @@ public final class PerturbCommand implements Callable<Integer> {
     private void report(PrivacyReport privacy) throws IOException {
         Path reportAt = report != null ? report : output != null ? Path.of(output + ".privacy.json") : null;
         if (reportAt != null) {
-            Files.writeString(reportAt, privacy.toJson(), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(reportAt, privacy.toJson());
         }
         PrintWriter err = spec.commandLine().getErr();
         err.println(privacy.summary() + (seed == null ? " (seed " + privacy.seed() + ")" : ""));
@@ -160,7 +162,7 @@ public final class PerturbCommand implements Callable<Integer> {
         if (samples < 1 || top < 1) {
             throw new IllegalArgumentException("--samples and --top must be at least 1");
         }
-        List<String> texts = input != null ? Files.readAllLines(input, StandardCharsets.UTF_8) : List.of(text);
+        List<String> texts = input != null ? TextFiles.lines(input) : List.of(text);
         if (texts.stream().allMatch(String::isBlank)) {
             throw new IllegalArgumentException("nothing to perturb: the " + (input != null ? "file " + input : "text")
                     + " is empty");
@@ -172,9 +174,10 @@ public final class PerturbCommand implements Callable<Integer> {
         PerturbOptions options = PerturbOptions.of(MechanismKind.parse(mechanism), epsilon)
                 .withNumbers(choice(NumberPolicy.class, numbers, "--numbers"))
                 .withKeepStopwords(!perturbStopwords);
+        // checked whether or not --sensitive is given: a mistyped mode is a mistake either way
+        SensitiveWords.Mode mode = choice(SensitiveWords.Mode.class, sensitiveMode, "--sensitive-mode");
         if (sensitive != null) {
-            options = options.withSensitive(SensitiveWords.read(sensitive,
-                    choice(SensitiveWords.Mode.class, sensitiveMode, "--sensitive-mode")));
+            options = options.withSensitive(SensitiveWords.read(sensitive, mode));
         }
         return options;
     }
@@ -186,7 +189,7 @@ public final class PerturbCommand implements Callable<Integer> {
                 return e;
             }
         }
-        throw new IllegalArgumentException(option + " " + value + " is not one of "
+        throw new IllegalArgumentException(option + " " + TerminalText.oneLine(value) + " is not one of "
                 + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
                         .collect(Collectors.joining(", ")));
     }

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.tokenizer.TokenizerException;
 import org.fedcot.models.tokenizer.Tokenizers;
+import org.fedcot.cli.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,6 +70,7 @@ public final class TokenizeCommand implements Callable<Integer> {
                         + (tokenizer.vocabSize() - 1));
             }
         }
-        return tokenizer.decode(ids.stream().mapToInt(Integer::intValue).toArray());
+        // the decoded text may hold any character, ESC too: shown, not obeyed
+        return TerminalText.keepingLines(tokenizer.decode(ids.stream().mapToInt(Integer::intValue).toArray()));
     }
 }

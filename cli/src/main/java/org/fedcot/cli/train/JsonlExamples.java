@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Set;
+import org.fedcot.cli.KnownFields;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.train.Example;
 import org.fedcot.models.train.TaskWeights;
@@ -27,6 +29,8 @@ import org.fedcot.models.train.TaskWeights;
  */
 final class JsonlExamples {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The fields of a line: the format is the project's own, so any other is a mistake. */
+    private static final Set<String> FIELDS = Set.of("prompt", "target", "task");
 
     private JsonlExamples() {
     }
@@ -35,7 +39,8 @@ final class JsonlExamples {
      * Reads and tokenises every line of {@code file}.
      *
      * @throws IllegalArgumentException starting {@code file:line:} and naming the field, for a line that
-     *                                  is not a JSON object, lacks a field or has one that is not a string;
+     *                                  is not a JSON object, lacks a field, has one that is not a string or
+     *                                  one the format does not have;
      *                                  or naming the file when it is missing, unreadable or empty
      */
     static List<Example> read(Path file, Tokenizer tokenizer) {
@@ -71,6 +76,7 @@ final class JsonlExamples {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException(where + ": expected a JSON object with \"prompt\" and \"target\"");
         }
+        KnownFields.require(node, FIELDS, where);
         String prompt = string(node, "prompt", where);
         String target = string(node, "target", where);
         String task = node.has("task") ? string(node, "task", where) : TaskWeights.LABEL;

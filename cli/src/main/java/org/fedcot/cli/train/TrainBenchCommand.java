@@ -78,6 +78,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--seq " + seq + " exceeds the model's "
                     + config.maxPositionEmbeddings() + " positions (max_position_embeddings)");
         }
+        TrainingMemory.check("--batch " + batch + " --seq " + seq, config, batch, batch, seq);
         DecoderModel m = DecoderModel.random(config, seed);
         // no clipping, constant rate, one micro-batch of exactly seq tokens: a bare forward + backward + AdamW
         TrainerConfig tc = TrainerConfig.builder(warmup + steps).batchSize(batch).learningRate(1e-4)

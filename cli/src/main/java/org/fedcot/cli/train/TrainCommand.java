@@ -126,6 +126,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         backendOptions.apply(spec);
+        validate();
         if (modelDir.toAbsolutePath().normalize().equals(outDir.toAbsolutePath().normalize())) {
             throw new ParameterException(spec.commandLine(), "--out must differ from --model: the run would overwrite"
                     + " the weights it starts from");
@@ -134,6 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
         DecoderModel model = HfCheckpoint.load(modelDir);
         List<Example> train = JsonlExamples.read(dataFile, tokenizer);
         List<Example> eval = evalFile == null ? List.of() : JsonlExamples.read(evalFile, tokenizer);
+        checkMemory(model, train, eval);
         Trainer trainer = new Trainer(model, config(train.size()), train, eval);
         Optional<Path> checkpoint = Checkpoints.latest(outDir);
         if (resume) {
@@ -156,6 +158,49 @@ public final class TrainCommand implements Callable<Integer> {
                 outDir);
         out.flush();
         return 0;
+    }
+
+    /** Checks the numbers before anything is loaded, each error naming its flag. */
+    private void validate() {
+        atLeast("--batch", batch, 1);
+        atLeast("--micro-batch", microBatch == null ? 1 : microBatch, 1);
+        atLeast("--steps", steps == null ? 1 : steps, 1);
+        atLeast("--warmup", warmup, 0);
+        atLeast("--eval-every", evalEvery, 0);
+        atLeast("--save-every", saveEvery, 0);
+        atLeast("--keep", keep, 0);
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("--lr must be positive and finite, got " + lr);
+        }
+        if (!(maxGradNorm >= 0) || Double.isInfinite(maxGradNorm)) {
+            throw new IllegalArgumentException("--max-grad-norm must be finite and >= 0 (0: no clipping), got "
+                    + maxGradNorm);
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("--weight-decay must be finite and >= 0, got " + weightDecay);
+        }
+        if (alpha != null && !(alpha >= 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("--alpha must be in [0, 1], got " + alpha);
+        }
+        try {
+            LrSchedule.parse(schedule, lr, 0, 0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--schedule: " + e.getMessage(), e);
+        }
+    }
+
+    private static void atLeast(String flag, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(flag + " must be at least " + min + ", got " + value);
+        }
+    }
+
+    /** Refuses a --batch (or --micro-batch) whose step cannot fit in memory, before the trainer allocates it. */
+    private void checkMemory(DecoderModel model, List<Example> train, List<Example> eval) {
+        int rows = microBatch == null ? batch : microBatch;
+        int longest = Stream.concat(train.stream(), eval.stream()).mapToInt(Example::length).max().orElse(1);
+        String flag = "--batch " + batch + (microBatch == null ? "" : " --micro-batch " + microBatch);
+        TrainingMemory.check(flag, model.config(), batch, rows, longest);
     }
 
     private TrainerConfig config(int examples) {

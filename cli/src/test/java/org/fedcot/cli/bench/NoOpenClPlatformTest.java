@@ -30,7 +30,7 @@ class NoOpenClPlatformTest {
     void openclIsRefusedWithTheReasonAndAutoFallsBackToTheCpu() throws Exception {
         Result refused = run("--backend", "opencl");
         assertEquals(2, refused.code(), refused.err());
-        String first = refused.err().lines().filter(l -> l.startsWith("--backend opencl: ")).findFirst().orElse("");
+        String first = refused.err().lines().filter(l -> l.startsWith("fedcot: --backend opencl: ")).findFirst().orElse("");
         assertTrue(REASON.matcher(first).find(), refused.err());
         assertFalse(refused.err().contains("\tat "), refused.err());
 

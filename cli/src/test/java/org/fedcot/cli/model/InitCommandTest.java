@@ -74,4 +74,28 @@ class InitCommandTest {
         assertEquals(2, init("gpt2", llama, tmp.resolve("z"), "0").code(), "an unknown arch is a usage error");
         assertTrue(Files.notExists(tmp.resolve("x")));
     }
+
+    @Test
+    void anExistingModelIsReplacedOnlyWithForce(@TempDir Path tmp) throws IOException {
+        Path config = GradsFixtures.path("llama_gqa").resolve("config.json");
+        Path out = tmp.resolve("model");
+        assertEquals(0, init("llama", config, out, "1").code());
+        Files.writeString(out.resolve("tokenizer.json"), "{}");
+        byte[] weights = Files.readAllBytes(out.resolve("model.safetensors"));
+
+        CliRun refused = init("llama", config, out, "2");
+        assertEquals(1, refused.code());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(refused.message().startsWith("--out " + out + " is not empty") && refused.err().contains("--force"),
+                refused.err());
+        assertArrayEquals(weights, Files.readAllBytes(out.resolve("model.safetensors")), "the model is untouched");
+
+        CliRun forced = CliRun.command("init", "--arch", "llama", "--config", config.toString(), "--out", out.toString(),
+                "--seed", "2", "--force");
+        assertEquals(0, forced.code(), forced.err());
+        assertFalse(java.util.Arrays.equals(weights, Files.readAllBytes(out.resolve("model.safetensors"))));
+
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        assertEquals(0, init("llama", config, empty, "1").code(), "an empty directory is fine");
+    }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +47,10 @@ public final class JsonRecords {
 
     private static List<JsonRecord> readLines(Path file) throws IOException {
         List<JsonRecord> records = new ArrayList<>();
+        int line = 1;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
-            for (int line = 1; (text = in.readLine()) != null; line++) {
+            for (; (text = in.readLine()) != null; line++) {
                 if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
                 if (text.isBlank()) continue;
                 try {
@@ -57,6 +59,9 @@ public final class JsonRecords {
                     throw badJson(file, line, e);
                 }
             }
+        } catch (CharacterCodingException e) {
+            // the decoder's own message ("Input length = 1") names neither the file nor the line
+            throw new MalformedDataException(file, line, file + ":" + line, null, "not UTF-8 text");
         }
         return records;
     }

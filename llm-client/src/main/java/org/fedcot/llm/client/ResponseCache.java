@@ -34,11 +34,11 @@ public final class ResponseCache implements AutoCloseable {
     }
 
     /**
-     * Opens (or creates) the cache in {@code file} and reads its answers. A final line that does not parse is
-     * a write the previous run did not finish: it is cut off, with a warning.
+     * Opens (or creates) the cache in {@code file} and reads its answers. An unfinished final line that starts
+     * like an entry is a write the previous run did not finish: it is cut off, with a warning.
      *
-     * @throws IOException when the file cannot be read, another client holds it, or a line before the last is
-     *                     not a cache entry (the file is not a response cache)
+     * @throws IOException when the file cannot be read, another client holds it, or any other line is not a
+     *                     cache entry (the file is not a response cache, and is left untouched)
      */
     public static ResponseCache open(Path file) throws IOException {
         Map<String, LlmResponse> entries = new ConcurrentHashMap<>();

@@ -122,6 +122,19 @@ class ResponseCacheTest {
     }
 
     @Test
+    void aFileThatIsNotACacheIsRefusedAndLeftAsItIs() throws IOException {
+        String[] notCaches = {"an ordinary line of text without a line end", "an ordinary line of text\n",
+            "{\"a\": \"JSON object\", \"but\": \"no cache entry\"}\n"};
+        for (String text : notCaches) {
+            Path file = Files.writeString(dir.resolve("notes.txt"), text);
+            IOException e = assertThrows(IOException.class, () -> ResponseCache.open(file).close(), text);
+            assertTrue(e.getMessage().startsWith("response cache " + file + " line 1 is not a cache entry"),
+                    e.getMessage());
+            assertEquals(text, Files.readString(file), "the file is untouched");
+        }
+    }
+
+    @Test
     void aBadLineBeforeTheLastIsAnError() throws IOException {
         Path file = dir.resolve("cache.jsonl");
         Files.writeString(file, "not json\n{\"also\": \"not an entry\"}\n");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import org.fedcot.tensor.io.OutputFile;
 
 /** Writes small text files (config.json, shard indexes) so a crash leaves the old file or the new one. */
 public final class AtomicFiles {
@@ -16,6 +17,7 @@ public final class AtomicFiles {
 
     /** Writes {@code text} as UTF-8 to a synced temporary sibling, then renames it over {@code path}. */
     public static void writeString(Path path, String text) throws IOException {
+        OutputFile.check(path);
         Path dir = path.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + path.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.fedcot.models.io.TextFiles;
 import org.fedcot.models.transformer.HiddenAct;
 import org.fedcot.models.transformer.ModelType;
 import org.fedcot.models.transformer.TransformerConfig;
@@ -34,10 +34,10 @@ public final class HfConfig {
 
     /** Reads and parses {@code configJson}. */
     public static TransformerConfig read(Path configJson) throws IOException {
-        if (!Files.isRegularFile(configJson)) {
+        if (!Files.exists(configJson)) {
             throw new CheckpointException(configJson + ": no such file");
         }
-        return parse(Files.readString(configJson, StandardCharsets.UTF_8), configJson.toString());
+        return parse(TextFiles.read(configJson), configJson.toString());
     }
 
     /**

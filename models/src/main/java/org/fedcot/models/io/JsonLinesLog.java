@@ -18,9 +18,9 @@ import java.util.function.Consumer;
 /**
  * A durable JSON lines file that only grows: one JSON object per line, each appended whole with one write
  * and synced before {@link #append} returns, so a killed process loses at most the line it was writing.
- * Opening reads every record and cuts off a torn final line (one that does not parse, has no line end, or
- * fails the caller's check) with a warning; a bad line before the last is an error, since the file is then
- * not what the caller thinks it is. One process writes a file at a time: opening takes an exclusive lock.
+ * Opening reads every record and cuts off a torn final line (one without a line end that starts like a
+ * record or is zeros) with a warning; any other line that does not parse or fails the caller's check is an
+ * error that leaves the file untouched, since the file is then not what the caller thinks it is. One process writes a file at a time: opening takes an exclusive lock.
  * I/O goes through {@link RandomAccessFile}, which an interrupt cannot break off, so a thread interrupted
  * while appending still keeps the line.
  */
@@ -64,8 +64,8 @@ public final class JsonLinesLog implements AutoCloseable {
      *
      * @param check throws (any runtime exception, whose message is reported) when a parsed line is not a
      *              record of this log
-     * @throws IOException when the file cannot be read, another process holds it, or a line before the last
-     *                     is not a record
+     * @throws IOException when the file cannot be read, another process holds it, or a line other than a torn
+     *                     final one is not a record (the file is then left untouched)
      */
     public static JsonLinesLog open(Path file, Naming naming, Consumer<JsonNode> check) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
@@ -159,7 +159,8 @@ public final class JsonLinesLog implements AutoCloseable {
             lineNo++;
             int newline = indexOf(bytes, start);
             int stop = newline < 0 ? bytes.length : newline;
-            boolean last = newline < 0 || newline == bytes.length - 1;
+            // an append is one write ending in its newline: only a line without one can be a torn append
+            boolean torn = newline < 0 && tornAppend(bytes, start);
             try {
                 JsonNode record = mapper.readTree(bytes, start, stop - start);
                 if (newline < 0) throw new IllegalArgumentException("no line end");
@@ -167,9 +168,10 @@ public final class JsonLinesLog implements AutoCloseable {
                 check.accept(record);
                 records.add(record);
             } catch (IOException | RuntimeException bad) {
-                if (!last) {
+                if (!torn) {
                     throw new IOException(naming.file() + " " + file + " line " + lineNo + " is not a " + naming.record()
-                            + ": " + String.valueOf(bad.getMessage()).lines().findFirst().orElse(""));
+                            + " (so the file is not a " + naming.file() + "; it is left as it is): "
+                            + String.valueOf(bad.getMessage()).lines().findFirst().orElse(""));
                 }
                 LOG.log(System.Logger.Level.WARNING, naming.file() + " " + file + ": dropped a torn final line ("
                         + (bytes.length - start) + " bytes) left by an interrupted write");
@@ -180,6 +182,19 @@ public final class JsonLinesLog implements AutoCloseable {
             start = stop + 1;
         }
         return bytes.length;
+    }
+
+    /**
+     * Whether the unfinished last line from {@code start} looks like what an interrupted append leaves: the
+     * start of a JSON object, or the zeros a power cut leaves where the data never reached the disk. Any other
+     * text means the file is not a log, and cutting it off would destroy somebody's file.
+     */
+    private static boolean tornAppend(byte[] bytes, int start) {
+        int end = bytes.length;
+        while (end > start && bytes[end - 1] == 0) {
+            end--;
+        }
+        return end == start || bytes[start] == '{';
     }
 
     private static int indexOf(byte[] bytes, int from) {

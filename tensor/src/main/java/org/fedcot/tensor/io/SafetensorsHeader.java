@@ -42,6 +42,7 @@ record SafetensorsHeader(List<SafetensorsEntry> entries, Map<String, String> met
             }
         }
         entries.sort(Comparator.comparingLong(SafetensorsEntry::begin));
+        checkDisjoint(source, entries);
         checkFits(source, entries, fileSize, dataStart);
         return new SafetensorsHeader(Collections.unmodifiableList(entries), metadata);
     }
@@ -131,6 +132,30 @@ record SafetensorsHeader(List<SafetensorsEntry> entries, Map<String, String> met
         } catch (ArithmeticException e) {
             throw new SafetensorsException(where + ": shape " + Arrays.toString(shape) + " overflows 64-bit sizes");
         }
+    }
+
+    /**
+     * Two tensors whose bytes overlap would alias: writing one (as training does) would change the other, and
+     * a file that says so is corrupt or hand-made. Safetensors forbids it; so does this reader.
+     */
+    private static void checkDisjoint(String source, List<SafetensorsEntry> byBegin) throws SafetensorsException {
+        SafetensorsEntry reach = null; // the entry so far whose bytes end last
+        for (SafetensorsEntry e : byBegin) {
+            if (e.begin() == e.end()) {
+                continue; // an empty tensor has no bytes to share
+            }
+            if (reach != null && e.begin() < reach.end()) {
+                throw new SafetensorsException(source + ": tensors " + reach.name() + " " + range(reach) + " and "
+                        + e.name() + " " + range(e) + " overlap in the data (data_offsets must not overlap)");
+            }
+            if (reach == null || e.end() > reach.end()) {
+                reach = e;
+            }
+        }
+    }
+
+    private static String range(SafetensorsEntry e) {
+        return "[" + e.begin() + ", " + e.end() + ")";
     }
 
     /** A file cut short (an interrupted copy or download) shows up here as data past its end. */

@@ -42,6 +42,7 @@ public final class SafetensorsWriter {
      */
     public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
         byte[] header = header(tensors, metadata);
+        OutputFile.check(path);
         Path dir = path.toAbsolutePath().getParent();
         // Not Files.createTempFile: its owner-only permissions would carry over to the checkpoint.
         Path tmp = dir.resolve("." + path.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())

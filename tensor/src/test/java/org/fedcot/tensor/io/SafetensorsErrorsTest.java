@@ -69,6 +69,25 @@ class SafetensorsErrorsTest {
     }
 
     @Test
+    void overlappingOffsetsNameBothTensors() throws IOException {
+        String header = "{\"a\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,16]}}";
+        Path file = TestFiles.write(dir, "alias.safetensors", header, new byte[16]);
+        assertMentions(openFails(file), "alias.safetensors", "tensors a [0, 16) and b [8, 16) overlap");
+    }
+
+    @Test
+    void adjacentAndEmptyTensorsDoNotOverlap() throws IOException {
+        String header = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"e\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[4,4]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,16]}}";
+        Path file = TestFiles.write(dir, "adjacent.safetensors", header, new byte[16]);
+        try (SafetensorsFile f = SafetensorsFile.open(file)) {
+            assertTrue(f.names().containsAll(java.util.List.of("a", "b", "e")), f.names().toString());
+        }
+    }
+
+    @Test
     void unknownDtype() throws IOException {
         String header = W_2X3.replace("F32", "Q4_K");
         Path file = TestFiles.write(dir, "quant.safetensors", header, new byte[24]);

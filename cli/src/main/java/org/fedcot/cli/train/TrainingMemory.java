@@ -1,0 +1,48 @@
+package org.fedcot.cli.train;
+
+import java.util.Locale;
+import org.fedcot.cli.MemoryBudget;
+import org.fedcot.models.transformer.TransformerConfig;
+
+/**
+ * A lower bound on the memory a training run takes, checked before the run allocates it: the weights with
+ * their gradients and AdamW's two moments, the step's example list, and one forward/backward pass over
+ * {@code rows} padded rows: its token arrays, its logits and their gradient (a [tokens, vocab] array each),
+ * the attention probabilities and a few hidden-size activations per layer kept for the backward pass.
+ */
+final class TrainingMemory {
+    private static final int FLOAT = Float.BYTES;
+
+    private TrainingMemory() {
+    }
+
+    /**
+     * Throws, naming {@code flag}, when a run of {@code batch} examples per step, {@code rows} per pass, of up
+     * to {@code seq} tokens each cannot fit.
+     *
+     * @param flag the flag that sets the size ("--batch 1000000")
+     */
+    static void check(String flag, TransformerConfig c, long batch, long rows, long seq) {
+        double tokens = (double) rows * seq;
+        String pass = String.format(Locale.ROOT, "a pass over %,d rows of %,d tokens", rows, seq);
+        MemoryBudget.requireArray(flag, "the logits of " + pass, tokens * c.vocabSize());
+        MemoryBudget.requireArray(flag, "the attention of " + pass, tokens * seq * c.numHeads());
+        MemoryBudget.requireArray(flag, "the step's list of examples", batch);
+        double weights = 4.0 * FLOAT * parameters(c); // weights, gradients, two moments
+        double logits = 2.0 * FLOAT * tokens * c.vocabSize();
+        double perLayer = FLOAT * (tokens * (4.0 * c.hiddenSize() + c.intermediateSize()) + tokens * seq * c.numHeads());
+        double examples = 16.0 * batch; // an order index and a reference per example, at least
+        MemoryBudget.require(flag, "training (" + pass + ")",
+                weights + logits + perLayer * c.numLayers() + examples + 3.0 * Integer.BYTES * tokens);
+    }
+
+    /**
+     * The parameters every model type has at least: the embeddings, the attention projections and two of
+     * the MLP's matrices per layer (known from the config, before any weight exists).
+     */
+    private static double parameters(TransformerConfig c) {
+        double attention = (double) c.hiddenSize() * (2.0 * c.queryDim() + 2.0 * c.kvDim());
+        double mlp = 2.0 * c.hiddenSize() * c.intermediateSize();
+        return (double) c.vocabSize() * c.hiddenSize() + c.numLayers() * (attention + mlp);
+    }
+}
