@@ -100,16 +100,8 @@ class GenerateCommandTest {
     }
 
     @Test
-    void controlCharactersOfThePromptAreShownNotObeyed(@TempDir Path dir) throws IOException {
-        Path config = Files.writeString(dir.resolve("config.json"), """
-                {"model_type": "llama", "vocab_size": 512, "hidden_size": 16, "intermediate_size": 32,
-                 "num_hidden_layers": 1, "num_attention_heads": 2, "num_key_value_heads": 1,
-                 "max_position_embeddings": 64, "bos_token_id": 1, "eos_token_id": 2}
-                """);
-        Path model = dir.resolve("model");
-        assertEquals(0, CliRun.command("init", "--arch", "llama", "--config", config.toString(),
-                "--out", model.toString()).code());
-        CliRun r = generate("--model", model.toString(), "--tokenizer", CliRun.shared(STORIES + "tok512.bin").toString(),
+    void controlCharactersOfThePromptAreShownNotObeyed() {
+        CliRun r = generate("--model", MadeMaterial.model().toString(),
                 "--prompt", "Once\u001b[2J\rupon\u202e", "--temperature", "0", "--max-tokens", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Once\\u001b[2J\\u000dupon\\u202e"), r.out());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fedcot.cli.CliRun;
+import org.fedcot.cli.MadeMaterial;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class TrainBadInputTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        model = TinyModelDir.create(tmp.resolve("model"));
+        model = MadeMaterial.writeModel(tmp.resolve("model"), 64);
         data = Files.writeString(tmp.resolve("data.jsonl"), "{\"prompt\": \"Is the sky blue?\", \"target\": \"yes\"}\n");
     }
 
