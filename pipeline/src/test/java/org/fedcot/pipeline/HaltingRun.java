@@ -13,7 +13,7 @@ import org.fedcot.pipeline.run.RunMain;
  * {@code Runtime.halt}: no shutdown hook, no finally block, no buffer flushed, as abrupt as SIGKILL, and
  * always at the same point of the work, however fast or loaded the machine. The child's exit code is
  * {@link #HALTED} when it stopped there, 0 when the run ended without reaching the point, 1 when it failed.
- * Arguments: {@code records|checkpoint STAGE N}, then {@link RunMain}'s.
+ * Arguments: {@code RECORDS|CHECKPOINT STAGE N} ({@link #arguments}), then {@link RunMain}'s.
  */
 public final class HaltingRun {
     /** The exit code of a child halted at its point (not 137, so that a kill by anyone else is told apart). */
