@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an uninterrupted run of the same configuration: the server is asked nothing twice and the predictions are
  * byte for byte the same. Each stop comes at a fixed point of the work ({@link HaltingRun}), never after a wait.
  */
-@Timeout(600)
+@Timeout(1800) // only a safety net: nine JVMs on a loaded two-core machine took over ten minutes
 class ResumeTest {
     /** Where the run is stopped: in stage {@code stage}, at {@code point}. */
     private record KillPoint(String stage, HaltingRun.Point point) {
