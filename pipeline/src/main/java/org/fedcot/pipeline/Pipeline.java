@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fedcot.eval.data.QaExample;
@@ -105,11 +106,13 @@ public final class Pipeline {
 
     /** The ids of the public, private and test examples, for the record (and checked on a rerun). */
     private static void recordSplit(RunDir dir, TaskData data) throws IOException {
+        // in a fixed order (a Map.of's changes between JVM starts), so every start writes the same file
+        Map<String, List<QaExample>> parts = new LinkedHashMap<>();
+        parts.put("public", data.publicPart());
+        parts.put("private", data.privatePart());
+        parts.put("test", data.test());
         ObjectNode split = JSON.createObjectNode();
-        for (Map.Entry<String, List<QaExample>> part : Map.of("public", data.publicPart(), "private",
-                data.privatePart(), "test", data.test()).entrySet()) {
-            part.getValue().forEach(e -> split.withArray(part.getKey()).add(e.id()));
-        }
+        parts.forEach((name, examples) -> examples.forEach(e -> split.withArray(name).add(e.id())));
         if (Files.exists(dir.split())) {
             if (!JSON.readTree(dir.split().toFile()).equals(split)) {
                 throw new ConfigException(dir.split() + ": the data differs from the run's first start; give this"

@@ -98,6 +98,13 @@ final class FaultServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Returns once at least {@code n} requests have been read: a point to act at, without polling. */
+    synchronized void awaitReceived(int n) throws InterruptedException {
+        while (received.size() < n) {
+            wait();
+        }
+    }
+
     /** The most requests that were between being read and being answered at the same time. */
     int maxInFlight() {
         return maxInFlight.get();
@@ -192,6 +199,7 @@ final class FaultServer implements AutoCloseable {
             Received r = new Received(received.size(), parts[0], parts[1], Map.copyOf(headers),
                     MAPPER.readTree(body.isEmpty() ? "{}" : body), System.nanoTime());
             received.add(r);
+            notifyAll();
             return r;
         }
     }

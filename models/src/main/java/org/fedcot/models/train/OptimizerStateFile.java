@@ -42,7 +42,11 @@ final class OptimizerStateFile {
             tensors.put("exp_avg_sq." + p.name(), Tensor.view(s.v(), 0, p.shape()));
             steps.append(i == 0 ? "" : ",").append(s.step());
         }
-        SafetensorsWriter.write(file, tensors, Map.of(STEP, Long.toString(state.step()), PARAM_STEPS, steps.toString()));
+        // in a fixed order: a Map.of's changes between JVM starts, and with it the file's bytes
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(STEP, Long.toString(state.step()));
+        metadata.put(PARAM_STEPS, steps.toString());
+        SafetensorsWriter.write(file, tensors, metadata);
     }
 
     /**

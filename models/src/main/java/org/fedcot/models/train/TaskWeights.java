@@ -4,7 +4,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * How the target tokens of a batch are averaged into one loss.
@@ -24,6 +26,10 @@ import java.util.StringJoiner;
  * <p>Both come down to a weight per target token, {@link #tokenWeights}: 1 for uniform, a_k / |T_k|
  * per-task. {@code DecoderModel.loss} with those label weights computes {@code sum w CE / sum w},
  * which is the formula above.
+ *
+ * <p>Task weights are data: two built from the same tasks and weights are {@link #equals equal} and print
+ * the same, whatever order the tasks were listed in (a {@code Map.of} lists them in an order that changes
+ * from one JVM start to the next), so a checkpoint's recorded weights match a resumed run's.
  */
 public final class TaskWeights {
     /** FedCoT's task of generating the rationale (chain of thought). */
@@ -31,12 +37,13 @@ public final class TaskWeights {
     /** FedCoT's task of generating the answer label. */
     public static final String LABEL = "label";
 
-    private static final TaskWeights UNIFORM = new TaskWeights(Map.of());
+    private static final TaskWeights UNIFORM = new TaskWeights(Collections.emptySortedMap());
+    private static final String UNIFORM_TEXT = "uniform";
 
-    /** Task name to weight; empty for uniform. */
-    private final Map<String, Double> weights;
+    /** Task name to weight, in task-name order; empty for uniform. */
+    private final SortedMap<String, Double> weights;
 
-    private TaskWeights(Map<String, Double> weights) {
+    private TaskWeights(SortedMap<String, Double> weights) {
         this.weights = weights;
     }
 
@@ -54,7 +61,7 @@ public final class TaskWeights {
         if (taskWeights.isEmpty()) {
             throw new IllegalArgumentException("task weights: no tasks given");
         }
-        Map<String, Double> copy = new LinkedHashMap<>();
+        SortedMap<String, Double> copy = new TreeMap<>();
         double total = 0;
         for (Map.Entry<String, Double> e : taskWeights.entrySet()) {
             double w = e.getValue();
@@ -68,7 +75,34 @@ public final class TaskWeights {
         if (total == 0) {
             throw new IllegalArgumentException("task weights: every weight is 0, so nothing would be learnt");
         }
-        return new TaskWeights(Collections.unmodifiableMap(copy));
+        return new TaskWeights(Collections.unmodifiableSortedMap(copy));
+    }
+
+    /**
+     * The weights {@link #toString} printed: "uniform" or "task=weight,..." in any task order.
+     *
+     * @throws IllegalArgumentException if {@code text} is neither, or {@link #of} refuses the weights
+     */
+    public static TaskWeights parse(String text) {
+        if (text.equals(UNIFORM_TEXT)) {
+            return UNIFORM;
+        }
+        Map<String, Double> w = new LinkedHashMap<>();
+        for (String pair : text.split(",", -1)) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || w.put(pair.substring(0, eq), parseWeight(pair.substring(eq + 1), text)) != null) {
+                throw new IllegalArgumentException("task weights: '" + text + "' is not 'uniform' nor task=weight,...");
+            }
+        }
+        return of(w);
+    }
+
+    private static double parseWeight(String weight, String text) {
+        try {
+            return Double.parseDouble(weight);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("task weights: '" + weight + "' in '" + text + "' is not a number", e);
+        }
     }
 
     /**
@@ -120,11 +154,22 @@ public final class TaskWeights {
         return perToken;
     }
 
-    /** "uniform" or "rationale=0.3,label=0.7", for logs and checkpoints. */
+    /** Whether {@code o} weighs the same tasks the same (the order they were given in does not matter). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TaskWeights other && weights.equals(other.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return weights.hashCode();
+    }
+
+    /** "uniform" or "label=0.7,rationale=0.3", tasks in name order, for logs and checkpoints ({@link #parse} reads it). */
     @Override
     public String toString() {
         if (isUniform()) {
-            return "uniform";
+            return UNIFORM_TEXT;
         }
         StringJoiner j = new StringJoiner(",");
         weights.forEach((task, w) -> j.add(task + "=" + w));

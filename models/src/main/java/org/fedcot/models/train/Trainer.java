@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.fedcot.models.checkpoint.CheckpointException;
 import org.fedcot.models.transformer.DecoderModel;
@@ -111,14 +110,7 @@ public final class Trainer {
      */
     public void resume(Path checkpointDir) throws IOException {
         TrainerState s = Checkpoints.readState(checkpointDir);
-        Map<String, String> now = config.trajectory();
-        List<String> changed = new ArrayList<>();
-        for (Map.Entry<String, String> e : now.entrySet()) {
-            String before = s.trajectory().get(e.getKey());
-            if (!e.getValue().equals(before)) {
-                changed.add(e.getKey() + " " + before + " -> " + e.getValue());
-            }
-        }
+        List<String> changed = TrajectoryChanges.of(s.trajectory(), config);
         if (!changed.isEmpty()) {
             throw new CheckpointException(checkpointDir + ": was trained with other settings, and resuming exactly"
                     + " needs the same ones: " + String.join(", ", changed));

@@ -35,6 +35,8 @@ public record TrainerConfig(int steps, int batchSize, int microBatchSize, double
                             LrSchedule.Kind schedule, int warmupSteps, double weightDecay, double beta1, double beta2,
                             double eps, double maxGradNorm, TaskWeights taskWeights, long seed, boolean groupByLength,
                             int padMultiple, int evalEvery, int checkpointEvery, int keepCheckpoints) {
+    /** The name of the task weights in {@link #trajectory()}. */
+    static final String TASK_WEIGHTS = "task_weights";
 
     /** Checks every value; the messages name the setting. */
     public TrainerConfig {
@@ -97,7 +99,7 @@ public record TrainerConfig(int steps, int batchSize, int microBatchSize, double
         t.put("adam_beta2", Double.toString(beta2));
         t.put("adam_epsilon", Double.toString(eps));
         t.put("max_grad_norm", Double.toString(maxGradNorm));
-        t.put("task_weights", taskWeights.toString());
+        t.put(TASK_WEIGHTS, taskWeights.toString());
         t.put("seed", Long.toString(seed));
         t.put("group_by_length", Boolean.toString(groupByLength));
         t.put("pad_multiple", Integer.toString(padMultiple));

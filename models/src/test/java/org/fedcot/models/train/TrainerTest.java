@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.fedcot.models.checkpoint.CheckpointException;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.tensor.optim.LrSchedule;
@@ -100,6 +103,48 @@ class TrainerTest {
         e = assertThrows(CheckpointException.class, () -> otherData.resume(ckpt));
         assertTrue(e.getMessage().contains("other data"), e.getMessage());
         assertArrayEquals(before, model.parameters().getFirst().toArray(), "a refused resume leaves the model alone");
+    }
+
+    @Test
+    void aCheckpointResumesUnderTheSameTaskWeightsListedInAnotherOrder() throws IOException {
+        Map<String, Double> labelFirst = new LinkedHashMap<>();
+        labelFirst.put(TaskWeights.LABEL, 0.6);
+        labelFirst.put(TaskWeights.RATIONALE, 0.4);
+        DecoderModel straight = TrainFixtures.tinyModel(5);
+        new Trainer(straight, fullConfig().build(), data(), List.of()).train(tmp.resolve("straight"), TrainingListener.NONE);
+
+        Path out = tmp.resolve("run");
+        Trainer killed = new Trainer(TrainFixtures.tinyModel(5), fullConfig().build(), data(), List.of());
+        assertThrows(IllegalStateException.class, () -> killed.train(out, new TrainingListener() {
+            @Override
+            public void onCheckpoint(int step, Path dir) {
+                if (step == 2) {
+                    throw new IllegalStateException("killed"); // checkpoint-2 is the one to resume from
+                }
+            }
+        }));
+        Path ckpt = Checkpoints.latest(out).orElseThrow();
+        // as a checkpoint written before task weights printed in name order (or from a Map.of) records them
+        Path state = ckpt.resolve(TrainerState.FILE_NAME);
+        String recorded = Files.readString(state);
+        assertTrue(recorded.contains("\"task_weights\" : \"label=0.6,rationale=0.4\""), recorded);
+        Files.writeString(state, recorded.replace("label=0.6,rationale=0.4", "rationale=0.4,label=0.6"));
+
+        DecoderModel resumed = TrainFixtures.tinyModel(99);
+        Trainer t = new Trainer(resumed, fullConfig().taskWeights(TaskWeights.of(labelFirst)).build(), data(), List.of());
+        t.resume(ckpt);
+        t.train(out, TrainingListener.NONE);
+        for (int i = 0; i < straight.parameters().size(); i++) {
+            assertArrayEquals(straight.parameters().get(i).toArray(), resumed.parameters().get(i).toArray(),
+                    straight.parameters().get(i).name());
+        }
+
+        labelFirst.put(TaskWeights.LABEL, 0.5);
+        Trainer other = new Trainer(TrainFixtures.tinyModel(6), fullConfig().taskWeights(TaskWeights.of(labelFirst)).build(),
+                data(), List.of());
+        CheckpointException e = assertThrows(CheckpointException.class, () -> other.resume(ckpt));
+        assertTrue(e.getMessage().contains("task_weights rationale=0.4,label=0.6 -> label=0.5,rationale=0.4"),
+                e.getMessage());
     }
 
     @Test

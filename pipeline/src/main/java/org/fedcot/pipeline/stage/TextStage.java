@@ -13,8 +13,9 @@ import org.fedcot.pipeline.run.StageLog;
  * A stage that turns one text per example into another (perturbation, encoding, decoding, an LLM answer),
  * keeping its records {@code {"id", "input", "output"}} in {@code stages/NAME.jsonl}. Records already there
  * are reused, the rest made in input order and appended one by one (or batch by batch), so a killed run
- * loses at most the records being made. A stored record whose input differs from today's means the run
- * directory belongs to another configuration: that is an error, not a silent mix.
+ * loses at most the records being made; the listener hears of each record once it is stored. A stored record
+ * whose input differs from today's means the run directory belongs to another configuration: that is an
+ * error, not a silent mix.
  */
 public final class TextStage {
     /** Makes the outputs of a batch of inputs, in order. */
@@ -42,8 +43,8 @@ public final class TextStage {
                 List<String> made = maker.make(ids, ids.stream().map(inputs::get).toList());
                 for (int i = 0; i < ids.size(); i++) {
                     log.append(StageLog.record(ids.get(i)).put("input", inputs.get(ids.get(i))).put("output", made.get(i)));
+                    listener.stageProgress(name, inputs.size() - todo.size() + start + i + 1);
                 }
-                listener.stageProgress(name, inputs.size() - todo.size() + start + ids.size());
             }
             for (Map.Entry<String, String> e : inputs.entrySet()) {
                 JsonNode r = log.get(e.getKey());
