@@ -31,6 +31,11 @@ public final class TinyRun {
         return OpenAiServer.start(model, ServerOptions.loopback(0).withAuditLog(audit));
     }
 
+    /** The client's SLM of the tiny config: a Hugging Face directory with its tokenizer.json. */
+    public static Path slmModel() {
+        return Made.MODEL;
+    }
+
     /** The run's training questions (the test questions are beside them). */
     public static Path trainFile() {
         return Made.TRAIN;

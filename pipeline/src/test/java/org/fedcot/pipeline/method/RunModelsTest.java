@@ -11,16 +11,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.fedcot.models.checkpoint.ModelPath;
 import org.fedcot.pipeline.Pipeline;
 import org.fedcot.pipeline.TinyRun;
 import org.fedcot.pipeline.config.ConfigException;
 import org.fedcot.pipeline.config.ConfigReader;
 import org.fedcot.pipeline.run.RunListener;
-import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and the server never hears of it.
  */
 class RunModelsTest {
-    private static final String MODEL = "models/stories260K/stories260K.bin";
-    private static final String TOKENIZER = "models/stories260K/tok512.bin";
+    private static final Path MODEL = TinyRun.slmModel();
+    private static final Path TOKENIZER = MODEL.resolve("tokenizer.json");
 
     @TempDir
     Path dir;
@@ -72,32 +73,39 @@ class RunModelsTest {
         return e.getMessage().substring(config.toString().length());
     }
 
-    /** {@code shared}'s first half in the test's folder: a download cut short. */
-    private Path truncated(String shared) throws IOException {
-        byte[] bytes = Files.readAllBytes(SharedFiles.path(shared));
-        Path cut = dir.resolve("cut-" + Path.of(shared).getFileName());
+    /** The first half of {@code file} in the test's folder: a download cut short. */
+    private Path truncated(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Path cut = dir.resolve("cut-" + file.getFileName());
         Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
         return cut;
     }
 
     @Test
     void corruptModel() throws IOException {
-        Path model = truncated(MODEL);
-        String e = error(SharedFiles.path(MODEL).toString(), model.toString());
-        assertTrue(e.startsWith(" line 10: slm.model: " + model + ": "), e);
+        Path model = Files.createDirectories(dir.resolve("cut-model"));
+        try (Stream<Path> files = Files.list(MODEL)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, model.resolve(f.getFileName()));
+            }
+        }
+        Files.move(truncated(MODEL.resolve("model.safetensors")), model.resolve("model.safetensors"),
+                StandardCopyOption.REPLACE_EXISTING);
+        String e = error(MODEL.toString(), model.toString());
+        assertTrue(e.startsWith(" line 10: slm.model: " + model), e);
     }
 
     @Test
     void corruptTokenizer() throws IOException {
         Path tokenizer = truncated(TOKENIZER);
-        String e = error(SharedFiles.path(TOKENIZER).toString(), tokenizer.toString());
+        String e = error(TOKENIZER.toString(), tokenizer.toString());
         assertTrue(e.startsWith(" line 11: slm.tokenizer: "), e);
         assertTrue(e.contains(tokenizer.toString()), e);
     }
 
     @Test
     void lengthsBeyondTheModelsPositions() throws IOException {
-        int positions = ModelPath.load(SharedFiles.path(MODEL)).config().maxPositionEmbeddings();
+        int positions = ModelPath.load(MODEL).config().maxPositionEmbeddings();
         int length = positions / 2 + 1;
         assertEquals(" line 24: train.maxLength: a prompt and a target of up to " + length + " tokens each need "
                 + 2 * length + " positions, but slm.model has " + positions, error("maxLength: 96", "maxLength: " + length));
