@@ -191,14 +191,16 @@ class BatchTest {
 
     @Test
     void neverMoreInFlightThanConfigured() throws IOException {
-        // the first three to arrive are answered only once all three are in flight together
+        // the first three to arrive are answered only once all three are in flight together, and then after a
+        // pause in which a client that let a fourth go would have it arrive; a right client passes however
+        // long the pause turns out, a wrong one is caught unless the machine stalls it for the whole pause
         CountDownLatch threeArrived = new CountDownLatch(3);
         try (FaultServer server = FaultServer.start(r -> {
             if (r.index() >= 3) {
                 return FaultServer.echo(r);
             }
             threeArrived.countDown();
-            return new FaultServer.Held(threeArrived, FaultServer.echo(r));
+            return new FaultServer.Held(threeArrived, new FaultServer.Slow(Duration.ofMillis(200), FaultServer.echo(r)));
         });
              LlmClient client = LlmClient.open(RetryTest.config(server.baseUrl()).withMaxConcurrency(3))) {
             client.completeAll(requests(12), BatchListener.NONE);

@@ -62,7 +62,10 @@ final class FaultServer implements AutoCloseable {
     record DropMidBody() implements Reply {
     }
 
-    /** Wait {@code delay}, then reply {@code then}: only to vary the order answers come in, never to hold one. */
+    /**
+     * Wait {@code delay}, then reply {@code then}: to vary the order answers come in, or to give a wrong client
+     * room to show itself; never what a right client's pass relies on (that is {@link Held}'s job).
+     */
     record Slow(Duration delay, Reply then) implements Reply {
     }
 
