@@ -29,13 +29,13 @@ class RetryTest {
     /** Four attempts, a few milliseconds apart (backoff 5, 10, 20 ms before jitter). */
     static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5));
 
+    /** Where the virtual clocks of these tests start: a date in the RFC's own example format. */
+    private static final Instant START = Instant.parse("2026-10-21T07:28:00Z");
+
     static ClientConfig config(URI baseUrl) {
         return ClientConfig.of(baseUrl, "test-model").withRetry(FAST)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
-
-    /** Where the virtual clocks of these tests start: a date in the RFC's own example format. */
-    private static final Instant START = Instant.parse("2026-10-21T07:28:00Z");
 
     private static LlmResponse completeOnce(FaultServer server, ClientConfig config) throws IOException {
         return completeOnce(server, config, TimeSource.SYSTEM);
