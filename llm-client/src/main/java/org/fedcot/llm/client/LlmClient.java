@@ -38,12 +38,14 @@ public final class LlmClient implements AutoCloseable {
     private final Map<String, CompletableFuture<LlmResponse>> inFlight = new ConcurrentHashMap<>();
     private final AtomicReference<Usage> paid = new AtomicReference<>(Usage.ZERO);
 
-    private LlmClient(ClientConfig config, Optional<ApiKey> key, ResponseCache cache, InFlightJournal journal) {
+    private LlmClient(ClientConfig config, Optional<ApiKey> key, ResponseCache cache, InFlightJournal journal,
+                      TimeSource time) {
         this.config = config;
         this.cache = cache;
         this.journal = journal;
-        this.transport = new Transport(config, key, mapper);
-        this.sender = new RetryingSender(transport, config.retry(), config.maxConcurrency(), config.requestsPerMinute());
+        this.transport = new Transport(config, key, mapper, time);
+        this.sender = new RetryingSender(transport, config.retry(), config.maxConcurrency(), config.requestsPerMinute(),
+                time);
     }
 
     /** A client for {@code config}, reading the API key (if it names one) from the process environment. */
@@ -62,9 +64,17 @@ public final class LlmClient implements AutoCloseable {
      *                               {@link ResponseCache#open})
      */
     public static LlmClient open(ClientConfig config, UnaryOperator<String> environment) throws IOException {
+        return open(config, environment, TimeSource.SYSTEM);
+    }
+
+    /**
+     * As {@link #open(ClientConfig, UnaryOperator)}, with the rate limit, the waits between attempts and
+     * Retry-After dates on {@code time}: the one place a test puts a virtual clock.
+     */
+    static LlmClient open(ClientConfig config, UnaryOperator<String> environment, TimeSource time) throws IOException {
         Optional<ApiKey> key = ApiKey.fromEnvironment(config.apiKeyEnv(), environment);
         if (config.cacheFile() == null) {
-            return new LlmClient(config, key, null, null);
+            return new LlmClient(config, key, null, null, time);
         }
         ResponseCache cache = ResponseCache.open(config.cacheFile());
         InFlightJournal journal;
@@ -81,7 +91,7 @@ public final class LlmClient implements AutoCloseable {
                     + " again (a server that keeps recent answers by Idempotency-Key, as fedcot serve does, answers"
                     + " without generating twice)");
         }
-        return new LlmClient(config, key, cache, journal);
+        return new LlmClient(config, key, cache, journal, time);
     }
 
     /** The configuration this client follows. */

@@ -16,12 +16,15 @@ final class RetryingSender {
     private final RetryPolicy policy;
     private final Semaphore inFlight;
     private final RateLimiter rateLimiter;
+    private final TimeSource time;
 
-    RetryingSender(Transport transport, RetryPolicy policy, int maxConcurrency, int requestsPerMinute) {
+    RetryingSender(Transport transport, RetryPolicy policy, int maxConcurrency, int requestsPerMinute,
+                   TimeSource time) {
         this.transport = transport;
         this.policy = policy;
         this.inFlight = new Semaphore(maxConcurrency, true);
-        this.rateLimiter = new RateLimiter(requestsPerMinute);
+        this.rateLimiter = new RateLimiter(requestsPerMinute, time);
+        this.time = time;
     }
 
     /**
@@ -38,7 +41,7 @@ final class RetryingSender {
             inFlight.acquire();
             try {
                 stop.check();
-                stop.sleep(rateLimiter.reserve());
+                time.sleep(rateLimiter.reserve(), stop);
                 outcome = once.run();
             } finally {
                 inFlight.release();
@@ -59,7 +62,7 @@ final class RetryingSender {
                     int tried = attempt;
                     LOG.log(System.Logger.Level.DEBUG, () -> "POST " + uri + " attempt " + tried + ": "
                             + failed.reason() + "; retrying in " + wait.toMillis() + " ms");
-                    stop.sleep(wait);
+                    time.sleep(wait, stop);
                 }
             }
         }

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -34,12 +33,14 @@ final class Transport implements AutoCloseable {
     private final Optional<ApiKey> key;
     private final Duration requestTimeout;
     private final ObjectMapper mapper;
+    private final TimeSource time;
 
-    Transport(ClientConfig config, Optional<ApiKey> key, ObjectMapper mapper) {
+    Transport(ClientConfig config, Optional<ApiKey> key, ObjectMapper mapper, TimeSource time) {
         this.baseUrl = config.baseUrl().toString().replaceAll("/+$", "");
         this.key = key;
         this.requestTimeout = config.requestTimeout();
         this.mapper = mapper;
+        this.time = time;
         // plain http stays on HTTP/1.1: the h2c upgrade the JDK would try confuses some local servers
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
                 .version("https".equalsIgnoreCase(config.baseUrl().getScheme())
@@ -154,7 +155,7 @@ final class Transport implements AutoCloseable {
         String reason = redact("HTTP " + status + ": " + ResponseJson.errorMessage(json, body));
         if (status == 408 || status == 409 || status == 429 || status >= 500) {
             Optional<Duration> retryAfter = RetryAfter.parse(headers.firstValue("Retry-After").orElse(null),
-                    Instant.now());
+                    time.now());
             return new AttemptOutcome.Retryable(reason, status, retryAfter);
         }
         return new AttemptOutcome.Refused(reason, status);

@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -166,9 +168,8 @@ class BatchTest {
 
     @Test
     void anInterruptedBatchStopsAndKeepsItsAnswers() throws Exception {
-        // two quick answers, then answers that never come (the server's close ends them)
-        try (FaultServer server = FaultServer.start(r -> new FaultServer.Slow(
-                r.index() < 2 ? Duration.ofMillis(1) : Duration.ofDays(1), FaultServer.echo(r)));
+        // two answers, then answers that never come (the server's close ends them)
+        try (FaultServer server = FaultServer.start(r -> r.index() < 2 ? FaultServer.echo(r) : new FaultServer.Hang());
              LlmClient client = LlmClient.open(config(server).withMaxConcurrency(2))) {
             AtomicReference<RuntimeException> thrown = new AtomicReference<>();
             Thread batch = Thread.ofPlatform().start(() -> {
@@ -190,27 +191,38 @@ class BatchTest {
 
     @Test
     void neverMoreInFlightThanConfigured() throws IOException {
-        try (FaultServer server = FaultServer.start(r -> new FaultServer.Slow(Duration.ofMillis(150), FaultServer.echo(r)));
+        // the first three to arrive are answered only once all three are in flight together, and then after a
+        // pause in which a client that let a fourth go would have it arrive; a right client passes however
+        // long the pause turns out, a wrong one is caught unless the machine stalls it for the whole pause
+        CountDownLatch threeArrived = new CountDownLatch(3);
+        try (FaultServer server = FaultServer.start(r -> {
+            if (r.index() >= 3) {
+                return FaultServer.echo(r);
+            }
+            threeArrived.countDown();
+            return new FaultServer.Held(threeArrived, new FaultServer.Slow(Duration.ofMillis(200), FaultServer.echo(r)));
+        });
              LlmClient client = LlmClient.open(RetryTest.config(server.baseUrl()).withMaxConcurrency(3))) {
             client.completeAll(requests(12), BatchListener.NONE);
-            assertTrue(server.maxInFlight() <= 3, "server saw " + server.maxInFlight() + " in flight");
-            assertTrue(server.maxInFlight() >= 2, "requests did run side by side");
+            assertEquals(12, server.received().size());
+            assertEquals(3, server.maxInFlight(), "requests run side by side, never more than 3");
         }
     }
 
     @Test
     void theRateLimitSpacesAttempts() throws IOException {
+        FakeTime time = new FakeTime(Instant.EPOCH);
+        // no backoff, so that every wait asked for is the rate limit's
+        RetryPolicy noBackoff = new RetryPolicy(4, Duration.ZERO, Duration.ZERO, Duration.ZERO);
         try (FaultServer server = FaultServer.scripted(FaultServer.error(500, "once"));
-             LlmClient client = LlmClient.open(RetryTest.config(server.baseUrl()).withMaxConcurrency(4)
-                     .withRequestsPerMinute(300))) {
+             LlmClient client = LlmClient.open(RetryTest.config(server.baseUrl()).withRetry(noBackoff)
+                     .withMaxConcurrency(4).withRequestsPerMinute(300), name -> null, time)) {
             client.completeAll(requests(5), BatchListener.NONE);
-            List<Long> arrivals = server.received().stream().map(FaultServer.Received::arrivalNanos).sorted().toList();
-            assertEquals(6, arrivals.size(), "five requests and one retry");
-            for (int i = 1; i < arrivals.size(); i++) {
-                long gapMs = (arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000;
-                // 300 a minute is one per 200 ms; some slack for the sockets
-                assertTrue(gapMs >= 150, "attempts " + (i - 1) + " and " + i + " came " + gapMs + " ms apart");
-            }
+            assertEquals(6, server.received().size(), "five requests and one retry");
         }
+        // 300 a minute is one per 200 ms: on a clock that stands still the six attempts, the retry included,
+        // get the slots 0, 200, ..., 1000 ms from now, in whatever order their threads come
+        List<Duration> waits = time.waits().stream().sorted().toList();
+        assertEquals(IntStream.rangeClosed(1, 5).mapToObj(i -> Duration.ofMillis(200L * i)).toList(), waits);
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,14 +30,14 @@ import java.util.function.Function;
  * An OpenAI-compatible server on loopback whose every answer is scripted: echo completions, error statuses
  * with Retry-After, malformed bodies, slow answers, connections dropped before or during the response. It
  * speaks HTTP/1.1 over a raw socket (one request per connection) so that it can misbehave at any byte, and
- * logs every request it reads, with its arrival time, and the most requests it had in flight at once.
+ * logs every request it reads, in arrival order, and the most requests it had in flight at once. Answers that
+ * must stay in flight wait on a latch ({@link Held}, {@link Hang}), never on the clock.
  */
 final class FaultServer implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A request as the server read it; header names are lower case. */
-    record Received(int index, String method, String path, Map<String, String> headers, JsonNode body,
-                    long arrivalNanos) {
+    record Received(int index, String method, String path, Map<String, String> headers, JsonNode body) {
         /** The prompt, or the last chat message's content. */
         String input() {
             JsonNode messages = body.path("messages");
@@ -61,8 +62,19 @@ final class FaultServer implements AutoCloseable {
     record DropMidBody() implements Reply {
     }
 
-    /** Wait {@code delay}, then reply {@code then}. */
+    /**
+     * Wait {@code delay}, then reply {@code then}: to vary the order answers come in, or to give a wrong client
+     * room to show itself; never what a right client's pass relies on (that is {@link Held}'s job).
+     */
     record Slow(Duration delay, Reply then) implements Reply {
+    }
+
+    /** Wait until {@code gate} opens, then reply {@code then}: an answer in flight until the test says. */
+    record Held(CountDownLatch gate, Reply then) implements Reply {
+    }
+
+    /** Never answer; closing the server ends the connection. */
+    record Hang() implements Reply {
     }
 
     private final ServerSocket socket;
@@ -71,6 +83,8 @@ final class FaultServer implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    /** Opens when the server closes, ending every {@link Hang}. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private FaultServer(Function<Received, Reply> script) throws IOException {
         this.script = script;
@@ -152,6 +166,7 @@ final class FaultServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed.countDown();
         socket.close();
         connections.shutdownNow();
     }
@@ -197,19 +212,24 @@ final class FaultServer implements AutoCloseable {
         String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
         synchronized (this) {
             Received r = new Received(received.size(), parts[0], parts[1], Map.copyOf(headers),
-                    MAPPER.readTree(body.isEmpty() ? "{}" : body), System.nanoTime());
+                    MAPPER.readTree(body.isEmpty() ? "{}" : body));
             received.add(r);
             notifyAll();
             return r;
         }
     }
 
-    private static void reply(OutputStream out, Reply reply) throws IOException, InterruptedException {
+    private void reply(OutputStream out, Reply reply) throws IOException, InterruptedException {
         switch (reply) {
             case Slow slow -> {
                 Thread.sleep(slow.delay());
                 reply(out, slow.then());
             }
+            case Held held -> {
+                held.gate().await();
+                reply(out, held.then());
+            }
+            case Hang hang -> closed.await();
             case Drop drop -> {
                 // closing the socket is the whole reply
             }

@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,17 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Retries against scripted faults, counted on the server side. */
+/**
+ * Retries against scripted faults, counted on the server side; the waits between attempts are read off a
+ * {@link FakeTime}, not measured.
+ */
 @Timeout(30)
 class RetryTest {
-    /** Four attempts, a few milliseconds apart. */
+    /** Four attempts, a few milliseconds apart (backoff 5, 10, 20 ms before jitter). */
     static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5));
+
+    /** Where the virtual clocks of these tests start: a date in the RFC's own example format. */
+    private static final Instant START = Instant.parse("2026-10-21T07:28:00Z");
 
     static ClientConfig config(URI baseUrl) {
         return ClientConfig.of(baseUrl, "test-model").withRetry(FAST)
@@ -32,7 +38,12 @@ class RetryTest {
     }
 
     private static LlmResponse completeOnce(FaultServer server, ClientConfig config) throws IOException {
-        try (LlmClient client = LlmClient.open(config)) {
+        return completeOnce(server, config, TimeSource.SYSTEM);
+    }
+
+    private static LlmResponse completeOnce(FaultServer server, ClientConfig config, TimeSource time)
+            throws IOException {
+        try (LlmClient client = LlmClient.open(config, name -> null, time)) {
             return client.complete(new CompletionRequest("two plus two"));
         }
     }
@@ -59,9 +70,27 @@ class RetryTest {
     }
 
     @Test
+    void backoffDoublesWithJitterBetweenAttempts() throws IOException {
+        FakeTime time = new FakeTime(START);
+        try (FaultServer server = FaultServer.start(r -> FaultServer.error(503, "overloaded"))) {
+            assertThrows(LlmException.class, () -> completeOnce(server, config(server.baseUrl()), time));
+            assertEquals(4, server.received().size());
+        }
+        List<Duration> waits = time.waits();
+        assertEquals(3, waits.size(), "a wait before each retry: " + waits);
+        // equal jitter: the wait before retry k lies in [b/2, b], b = 5 ms doubled k - 1 times
+        for (int k = 1; k <= 3; k++) {
+            Duration b = Duration.ofMillis(5L << (k - 1));
+            Duration w = waits.get(k - 1);
+            assertTrue(w.compareTo(b.dividedBy(2)) >= 0 && w.compareTo(b) <= 0, "wait before retry " + k + ": " + w);
+        }
+    }
+
+    @Test
     void slowAnswerTimesOutAndIsRetried() throws IOException {
+        // the first answer never comes; the HTTP client's own request timeout (real time) gives up on it
         try (FaultServer server = FaultServer.start(
-                r -> r.index() == 0 ? new FaultServer.Slow(Duration.ofSeconds(5), FaultServer.echo(r)) : FaultServer.echo(r))) {
+                r -> r.index() == 0 ? new FaultServer.Hang() : FaultServer.echo(r))) {
             ClientConfig c = config(server.baseUrl()).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
             assertEquals("echo: two plus two", completeOnce(server, c).text());
             assertEquals(2, server.received().size());
@@ -70,30 +99,34 @@ class RetryTest {
 
     @Test
     void retryAfterSecondsIsWaited() throws IOException {
-        try (FaultServer server = FaultServer.scripted(FaultServer.tooManyRequests("1"))) {
-            completeOnce(server, config(server.baseUrl()));
-            assertGapAtLeast(server.received(), Duration.ofMillis(900));
-        }
+        assertEquals(List.of(Duration.ofSeconds(1)), waitsAfterTooManyRequests("1", FAST));
     }
 
     @Test
-    void retryAfterHttpDateIsWaited() throws IOException {
-        // the date has whole seconds: two seconds ahead is at least one second ahead
-        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
-        try (FaultServer server = FaultServer.scripted(FaultServer.tooManyRequests(at))) {
-            completeOnce(server, config(server.baseUrl()));
-            assertGapAtLeast(server.received(), Duration.ofMillis(900));
-        }
+    void retryAfterHttpDateIsWaitedFromNow() throws IOException {
+        // a date 2 s after the client's clock reads; far from the real now, so only the client's clock gives 2 s
+        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(START.plusSeconds(2).atZone(ZoneOffset.UTC));
+        assertEquals(List.of(Duration.ofSeconds(2)), waitsAfterTooManyRequests(at, FAST));
     }
 
     @Test
     void retryAfterIsCutToTheConfiguredMaximum() throws IOException {
-        try (FaultServer server = FaultServer.scripted(FaultServer.tooManyRequests("3600"))) {
-            ClientConfig c = config(server.baseUrl())
-                    .withRetry(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(50)));
-            assertEquals("echo: two plus two", completeOnce(server, c).text());
+        RetryPolicy upTo50ms = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(50));
+        assertEquals(List.of(Duration.ofMillis(50)), waitsAfterTooManyRequests("3600", upTo50ms));
+    }
+
+    /**
+     * The waits asked for under {@code policy} when the first attempt gets a 429 with {@code retryAfter} and
+     * the second an answer.
+     */
+    private static List<Duration> waitsAfterTooManyRequests(String retryAfter, RetryPolicy policy) throws IOException {
+        FakeTime time = new FakeTime(START);
+        try (FaultServer server = FaultServer.scripted(FaultServer.tooManyRequests(retryAfter))) {
+            ClientConfig c = config(server.baseUrl()).withRetry(policy);
+            assertEquals("echo: two plus two", completeOnce(server, c, time).text());
             assertEquals(2, server.received().size());
         }
+        return time.waits();
     }
 
     @Test
@@ -154,11 +187,5 @@ class RetryTest {
             assertTrue(e.getMessage().endsWith(": HTTP 400: no such route"), e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
         }
-    }
-
-    private static void assertGapAtLeast(List<FaultServer.Received> log, Duration min) {
-        assertEquals(2, log.size());
-        long gap = log.get(1).arrivalNanos() - log.get(0).arrivalNanos();
-        assertTrue(gap >= min.toNanos(), "second attempt came " + gap / 1_000_000 + " ms after the first");
     }
 }
