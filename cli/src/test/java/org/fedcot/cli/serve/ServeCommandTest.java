@@ -19,7 +19,7 @@ class ServeCommandTest {
             CliRun run = serve(bad[0], bad[1]);
             assertEquals(2, run.code(), run.err());
             String first = run.err().lines().findFirst().orElse("");
-            assertTrue(first.startsWith(bad[0] + " must be"), first);
+            assertTrue(first.startsWith("fedcot: " + bad[0] + " must be"), first);
         }
     }
 }

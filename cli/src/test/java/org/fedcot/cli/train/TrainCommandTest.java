@@ -81,7 +81,7 @@ class TrainCommandTest {
         assertBadLine("{\"prompt\": \"a\", \"target\": 3}", ":1: field \"target\" must be a string, not number");
         assertBadLine("[1, 2]", ":1: expected a JSON object");
         assertBadLine("{\"prompt\": \"a\", \"target\": \"b\", \"task\": \"summary\"}",
-                ":1: task 'summary' has no weight; the weighted tasks are rationale, label");
+                ":1: task 'summary' has no weight; the weighted tasks are label, rationale");
         assertBadLine("\n\n", ": holds no examples");
         Files.writeString(data, "{\"prompt\": \"" + "a b ".repeat(40) + "\", \"target\": \"b\"}");
         String tooLong = train("--steps", "1").message();
