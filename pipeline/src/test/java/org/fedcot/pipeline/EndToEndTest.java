@@ -17,11 +17,9 @@ import org.fedcot.pipeline.config.ConfigReader;
 import org.fedcot.pipeline.method.VariantResult;
 import org.fedcot.pipeline.run.RunListener;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every method and ablation through every stage, against a real server on loopback. */
-@Timeout(120)
 class EndToEndTest {
     @TempDir
     Path dir;

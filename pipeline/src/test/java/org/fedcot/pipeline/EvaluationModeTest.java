@@ -15,11 +15,9 @@ import org.fedcot.pipeline.config.ConfigReader;
 import org.fedcot.pipeline.method.VariantResult;
 import org.fedcot.pipeline.run.RunListener;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** eval.mode both: generated answers and choice log-likelihoods, both in the results and the report; rationale counts told. */
-@Timeout(120)
 class EvaluationModeTest {
     @TempDir
     Path dir;

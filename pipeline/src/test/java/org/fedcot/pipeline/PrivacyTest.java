@@ -25,11 +25,9 @@ import org.fedcot.pipeline.prompt.QuestionText;
 import org.fedcot.pipeline.prompt.RationalePrompts;
 import org.fedcot.pipeline.run.RunListener;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the server sees: the audit log of a real server, read as a semi-honest server would. */
-@Timeout(120)
 class PrivacyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

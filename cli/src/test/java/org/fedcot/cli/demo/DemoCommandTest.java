@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.fedcot.cli.CliRun;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * method and the eps sweep run over HTTP into the table and the report, and a second start finds everything
  * done without asking the teacher again.
  */
-@Timeout(300)
 class DemoCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

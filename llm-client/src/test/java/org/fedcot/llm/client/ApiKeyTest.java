@@ -12,11 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The API key goes out as a Bearer header and nowhere else: not in the cache, not in error messages. */
-@Timeout(30)
 class ApiKeyTest {
     private static final String KEY = "sk-test-0123456789abcdef";
     private static final Map<String, String> ENV = Map.of("FEDCOT_TEST_KEY", KEY);

@@ -20,11 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Batches: input order, progress, resumption without asking twice, the concurrency bound, rate limit, usage. */
-@Timeout(30)
 class BatchTest {
     private static final int N = 20;
 

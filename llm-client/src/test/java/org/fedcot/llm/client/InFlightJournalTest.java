@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * in-flight journal beside the cache counts only requests that were sent and neither answered nor refused.
  * (A run cancelled with requests in flight, and its resume, is ReplayTest's, against the real server.)
  */
-@Timeout(30)
 class InFlightJournalTest {
     @TempDir
     Path dir;

@@ -21,11 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The JSON lines cache: hits are not re-sent, failures leave no entry, torn lines are recovered, lines never mix. */
-@Timeout(30)
 class ResponseCacheTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Retries against scripted faults, counted on the server side; the waits between attempts are read off a
  * {@link FakeTime}, not measured.
  */
-@Timeout(30)
 class RetryTest {
     /** Four attempts, a few milliseconds apart (backoff 5, 10, 20 ms before jitter). */
     static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5));

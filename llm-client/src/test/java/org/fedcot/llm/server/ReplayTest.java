@@ -24,7 +24,6 @@ import org.fedcot.llm.client.LlmResponse;
 import org.fedcot.llm.client.Sampling;
 import org.fedcot.models.generate.Sampler;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -83,7 +82,6 @@ class ReplayTest {
     }
 
     @Test
-    @Timeout(120) // a safety net only: every wait below is on a latch or a join
     void aBatchCancelledWithRequestsInFlightGeneratesEachPromptOnceWhenResumed(@TempDir Path dir) throws Exception {
         Path audit = dir.resolve("audit.jsonl");
         Path cache = dir.resolve("cache.jsonl");

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,7 +24,6 @@ class RequestLimitsTest {
     private static final String BIG = "Content-Type: application/json\r\nContent-Length: 20000000\r\n\r\n";
 
     @Test
-    @Timeout(60)
     void aBodyWithoutTheKeyIsNeitherReadNorLogged(@TempDir Path dir) throws IOException {
         Path audit = dir.resolve("audit.jsonl");
         try (OpenAiServer server = OpenAiServer.start(TestModels.stories(),
@@ -43,7 +41,6 @@ class RequestLimitsTest {
     }
 
     @Test
-    @Timeout(60)
     void anOversizeBodyIsRefusedFromItsLengthBeforeItIsSent(@TempDir Path dir) throws IOException {
         Path audit = dir.resolve("audit.jsonl");
         try (OpenAiServer server = OpenAiServer.start(TestModels.stories(),

@@ -36,7 +36,12 @@ public final class ConfigReader {
      *                         override names an unknown field or gives a value of the wrong type
      */
     public static ConfigSource read(Path file, Map<String, String> overrides) {
-        if (!Files.isRegularFile(file)) throw new ConfigException(file + ": no such config file");
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file + ": is a directory, expected a YAML config file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": no such config file");
+        }
         YamlFile yaml = YamlFile.read(file);
         if (!yaml.tree().isObject()) throw new ConfigException(file + ": the config must be a YAML mapping");
         ObjectNode root = (ObjectNode) yaml.tree();

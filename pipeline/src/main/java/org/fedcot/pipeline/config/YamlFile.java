@@ -11,10 +11,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.fedcot.models.io.TextFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -68,7 +70,7 @@ record YamlFile(JsonNode tree, Map<String, Integer> lines) {
                 throw new ConfigException(file + ": " + size + " bytes, more than the " + MAX_BYTES
                         + " a run config may have; is this the right file?");
             }
-            byte[] yaml = Files.readAllBytes(file);
+            byte[] yaml = TextFiles.read(file).getBytes(StandardCharsets.UTF_8);
             checkLines(file, yaml);
             Map<String, Integer> lines = fieldLines(file, yaml);
             JsonNode tree = MAPPER.readTree(yaml);
@@ -76,7 +78,8 @@ record YamlFile(JsonNode tree, Map<String, Integer> lines) {
         } catch (StreamReadException e) {
             throw new ConfigException(file + " line " + line(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ConfigException(file + ": " + e.getMessage());
+            String message = e.getMessage();
+            throw new ConfigException(message.startsWith(file.toString()) ? message : file + ": " + message);
         }
     }
 
