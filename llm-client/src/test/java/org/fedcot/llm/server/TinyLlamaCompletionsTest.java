@@ -129,11 +129,9 @@ class TinyLlamaCompletionsTest {
         assertEquals(free.substring(0, Math.min(free.indexOf(stops.get(0)), free.indexOf(stops.get(1)))), two.text());
         String body = json("model", MODEL, "prompt", prompt, "max_tokens", 100, "temperature", 0, "stop", stops);
         assertEquals(two.text(), api.postOk("/completions", body).get("choices").get(0).get("text").asText());
-        StringBuilder streamed = new StringBuilder();
         List<JsonNode> events = api.stream("/completions", json("model", MODEL, "prompt", prompt, "max_tokens", 100,
                 "temperature", 0, "stop", stops, "stream", true));
-        events.forEach(e -> streamed.append(e.get("choices").get(0).get("text").asText()));
-        assertEquals(two.text(), streamed.toString());
+        assertEquals(two.text(), Api.completionText(events));
         assertEquals("stop", events.getLast().get("choices").get(0).get("finish_reason").asText());
     }
 }
