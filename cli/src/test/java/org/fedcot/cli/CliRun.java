@@ -3,6 +3,8 @@ package org.fedcot.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One in-process run of the {@code fedcot} command line through {@link Main#run}, exactly as the
@@ -35,6 +37,13 @@ public record CliRun(int code, byte[] stdout, String err) {
         all[0] = name;
         System.arraycopy(args, 0, all, 1, args.length);
         return of(all);
+    }
+
+    /** Runs {@code fedcot name leading... args...}: a test's fixed arguments, then each call's own. */
+    public static CliRun command(String name, List<String> leading, String... args) {
+        List<String> all = new ArrayList<>(leading);
+        all.addAll(List.of(args));
+        return command(name, all.toArray(String[]::new));
     }
 
     /** Standard output as UTF-8 text. */

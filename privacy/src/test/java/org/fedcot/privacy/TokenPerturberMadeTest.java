@@ -1,17 +1,14 @@
 package org.fedcot.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.fedcot.models.checkpoint.HfCheckpointWriter;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.tokenizer.hf.BpeTrainer;
@@ -89,43 +86,13 @@ class TokenPerturberMadeTest {
 
     @Test
     void aHugeEpsGivesTheTextBackAndOtherTokensNeverChange() {
-        TokenPerturber exact = new TokenPerturber(made, PerturbOptions.of(MechanismKind.RANTEXT, 1e6));
-        Perturbation same = exact.perturb(STORY, new SplittableRandom(1));
-        assertEquals(STORY, same.text());
-        assertEquals(made.tokenizer().encode(STORY, false).length, same.counts().units());
-        TokenPerturber p = new TokenPerturber(made, PerturbOptions.of(MechanismKind.RANTEXT, 2));
-        Perturbation out = p.perturb(STORY, new SplittableRandom(1));
-        assertNotEquals(STORY, out.text());
-        assertTrue(out.counts().changed() > 0, out.counts().toString());
-        int[] before = made.tokenizer().encode(STORY, false);
-        int[] after = made.tokenizer().encode(out.text(), false);
-        assertEquals(before.length, after.length, out.text()); // whole trained words re-encode to themselves
-        for (int i = 0; i < before.length; i++) {
-            if (made.row(before[i]) < 0) {
-                assertEquals(before[i], after[i], "token " + i + " is outside the set and must pass through");
-            }
-        }
+        // whole trained words re-encode to themselves
+        TokenPerturberChecks.hugeEpsGivesTheTextBackAndOtherTokensNeverChange(made, STORY);
     }
 
     @Test
     void exactTablesOnModelEmbeddingsAreTheDefinitionsAndDrawsFollowThem() {
-        EmbeddingTable t = made.table();
-        double[][] v = Fixtures.vectors(t);
-        int x = t.row("\u0120little");
-        assertTrue(x >= 0);
-        double[] san = new PerturbationEngine(new SanText(3), t, 1 << 20).distribution(x).probabilities(null).dense(t.size());
-        double[] expected = Definitions.santext(v, x, 3, 2);
-        for (int r = 0; r < t.size(); r++) {
-            assertEquals(expected[r], san[r], 1e-6 * expected[r] + 1e-12);
-        }
-        OutputDistribution d = new PerturbationEngine(new SanText(3), t, 1 << 20).distribution(x);
-        Stats.assertFits("santext made ' little'", san, Stats.counts(d, t.size(), 20_000, 3));
-        RanText.Input ran = (RanText.Input) new PerturbationEngine(new RanText(3, t), t, 1 << 20).distribution(x);
-        double[] given = ran.conditional(0.2).dense(t.size());
-        double[] definition = Definitions.rantextGiven(v, x, 0.2, 3);
-        for (int r = 0; r < t.size(); r++) {
-            assertEquals(definition[r], given[r], 1e-6 * definition[r] + 1e-12);
-        }
+        TokenPerturberChecks.exactTablesAreTheDefinitionsAndDrawsFollowThem(made, "\u0120little", "santext made ' little'");
     }
 
     @Test
@@ -137,12 +104,7 @@ class TokenPerturberMadeTest {
         TextPerturber p = Perturbers.open(sharded, null, PerturbOptions.of(MechanismKind.CUSTEXT, 1));
         TokenVocabulary vocab = ((TokenPerturber) p).vocabulary();
         assertEquals(made.table().size(), vocab.table().size());
-        String text = "The doctor walked along the river.";
-        long inSet = Arrays.stream(vocab.tokenizer().encode(text, false)).filter(id -> vocab.row(id) >= 0).count();
-        assertEquals(4, inSet); // doctor, walked, along, river; not The, the, "."
-        Perturbation out = p.perturb(text, new SplittableRandom(4));
-        assertEquals(4, out.counts().perturbed(), out.text());
-        assertTrue(out.text().startsWith("The ") && out.text().endsWith("."), out.text());
+        TokenPerturberChecks.perturbsTheFourLongWords(p);
         Path single = dir.resolve("single");
         HfCheckpointWriter.save(DecoderModel.random(config(bpe.vocab().size()), 9), single);
         TokenVocabulary fromFile = TokenVocabulary.load(single.resolve("model.safetensors"), sharded.resolve("tokenizer.json"));

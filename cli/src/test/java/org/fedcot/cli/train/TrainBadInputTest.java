@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.fedcot.cli.CliRun;
 import org.fedcot.cli.MadeMaterial;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,11 +31,8 @@ class TrainBadInputTest {
     }
 
     private CliRun train(String... extra) {
-        String[] base = {"--model", model.toString(), "--data", data.toString(), "--out", tmp.resolve("out").toString()};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CliRun.command("train", args);
+        return CliRun.command("train", List.of("--model", model.toString(), "--data", data.toString(),
+                "--out", tmp.resolve("out").toString()), extra);
     }
 
     private static String oneLine(CliRun r) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.fedcot.models.checkpoint.HfCheckpoint;
 import org.fedcot.models.tokenizer.Tokenizers;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,12 +36,8 @@ class TrainCommandTest {
     }
 
     private CliRun train(String... extra) {
-        String[] base = {"--model", model.toString(), "--data", data.toString(), "--out", tmp.resolve("out").toString(),
-            "--batch", "2", "--lr", "1e-3", "--save-every", "2"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CliRun.command("train", args);
+        return CliRun.command("train", List.of("--model", model.toString(), "--data", data.toString(),
+                "--out", tmp.resolve("out").toString(), "--batch", "2", "--lr", "1e-3", "--save-every", "2"), extra);
     }
 
     @Test

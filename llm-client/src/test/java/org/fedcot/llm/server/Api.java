@@ -98,6 +98,13 @@ final class Api {
         return events;
     }
 
+    /** The texts of a streamed completion's events, joined in order: the whole text the stream carried. */
+    static String completionText(List<JsonNode> events) {
+        StringBuilder text = new StringBuilder();
+        events.forEach(e -> text.append(e.get("choices").get(0).get("text").asText()));
+        return text.toString();
+    }
+
     /** {@code fields} (alternating names and values) as a JSON object. */
     static String json(Object... fields) {
         var node = JSON.createObjectNode();

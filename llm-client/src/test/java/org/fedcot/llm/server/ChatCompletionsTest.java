@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.fedcot.models.generate.Generation;
 import org.fedcot.models.generate.Sampler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * POST /v1/chat/completions with a Hugging Face directory whose tokenizer_config.json carries a ChatML
@@ -27,26 +25,12 @@ class ChatCompletionsTest {
             Map.of("role", "user", "content", "Name a colour."));
     private static final String RENDERED = "<|im_start|>system\nYou are terse.<|im_end|>\n"
             + "<|im_start|>user\nName a colour.<|im_end|>\n<|im_start|>assistant\n";
-    private static ServedModel qwen;
-    private static OpenAiServer server;
-    private static Api api;
 
-    @BeforeAll
-    static void start() throws IOException {
-        qwen = TestModels.tinyQwen();
-        server = OpenAiServer.start(qwen, ServerOptions.loopback(0));
-        api = new Api(server, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerCalls SERVED = ServerCalls.serving(TestModels::tinyQwen);
 
     @Test
-    void feedsTheChatTemplateRenderingAndAnswersAsTheGenerator() {
+    void feedsTheChatTemplateRenderingAndAnswersAsTheGenerator(Api api, ServedModel qwen) {
         int[] prompt = qwen.tokenizer().encode(RENDERED, false);
         Generation expected = TestModels.direct(qwen, prompt, 12, List.of(), Sampler.greedy());
         JsonNode r = api.postOk("/chat/completions", json("model", MODEL, "messages", MESSAGES, "max_tokens", 12,
@@ -62,7 +46,7 @@ class ChatCompletionsTest {
     }
 
     @Test
-    void templateVariablesAndTextPartsReachTheTemplate() {
+    void templateVariablesAndTextPartsReachTheTemplate(Api api, ServedModel qwen) {
         List<Map<String, Object>> parts = List.of(Map.of("role", "user", "content",
                 List.of(Map.of("type", "text", "text", "Name"), Map.of("type", "text", "text", "a colour."))));
         String rendered = "<|im_start|>user\nName\na colour.<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n";
@@ -72,7 +56,7 @@ class ChatCompletionsTest {
     }
 
     @Test
-    void streamedDeltasConcatenateToTheWholeMessage() {
+    void streamedDeltasConcatenateToTheWholeMessage(Api api) {
         String whole = api.postOk("/chat/completions", json("model", MODEL, "messages", MESSAGES, "max_tokens", 20,
                 "temperature", 0)).get("choices").get(0).get("message").get("content").asText();
         List<JsonNode> events = api.stream("/chat/completions", json("model", MODEL, "messages", MESSAGES,
@@ -92,7 +76,7 @@ class ChatCompletionsTest {
     }
 
     @Test
-    void listsTheModelWithItsContextLength() {
+    void listsTheModelWithItsContextLength(Api api) {
         JsonNode list = api.get("/models").json();
         assertEquals("list", list.get("object").asText());
         JsonNode model = list.get("data").get(0);

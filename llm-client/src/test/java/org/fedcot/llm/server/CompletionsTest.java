@@ -9,11 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import org.fedcot.models.generate.Generation;
-import org.fedcot.models.generate.Sampler;
 import org.fedcot.testing.SharedFiles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * POST /v1/completions with the real stories260K checkpoint, against llama2.c's own output and the texts
@@ -21,26 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class CompletionsTest {
     private static final String MODEL = "stories260K";
-    private static ServedModel stories;
-    private static OpenAiServer server;
-    private static Api api;
 
-    @BeforeAll
-    static void start() throws IOException {
-        stories = TestModels.stories();
-        server = OpenAiServer.start(stories, ServerOptions.loopback(0));
-        api = new Api(server, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerCalls SERVED = ServerCalls.serving(TestModels::stories);
 
     @Test
-    void greedyCompletionIsLlama2cReferenceOutput() throws IOException {
+    void greedyCompletionIsLlama2cReferenceOutput(Api api) throws IOException {
         String reference = Files.readString(SharedFiles.path("models/stories260K/greedy_t0_once_upon_a_time_256.txt"))
                 .stripTrailing();
         String prompt = "Once upon a time";
@@ -60,9 +44,9 @@ class CompletionsTest {
     }
 
     @Test
-    void stopStringsCutTheTextAsTheGeneratorDoes() {
+    void stopStringsCutTheTextAsTheGeneratorDoes(Api api, ServedModel stories) {
         String prompt = "Once upon a time";
-        Generation one = direct(prompt, 100, List.of("."));
+        Generation one = TestModels.greedy(stories, prompt, 100, List.of("."));
         JsonNode r = api.postOk("/completions", json("model", MODEL, "prompt", prompt, "max_tokens", 100,
                 "temperature", 0, "stop", "."));
         assertEquals(one.text(), r.get("choices").get(0).get("text").asText());
@@ -70,19 +54,13 @@ class CompletionsTest {
         assertEquals("stop", r.get("choices").get(0).get("finish_reason").asText());
 
         List<String> stops = List.of("park", "girl");
-        Generation two = direct(prompt, 100, stops);
+        Generation two = TestModels.greedy(stories, prompt, 100, stops);
         String body = json("model", MODEL, "prompt", prompt, "max_tokens", 100, "temperature", 0, "stop", stops);
         assertEquals(two.text(), api.postOk("/completions", body).get("choices").get(0).get("text").asText());
         assertEquals(", there was a little ", two.text());
-        StringBuilder streamed = new StringBuilder();
         List<JsonNode> events = api.stream("/completions", json("model", MODEL, "prompt", prompt, "max_tokens", 100,
                 "temperature", 0, "stop", stops, "stream", true));
-        events.forEach(e -> streamed.append(e.get("choices").get(0).get("text").asText()));
-        assertEquals(two.text(), streamed.toString());
+        assertEquals(two.text(), Api.completionText(events));
         assertEquals("stop", events.getLast().get("choices").get(0).get("finish_reason").asText());
-    }
-
-    private static Generation direct(String prompt, int maxNew, List<String> stops) {
-        return TestModels.direct(stories, stories.completionPrompt(prompt), maxNew, stops, Sampler.greedy());
     }
 }

@@ -10,32 +10,20 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Refusals, each in OpenAI's error shape with its status, param and code. */
 class ErrorsTest {
     private static final String MODEL = "tiny-llama";
     private static final String KEY = "sk-test-4d2f";
-    private static OpenAiServer server;
-    private static Api api;
 
-    @BeforeAll
-    static void start() throws IOException {
-        server = OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(0).withApiKey(KEY));
-        api = new Api(server, KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerCalls SERVED = ServerCalls.serving(TestModels::tinyLlama,
+            ServerOptions.loopback(0).withApiKey(KEY), KEY);
 
     @Test
-    void apiKeyIsRequiredWhenConfigured() {
+    void apiKeyIsRequiredWhenConfigured(Api api, OpenAiServer server) {
         String body = json("model", MODEL, "prompt", "Hi", "max_tokens", 2);
         JsonNode missing = new Api(server, null).post("/completions", body).error(401);
         assertTrue(missing.get("message").asText().contains("didn't provide an API key"));
@@ -46,7 +34,7 @@ class ErrorsTest {
     }
 
     @Test
-    void unknownModelsAndPathsAre404() {
+    void unknownModelsAndPathsAre404(Api api) {
         JsonNode model = api.post("/completions", json("model", "gpt-4", "prompt", "Hi")).error(404);
         assertEquals("model_not_found", model.get("code").asText());
         assertEquals("model", model.get("param").asText());
@@ -57,13 +45,13 @@ class ErrorsTest {
     }
 
     @Test
-    void wrongMethodIs405() {
+    void wrongMethodIs405(Api api) {
         assertEquals("method_not_allowed", api.get("/completions").error(405).get("code").asText());
         assertEquals(405, api.post("/models", "{}").status());
     }
 
     @Test
-    void malformedBodiesAndFieldsAre400() {
+    void malformedBodiesAndFieldsAre400(Api api) {
         assertEquals(null, param(api.post("/completions", "{\"model\": \"tiny-llama\", ").error(400)));
         assertEquals(null, param(api.post("/completions", "[1, 2]").error(400)));
         assertEquals("model", param(api.post("/completions", json("prompt", "Hi")).error(400)));
@@ -89,7 +77,7 @@ class ErrorsTest {
     }
 
     @Test
-    void promptsBeyondTheContextAre400() throws IOException {
+    void promptsBeyondTheContextAre400(Api api) throws IOException {
         String prompt = "Once upon a time";
         JsonNode tooMuch = api.post("/completions", json("model", MODEL, "prompt", prompt,
                 "max_tokens", 600)).error(400);
@@ -113,7 +101,7 @@ class ErrorsTest {
     }
 
     @Test
-    void aTakenPortIsOneLineNamingTheAddress() {
+    void aTakenPortIsOneLineNamingTheAddress(OpenAiServer server) {
         IOException e = assertThrows(IOException.class,
                 () -> OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(server.port())));
         assertEquals("cannot listen on 127.0.0.1:" + server.port() + ": Address already in use", e.getMessage());

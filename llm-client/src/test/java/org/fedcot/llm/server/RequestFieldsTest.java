@@ -4,12 +4,10 @@ import static org.fedcot.llm.server.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Request fields: a name in no OpenAI API is a 400 naming it; OpenAI's service fields and unsupported ones
@@ -18,24 +16,12 @@ import org.junit.jupiter.api.Test;
 class RequestFieldsTest {
     private static final String MODEL = "stories260K";
     private static final List<Map<String, String>> MESSAGES = List.of(Map.of("role", "user", "content", "Hi"));
-    private static OpenAiServer server;
-    private static Api api;
 
-    @BeforeAll
-    static void start() throws IOException {
-        server = OpenAiServer.start(TestModels.stories(), ServerOptions.loopback(0));
-        api = new Api(server, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerCalls SERVED = ServerCalls.serving(TestModels::stories);
 
     @Test
-    void aFieldOfNoOpenAiApiIsOneLine400NamingIt() {
+    void aFieldOfNoOpenAiApiIsOneLine400NamingIt(Api api) {
         JsonNode typo = api.post("/completions", json("model", MODEL, "prompt", "Hi", "max_token", 5)).error(400);
         assertEquals("max_token", typo.get("param").asText());
         assertEquals("Unrecognized request argument supplied: max_token", typo.get("message").asText());
@@ -51,7 +37,7 @@ class RequestFieldsTest {
     }
 
     @Test
-    void harmlessOpenAiFieldsPass() {
+    void harmlessOpenAiFieldsPass(Api api) {
         assertEquals(200, api.post("/completions", json("model", MODEL, "prompt", "Hi", "max_tokens", 2, "user", "u-1",
                 "n", 1, "best_of", 1, "echo", false, "top_k", 1)).status());
         assertEquals(200, api.post("/completions", "{\"model\": \"stories260K\", \"prompt\": \"Hi\", \"max_tokens\": 2, "
@@ -63,7 +49,7 @@ class RequestFieldsTest {
     }
 
     @Test
-    void unsupportedFieldsAskedForAre400NamingThem() {
+    void unsupportedFieldsAskedForAre400NamingThem(Api api) {
         assertEquals("reasoning_effort", api.post("/chat/completions", json("model", MODEL, "messages", MESSAGES,
                 "reasoning_effort", "high")).error(400).get("param").asText());
         assertEquals("tool_choice", api.post("/chat/completions", json("model", MODEL, "messages", MESSAGES,

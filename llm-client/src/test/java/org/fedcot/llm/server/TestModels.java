@@ -131,6 +131,11 @@ final class TestModels {
                 .generate(prompt, new GenerationOptions(maxNew, m.stopIds(), stops), sampler);
     }
 
+    /** {@link #direct} for the completion prompt of {@code prompt}, drawn greedily. */
+    static Generation greedy(ServedModel m, String prompt, int maxNew, List<String> stops) {
+        return direct(m, m.completionPrompt(prompt), maxNew, stops, Sampler.greedy());
+    }
+
     /** Registers the directory, then its files: the JVM deletes in reverse order, files first. */
     private static void deleteOnExit(Path dir) {
         dir.getParent().toFile().deleteOnExit();

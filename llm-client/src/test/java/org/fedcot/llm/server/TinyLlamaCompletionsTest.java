@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.fedcot.models.generate.Generation;
 import org.fedcot.models.generate.Sampler;
 import org.fedcot.models.generate.SamplingParams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * POST /v1/completions on a random Llama with a tokenizer trained here (see {@link TestModels#tinyLlama}):
@@ -23,28 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class TinyLlamaCompletionsTest {
     private static final String MODEL = "tiny-llama";
-    private static ServedModel llama;
-    private static OpenAiServer server;
-    private static Api api;
 
-    @BeforeAll
-    static void start() throws IOException {
-        llama = TestModels.tinyLlama();
-        server = OpenAiServer.start(llama, ServerOptions.loopback(0));
-        api = new Api(server, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerCalls SERVED = ServerCalls.serving(TestModels::tinyLlama);
 
     @Test
-    void greedyCompletionEqualsGeneratorOutput() {
+    void greedyCompletionEqualsGeneratorOutput(Api api, ServedModel llama) {
         String prompt = "Lily and Ben went to";
-        Generation expected = direct(prompt, 40, List.of());
+        Generation expected = TestModels.greedy(llama, prompt, 40, List.of());
         JsonNode r = api.postOk("/completions", json("model", MODEL, "prompt", prompt, "max_tokens", 40, "temperature", 0));
         assertEquals(expected.text(), r.get("choices").get(0).get("text").asText());
         assertEquals(expected.promptTokens(), r.get("usage").get("prompt_tokens").asInt());
@@ -52,7 +36,7 @@ class TinyLlamaCompletionsTest {
     }
 
     @Test
-    void streamedChunksConcatenateToTheWholeText() {
+    void streamedChunksConcatenateToTheWholeText(Api api) {
         String body = json("model", MODEL, "prompt", "The cat", "max_tokens", 60, "temperature", 0);
         String whole = api.postOk("/completions", body).get("choices").get(0).get("text").asText();
         List<JsonNode> events = api.stream("/completions", json("model", MODEL, "prompt", "The cat", "max_tokens", 60,
@@ -75,7 +59,7 @@ class TinyLlamaCompletionsTest {
     }
 
     @Test
-    void seededSamplingGivesNReproducibleChoices() {
+    void seededSamplingGivesNReproducibleChoices(Api api, ServedModel llama) {
         String body = json("model", MODEL, "prompt", "Tom had a", "max_tokens", 30, "temperature", 0.9,
                 "top_p", 0.95, "seed", 42, "n", 3);
         JsonNode first = api.postOk("/completions", body).get("choices");
@@ -92,13 +76,13 @@ class TinyLlamaCompletionsTest {
     }
 
     @Test
-    void promptListsAndTokenIdsAreNumberedPromptMajor() {
+    void promptListsAndTokenIdsAreNumberedPromptMajor(Api api, ServedModel llama) {
         int[] ids = llama.completionPrompt("Lily");
         JsonNode r = api.postOk("/completions", json("model", MODEL, "prompt", List.of("Once upon a time", "Lily"),
                 "max_tokens", 8, "temperature", 0, "n", 2));
         JsonNode choices = r.get("choices");
         assertEquals(4, choices.size());
-        assertEquals(direct("Lily", 8, List.of()).text(), choices.get(2).get("text").asText());
+        assertEquals(TestModels.greedy(llama, "Lily", 8, List.of()).text(), choices.get(2).get("text").asText());
         assertEquals(choices.get(2).get("text"), choices.get(3).get("text"));
         assertEquals(llama.completionPrompt("Once upon a time").length + ids.length,
                 r.get("usage").get("prompt_tokens").asInt());
@@ -109,13 +93,13 @@ class TinyLlamaCompletionsTest {
     }
 
     @Test
-    void defaultMaxTokensIsOpenAisSixteen() {
+    void defaultMaxTokensIsOpenAisSixteen(Api api) {
         JsonNode r = api.postOk("/completions", json("model", MODEL, "prompt", "Once upon a time", "temperature", 0));
         assertEquals(CompletionRun.COMPLETIONS_DEFAULT_MAX, r.get("usage").get("completion_tokens").asInt());
     }
 
     @Test
-    void chatWithoutTemplateUsesRoleContentLines() {
+    void chatWithoutTemplateUsesRoleContentLines(Api api, ServedModel llama) {
         JsonNode r = api.postOk("/chat/completions", json("model", MODEL, "messages",
                 List.of(Map.of("role", "user", "content", "Tell me a story.")), "max_tokens", 20, "temperature", 0));
         int[] prompt = llama.tokenizer().encode("user: Tell me a story.\nassistant:", true);
@@ -128,12 +112,12 @@ class TinyLlamaCompletionsTest {
     }
 
     @Test
-    void stopStringsCutTheTextAsTheGeneratorDoes() {
+    void stopStringsCutTheTextAsTheGeneratorDoes(Api api, ServedModel llama) {
         String prompt = "Once upon a time";
-        String free = direct(prompt, 100, List.of()).text();
+        String free = TestModels.greedy(llama, prompt, 100, List.of()).text();
         // stops taken from the free text itself: the text must end just before the first one that occurs
         String one = free.substring(40, 42);
-        Generation cut = direct(prompt, 100, List.of(one));
+        Generation cut = TestModels.greedy(llama, prompt, 100, List.of(one));
         assertEquals(free.substring(0, free.indexOf(one)), cut.text());
         JsonNode r = api.postOk("/completions", json("model", MODEL, "prompt", prompt, "max_tokens", 100,
                 "temperature", 0, "stop", one));
@@ -141,19 +125,13 @@ class TinyLlamaCompletionsTest {
         assertEquals("stop", r.get("choices").get(0).get("finish_reason").asText());
 
         List<String> stops = List.of(free.substring(30, 33), free.substring(20, 22));
-        Generation two = direct(prompt, 100, stops);
+        Generation two = TestModels.greedy(llama, prompt, 100, stops);
         assertEquals(free.substring(0, Math.min(free.indexOf(stops.get(0)), free.indexOf(stops.get(1)))), two.text());
         String body = json("model", MODEL, "prompt", prompt, "max_tokens", 100, "temperature", 0, "stop", stops);
         assertEquals(two.text(), api.postOk("/completions", body).get("choices").get(0).get("text").asText());
-        StringBuilder streamed = new StringBuilder();
         List<JsonNode> events = api.stream("/completions", json("model", MODEL, "prompt", prompt, "max_tokens", 100,
                 "temperature", 0, "stop", stops, "stream", true));
-        events.forEach(e -> streamed.append(e.get("choices").get(0).get("text").asText()));
-        assertEquals(two.text(), streamed.toString());
+        assertEquals(two.text(), Api.completionText(events));
         assertEquals("stop", events.getLast().get("choices").get(0).get("finish_reason").asText());
-    }
-
-    private static Generation direct(String prompt, int maxNew, List<String> stops) {
-        return TestModels.direct(llama, llama.completionPrompt(prompt), maxNew, stops, Sampler.greedy());
     }
 }
