@@ -2,6 +2,7 @@ package org.fedcot.pipeline.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Map;
  */
 public record RunArguments(Path config, Map<String, String> overrides) {
     public RunArguments {
-        overrides = Map.copyOf(overrides);
+        // in the order given: a later --set of an overlapping field wins, the same way at every start
+        overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
     }
 
     /** The arguments as the command's options give them (null: not given). */
