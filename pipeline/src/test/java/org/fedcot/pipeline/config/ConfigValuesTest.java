@@ -147,11 +147,12 @@ class ConfigValuesTest {
                 + " a line of a run config may have", error("runDir: run\n", "runDir: run\n" + line + "\n"));
     }
 
-    /** {@code yaml} and comment lines of 80 bytes or fewer, {@code bytes} bytes in all. */
+    /** {@code yaml} and comment (or, for a last single byte, empty) lines of 80 bytes or fewer, {@code bytes} in all. */
     private static String padded(String yaml, int bytes) {
         StringBuilder padded = new StringBuilder(yaml);
         for (int left = bytes - yaml.getBytes(StandardCharsets.UTF_8).length; left > 0; left -= Math.min(left, 80)) {
-            padded.append('#').append("x".repeat(Math.min(left, 80) - 2)).append('\n');
+            int line = Math.min(left, 80);
+            padded.append(line == 1 ? "" : "#" + "x".repeat(line - 2)).append('\n');
         }
         assertEquals(bytes, padded.toString().getBytes(StandardCharsets.UTF_8).length);
         return padded.toString();
