@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,8 +100,8 @@ class BadInputTest {
     @Test
     void theMoreReadersOfTextFilesNameTheFile() throws IOException {
         Path latin1 = Files.write(tmp.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
-        String tokenizer = SharedFiles.path("models/stories260K/tok512.bin").toString();
-        String model = SharedFiles.path("models/stories260K/stories260K.bin").toString();
+        String tokenizer = MadeMaterial.tokenizer().toString();
+        String model = MadeMaterial.model().toString();
         List<String[]> calls = List.of(
                 new String[] {"perturb", "--embeddings", model, "--tokenizer", tokenizer, "--epsilon", "3", "--input",
                     "FILE"},
@@ -191,8 +190,8 @@ class BadInputTest {
 
     @Test
     void anUnknownEnumValueIsRefusedEvenWhenItsFileIsNotGiven() {
-        String model = SharedFiles.path("models/stories260K/stories260K.bin").toString();
-        String tokenizer = SharedFiles.path("models/stories260K/tok512.bin").toString();
+        String model = MadeMaterial.model().toString();
+        String tokenizer = MadeMaterial.tokenizer().toString();
         String message = oneLine(tmp, "perturb", "--embeddings", model, "--tokenizer", tokenizer, "--epsilon", "3",
                 "--sensitive-mode", "bogus", "hi");
         assertTrue(message.startsWith("--sensitive-mode bogus is not one of"), message);
@@ -203,8 +202,8 @@ class BadInputTest {
         String bench = oneLine(tmp, "bench", "eval", "--model", "stories260K", "--context", "100000");
         assertTrue(bench.startsWith("--context 100000") && bench.contains("context of 512 positions"), bench);
 
-        String model = SharedFiles.path("models/stories260K/stories260K.bin").toString();
-        String tokenizer = SharedFiles.path("models/stories260K/tok512.bin").toString();
+        String model = MadeMaterial.model().toString();
+        String tokenizer = MadeMaterial.tokenizer().toString();
         String prompt = "Once upon a time ".repeat(200);
         String generate = oneLine(tmp, "generate", "--model", model, "--tokenizer", tokenizer, "--prompt", prompt);
         assertTrue(generate.startsWith("--prompt is ") && generate.contains("context of 512 positions"), generate);
@@ -212,8 +211,8 @@ class BadInputTest {
 
     @Test
     void questionsWithTheSameChoiceTwiceAreNamedOnOneLine() throws IOException {
-        String model = SharedFiles.path("models/stories260K/stories260K.bin").toString();
-        String tokenizer = SharedFiles.path("models/stories260K/tok512.bin").toString();
+        String model = MadeMaterial.model().toString();
+        String tokenizer = MadeMaterial.tokenizer().toString();
         Path data = Files.writeString(tmp.resolve("dup.jsonl"), """
                 {"id": "q1", "question": "Where?", "choices": ["home", "park", "home"], "answer": "park"}
                 """);
@@ -242,9 +241,12 @@ class BadInputTest {
 
     @Test
     void decodedControlCharactersAreShownNotObeyed() {
-        String tokenizer = SharedFiles.path("models/stories260K/tok512.bin").toString();
-        // llama2.c's byte tokens <0x00>..<0xFF> are ids 3..258: ESC (0x1b) is 30, carriage return 16
-        CliRun r = CliRun.command("tokenize", "--tokenizer", tokenizer, "--decode", "30", "16");
+        String tokenizer = MadeMaterial.tokenizer().toString();
+        CliRun ids = CliRun.command("tokenize", "--tokenizer", tokenizer, "--no-special", "\u001b\r");
+        assertEquals(0, ids.code(), ids.err());
+        List<String> decode = new ArrayList<>(List.of("--tokenizer", tokenizer, "--decode"));
+        decode.addAll(List.of(ids.out().strip().split(" ")));
+        CliRun r = CliRun.command("tokenize", decode.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         assertEquals("\\u001b\\u000d", r.out().strip());
     }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * twice: directly, and for a batch cancelled with requests in flight, then resumed.
  */
 class ReplayTest {
-    private static final String MODEL = "stories260K";
+    private static final String MODEL = "tiny-llama";
     private static final String KEY = "Idempotency-Key";
 
     /** Counts the generations the server starts, by prompt, and holds them at a gate until it opens. */
@@ -64,7 +64,7 @@ class ReplayTest {
         String once = json("model", MODEL, "prompt", "Once upon a time", "max_tokens", 6, "temperature", 1.0);
         String other = json("model", MODEL, "prompt", "Lily", "max_tokens", 6, "temperature", 1.0);
         String streamed = json("model", MODEL, "prompt", "Tom", "max_tokens", 6, "stream", true);
-        try (OpenAiServer server = OpenAiServer.start(TestModels.stories(), ServerOptions.loopback(0).withAuditLog(audit),
+        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(0).withAuditLog(audit),
                 generations)) {
             Api api = new Api(server, null);
             Api.Reply first = api.post("/completions", once, KEY, "k1");
@@ -92,8 +92,8 @@ class ReplayTest {
             asks.add(new CompletionRequest(p, greedy));
         }
         Generations generations = new Generations(inFlight);
-        ServedModel stories = TestModels.stories();
-        try (OpenAiServer server = OpenAiServer.start(stories, ServerOptions.loopback(0).withAuditLog(audit),
+        ServedModel model = TestModels.tinyLlama();
+        try (OpenAiServer server = OpenAiServer.start(model, ServerOptions.loopback(0).withAuditLog(audit),
                 generations)) {
             ClientConfig config = ClientConfig.of(URI.create(server.baseUrl()), MODEL).withMaxConcurrency(inFlight)
                     .withCacheFile(cache);
@@ -116,7 +116,7 @@ class ReplayTest {
                 List<LlmResponse> answers = resumed.completeAll(asks, p -> { }).responses();
                 for (int i = 0; i < asks.size(); i++) {
                     String prompt = asks.get(i).prompt();
-                    assertEquals(TestModels.direct(stories, stories.completionPrompt(prompt), 4, List.of(),
+                    assertEquals(TestModels.direct(model, model.completionPrompt(prompt), 4, List.of(),
                             Sampler.greedy()).text(), answers.get(i).text(), prompt);
                 }
             }

@@ -26,9 +26,9 @@ class RequestLimitsTest {
     @Test
     void aBodyWithoutTheKeyIsNeitherReadNorLogged(@TempDir Path dir) throws IOException {
         Path audit = dir.resolve("audit.jsonl");
-        try (OpenAiServer server = OpenAiServer.start(TestModels.stories(),
+        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(),
                 ServerOptions.loopback(0).withApiKey(KEY).withAuditLog(audit))) {
-            String start = "{\"model\": \"stories260K\", \"prompt\": \"" + "a".repeat(1000);
+            String start = "{\"model\": \"tiny-llama\", \"prompt\": \"" + "a".repeat(1000);
             try (Socket none = RawHttp.send(server, "POST /v1/completions HTTP/1.1\r\nHost: x\r\n" + BIG + start);
                  Socket wrong = RawHttp.send(server, "POST /v1/completions HTTP/1.1\r\nHost: x\r\n"
                          + "Authorization: Bearer sk-wrong\r\n" + BIG + start)) {
@@ -43,7 +43,7 @@ class RequestLimitsTest {
     @Test
     void anOversizeBodyIsRefusedFromItsLengthBeforeItIsSent(@TempDir Path dir) throws IOException {
         Path audit = dir.resolve("audit.jsonl");
-        try (OpenAiServer server = OpenAiServer.start(TestModels.stories(),
+        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(),
                 ServerOptions.loopback(0).withApiKey(KEY).withAuditLog(audit));
              Socket big = RawHttp.send(server, "POST /v1/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
                      + KEY + "\r\n" + BIG)) {
@@ -57,9 +57,9 @@ class RequestLimitsTest {
         Path audit = dir.resolve("audit.jsonl");
         int limit = 1000;
         // two-byte characters from the start, so the limit falls inside one unless the cut avoids it
-        String longBody = json("model", "stories260K", "prompt", "é".repeat(3000), "max_tokens", 1);
-        String shortBody = json("model", "stories260K", "prompt", "Once", "max_tokens", 1);
-        try (OpenAiServer server = OpenAiServer.start(TestModels.stories(),
+        String longBody = json("model", "tiny-llama", "prompt", "é".repeat(3000), "max_tokens", 1);
+        String shortBody = json("model", "tiny-llama", "prompt", "Once", "max_tokens", 1);
+        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(),
                 ServerOptions.loopback(0).withAuditLog(audit).withAuditBodyLimit(limit))) {
             Api api = new Api(server, null);
             api.post("/completions", longBody);
