@@ -12,6 +12,7 @@ import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fedcot.tensor.TensorOutOfMemoryError;
 
 /**
  * The one line that tells the user what went wrong, for any failure of a command: the exception's own
@@ -28,6 +29,9 @@ final class ErrorLine {
     /** The message for {@code failure} of command {@code command} (for example "train"). */
     static String of(Throwable failure, String command) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TensorOutOfMemoryError e) {
+                return outOfMemory(command, e);
+            }
             if (t instanceof OutOfMemoryError) {
                 return outOfMemory(command);
             }
@@ -43,10 +47,28 @@ final class ErrorLine {
      * without allocating much, since the heap is (nearly) full.
      */
     static String outOfMemory(String command) {
-        long mib = Runtime.getRuntime().maxMemory() >> 20;
-        return "out of memory while running '" + command + "' (the JVM may use at most " + mib + " MiB): make the job "
-                + "smaller, or give the JVM more memory, e.g. FEDCOT_JAVA_OPTS=-Xmx" + Math.max(2, 2 * mib >> 10)
-                + "g ./fedcot ... (the fedcot launcher passes FEDCOT_JAVA_OPTS to java)";
+        long max = Runtime.getRuntime().maxMemory();
+        return "out of memory while running '" + command + "' (the JVM may use at most " + MemoryBudget.size(max)
+                + "): make the job smaller, or " + moreHeap(2 * max);
+    }
+
+    /**
+     * Running out of memory for a tensor: which tensor (shape, name, size) did not fit in what heap, and the
+     * two ways out. The suggested heap is twice the present one, or the present one and twice the tensor
+     * when that is more.
+     */
+    static String outOfMemory(String command, TensorOutOfMemoryError e) {
+        long max = Runtime.getRuntime().maxMemory();
+        return "out of memory allocating " + e.allocation() + " (" + MemoryBudget.size(e.bytes()) + ") while running '"
+                + command + "' with a heap of " + MemoryBudget.size(max) + ": use a smaller model, batch or --seq, or "
+                + moreHeap(Math.max(2 * max, max + 2 * e.bytes()));
+    }
+
+    /** The launcher's way to a heap of at least {@code bytes} (in whole GiB, 2 at least). */
+    private static String moreHeap(long bytes) {
+        long gib = Math.max(2, (bytes + (1L << 30) - 1) >> 30);
+        return "give the JVM more memory, e.g. FEDCOT_JAVA_OPTS=-Xmx" + gib + "g ./fedcot ... (the fedcot launcher "
+                + "passes FEDCOT_JAVA_OPTS to java)";
     }
 
     private static String fileProblem(FileSystemException e) {

@@ -10,6 +10,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.fedcot.tensor.TensorOutOfMemoryError;
 import org.junit.jupiter.api.Test;
 
 /** The top-level handler's line: file errors name their file, running out of memory says what to set. */
@@ -38,6 +39,17 @@ class ErrorLineTest {
         assertTrue(line.contains("FEDCOT_JAVA_OPTS=-Xmx"), line);
         String wrapped = ErrorLine.of(new IOException("reading", new OutOfMemoryError()), "eval");
         assertTrue(wrapped.startsWith("out of memory while running 'eval'"), wrapped);
+    }
+
+    @Test
+    void outOfMemoryForATensorNamesItTheHeapAndWhatToSet() {
+        TensorOutOfMemoryError e = new TensorOutOfMemoryError(new int[]{32000, 896}, null, new OutOfMemoryError())
+                .named("model.embed_tokens.weight");
+        String line = ErrorLine.of(new IllegalStateException("loading", e), "init");
+        String heap = MemoryBudget.size(Runtime.getRuntime().maxMemory());
+        assertTrue(line.startsWith("out of memory allocating a 32000x896 tensor 'model.embed_tokens.weight' (109.4 MiB) "
+                + "while running 'init' with a heap of " + heap + ": use a smaller model, batch or --seq, or give the JVM "
+                + "more memory, e.g. FEDCOT_JAVA_OPTS=-Xmx"), line);
     }
 
     @Test

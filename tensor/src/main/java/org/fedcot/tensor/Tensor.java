@@ -46,7 +46,7 @@ public final class Tensor {
 
     /** A new zero-filled tensor with its own storage (never taken from a workspace). */
     public static Tensor zeros(int... shape) {
-        return new Tensor(new float[Shapes.size(shape)], 0, shape);
+        return new Tensor(storage(shape, false, true), 0, shape);
     }
 
     /**
@@ -74,7 +74,7 @@ public final class Tensor {
      * the open workspace, or new when none is open.
      */
     public static Tensor empty(int... shape) {
-        return new Tensor(Workspace.allocate(Shapes.size(shape), true), 0, shape);
+        return new Tensor(storage(shape, true, true), 0, shape);
     }
 
     /**
@@ -83,7 +83,20 @@ public final class Tensor {
      * the fill saves a pass over memory per buffer, which adds up for [tokens, vocab] logits.
      */
     public static Tensor uninitialized(int... shape) {
-        return new Tensor(Workspace.allocate(Shapes.size(shape), false), 0, shape);
+        return new Tensor(storage(shape, true, false), 0, shape);
+    }
+
+    /**
+     * New storage for {@code shape}, or the open workspace's when {@code pooled}. Running out of heap here
+     * becomes a {@link TensorOutOfMemoryError} naming the shape, so the user learns what did not fit.
+     */
+    private static float[] storage(int[] shape, boolean pooled, boolean zeroed) {
+        int n = Shapes.size(shape);
+        try {
+            return pooled ? Workspace.allocate(n, zeroed) : new float[n];
+        } catch (OutOfMemoryError e) {
+            throw new TensorOutOfMemoryError(shape, null, e);
+        }
     }
 
     /** Marks this tensor as a leaf whose gradient is wanted (a parameter); returns this. */

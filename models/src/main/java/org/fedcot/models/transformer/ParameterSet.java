@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.TensorOutOfMemoryError;
 
 /**
  * A model's parameters under their Hugging Face names, in registration order (the order of the
@@ -30,7 +31,12 @@ final class ParameterSet {
         if (byName.containsKey(name)) {
             throw new IllegalStateException("parameter " + name + " registered twice");
         }
-        Tensor t = Tensor.zeros(shape).named(name).requiresGrad(true);
+        Tensor t;
+        try {
+            t = Tensor.zeros(shape).named(name).requiresGrad(true);
+        } catch (TensorOutOfMemoryError e) {
+            throw e.named(name); // the parameter's name tells the user which part of the model did not fit
+        }
         byName.put(name, t);
         inits.put(name, init);
         return t;

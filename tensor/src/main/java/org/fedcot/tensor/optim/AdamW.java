@@ -8,6 +8,7 @@ import java.util.Map;
 import org.fedcot.tensor.Accelerator;
 import org.fedcot.tensor.Dispatch;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.TensorOutOfMemoryError;
 import org.fedcot.tensor.kernels.OptimizerKernels;
 
 /**
@@ -79,9 +80,17 @@ public final class AdamW {
         this.v = new float[n][];
         this.paramSteps = new long[n];
         for (int i = 0; i < n; i++) {
-            int size = this.params.get(i).size();
-            m[i] = new float[size];
-            v[i] = new float[size];
+            m[i] = moment(this.params.get(i), "first");
+            v[i] = moment(this.params.get(i), "second");
+        }
+    }
+
+    /** A zeroed moment estimate for {@code param}; running out of heap names the parameter it was for. */
+    private static float[] moment(Tensor param, String which) {
+        try {
+            return new float[param.size()];
+        } catch (OutOfMemoryError e) {
+            throw new TensorOutOfMemoryError(param.shape(), "AdamW " + which + " moment of " + param.name(), e);
         }
     }
 
