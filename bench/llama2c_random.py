@@ -46,7 +46,7 @@ def parse_args(argv):
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--std", type=float, default=STD,
                         help="standard deviation of the matrices (default %(default)s; at 0.02 the residual stream "
-                             "is mostly the token's own embedding, so greedy decoding repeats the last token)")
+                             "is mostly the fed token's embedding, so greedy decoding soon repeats one token)")
     args = parser.parse_args(argv)
     shape = dict(SHAPES[args.shape]) if args.shape else {}
     for key in ("dim", "hidden_dim", "layers", "heads", "kv_heads", "vocab", "seq_len"):
