@@ -18,7 +18,7 @@ final class Decoding {
     private final Sampler sampler;
     private final Consumer<String> stream;
     private final StopStrings stops;
-    private final ContinuationText text;
+    private final ContinuationText.Reader text;
     private final int[] ids;
     private int n;
     private String out = "";
@@ -42,7 +42,7 @@ final class Decoding {
         this.prompt = prompt.clone();
         this.options = options;
         this.sampler = sampler;
-        this.text = text;
+        this.text = text.reader(this.prompt);
         this.stream = stream;
         this.stops = new StopStrings(options.stopStrings());
         this.ids = new int[options.maxNewTokens()];
@@ -76,8 +76,9 @@ final class Decoding {
             return finish();
         }
         ids[n++] = next;
-        out = text.of(prompt, Arrays.copyOf(ids, n));
-        int stop = stops.firstMatch(out);
+        out = text.add(next);
+        // the shown text is settled and held no stop string, so a new one ends after it
+        int stop = stops.firstMatch(out, Math.max(0, shown - stops.longest() + 1));
         if (stop >= 0) {
             out = out.substring(0, stop);
             reason = StopReason.STOP_STRING;
