@@ -1,6 +1,5 @@
 package org.fedcot.models.transformer;
 
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.fedcot.tensor.NoGrad;
@@ -261,20 +260,7 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
             throw new IllegalArgumentException("forward: " + ids.length + " ids for " + rows
                     + " slots; need one id per slot, at least one");
         }
-        KvCache[] caches = new KvCache[rows];
-        BitSet seen = new BitSet();
-        for (int r = 0; r < rows; r++) {
-            KvCache c = cache.cache(slots[r]);
-            if (seen.get(slots[r])) {
-                throw new IllegalArgumentException("forward: slot " + slots[r] + " is named twice");
-            }
-            seen.set(slots[r]);
-            if (c.length() >= c.capacity()) {
-                throw new IllegalArgumentException("forward: slot " + slots[r] + " is full at "
-                        + c.capacity() + " positions");
-            }
-            caches[r] = c;
-        }
+        KvCache[] caches = cache.rows(slots);
         Tensor result = Tensor.zeros(rows, config.vocabSize());
         try (NoGrad ignored = NoGrad.enter(); Workspace.Scope scope = cache.workspace().enter()) {
             result.copyFrom(head(hidden(ids, new Pass(rows, 1, 0, null, caches))));

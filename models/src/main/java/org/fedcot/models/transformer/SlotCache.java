@@ -78,6 +78,29 @@ public final class SlotCache {
         return caches[slot];
     }
 
+    /**
+     * The caches of a decode step's rows, one token each.
+     *
+     * @throws IllegalArgumentException if a slot is named twice, is not taken, or is full
+     */
+    KvCache[] rows(int[] slots) {
+        KvCache[] rows = new KvCache[slots.length];
+        BitSet seen = new BitSet();
+        for (int r = 0; r < slots.length; r++) {
+            KvCache c = cache(slots[r]);
+            if (seen.get(slots[r])) {
+                throw new IllegalArgumentException("forward: slot " + slots[r] + " is named twice");
+            }
+            seen.set(slots[r]);
+            if (c.length() >= c.capacity()) {
+                throw new IllegalArgumentException("forward: slot " + slots[r] + " is full at " + c.capacity()
+                        + " positions");
+            }
+            rows[r] = c;
+        }
+        return rows;
+    }
+
     /** Whether this cache holds slots for {@code m}. */
     boolean belongsTo(DecoderModel m) {
         return model == m;

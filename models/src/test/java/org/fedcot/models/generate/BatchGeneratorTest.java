@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -110,6 +111,31 @@ class BatchGeneratorTest {
         assertEquals(requests.size(), all.size());
         for (int i = 0; i < all.size(); i++) {
             assertArrayEquals(alone(model, requests.get(i), new ArrayList<>()).ids(), all.get(i).ids(), "sequence " + i);
+        }
+    }
+
+    @Test
+    void sequencesSubmittedFromAnotherThreadWhileSteppingGetWhatTheyGetAlone() throws InterruptedException {
+        DecoderModel model = model(ModelType.LLAMA);
+        List<Request> requests = requests(model);
+        BatchGenerator batch = new BatchGenerator(model, ContinuationText.of(CHARS), 2);
+        List<BatchGenerator.Sequence> seqs = Collections.synchronizedList(new ArrayList<>());
+        Thread submitter = new Thread(() -> requests.forEach(r ->
+                seqs.add(batch.submit(r.prompt(), r.options(), r.sampler(), chunk -> {
+                }))));
+        submitter.start();
+        // steps whatever has arrived, however the two threads interleave, until every request is in and done
+        while (submitter.isAlive()) {
+            batch.step();
+        }
+        submitter.join();
+        while (batch.step()) {
+            assertTrue(batch.activeCount() <= 2);
+        }
+        assertEquals(requests.size(), seqs.size());
+        for (int i = 0; i < requests.size(); i++) {
+            assertArrayEquals(alone(model, requests.get(i), new ArrayList<>()).ids(), seqs.get(i).future().join().ids(),
+                    "sequence " + i);
         }
     }
 
