@@ -87,8 +87,9 @@ public final class BatchGenerator {
      * Sampler, Consumer)} would run it alone; it joins at the next step that has a free slot.
      * Thread-safe. A sequence allowed no tokens is done at once.
      *
-     * @param stream receives the settled text, on the stepping thread; an exception it throws fails
-     *               this sequence only
+     * @param stream receives the settled text, on the stepping thread, so every sequence waits while
+     *               it runs: it should hand the text on, not block; an exception it throws fails this
+     *               sequence only
      * @throws IllegalArgumentException if the prompt is empty or holds an id outside the vocabulary
      */
     public Sequence submit(int[] prompt, GenerationOptions options, Sampler sampler, Consumer<String> stream) {

@@ -8,8 +8,8 @@ import org.fedcot.tensor.Workspace;
  * slots, each holding one sequence's cache of its own length. A sequence takes a free slot with
  * {@link #acquire}, is fed its prompt with {@link DecoderModel#prefill} and then one token per step
  * with {@link DecoderModel#forward(SlotCache, int[], int[])} alongside the other slots, and gives the
- * slot back with {@link #release}; the slot's storage is reused by the next sequence that fits it.
- * Made by {@link DecoderModel#newSlotCache}; not thread-safe.
+ * slot back with {@link #release}, for the next sequence to take. Made by
+ * {@link DecoderModel#newSlotCache}; not thread-safe.
  */
 public final class SlotCache {
     private final DecoderModel model;
@@ -38,7 +38,9 @@ public final class SlotCache {
     }
 
     /**
-     * Takes a free slot for a sequence of up to {@code capacity} positions and empties it.
+     * Takes a free slot for a sequence of up to {@code capacity} positions, with a cache of its own.
+     * The cache is new rather than the last sequence's: its workspace pools arrays by size, so a
+     * reused one would keep arrays for every prompt length a long-running server has seen.
      *
      * @throws IllegalStateException    if every slot is taken
      * @throws IllegalArgumentException if capacity is not positive
@@ -51,12 +53,7 @@ public final class SlotCache {
         if (slot >= caches.length) {
             throw new IllegalStateException("slot cache: all " + caches.length + " slots are taken");
         }
-        KvCache c = caches[slot];
-        if (c == null || c.capacity() < capacity) {
-            caches[slot] = model.newCache(1, capacity);
-        } else {
-            c.reset();
-        }
+        caches[slot] = model.newCache(1, capacity);
         taken.set(slot);
         return slot;
     }
@@ -65,6 +62,7 @@ public final class SlotCache {
     public void release(int slot) {
         requireTaken(slot);
         taken.clear(slot);
+        caches[slot] = null;
     }
 
     /** Positions cached in {@code slot}: the position its next token takes. */
