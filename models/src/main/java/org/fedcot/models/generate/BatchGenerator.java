@@ -21,7 +21,9 @@ import org.fedcot.tensor.Tensor;
  *
  * <p>At most {@code maxBatch} sequences are active; later submissions wait in FIFO order for a free
  * slot. {@link #submit} may be called from any thread; {@link #step()} runs on one thread at a time
- * (calls are serialised), and the stream consumers are called on that thread.
+ * (calls are serialised), and the stream consumers are called on that thread. A server steps on a
+ * thread of its own, {@code while (serving) { batch.awaitWork(); batch.step(); }}, and waits on
+ * each request's {@link Sequence#future()}.
  *
  * <pre>{@code
  * BatchGenerator batch = new BatchGenerator(model, ContinuationText.of(tokenizer), 8);
@@ -100,8 +102,23 @@ public final class BatchGenerator {
         }
         synchronized (waiting) {
             waiting.add(s);
+            waiting.notifyAll();
         }
         return s;
+    }
+
+    /**
+     * Blocks until there is work for {@link #step()}: a sequence active or waiting. For a thread that
+     * steps for as long as it serves: {@code while (serving) { batch.awaitWork(); batch.step(); }}.
+     *
+     * @throws InterruptedException if the thread is interrupted while it waits
+     */
+    public void awaitWork() throws InterruptedException {
+        synchronized (waiting) {
+            while (waiting.isEmpty() && activeCount == 0) {
+                waiting.wait();
+            }
+        }
     }
 
     /**

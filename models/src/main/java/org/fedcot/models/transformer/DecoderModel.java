@@ -37,7 +37,8 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
     /**
      * Where a pass runs: [batch, seqLen] tokens starting at position pos; cache null when training.
      * A decode step over a {@link SlotCache} has rows instead: one token per row, row r at its own
-     * position in its own cache {@code rows[r]} (pos and cache unused); null otherwise.
+     * position in its own cache {@code rows[r]} (pos 0 and cache null, unused); rows is null
+     * otherwise. Training is thus the pass with neither cache nor rows.
      */
     record Pass(int batch, int seqLen, int pos, KvCache cache, KvCache[] rows) {
         Pass(int batch, int seqLen, int pos, KvCache cache) {

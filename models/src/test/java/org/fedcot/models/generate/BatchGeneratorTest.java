@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.ModelType;
 import org.fedcot.models.transformer.TestModels;
@@ -137,6 +139,39 @@ class BatchGeneratorTest {
             assertArrayEquals(alone(model, requests.get(i), new ArrayList<>()).ids(), seqs.get(i).future().join().ids(),
                     "sequence " + i);
         }
+    }
+
+    @Test
+    void aServingThreadWaitsForWorkAndStepsItToTheEnd() throws Exception {
+        DecoderModel model = model(ModelType.GPT_NEOX);
+        BatchGenerator batch = new BatchGenerator(model, ContinuationText.of(CHARS), 2);
+        GenerationOptions opts = GenerationOptions.of(7, Set.of());
+        AtomicBoolean serving = new AtomicBoolean(true);
+        Thread server = new Thread(() -> {
+            try {
+                while (serving.get()) {
+                    batch.awaitWork();
+                    batch.step();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.start();
+        List<BatchGenerator.Sequence> seqs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            seqs.add(batch.submit(new int[]{i + 1, 5}, opts, Sampler.greedy(), chunk -> {
+            }));
+        }
+        for (int i = 0; i < 3; i++) {
+            Generation expected = new Generator(model, ContinuationText.of(CHARS)).generate(new int[]{i + 1, 5}, opts,
+                    Sampler.greedy());
+            assertArrayEquals(expected.ids(), seqs.get(i).future().get(60, TimeUnit.SECONDS).ids());
+        }
+        serving.set(false);
+        server.interrupt();
+        server.join(60_000);
+        assertFalse(server.isAlive(), "an idle server thread leaves its wait when interrupted");
     }
 
     @Test
