@@ -142,7 +142,7 @@ public final class BatchGenerator {
 
     /**
      * Submits every prompt with the same options and its own sampler, steps until all are done, and
-     * returns their generations in prompt order. Other sequences submitted meanwhile are stepped too.
+     * returns their generations in prompt order. Sequences submitted by others are stepped alongside.
      *
      * @throws IllegalArgumentException if the lists differ in length, or as {@link #submit}
      * @throws RuntimeException         what failed a sequence
@@ -157,8 +157,9 @@ public final class BatchGenerator {
             seqs.add(submit(prompts.get(i), options, samplers.get(i), chunk -> {
             }));
         }
-        while (step()) {
-            // every sequence of this call is done once no work remains
+        // steps until this call's sequences are done, though others (a server's) may remain
+        while (!seqs.stream().allMatch(Sequence::done)) {
+            step();
         }
         List<Generation> out = new ArrayList<>();
         for (Sequence s : seqs) {
