@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code fedcot bench ...}: measured figures for the kernels, printed as a last line a script can read. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the tensor kernels (JMH suites live in bench/).",
-        subcommands = {MatmulBench.class, TrainBenchCommand.class, PerturbBench.class, EvalBench.class})
+        subcommands = {MatmulBench.class, TrainBenchCommand.class, PerturbBench.class, EvalBench.class,
+            GenerateBench.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

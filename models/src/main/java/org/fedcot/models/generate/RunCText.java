@@ -24,13 +24,28 @@ public final class RunCText implements ContinuationText {
 
     @Override
     public String of(int[] prompt, int[] generated) {
-        StringBuilder out = new StringBuilder();
-        int prev = prompt.length == 0 ? bos : prompt[prompt.length - 1];
-        for (int id : generated) {
-            out.append(piece(prev, id));
-            prev = id;
-        }
-        return out.toString();
+        return reader(prompt).addAll(generated);
+    }
+
+    /** Each token prints on its own, given the token before it: a reader appends one piece per token. */
+    @Override
+    public Reader reader(int[] prompt) {
+        return new Reader() {
+            private final StringBuilder out = new StringBuilder();
+            private int prev = prompt.length == 0 ? bos : prompt[prompt.length - 1];
+
+            @Override
+            public String add(int id) {
+                out.append(piece(prev, id));
+                prev = id;
+                return out.toString();
+            }
+
+            @Override
+            public String text() {
+                return out.toString();
+            }
+        };
     }
 
     private String piece(int prev, int id) {

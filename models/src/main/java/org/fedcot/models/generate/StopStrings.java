@@ -5,16 +5,23 @@ import java.util.List;
 /** Finding stop strings in generated text, and how much of a text could still grow into one. */
 final class StopStrings {
     private final List<String> stops;
+    private final int longest;
 
     StopStrings(List<String> stops) {
         this.stops = stops;
+        this.longest = stops.stream().mapToInt(String::length).max().orElse(0);
     }
 
-    /** Where the earliest stop string starts in {@code text}, or -1. */
-    int firstMatch(String text) {
+    /** Length of the longest stop string (0 without any). */
+    int longest() {
+        return longest;
+    }
+
+    /** Where the earliest stop string starts in {@code text} at or after {@code from}, or -1. */
+    int firstMatch(String text, int from) {
         int first = -1;
         for (String s : stops) {
-            int at = text.indexOf(s);
+            int at = text.indexOf(s, from);
             if (at >= 0 && (first < 0 || at < first)) {
                 first = at;
             }

@@ -34,8 +34,16 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
     /** Filled by the subclass constructors, in Hugging Face's state-dict order. */
     final ParameterSet params = new ParameterSet();
 
-    /** Where a pass runs: [batch, seqLen] tokens starting at position pos; cache null when training. */
-    record Pass(int batch, int seqLen, int pos, KvCache cache) {
+    /**
+     * Where a pass runs: [batch, seqLen] tokens starting at position pos; cache null when training.
+     * A decode step over a {@link SlotCache} has rows instead: one token per row, row r at its own
+     * position in its own cache {@code rows[r]} (pos 0 and cache null, unused); rows is null
+     * otherwise. Training is thus the pass with neither cache nor rows.
+     */
+    record Pass(int batch, int seqLen, int pos, KvCache cache, KvCache[] rows) {
+        Pass(int batch, int seqLen, int pos, KvCache cache) {
+            this(batch, seqLen, pos, cache, null);
+        }
     }
 
     DecoderModel(TransformerConfig config) {
@@ -216,6 +224,60 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
         return result;
     }
 
+    /**
+     * Empty caches for up to {@code slots} sequences decoded side by side, each at its own position;
+     * see {@link SlotCache}.
+     */
+    public SlotCache newSlotCache(int slots) {
+        return new SlotCache(this, slots);
+    }
+
+    /**
+     * Feeds a sequence's prompt into its slot in one pass, alone (exactly as
+     * {@code forward(cache, prompt, false)} on a batch-1 {@link KvCache}), and returns the logits
+     * [1, vocab] of its last position.
+     *
+     * @throws IllegalArgumentException if the slot is not taken, the cache belongs to another model,
+     *                                  or the prompt overflows the slot
+     */
+    public Tensor prefill(SlotCache cache, int slot, int[] prompt) {
+        requireOwn(cache);
+        return forward(cache.cache(slot), prompt, false);
+    }
+
+    /**
+     * One decode step over several slots at once: {@code ids[r]} is fed to {@code slots[r]} at that
+     * slot's own position and appended to its cache. Rotary embedding and attention run per row;
+     * the linear layers run over all rows in one product. Slots not named are not computed. Returns
+     * logits [slots.length, vocab], freshly allocated.
+     *
+     * @throws IllegalArgumentException if the lengths differ or are zero, a slot is named twice or is
+     *                                  not taken, a slot is full, or the cache belongs to another model
+     */
+    public Tensor forward(SlotCache cache, int[] slots, int[] ids) {
+        requireOwn(cache);
+        int rows = slots.length;
+        if (rows == 0 || ids.length != rows) {
+            throw new IllegalArgumentException("forward: " + ids.length + " ids for " + rows
+                    + " slots; need one id per slot, at least one");
+        }
+        KvCache[] caches = cache.rows(slots);
+        Tensor result = Tensor.zeros(rows, config.vocabSize());
+        try (NoGrad ignored = NoGrad.enter(); Workspace.Scope scope = cache.workspace().enter()) {
+            result.copyFrom(head(hidden(ids, new Pass(rows, 1, 0, null, caches))));
+        }
+        for (KvCache c : caches) {
+            c.advance(1);
+        }
+        return result;
+    }
+
+    private void requireOwn(SlotCache cache) {
+        if (!cache.belongsTo(this)) {
+            throw new IllegalArgumentException("forward: the slot cache was made for another model");
+        }
+    }
+
     /** The residual stream [batch*seqLen, hidden] after the last layer, before the final norm. */
     private Tensor hidden(int[] ids, Pass pass) {
         Tensor x = embed(ids);
@@ -243,11 +305,17 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
 
     /** Rotary embedding of q or k [batch, seqLen, heads, headDim] at the pass's positions (rotate_half pairing). */
     final Tensor rope(Tensor x, Pass pass) {
+        if (pass.rows() != null) {
+            return RowPositions.rope(x, pass.rows(), config.rotaryDim(), (float) config.ropeTheta());
+        }
         return Rotary.rope(x, config.rotaryDim(), (float) config.ropeTheta(), pass.pos(), false);
     }
 
     /** Causal attention: over the window when training, over the cache (after appending k and v) when inferring. */
     final Tensor attend(int layer, Tensor q, Tensor k, Tensor v, Pass pass) {
+        if (pass.rows() != null) {
+            return RowPositions.attend(layer, q, k, v, pass.rows());
+        }
         KvCache cache = pass.cache();
         if (cache == null) {
             return Attention.causal(q, k, v);

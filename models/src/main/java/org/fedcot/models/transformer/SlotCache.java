@@ -1,0 +1,116 @@
+package org.fedcot.models.transformer;
+
+import java.util.BitSet;
+import org.fedcot.tensor.Workspace;
+
+/**
+ * Key/value caches for sequences decoded side by side, each at its own position: a fixed number of
+ * slots, each holding one sequence's cache of its own length. A sequence takes a free slot with
+ * {@link #acquire}, is fed its prompt with {@link DecoderModel#prefill} and then one token per step
+ * with {@link DecoderModel#forward(SlotCache, int[], int[])} alongside the other slots, and gives the
+ * slot back with {@link #release}, for the next sequence to take. Made by
+ * {@link DecoderModel#newSlotCache}; not thread-safe.
+ */
+public final class SlotCache {
+    private final DecoderModel model;
+    private final KvCache[] caches;
+    /** Slots held by a sequence; a join takes the lowest free one, so few slots' storage is used. */
+    private final BitSet taken = new BitSet();
+    /** Activations of the batched decode steps; each slot's prefill uses its own cache's workspace. */
+    private final Workspace workspace = new Workspace();
+
+    SlotCache(DecoderModel model, int slots) {
+        if (slots <= 0) {
+            throw new IllegalArgumentException("slot cache: " + slots + " slots; need at least 1");
+        }
+        this.model = model;
+        this.caches = new KvCache[slots];
+    }
+
+    /** Number of slots. */
+    public int slots() {
+        return caches.length;
+    }
+
+    /** Number of slots no sequence holds. */
+    public int freeSlots() {
+        return caches.length - taken.cardinality();
+    }
+
+    /**
+     * Takes a free slot for a sequence of up to {@code capacity} positions, with a cache of its own.
+     * The cache is new rather than the last sequence's: its workspace pools arrays by size, so a
+     * reused one would keep arrays for every prompt length a long-running server has seen.
+     *
+     * @throws IllegalStateException    if every slot is taken
+     * @throws IllegalArgumentException if capacity is not positive
+     */
+    public int acquire(int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("slot cache: capacity " + capacity + " must be positive");
+        }
+        int slot = taken.nextClearBit(0);
+        if (slot >= caches.length) {
+            throw new IllegalStateException("slot cache: all " + caches.length + " slots are taken");
+        }
+        caches[slot] = model.newCache(1, capacity);
+        taken.set(slot);
+        return slot;
+    }
+
+    /** Gives {@code slot} back; its cached positions are forgotten. */
+    public void release(int slot) {
+        requireTaken(slot);
+        taken.clear(slot);
+        caches[slot] = null;
+    }
+
+    /** Positions cached in {@code slot}: the position its next token takes. */
+    public int length(int slot) {
+        return cache(slot).length();
+    }
+
+    /** The batch-1 cache of a taken slot. */
+    KvCache cache(int slot) {
+        requireTaken(slot);
+        return caches[slot];
+    }
+
+    /**
+     * The caches of a decode step's rows, one token each.
+     *
+     * @throws IllegalArgumentException if a slot is named twice, is not taken, or is full
+     */
+    KvCache[] rows(int[] slots) {
+        KvCache[] rows = new KvCache[slots.length];
+        BitSet seen = new BitSet();
+        for (int r = 0; r < slots.length; r++) {
+            KvCache c = cache(slots[r]);
+            if (seen.get(slots[r])) {
+                throw new IllegalArgumentException("forward: slot " + slots[r] + " is named twice");
+            }
+            seen.set(slots[r]);
+            if (c.length() >= c.capacity()) {
+                throw new IllegalArgumentException("forward: slot " + slots[r] + " is full at " + c.capacity()
+                        + " positions");
+            }
+            rows[r] = c;
+        }
+        return rows;
+    }
+
+    /** Whether this cache holds slots for {@code m}. */
+    boolean belongsTo(DecoderModel m) {
+        return model == m;
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    private void requireTaken(int slot) {
+        if (slot < 0 || slot >= caches.length || !taken.get(slot)) {
+            throw new IllegalArgumentException("slot cache: slot " + slot + " is not taken");
+        }
+    }
+}
