@@ -95,7 +95,8 @@ public final class EvalCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--batch", defaultValue = "32", paramLabel = "B",
-            description = "mc: most rows (shared contexts or continuations) per forward pass (default: ${DEFAULT-VALUE}).")
+            description = "mc: most rows (shared contexts or continuations) per forward pass; gen: most questions "
+                    + "decoded side by side (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--max-new-tokens", defaultValue = "32", paramLabel = "N",
@@ -133,7 +134,7 @@ public final class EvalCommand implements Callable<Integer> {
                 predictions = ranked;
             } else {
                 predictions = new GenerationScorer(model, tokenizer, q -> format.genPrompt(q, fewShot.exemplars(q)),
-                        GenerationScorer.options(model, tokenizer, maxNewTokens)).score(questions, progress);
+                        GenerationScorer.options(model, tokenizer, maxNewTokens), batch).score(questions, progress);
             }
         }
         Accuracy accuracy = Accuracy.count(predictions, Prediction::correct);

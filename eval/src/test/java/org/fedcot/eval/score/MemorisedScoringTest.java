@@ -48,7 +48,7 @@ class MemorisedScoringTest {
     @Test
     void generationAnswersTheMemorisedAnswers() {
         GenerationScorer gen = new GenerationScorer(MemorisedModel.get(), MemorisedModel.TOKENIZER,
-                MemorisedModel.FORMAT::genPrompt, GenerationScorer.options(MemorisedModel.get(), MemorisedModel.TOKENIZER, 12));
+                MemorisedModel.FORMAT::genPrompt, GenerationScorer.options(MemorisedModel.get(), MemorisedModel.TOKENIZER, 12), 4);
         List<GenerationPrediction> all = gen.score(MemorisedModel.QUESTIONS, done -> { });
         for (int i = 0; i < all.size(); i++) {
             QaExample q = MemorisedModel.QUESTIONS.get(i);

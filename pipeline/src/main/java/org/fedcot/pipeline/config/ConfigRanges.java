@@ -10,6 +10,8 @@ final class ConfigRanges {
     static final int MAX_TOKENS = 1 << 16;
     /** The most LLM requests in flight: more is a typo, and every one holds a thread and a connection. */
     static final int MAX_CONCURRENCY = 1024;
+    /** The most SLM sequences decoded side by side: more is a typo, and every one holds a KV cache. */
+    static final int MAX_BATCH = 1024;
 
     private ConfigRanges() {
     }
@@ -36,6 +38,7 @@ final class ConfigRanges {
         between(source, "/generation/rationaleTokens", g.rationaleTokens(), 1, MAX_TOKENS);
         between(source, "/generation/encodedTokens", g.encodedTokens(), 1, MAX_TOKENS);
         between(source, "/generation/answerTokens", g.answerTokens(), 1, MAX_TOKENS);
+        between(source, "/generation/batch", g.batch(), 1, MAX_BATCH);
     }
 
     private static void checkTask(ConfigSource source, TaskSettings t) {

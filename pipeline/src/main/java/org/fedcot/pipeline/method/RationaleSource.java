@@ -44,8 +44,7 @@ public final class RationaleSource {
                 run.config().seed(), raw, run.listener());
         Map<String, String> received = ask("rationales" + tag, perturbed, Exposure.PERTURBED);
         if (!decode) return new Rationales(perturbed, received, received);
-        SlmGenerator slm = new SlmGenerator(run.slm().pretrained(), run.slm().tokenizer(),
-                run.config().generation().rationaleTokens());
+        SlmGenerator slm = slm(run.slm().pretrained(), run.config().generation().rationaleTokens());
         Map<String, String> decoded = generate("decoded" + tag, slm, RunContext.byId(examples,
                 e -> RationalePrompts.icl(perturbed.get(e.id()), received.get(e.id()), raw.get(e.id()))));
         return new Rationales(perturbed, received, decoded);
@@ -55,16 +54,14 @@ public final class RationaleSource {
     public Rationales trained(DecoderModel encoderDecoder, boolean decode) throws IOException {
         List<QaExample> examples = run.data().privatePart();
         Map<String, String> raw = RunContext.questionTexts(examples);
-        SlmGenerator encoder = new SlmGenerator(encoderDecoder, run.slm().tokenizer(),
-                run.config().generation().encodedTokens());
+        SlmGenerator encoder = slm(encoderDecoder, run.config().generation().encodedTokens());
         Map<String, String> encoded = generate("fedcot-a-encoded", encoder,
                 RunContext.byId(examples, e -> EncoderDecoderPrompts.encoder(raw.get(e.id()))));
         // the prompt as the server sees it keeps the question layout the LLM instruction expects
         Map<String, String> sent = RunContext.byId(examples, e -> encoded.get(e.id()).strip() + "\n");
         Map<String, String> received = ask("fedcot-a-rationales", sent, Exposure.PERTURBED);
         if (!decode) return new Rationales(sent, received, received);
-        SlmGenerator decoder = new SlmGenerator(encoderDecoder, run.slm().tokenizer(),
-                run.config().generation().rationaleTokens());
+        SlmGenerator decoder = slm(encoderDecoder, run.config().generation().rationaleTokens());
         Map<String, String> decoded = generate("fedcot-a-decoded", decoder, RunContext.byId(examples,
                 e -> EncoderDecoderPrompts.decoder(sent.get(e.id()), received.get(e.id()), raw.get(e.id()))));
         return new Rationales(sent, received, decoded);
@@ -77,8 +74,14 @@ public final class RationaleSource {
         return LlmStage.run(run.dir(), name, prompts, run.llm(), exposure, run.listener());
     }
 
+    /** Greedy generations of {@code model}, up to {@code maxNewTokens}, a batch of the config's size at a time. */
+    private SlmGenerator slm(DecoderModel model, int maxNewTokens) {
+        return new SlmGenerator(model, run.slm().tokenizer(), maxNewTokens, run.config().generation().batch());
+    }
+
+    /** Stage {@code name}: the SLM's continuation of each prompt, generated and stored a batch at a time. */
     private Map<String, String> generate(String name, SlmGenerator slm, Map<String, String> prompts) throws IOException {
-        return TextStage.run(run.dir(), name, prompts, 1,
-                (ids, inputs) -> inputs.stream().map(slm::continuation).toList(), run.listener());
+        return TextStage.run(run.dir(), name, prompts, run.config().generation().batch(),
+                (ids, inputs) -> slm.continuations(inputs), run.listener());
     }
 }

@@ -14,6 +14,7 @@ import org.fedcot.models.train.TaskWeights;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.pipeline.Method;
 import org.fedcot.pipeline.config.EvalSettings;
+import org.fedcot.pipeline.config.GenerationSettings;
 import org.fedcot.pipeline.config.RunConfig;
 import org.fedcot.pipeline.prompt.TaskPrompts;
 import org.fedcot.pipeline.run.Exposure;
@@ -80,7 +81,8 @@ public final class VariantRunner {
         Map<String, String> answers = LlmStage.run(run.dir(), "fewshot-llm-answers",
                 RunContext.byId(run.data().test(), prompt), run.llm(), Exposure.RAW_PRIVATE, run.listener());
         Accuracy acc = EvaluationStage.run(run.dir().predictions(v.id()), "evaluate " + v.id(), run.data().test(),
-                q -> answers.get(q.id()), run.listener());
+                run.config().generation().batch(), qs -> qs.stream().map(q -> answers.get(q.id())).toList(),
+                run.listener());
         return new VariantResult(v, acc, null, null, null, null, null);
     }
 
@@ -105,8 +107,9 @@ public final class VariantRunner {
         EvalSettings mode = run.config().eval();
         Accuracy acc = null;
         if (mode.generation()) {
-            SlmGenerator generator = new SlmGenerator(model, run.slm().tokenizer(), run.config().generation().answerTokens());
-            acc = EvaluationStage.run(run.dir().predictions(v.id()), "evaluate " + v.id(), run.data().test(),
+            GenerationSettings g = run.config().generation();
+            SlmGenerator generator = new SlmGenerator(model, run.slm().tokenizer(), g.answerTokens(), g.batch());
+            acc = EvaluationStage.run(run.dir().predictions(v.id()), "evaluate " + v.id(), run.data().test(), g.batch(),
                     EvaluationStage.slm(generator, prompt), run.listener());
         }
         ChoiceScores choice = !mode.multipleChoice() ? null : ChoiceStage.run(run.dir().choicePredictions(v.id()),

@@ -59,6 +59,13 @@ class ConfigValuesTest {
     }
 
     @Test
+    void generationBatchOutOfRange() throws IOException {
+        assertEquals(" line 30: generation.batch: must be at least 1, got 0",
+                error("answerTokens: 6\n", "answerTokens: 6\n  batch: 0\n"));
+        assertEquals(": generation.batch: must be at most 1024, got 1025", overrideError("generation.batch", "1025"));
+    }
+
+    @Test
     void fractionalSteps() throws IOException {
         assertEquals(" line 20: train.steps: must be a whole number, got 2.5", error("  steps: 2\n", "  steps: 2.5\n"));
     }
