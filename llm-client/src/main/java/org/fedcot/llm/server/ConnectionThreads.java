@@ -99,6 +99,13 @@ final class ConnectionThreads implements Executor {
         }
     }
 
+    /** Waits until at most {@code n} exchanges run; for tests that must know a connection's exchange has ended. */
+    synchronized void awaitOpenAtMost(int n) throws InterruptedException {
+        while (count.get() > n) {
+            wait();
+        }
+    }
+
     /**
      * Waits up to {@code drain} for running exchanges to end, then interrupts those left (which closes their
      * connections), and stops the timer.
