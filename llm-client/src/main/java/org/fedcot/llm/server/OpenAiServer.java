@@ -91,9 +91,8 @@ public final class OpenAiServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets requests in progress finish for a few seconds, then stops the
-     * scheduler (the generations left are cancelled; a request still waiting is answered 503) and closes
-     * the audit log.
+     * Stops accepting connections, lets requests in progress finish for a few seconds, then cuts the rest
+     * off (interrupted, each cancels its sequences), stops the scheduler and closes the audit log.
      */
     @Override
     public void close() {
