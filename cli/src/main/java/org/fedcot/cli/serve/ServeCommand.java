@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
                 + "POST /v1/completions and /v1/chat/completions (stream, stop, max_tokens, temperature, top_p, "
                 + "seed, n).",
             "Chat prompts are laid out by the tokenizer's chat template (tokenizer_config.json), or as "
-                + "\"role: content\" lines when it has none."})
+                + "\"role: content\" lines when it has none.",
+            "Concurrent requests are generated together, each choice joining and leaving one batch between "
+                + "steps (continuous batching, see --max-batch)."})
 public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
