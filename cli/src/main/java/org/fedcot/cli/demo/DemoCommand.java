@@ -100,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         RunOutcome done;
         try (RunProgress progress = new RunProgress(new PrintWriter(System.err, true))) {
             DemoModels models = DemoModels.prepare(cacheDir(), MODEL_SEED, teacherSteps, slmSteps, progress);
-            ServerOptions options = ServerOptions.loopback(0).withAuditLog(runDir.resolve("audit.jsonl")).withWorkers(2);
+            ServerOptions options = ServerOptions.loopback(0).withAuditLog(runDir.resolve("audit.jsonl"));
             try (OpenAiServer server = OpenAiServer.start(ServedModel.load(models.teacher(), models.tokenizer(), "teacher"),
                     options)) {
                 progress.message("demo: the teacher LLM answers at " + server.baseUrl() + " (audit log "

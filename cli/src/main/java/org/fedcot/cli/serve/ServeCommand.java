@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
                 + "POST /v1/completions and /v1/chat/completions (stream, stop, max_tokens, temperature, top_p, "
                 + "seed, n).",
             "Chat prompts are laid out by the tokenizer's chat template (tokenizer_config.json), or as "
-                + "\"role: content\" lines when it has none."})
+                + "\"role: content\" lines when it has none.",
+            "Concurrent requests are generated together, each choice joining and leaving one batch between "
+                + "steps (continuous batching, see --max-batch)."})
 public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -83,18 +85,20 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     long replayMib;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "" + ServerOptions.DEFAULT_WORKERS,
-            description = "Requests generated at once; more wait in line (a request takes a worker only once it has "
-                    + "arrived whole). Default: ${DEFAULT-VALUE}.")
-    int workers;
+    @Option(names = "--max-batch", paramLabel = "N", defaultValue = "" + ServerOptions.DEFAULT_MAX_BATCH,
+            description = "Sequences (each choice of each request) generated together in one batch; more wait in "
+                    + "line, first come first served. A larger batch gives more tokens/s in all, since every step "
+                    + "reads the weights once for the whole batch, but each sequence gets its tokens more slowly "
+                    + "and holds a KV cache of its own. Default: ${DEFAULT-VALUE}.")
+    int maxBatch;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         CommandLine cl = spec.commandLine();
         ServerOptions options;
         try {
-            options = new ServerOptions(host, port, apiKey(), auditFile, workers, timeout(),
-                    (int) atLeast("--max-connections", maxConnections, 1),
+            options = new ServerOptions(host, port, apiKey(), auditFile, (int) atLeast("--max-batch", maxBatch, 1),
+                    timeout(), (int) atLeast("--max-connections", maxConnections, 1),
                     (int) atLeast("--audit-body-limit", auditBodyLimit, 0), replayBytes());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());

@@ -64,6 +64,12 @@ final class ApiException extends RuntimeException {
         return new ApiException(500, "server_error", null, null, message);
     }
 
+    /** 503: the server is shutting down and generates no more. */
+    static ApiException shuttingDown() {
+        return new ApiException(503, "server_error", null, "server_shutting_down",
+                "The server is shutting down; the generation was stopped. Ask again once it is back.");
+    }
+
     int status() {
         return status;
     }

@@ -16,7 +16,8 @@ import java.util.Locale;
  * (refusing one over the size limit, from its Content-Length when it has one, before reading it), append it
  * to the audit log, route, and answer any refusal as OpenAI's error JSON. So an unauthenticated or oversize
  * body is never read or logged. The exchange runs on a connection thread (see {@link ConnectionThreads});
- * only a generation takes one of the model workers, once its request is whole, authenticated and in size.
+ * only once its request is whole, authenticated and in size does a generation queue its choices with the
+ * {@link GenerationScheduler}, and this thread waits for them (unmounted) and sends what they generate.
  */
 final class ApiHandler implements HttpHandler {
     /** Bodies are read up to this size; a longer one is refused with 413. */
@@ -34,20 +35,20 @@ final class ApiHandler implements HttpHandler {
     private final AuditLog audit;
     private final ObjectMapper mapper;
     private final ConnectionThreads connections;
-    private final ModelWorkers workers;
+    private final GenerationScheduler scheduler;
     /** Null when the options keep no responses. */
     private final ReplayMemory replays;
     private final GenerationHook hook;
 
     ApiHandler(ServedModel model, ServerOptions options, AuditLog audit, ObjectMapper mapper,
-               ConnectionThreads connections, ModelWorkers workers, GenerationHook hook) {
+               ConnectionThreads connections, GenerationScheduler scheduler, GenerationHook hook) {
         this.model = model;
         this.models = new ModelsEndpoint(model, Instant.now().getEpochSecond(), mapper);
         this.apiKey = options.apiKey() == null ? null : options.apiKey().getBytes(StandardCharsets.UTF_8);
         this.audit = audit;
         this.mapper = mapper;
         this.connections = connections;
-        this.workers = workers;
+        this.scheduler = scheduler;
         this.replays = options.replayBytes() > 0 ? new ReplayMemory(options.replayBytes()) : null;
         this.hook = hook;
     }
@@ -140,19 +141,17 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    /** Plans and runs a generation on one of the model workers, waiting for one to be free. */
+    /** Plans a generation and runs it in the batch, waiting for its turn. */
     private void generate(HttpExchange exchange, String body, boolean chat, ReplayMemory.Claim claim)
             throws IOException, InterruptedException {
-        workers.run(() -> {
-            hook.starting(body);
-            RequestBody request = modelRequest(body);
-            CompletionRun run = chat ? ChatEndpoint.plan(request, model, mapper)
-                    : CompletionsEndpoint.plan(request, model, mapper);
-            run.respond(exchange, sent -> {
-                if (claim != null) {
-                    claim.finish(sent);
-                }
-            });
+        hook.starting(body);
+        RequestBody request = modelRequest(body);
+        CompletionRun run = chat ? ChatEndpoint.plan(request, model, mapper)
+                : CompletionsEndpoint.plan(request, model, mapper);
+        run.respond(exchange, scheduler, () -> hook.submitted(body), sent -> {
+            if (claim != null) {
+                claim.finish(sent);
+            }
         });
     }
 

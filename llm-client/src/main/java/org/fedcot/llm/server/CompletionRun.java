@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -70,59 +71,93 @@ final class CompletionRun {
         return new CompletionRun(model, prompts, maxNew, settings, shape, mapper);
     }
 
+    /** What the request's thread runs once its choices are queued, before it waits for them. */
+    @FunctionalInterface
+    interface Queued {
+        void reached() throws InterruptedException;
+    }
+
     /**
-     * Generates every choice and sends the whole response, or streams it when the request asked.
+     * Queues every choice with {@code scheduler}, waits for them and sends the whole response, or streams
+     * it as the choices' text comes when the request asked. The choices are cancelled, freeing their slots,
+     * when the client goes away, generating fails or this thread is interrupted.
      *
+     * @param queued    called once every choice is queued (and a stream's headers are out)
      * @param generated gets the response as sent: a whole one as soon as it is generated, before it is sent
      *                  (so it counts even when the client is gone), a stream once it ended with [DONE]; it is
      *                  not called when a stream broke off
      */
-    void respond(HttpExchange exchange, Consumer<RecordedResponse> generated) throws IOException {
+    void respond(HttpExchange exchange, GenerationScheduler scheduler, Queued queued,
+                 Consumer<RecordedResponse> generated) throws IOException, InterruptedException {
         if (settings.stream()) {
             ServerSentEvents events = ServerSentEvents.open(exchange, mapper);
-            if (stream(events)) {
-                generated.accept(events.recorded());
+            try (RunningChoices choices = RunningChoices.submit(scheduler, choices(), true)) {
+                queued.reached();
+                if (stream(events, choices)) {
+                    generated.accept(events.recorded());
+                }
             }
             return;
         }
-        RecordedResponse whole = new RecordedResponse(JsonResponses.JSON, mapper.writeValueAsBytes(whole()));
+        List<Generation> generations;
+        try (RunningChoices choices = RunningChoices.submit(scheduler, choices(), false)) {
+            queued.reached();
+            generations = choices.all();
+        }
+        RecordedResponse whole = new RecordedResponse(JsonResponses.JSON, mapper.writeValueAsBytes(whole(generations)));
         generated.accept(whole);
         whole.send(exchange);
     }
 
-    private ObjectNode whole() {
+    /** The choices to generate, numbered prompt-major. */
+    private List<RunningChoices.Choice> choices() {
+        List<RunningChoices.Choice> out = new ArrayList<>();
+        for (int p = 0; p < prompts.size(); p++) {
+            for (int j = 0; j < settings.n(); j++) {
+                out.add(new RunningChoices.Choice(prompts.get(p), model.options(maxNew[p], settings.stops()),
+                        settings.sampler(j)));
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode whole(List<Generation> generations) {
         ObjectNode response = envelope(shape.object());
         ArrayNode choices = response.putArray("choices");
         long completionTokens = 0;
-        for (int p = 0; p < prompts.size(); p++) {
-            for (int j = 0; j < settings.n(); j++) {
-                Generation g = generate(p, j, text -> {
-                });
-                choices.add(shape.choice(p * settings.n() + j, g.text(), finishReason(g)));
-                completionTokens += g.newTokens();
-            }
+        for (int i = 0; i < generations.size(); i++) {
+            Generation g = generations.get(i);
+            choices.add(shape.choice(i, g.text(), finishReason(g)));
+            completionTokens += g.newTokens();
         }
         response.set("usage", usage(completionTokens));
         return response;
     }
 
     /**
-     * Streams choice after choice; true when the stream ended with [DONE]. A failure once the 200 is out
-     * can only be told in the stream: an error event closes it (a client that went away is simply left).
+     * Streams the choices' text as it comes, choices interleaved as they are generated together (each
+     * chunk names its choice's index, as OpenAI's do); true when the stream ended with [DONE]. A failure
+     * once the 200 is out can only be told in the stream: an error event closes it (a client that went
+     * away is simply left).
      */
-    private boolean stream(ServerSentEvents events) {
+    private boolean stream(ServerSentEvents events, RunningChoices choices) throws InterruptedException {
         try {
+            int count = prompts.size() * settings.n();
+            for (int index = 0; index < count; index++) {
+                ObjectNode opening = shape.openingChoice(index);
+                if (opening != null) {
+                    events.send(chunk(opening));
+                }
+            }
             long completionTokens = 0;
-            for (int p = 0; p < prompts.size(); p++) {
-                for (int j = 0; j < settings.n(); j++) {
-                    int index = p * settings.n() + j;
-                    ObjectNode opening = shape.openingChoice(index);
-                    if (opening != null) {
-                        events.send(chunk(opening));
-                    }
-                    Generation g = generate(p, j, text -> events.send(chunk(shape.chunkChoice(index, text, null))));
-                    events.send(chunk(shape.chunkChoice(index, "", finishReason(g))));
-                    completionTokens += g.newTokens();
+            for (int open = count; open > 0; ) {
+                RunningChoices.Event e = choices.next();
+                if (e.end()) {
+                    events.send(chunk(shape.chunkChoice(e.choice(), "", finishReason(e.generation()))));
+                    completionTokens += e.generation().newTokens();
+                    open--;
+                } else {
+                    events.send(chunk(shape.chunkChoice(e.choice(), e.text(), null)));
                 }
             }
             if (settings.includeUsage()) {
@@ -135,14 +170,10 @@ final class CompletionRun {
             return true;
         } catch (UncheckedIOException gone) {
             // the client closed the connection: nobody is left to tell
-        } catch (RuntimeException e) {
-            events.send(JsonResponses.error(mapper, ApiException.internal("generation failed: " + e.getMessage())));
+        } catch (ApiException e) {
+            events.send(JsonResponses.error(mapper, e));
         }
         return false;
-    }
-
-    private Generation generate(int prompt, int choice, Consumer<String> text) {
-        return model.generate(prompts.get(prompt), maxNew[prompt], settings.stops(), settings.sampler(choice), text);
     }
 
     private ObjectNode chunk(ObjectNode choice) {

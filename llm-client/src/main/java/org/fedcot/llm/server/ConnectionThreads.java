@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The executor the JDK HTTP server hands each connection's exchange to: a virtual thread per exchange, so a
- * client that sends its request slowly holds only a cheap thread, never one of the model workers (see
+ * client that sends its request slowly holds only a cheap thread, never a place in the batch (see
  * {@link ApiHandler}). The JDK server reads the request line and headers on that thread with blocking reads;
  * if the whole request has not arrived within the request timeout, the thread is interrupted, which closes
  * its channel and so the connection. At most {@code maxConnections} exchanges run at once; the JDK server
@@ -95,6 +95,13 @@ final class ConnectionThreads implements Executor {
     /** Waits until at least {@code n} exchanges run; for tests that must know their connections are being read. */
     synchronized void awaitOpen(int n) throws InterruptedException {
         while (count.get() < n) {
+            wait();
+        }
+    }
+
+    /** Waits until at most {@code n} exchanges run; for tests that must know a connection's exchange has ended. */
+    synchronized void awaitOpenAtMost(int n) throws InterruptedException {
+        while (count.get() > n) {
             wait();
         }
     }

@@ -12,10 +12,12 @@ import java.time.Duration;
  * server-sent events; errors in OpenAI's JSON shape.
  *
  * <p>Each connection is read on its own virtual thread, within the request timeout (see
- * {@link ConnectionThreads}); a request read whole, authenticated and within the size limit then waits for
- * one of {@link ServerOptions#workers()} model workers ({@link ModelWorkers}). Generations run
- * concurrently, one KV cache each (see {@link ServedModel}). A generation request that names an
- * {@code Idempotency-Key} it repeats is answered from {@link ReplayMemory}.
+ * {@link ConnectionThreads}); a request read whole, authenticated and within the size limit then queues
+ * each of its choices with the model's one {@link GenerationScheduler}, which decodes up to
+ * {@link ServerOptions#maxBatch()} sequences together (continuous batching: each joins and leaves the
+ * batch between steps, later ones wait in line, first come first served), and waits for their text.
+ * A generation request that names an {@code Idempotency-Key} it repeats is answered from
+ * {@link ReplayMemory}.
  *
  * <pre>{@code
  * try (OpenAiServer server = OpenAiServer.start(ServedModel.load(path, null, null), ServerOptions.loopback(0))) {
@@ -31,13 +33,14 @@ public final class OpenAiServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ConnectionThreads connections;
-    private final ModelWorkers workers;
+    private final GenerationScheduler scheduler;
     private final AuditLog audit;
 
-    private OpenAiServer(HttpServer http, ConnectionThreads connections, ModelWorkers workers, AuditLog audit) {
+    private OpenAiServer(HttpServer http, ConnectionThreads connections, GenerationScheduler scheduler,
+                         AuditLog audit) {
         this.http = http;
         this.connections = connections;
-        this.workers = workers;
+        this.scheduler = scheduler;
         this.audit = audit;
     }
 
@@ -68,11 +71,11 @@ public final class OpenAiServer implements AutoCloseable {
             throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
         }
         ConnectionThreads connections = new ConnectionThreads(options.requestTimeout(), options.maxConnections());
-        ModelWorkers workers = new ModelWorkers(options.workers());
+        GenerationScheduler scheduler = new GenerationScheduler(model, options.maxBatch(), hook);
         http.setExecutor(connections);
-        http.createContext("/", new ApiHandler(model, options, audit, mapper, connections, workers, hook));
+        http.createContext("/", new ApiHandler(model, options, audit, mapper, connections, scheduler, hook));
         http.start();
-        return new OpenAiServer(http, connections, workers, audit);
+        return new OpenAiServer(http, connections, scheduler, audit);
     }
 
     /** The port the server listens on (the one chosen when the options asked for port 0). */
@@ -88,15 +91,20 @@ public final class OpenAiServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets requests in progress finish for a few seconds, and closes the
-     * audit log.
+     * Stops accepting connections, lets requests in progress finish for a few seconds, then cuts the rest
+     * off (interrupted, each cancels its sequences), stops the scheduler and closes the audit log.
      */
     @Override
     public void close() {
         http.stop(0);
         connections.close(DRAIN);
-        workers.close();
+        scheduler.close();
         closeQuietly(audit);
+    }
+
+    /** The scheduler, for tests that must know how many sequences were decoded together. */
+    GenerationScheduler scheduler() {
+        return scheduler;
     }
 
     /** The connection threads, for tests that must know how many connections are being read or answered. */

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutionException;
 /**
  * Recent responses by idempotency key, so that a client that asks again what it already asked (a run killed
  * while its requests were in flight, then resumed; a retry after a timeout) gets the first answer instead of
- * a second generation. A key still being generated is waited for, holding no model worker. Only complete
+ * a second generation. A key still being generated is waited for, holding no place in the batch. Only complete
  * 200 responses are kept, the least recently used dropped first once they hold more than the byte budget;
  * a generation that fails or whose stream the client left keeps nothing, and the next asker generates.
  *

@@ -6,22 +6,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.fedcot.llm.prompt.ChatTemplate;
 import org.fedcot.models.checkpoint.ModelPath;
-import org.fedcot.models.generate.ContinuationText;
-import org.fedcot.models.generate.Generation;
 import org.fedcot.models.generate.GenerationOptions;
-import org.fedcot.models.generate.Generator;
-import org.fedcot.models.generate.Sampler;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.transformer.DecoderModel;
 
 /**
  * The model a server hosts: weights, tokenizer, chat template, and how its prompts are encoded and
- * its generations end. Generation is safe from several threads at once: each call gets its own KV
- * cache (and with it its own activation workspace) from {@link Generator}, the weights are only read,
- * and the tokenizers are thread-safe.
+ * its generations end. It only describes: a server's {@link GenerationScheduler} generates with it. The
+ * weights are only read and the tokenizers are thread-safe, so requests encode their prompts on their own
+ * threads.
  */
 public final class ServedModel {
     private final String id;
@@ -29,7 +24,6 @@ public final class ServedModel {
     private final Tokenizer tokenizer;
     private final ChatTemplate chatTemplate;
     private final Set<Integer> stopIds;
-    private final Generator generator;
 
     private ServedModel(String id, DecoderModel model, Tokenizer tokenizer, ChatTemplate chatTemplate,
                         Set<Integer> stopIds) {
@@ -38,7 +32,6 @@ public final class ServedModel {
         this.tokenizer = tokenizer;
         this.chatTemplate = chatTemplate;
         this.stopIds = Set.copyOf(stopIds);
-        this.generator = new Generator(model, ContinuationText.of(tokenizer));
     }
 
     /**
@@ -131,8 +124,8 @@ public final class ServedModel {
         return ids;
     }
 
-    /** Continues {@code prompt}; {@code stream} receives the text as it settles (see {@link Generator}). */
-    Generation generate(int[] prompt, int maxNew, List<String> stops, Sampler sampler, Consumer<String> stream) {
-        return generator.generate(prompt, new GenerationOptions(maxNew, stopIds, stops), sampler, stream);
+    /** How a generation of at most {@code maxNew} tokens ends: at those, a stop id, or one of {@code stops}. */
+    GenerationOptions options(int maxNew, List<String> stops) {
+        return new GenerationOptions(maxNew, stopIds, stops);
     }
 }

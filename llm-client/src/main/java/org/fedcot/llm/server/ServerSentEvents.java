@@ -26,11 +26,13 @@ final class ServerSentEvents {
         this.out = out;
     }
 
-    /** Sends the 200 and the event-stream headers (the body goes out chunked). */
+    /** Sends the 200 and the event-stream headers at once (the body goes out chunked). */
     static ServerSentEvents open(HttpExchange exchange, ObjectMapper mapper) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
+        // out now, not with the first event: the client knows it was accepted while its turn in the batch comes
+        exchange.getResponseBody().flush();
         return new ServerSentEvents(mapper, exchange.getResponseBody());
     }
 

@@ -112,7 +112,7 @@ class ClientAgainstServerTest {
         List<CompletionRequest> asks = new ArrayList<>();
         for (int i = 0; i < 200; i++) asks.add(new CompletionRequest("Story " + i + ": Lily", short4));
         ServedModel llama = TestModels.tinyLlama();
-        try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0).withAuditLog(audit).withWorkers(8));
+        try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0).withAuditLog(audit).withMaxBatch(8));
              LlmClient llm = LlmClient.open(ClientConfig.of(URI.create(server.baseUrl()), "tiny-llama")
                      .withMaxConcurrency(8).withCacheFile(dir.resolve("cache.jsonl")))) {
             List<LlmResponse> answers = llm.completeAll(asks, p -> { }).responses();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Several requests at once: every answer is the one the same request gets alone, and none is lost.
- * Generations run side by side with a KV cache each, so this is what shows they do not disturb
+ * Generations are decoded together in one batch, a cache slot each, so this is what shows they do not disturb
  * each other.
  */
 class ConcurrencyTest {
@@ -29,7 +29,7 @@ class ConcurrencyTest {
     void concurrentRequestsAreEachAnsweredAsAlone() throws Exception {
         ServedModel llama = TestModels.tinyLlama();
         List<String> expected = expected(llama, 24);
-        try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0).withWorkers(8))) {
+        try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0).withMaxBatch(8))) {
             Api api = new Api(server, null);
             List<String> got = run(16, 16, i -> {
                 String prompt = PROMPTS.get(i % PROMPTS.size());

@@ -23,18 +23,18 @@ class SlowClientTest {
             "temperature", 0);
 
     @Test
-    void unfinishedRequestsDoNotHoldTheWorkers() throws Exception {
+    void unfinishedRequestsDoNotHoldTheBatch() throws Exception {
         ServerOptions options = ServerOptions.loopback(0).withRequestTimeout(Duration.ofHours(1));
         List<Socket> unfinished = new ArrayList<>();
         try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), options)) {
             try {
-                for (int i = 0; i < options.workers(); i++) {
+                for (int i = 0; i < options.maxBatch(); i++) {
                     unfinished.add(RawHttp.send(server, UNFINISHED));
                 }
-                server.connections().awaitOpen(options.workers()); // the server is reading all of them
+                server.connections().awaitOpen(options.maxBatch()); // the server is reading all of them
                 JsonNode reply = new Api(server, null).postOk("/completions", VALID);
                 assertEquals(1, reply.get("choices").size());
-                assertTrue(server.connections().open() >= options.workers(), "the unfinished requests are still open");
+                assertTrue(server.connections().open() >= options.maxBatch(), "the unfinished requests are still open");
             } finally {
                 for (Socket s : unfinished) {
                     s.close();
