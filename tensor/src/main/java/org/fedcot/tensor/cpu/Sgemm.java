@@ -25,9 +25,9 @@ public final class Sgemm {
     private static final int MR = 6;
     /** Micro-tile columns: two vectors of B per k step, so 2*MR accumulators. */
     private static final int NR = 2 * L;
-    /** Depth of a K slice: an MR x KC strip of A (6 KiB) stays in L1 while it sweeps the B panel. */
+    /** Depth of a K slice: a KC x NR strip of packed B (32 KiB) fits in L1 (48 KiB on Zen 5). */
     private static final int KC = 256;
-    /** Rows of A packed at once (a multiple of MR). */
+    /** Rows of A packed at once (a multiple of MR): the MC x KC block (384 KiB) stays in L2. */
     private static final int MC = 64 * MR;
     /**
      * Columns of B packed at once. Wide enough that a thread's share of a 1024-wide product packs A
@@ -143,14 +143,20 @@ public final class Sgemm {
         }
     }
 
-    /** Multiplies a packed mc x kc block of A by a packed kc x nc panel of B into C. */
+    /**
+     * Multiplies a packed mc x kc block of A by a packed kc x nc panel of B into C. The B strip is the
+     * outer loop (BLIS order): one kc x NR strip (32 KiB) stays in L1 while the micro-kernel sweeps
+     * the whole A block out of L2, which costs MR floats of A per k step. With the loops the other
+     * way round every k step reads NR floats of B, and the 1 MiB B panel does not fit in L2 beside
+     * the A block, so the kernel waited on L3.
+     */
     private static void block(int mc, int nc, int kc, Buffers buf, float[] c, int cOff, int ldc, boolean acc) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir);
-            int aIdx = ir * kc;
-            for (int jr = 0; jr < nc; jr += NR) {
-                int nr = Math.min(NR, nc - jr);
-                int bIdx = jr * kc;
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int bIdx = jr * kc;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int aIdx = ir * kc;
                 int ci = cOff + ir * ldc + jr;
                 if (mr == MR && nr == NR) {
                     kernel(kc, buf.a, aIdx, buf.b, bIdx, c, ci, ldc, acc);
