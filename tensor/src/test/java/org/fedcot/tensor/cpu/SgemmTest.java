@@ -68,6 +68,15 @@ class SgemmTest {
     }
 
     @Test
+    void productCrossingEveryBlockEdgeAtOnce() {
+        // One more than a packed A block (384 rows), a B panel (1024 columns) and a K slice (256) plus
+        // ragged micro-tiles: the B-strip-outer sweep meets a partial A block, strip and tile together.
+        for (boolean transA : BOOLS) {
+            check(transA, !transA, 389, 1037, 263, 2, 1, transA);
+        }
+    }
+
+    @Test
     void zeroDepthClearsOrKeepsC() {
         float[] c = {1f, 2f, 3f, 4f, 5f};
         Sgemm.gemm(false, false, 2, 2, 0, new float[0], 0, 1, new float[0], 0, 2, c, 1, 2, true);
