@@ -39,11 +39,12 @@ public final class Sgemm {
     /** Rows of A packed at once (a multiple of MR): the MC x KC block (384 KiB) stays in L2. */
     private static final int MC = 64 * MR;
     /**
-     * Columns of B packed at once. Wide enough that a thread's share of a 1024-wide product packs A
-     * only once; the KC x NC panel (1 MiB) sits in L3 and {@link #block} pulls one strip of it into L1
-     * at a time. (KC 192 or 320, MC 192 or 768 and NC 4096 measured within noise of these.)
+     * Columns of B packed at once. A is packed again for every NC-wide block, which at 1024 took 6%
+     * of a 4096^3 product; at 4096 a thread's share of most products packs A once. The KC x NC panel
+     * (up to 4 MiB) sits in L3 and {@link #block} pulls one strip of it into L1 at a time. (KC 192
+     * or 320 and MC 192 or 768 measured within noise of these.)
      */
-    private static final int NC = 1024;
+    private static final int NC = 4096;
     /** Rough cycles of one micro-kernel k step (MR x NR multiply-adds), for {@link #worthIt}. */
     private static final long KERNEL_STEP_CYCLES = 12;
     /** Rough cycles to pack one element, and the fixed cost of a call. */
@@ -56,11 +57,21 @@ public final class Sgemm {
     /** One thread's packing buffers. */
     private static final class Buffers {
         final float[] a = new float[MC * KC];
-        final float[] b = new float[roundUp(NC, NR) * KC];
         /** Scratch tile for micro-tiles that overhang C's edges. */
         final float[] edge = new float[MR * NR];
         /** Gather offsets {@code l * ldb} for packing transposed B. */
         final int[] columnStride = new int[L];
+        /** Packed B, grown to what the products so far needed: the full KC x NC panel is 4 MiB. */
+        private float[] b = new float[0];
+
+        /** The B buffer, large enough for one packed panel of an N-column, K-deep product. */
+        float[] panel(int N, int K) {
+            int size = roundUp(Math.min(N, NC), NR) * Math.min(K, KC);
+            if (b.length < size) {
+                b = new float[size];
+            }
+            return b;
+        }
     }
 
     private Sgemm() {
@@ -137,17 +148,18 @@ public final class Sgemm {
                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                float[] c, int cOff, int ldc, boolean accumulate) {
         Buffers buf = BUFFERS.get();
+        float[] panel = buf.panel(N, K);
         for (int jc = 0; jc < N; jc += NC) {
             int nc = Math.min(NC, N - jc);
             for (int pc = 0; pc < K; pc += KC) {
                 int kc = Math.min(KC, K - pc);
                 // Later K slices add onto what the first one wrote.
                 boolean acc = accumulate || pc > 0;
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, buf.b, buf.columnStride);
+                packB(transB, b, bOff, ldb, pc, kc, jc, nc, panel, buf.columnStride);
                 for (int ic = 0; ic < M; ic += MC) {
                     int mc = Math.min(MC, M - ic);
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, buf.a);
-                    block(mc, nc, kc, buf.a, buf.b, buf.edge, c, cOff + ic * ldc + jc, ldc, acc);
+                    block(mc, nc, kc, buf.a, panel, buf.edge, c, cOff + ic * ldc + jc, ldc, acc);
                 }
             }
         }
@@ -158,8 +170,8 @@ public final class Sgemm {
      * into C; {@code edge} is MR x NR scratch. The B strip is the outer loop (BLIS order): one
      * kc x NR strip (32 KiB) stays in L1 while the micro-kernel sweeps the whole A block out of L2,
      * which costs MR floats of A per k step. With the loops the other way round every k step reads
-     * NR floats of B, and the 1 MiB B panel does not fit in L2 beside the A block, so the kernel
-     * waited on L3.
+     * NR floats of B, and the B panel (1 MiB or more) does not fit in L2 beside the A block, so the
+     * kernel waited on L3.
      */
     private static void block(int mc, int nc, int kc, float[] ap, float[] bp, float[] edge,
                               float[] c, int cOff, int ldc, boolean acc) {
