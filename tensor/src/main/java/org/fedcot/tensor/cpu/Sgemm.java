@@ -20,8 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  * memory ({@link SgemmPacking}). C is split over the cores by whole micro-tiles; each thread packs
  * into its own buffers, kept per thread so a training loop allocates nothing large per call.
  * (Sharing one packed B panel between the threads, packed together and then swept by row blocks
- * handed out from a counter, measured slower at 2048^3 and 4096^3 on two cores: its fork/join
- * per K slice cost more than the packing it saved.)
+ * handed out from a counter, measured no faster at 2048^3 and 4096^3 on two cores, often slower:
+ * its two fork/joins per K slice cost about what the packing they save does.)
  */
 public final class Sgemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
