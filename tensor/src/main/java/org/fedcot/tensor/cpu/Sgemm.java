@@ -1,5 +1,8 @@
 package org.fedcot.tensor.cpu;
 
+import static org.fedcot.tensor.cpu.SgemmPacking.packA;
+import static org.fedcot.tensor.cpu.SgemmPacking.packB;
+
 import java.util.Arrays;
 
 import jdk.incubator.vector.FloatVector;
@@ -14,26 +17,34 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code [MR-row strip][k][MR]}; a register-blocked micro-kernel then multiplies one MR-row strip
  * by one NR-column strip with all MR x NR sums held in vector registers. Packing absorbs the
  * transposes and leading dimensions, so every layout runs the same inner loop over contiguous
- * memory. C is split over the cores by whole micro-tiles; each thread packs into its own buffers,
- * kept per thread so a training loop allocates nothing large per call.
+ * memory ({@link SgemmPacking}). C is split over the cores by whole micro-tiles; each thread packs
+ * into its own buffers, kept per thread so a training loop allocates nothing large per call.
+ * (Sharing one packed B panel between the threads, packed together and then swept by row blocks
+ * handed out from a counter, measured no faster at 2048^3 and 4096^3 on two cores, often slower:
+ * its two fork/joins per K slice cost about what the packing they save does.)
  */
 public final class Sgemm {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Lanes per vector (16 with AVX-512). */
-    private static final int L = S.length();
-    /** Micro-tile rows: one broadcast A element per row per k step. */
-    private static final int MR = 6;
+    static final int L = S.length();
+    /**
+     * Micro-tile rows: one broadcast A element per row per k step. Taller tiles (12 x 2L, 14 x 2L) and
+     * wider ones (8 x 3L) measured no faster on Zen 5, and 8 x 3L with the k loop unrolled was slower.
+     */
+    static final int MR = 6;
     /** Micro-tile columns: two vectors of B per k step, so 2*MR accumulators. */
-    private static final int NR = 2 * L;
-    /** Depth of a K slice: an MR x KC strip of A (6 KiB) stays in L1 while it sweeps the B panel. */
+    static final int NR = 2 * L;
+    /** Depth of a K slice: a KC x NR strip of packed B (32 KiB) fits in L1 (48 KiB on Zen 5). */
     private static final int KC = 256;
-    /** Rows of A packed at once (a multiple of MR). */
+    /** Rows of A packed at once (a multiple of MR): the MC x KC block (384 KiB) stays in L2. */
     private static final int MC = 64 * MR;
     /**
-     * Columns of B packed at once. Wide enough that a thread's share of a 1024-wide product packs A
-     * only once; the KC x NC panel (1 MiB) streams from L2/L3 fast enough for the kernel.
+     * Columns of B packed at once. A is packed again for every NC-wide block, which at 1024 took 6%
+     * of a 4096^3 product; at 4096 a thread's share of most products packs A once. The KC x NC panel
+     * (up to 4 MiB) sits in L3 and {@link #block} pulls one strip of it into L1 at a time. (KC 192
+     * or 320 and MC 192 or 768 measured within noise of these.)
      */
-    private static final int NC = 1024;
+    private static final int NC = 4096;
     /** Rough cycles of one micro-kernel k step (MR x NR multiply-adds), for {@link #worthIt}. */
     private static final long KERNEL_STEP_CYCLES = 12;
     /** Rough cycles to pack one element, and the fixed cost of a call. */
@@ -46,11 +57,21 @@ public final class Sgemm {
     /** One thread's packing buffers. */
     private static final class Buffers {
         final float[] a = new float[MC * KC];
-        final float[] b = new float[roundUp(NC, NR) * KC];
         /** Scratch tile for micro-tiles that overhang C's edges. */
         final float[] edge = new float[MR * NR];
         /** Gather offsets {@code l * ldb} for packing transposed B. */
         final int[] columnStride = new int[L];
+        /** Packed B, grown to what the products so far needed: the full KC x NC panel is 4 MiB. */
+        private float[] b = new float[0];
+
+        /** The B buffer, large enough for one packed panel of an N-column, K-deep product. */
+        float[] panel(int N, int K) {
+            int size = roundUp(Math.min(N, NC), NR) * Math.min(K, KC);
+            if (b.length < size) {
+                b = new float[size];
+            }
+            return b;
+        }
     }
 
     private Sgemm() {
@@ -127,37 +148,46 @@ public final class Sgemm {
                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                float[] c, int cOff, int ldc, boolean accumulate) {
         Buffers buf = BUFFERS.get();
+        float[] panel = buf.panel(N, K);
         for (int jc = 0; jc < N; jc += NC) {
             int nc = Math.min(NC, N - jc);
             for (int pc = 0; pc < K; pc += KC) {
                 int kc = Math.min(KC, K - pc);
                 // Later K slices add onto what the first one wrote.
                 boolean acc = accumulate || pc > 0;
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, buf);
+                packB(transB, b, bOff, ldb, pc, kc, jc, nc, panel, buf.columnStride);
                 for (int ic = 0; ic < M; ic += MC) {
                     int mc = Math.min(MC, M - ic);
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, buf.a);
-                    block(mc, nc, kc, buf, c, cOff + ic * ldc + jc, ldc, acc);
+                    block(mc, nc, kc, buf.a, panel, buf.edge, c, cOff + ic * ldc + jc, ldc, acc);
                 }
             }
         }
     }
 
-    /** Multiplies a packed mc x kc block of A by a packed kc x nc panel of B into C. */
-    private static void block(int mc, int nc, int kc, Buffers buf, float[] c, int cOff, int ldc, boolean acc) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir);
-            int aIdx = ir * kc;
-            for (int jr = 0; jr < nc; jr += NR) {
-                int nr = Math.min(NR, nc - jr);
-                int bIdx = jr * kc;
+    /**
+     * Multiplies a packed mc x kc block of A ({@code ap}) by a packed kc x nc panel of B ({@code bp})
+     * into C; {@code edge} is MR x NR scratch. The B strip is the outer loop (BLIS order): one
+     * kc x NR strip (32 KiB) stays in L1 while the micro-kernel sweeps the whole A block out of L2,
+     * which costs MR floats of A per k step. With the loops the other way round every k step reads
+     * NR floats of B, and the B panel (1 MiB or more) does not fit in L2 beside the A block, so the
+     * kernel waited on L3.
+     */
+    private static void block(int mc, int nc, int kc, float[] ap, float[] bp, float[] edge,
+                              float[] c, int cOff, int ldc, boolean acc) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int bIdx = jr * kc;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int aIdx = ir * kc;
                 int ci = cOff + ir * ldc + jr;
                 if (mr == MR && nr == NR) {
-                    kernel(kc, buf.a, aIdx, buf.b, bIdx, c, ci, ldc, acc);
+                    kernel(kc, ap, aIdx, bp, bIdx, c, ci, ldc, acc);
                 } else {
                     // The packed panels are zero-padded, so compute a full tile aside and copy its live part.
-                    kernel(kc, buf.a, aIdx, buf.b, bIdx, buf.edge, 0, NR, false);
-                    copyEdge(buf.edge, mr, nr, c, ci, ldc, acc);
+                    kernel(kc, ap, aIdx, bp, bIdx, edge, 0, NR, false);
+                    copyEdge(edge, mr, nr, c, ci, ldc, acc);
                 }
             }
         }
@@ -231,126 +261,6 @@ public final class Sgemm {
             int row = ci + r * ldc;
             for (int j = 0; j < nr; j++) {
                 c[row + j] = acc ? c[row + j] + tile[r * NR + j] : tile[r * NR + j];
-            }
-        }
-    }
-
-    /**
-     * Packs rows {@code [i0, i0+mc)} x depth {@code [k0, k0+kc)} of op(A) into MR-row strips laid out
-     * {@code [k][MR]}, zero-filling the rows past mc in the last strip.
-     */
-    private static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int k0, int kc, float[] ap) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir);
-            int dst = ir * kc;
-            if (mr < MR) {
-                packAEdge(transA, a, aOff, lda, i0 + ir, mr, k0, kc, ap, dst);
-            } else if (transA) {
-                packAColumns(a, aOff + k0 * lda + i0 + ir, lda, kc, ap, dst);
-            } else {
-                packARows(a, aOff + (i0 + ir) * lda + k0, lda, kc, ap, dst);
-            }
-        }
-    }
-
-    /** A full strip of untransposed A: MR rows read side by side, interleaved k by k. */
-    private static void packARows(float[] a, int src, int lda, int kc, float[] ap, int dst) {
-        int s1 = src + lda, s2 = s1 + lda, s3 = s2 + lda, s4 = s3 + lda, s5 = s4 + lda;
-        for (int k = 0; k < kc; k++) {
-            int d = dst + k * MR;
-            ap[d] = a[src + k];
-            ap[d + 1] = a[s1 + k];
-            ap[d + 2] = a[s2 + k];
-            ap[d + 3] = a[s3 + k];
-            ap[d + 4] = a[s4 + k];
-            ap[d + 5] = a[s5 + k];
-        }
-    }
-
-    /** A full strip of transposed A: each k already holds the MR values contiguously. */
-    private static void packAColumns(float[] a, int src, int lda, int kc, float[] ap, int dst) {
-        for (int k = 0; k < kc; k++) {
-            int s = src + k * lda;
-            int d = dst + k * MR;
-            ap[d] = a[s];
-            ap[d + 1] = a[s + 1];
-            ap[d + 2] = a[s + 2];
-            ap[d + 3] = a[s + 3];
-            ap[d + 4] = a[s + 4];
-            ap[d + 5] = a[s + 5];
-        }
-    }
-
-    /** The last, partial strip ({@code mr < MR} rows from row {@code i}), zero-padded to MR. */
-    private static void packAEdge(boolean transA, float[] a, int aOff, int lda, int i, int mr, int k0, int kc,
-                                  float[] ap, int dst) {
-        for (int k = 0; k < kc; k++) {
-            int d = dst + k * MR;
-            for (int r = 0; r < MR; r++) {
-                int row = i + r;
-                int kk = k0 + k;
-                ap[d + r] = r >= mr ? 0f : transA ? a[aOff + kk * lda + row] : a[aOff + row * lda + kk];
-            }
-        }
-    }
-
-    /**
-     * Packs depth {@code [k0, k0+kc)} x columns {@code [j0, j0+nc)} of op(B) into NR-column strips
-     * laid out {@code [k][NR]}, zero-filling the columns past nc in the last strip.
-     */
-    private static void packB(boolean transB, float[] b, int bOff, int ldb, int k0, int kc, int j0, int nc,
-                              Buffers buf) {
-        if (transB) {
-            for (int l = 0; l < L; l++) {
-                buf.columnStride[l] = l * ldb;
-            }
-        }
-        for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
-            int dst = jr * kc;
-            int j = j0 + jr;
-            if (nr < NR) {
-                packBEdge(transB, b, bOff, ldb, k0, kc, j, nr, buf.b, dst);
-            } else if (transB) {
-                packBColumns(b, bOff + j * ldb + k0, ldb, kc, buf.columnStride, buf.b, dst);
-            } else {
-                packBRows(b, bOff + k0 * ldb + j, ldb, kc, buf.b, dst);
-            }
-        }
-    }
-
-    /** A full strip of untransposed B: each k row already holds NR contiguous values. */
-    private static void packBRows(float[] b, int src, int ldb, int kc, float[] bp, int dst) {
-        for (int k = 0; k < kc; k++) {
-            int s = src + k * ldb;
-            int d = dst + k * NR;
-            FloatVector.fromArray(S, b, s).intoArray(bp, d);
-            FloatVector.fromArray(S, b, s + L).intoArray(bp, d + L);
-        }
-    }
-
-    /**
-     * A full strip of transposed B, whose columns are rows in memory: gathers one k across L
-     * columns at a time ({@code stride[l] = l * ldb}), far cheaper than scalar scattered stores.
-     */
-    private static void packBColumns(float[] b, int src, int ldb, int kc, int[] stride, float[] bp, int dst) {
-        int src1 = src + L * ldb;
-        for (int k = 0; k < kc; k++) {
-            int d = dst + k * NR;
-            FloatVector.fromArray(S, b, src + k, stride, 0).intoArray(bp, d);
-            FloatVector.fromArray(S, b, src1 + k, stride, 0).intoArray(bp, d + L);
-        }
-    }
-
-    /** The last, partial strip ({@code nr < NR} columns from column {@code j}), zero-padded to NR. */
-    private static void packBEdge(boolean transB, float[] b, int bOff, int ldb, int k0, int kc, int j, int nr,
-                                  float[] bp, int dst) {
-        for (int k = 0; k < kc; k++) {
-            int d = dst + k * NR;
-            int kk = k0 + k;
-            for (int c = 0; c < NR; c++) {
-                int col = j + c;
-                bp[d + c] = c >= nr ? 0f : transB ? b[bOff + col * ldb + kk] : b[bOff + kk * ldb + col];
             }
         }
     }

@@ -68,6 +68,24 @@ class SgemmTest {
     }
 
     @Test
+    void productCrossingABlockAndADepthSliceAtOnce() {
+        // More than a packed A block (384 rows) and a K slice (256), with ragged micro-tiles: the
+        // B-strip-outer sweep meets a partial A block, B strip and tile together.
+        for (boolean transA : BOOLS) {
+            check(transA, !transA, 389, 1037, 263, 2, 1, transA);
+        }
+    }
+
+    @Test
+    void productWiderThanTwoPackedPanels() {
+        // Each thread's share of the columns is wider than one packed B panel (4096 columns), so a
+        // thread packs B for a second, partial panel and A again for it.
+        for (boolean transB : BOOLS) {
+            check(!transB, transB, 7, 8209, 263, 1, 2, transB);
+        }
+    }
+
+    @Test
     void zeroDepthClearsOrKeepsC() {
         float[] c = {1f, 2f, 3f, 4f, 5f};
         Sgemm.gemm(false, false, 2, 2, 0, new float[0], 0, 1, new float[0], 0, 2, c, 1, 2, true);
