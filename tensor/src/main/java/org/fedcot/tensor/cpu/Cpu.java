@@ -19,6 +19,10 @@ public final class Cpu {
     public static void gemm(boolean transA, boolean transB, int M, int N, int K,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!PORTABLE_ONLY && Gemv.applies(transA, transB, M)) {
+            Gemv.gemm(M, N, K, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
         if (!PORTABLE_ONLY && Sgemm.worthIt(M, N, K)) {
             Sgemm.gemm(transA, transB, M, N, K, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
