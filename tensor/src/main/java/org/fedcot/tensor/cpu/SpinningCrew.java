@@ -1,0 +1,182 @@
+package org.fedcot.tensor.cpu;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Worker threads for {@link Parallel}, one call at a time. Like OpenMP's threads, an idle worker
+ * spins for {@link #SPIN_NANOS} before it parks, so a call that follows the last one closely reaches
+ * it in a few microseconds instead of the tens that waking a parked thread costs; the caller spins
+ * the same way while it waits for the workers to finish.
+ */
+final class SpinningCrew {
+    /**
+     * How long a waiting thread spins before it parks: longer than the gap between two kernels of a
+     * decoding step, short enough that a finished burst of work soon stops burning a core.
+     * {@code -Dfedcot.spinMicros=0} parks at once (a machine whose cores are all taken anyway).
+     */
+    private static final long SPIN_NANOS = 1000L * Integer.getInteger("fedcot.spinMicros", 100);
+    /** Pause instructions before a spinning thread starts yielding instead (a few microseconds). */
+    private static final int YIELD_AFTER_SPINS = 256;
+    /** Spins between two reads of the clock. */
+    private static final int SPINS_PER_CLOCK_READ = 64;
+
+    /** One call: worker i runs part i + 1 of {@code parts} when there is one. */
+    private record Job(Parallel.Range body, int n, int parts, Thread caller) {
+    }
+
+    private final Worker[] workers;
+    /** Taken by the call that has the workers; another call (or a nested one) runs serially. */
+    private final AtomicBoolean busy = new AtomicBoolean();
+    /** Workers still running their part of the current job. */
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile Job job;
+    private volatile boolean callerParked;
+
+    SpinningCrew(int workerCount) {
+        workers = new Worker[workerCount];
+        for (int i = 0; i < workerCount; i++) {
+            workers[i] = new Worker(i);
+            workers[i].start();
+        }
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)} in {@code parts} ranges (at most one more than there are
+     * workers), the first on this thread; false, running nothing, when another call has the workers.
+     */
+    boolean tryRun(int n, int parts, Parallel.Range body) {
+        if (!busy.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            failure.set(null);
+            running.set(parts - 1);
+            job = new Job(body, n, parts, Thread.currentThread());
+            for (int i = 0; i < parts - 1; i++) {
+                if (workers[i].parked) {
+                    LockSupport.unpark(workers[i]);
+                }
+            }
+            try {
+                body.run(0, part(n, parts, 0));
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            }
+            awaitWorkers();
+            rethrow(failure.get());
+            return true;
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private void awaitWorkers() {
+        long deadline = 0;
+        int spins = 0;
+        while (running.get() != 0) {
+            if (++spins % SPINS_PER_CLOCK_READ != 0) {
+                pause(spins);
+            } else if (deadline == 0) {
+                deadline = System.nanoTime() + SPIN_NANOS;
+            } else if (System.nanoTime() > deadline) {
+                // the worker that brings running to zero unparks us once it sees this flag
+                callerParked = true;
+                while (running.get() != 0) {
+                    LockSupport.park(this);
+                }
+                callerParked = false;
+            }
+        }
+    }
+
+    /**
+     * One step of a spin: a pause instruction at first; later a yield, so that on a machine with more
+     * runnable threads than cores the spinning thread lends its core to one that has work.
+     */
+    private static void pause(int spins) {
+        if (spins < YIELD_AFTER_SPINS) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
+    }
+
+    private static void rethrow(Throwable t) {
+        if (t == null) {
+            return;
+        }
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("a parallel kernel failed", t);
+    }
+
+    /** End of range {@code p} of {@code parts} over {@code [0, n)}; range p starts where p - 1 ends. */
+    private static int part(int n, int parts, int p) {
+        return (int) ((long) n * (p + 1) / parts);
+    }
+
+    private final class Worker extends Thread {
+        private final int index;
+        volatile boolean parked;
+
+        Worker(int index) {
+            super("fedcot-parallel-" + (index + 1));
+            this.index = index;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            Job last = null;
+            while (true) {
+                Job j = awaitJob(last);
+                last = j;
+                int p = index + 1;
+                if (p >= j.parts()) {
+                    continue;
+                }
+                try {
+                    j.body().run(part(j.n(), j.parts(), p - 1), part(j.n(), j.parts(), p));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+                if (running.decrementAndGet() == 0 && callerParked) {
+                    LockSupport.unpark(j.caller());
+                }
+            }
+        }
+
+        /** The next job after {@code last}: spins a while, then parks until a caller unparks it. */
+        private Job awaitJob(Job last) {
+            long deadline = 0;
+            int spins = 0;
+            while (true) {
+                Job j = job;
+                if (j != last) {
+                    return j;
+                }
+                if (++spins % SPINS_PER_CLOCK_READ != 0) {
+                    pause(spins);
+                } else if (deadline == 0) {
+                    deadline = System.nanoTime() + SPIN_NANOS;
+                } else if (System.nanoTime() > deadline) {
+                    // a caller that publishes a job after this write sees it and unparks us
+                    parked = true;
+                    if (job == last) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
+                    deadline = 0;
+                }
+            }
+        }
+    }
+}
