@@ -1,7 +1,6 @@
 package org.fedcot.tensor.cpu;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,18 +14,16 @@ import jdk.incubator.vector.VectorSpecies;
  * every row of A. The outputs are split over the cores in whole blocks.
  *
  * <p>Every output is the same sum in the same order whatever M, the block it falls in or the thread
- * split: one vector accumulator over the first {@code K - K % L} elements, its lanes added in a fixed
- * pairwise tree, then the remaining elements one by one. A sequence decoded inside a batch therefore
- * gets bit-identical results to the same sequence decoded alone.
+ * split: one vector accumulator over the first {@code K - K % L} elements, its lanes added in
+ * {@link Lanes}' fixed order, then the remaining elements one by one. A sequence decoded inside a
+ * batch therefore gets bit-identical results to the same sequence decoded alone.
  */
 public final class Gemv {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = Lanes.SPECIES;
     /** Lanes per vector (16 with AVX-512); a power of two. */
     private static final int L = S.length();
     /** Output rows per pass: four independent accumulator chains hide the FMA latency. */
     private static final int OUT_BLOCK = 4;
-    /** {@code FOLDS[i]} moves lane {@code j + (L >> (i + 1))} to lane j: the steps of the lane-sum tree. */
-    private static final VectorShuffle<Float>[] FOLDS = folds();
     /** The most rows of A this path takes; beyond, a packed GEMM reuses each weight load more. */
     public static final int MAX_ROWS = 16;
 
@@ -96,31 +93,13 @@ public final class Gemv {
         }
     }
 
-    /**
-     * Adds the lanes of {@code s} in a fixed pairwise tree (lane j plus lane j + L/2, then j + L/4, ...;
-     * a reduceLanes may add them in any order), then the scalar tail {@code k in [kv, K)} of the dot
-     * product of rows x and w.
-     */
+    /** The lanes of s in {@link Lanes}' fixed order, then the scalar tail {@code k in [kv, K)} of rows x and w. */
     private static float finish(FloatVector s, float[] a, int x, float[] b, int w, int kv, int K) {
-        for (VectorShuffle<Float> fold : FOLDS) {
-            s = s.add(s.rearrange(fold));
-        }
-        float sum = s.lane(0);
+        float sum = Lanes.sum(s);
         for (int k = kv; k < K; k++) {
             sum = Math.fma(a[x + k], b[w + k], sum);
         }
         return sum;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static VectorShuffle<Float>[] folds() {
-        int steps = Integer.numberOfTrailingZeros(L);
-        VectorShuffle<Float>[] folds = new VectorShuffle[steps];
-        for (int i = 0; i < steps; i++) {
-            // lanes past the live half wrap around and fill with sums nobody reads
-            folds[i] = VectorShuffle.iota(S, L >> (i + 1), 1, true);
-        }
-        return folds;
     }
 
     private static void store(float[] c, int i, float v, boolean accumulate) {
