@@ -23,8 +23,8 @@ final class SpinningCrew {
     /** Spins between two reads of the clock. */
     private static final int SPINS_PER_CLOCK_READ = 64;
 
-    /** One call: worker i runs part i + 1 of {@code parts} when there is one. */
-    private record Job(Parallel.Range body, int n, int parts, Thread caller) {
+    /** Call number {@code seq}: worker i runs part i + 1 of {@code parts} when there is one. */
+    private record Job(long seq, Parallel.Range body, int n, int parts, Thread caller) {
     }
 
     private final Worker[] workers;
@@ -33,7 +33,9 @@ final class SpinningCrew {
     /** Workers still running their part of the current job. */
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** The call in progress, null between calls so that no finished kernel's arrays stay reachable. */
     private volatile Job job;
+    private long calls;
     private volatile boolean callerParked;
 
     SpinningCrew(int workerCount) {
@@ -55,7 +57,7 @@ final class SpinningCrew {
         try {
             failure.set(null);
             running.set(parts - 1);
-            job = new Job(body, n, parts, Thread.currentThread());
+            job = new Job(++calls, body, n, parts, Thread.currentThread());
             for (int i = 0; i < parts - 1; i++) {
                 if (workers[i].parked) {
                     LockSupport.unpark(workers[i]);
@@ -67,6 +69,7 @@ final class SpinningCrew {
                 failure.compareAndSet(null, t);
             }
             awaitWorkers();
+            job = null;
             rethrow(failure.get());
             return true;
         } finally {
@@ -135,10 +138,10 @@ final class SpinningCrew {
 
         @Override
         public void run() {
-            Job last = null;
+            long seen = 0;
             while (true) {
-                Job j = awaitJob(last);
-                last = j;
+                Job j = awaitJob(seen);
+                seen = j.seq();
                 int p = index + 1;
                 if (p >= j.parts()) {
                     continue;
@@ -154,13 +157,13 @@ final class SpinningCrew {
             }
         }
 
-        /** The next job after {@code last}: spins a while, then parks until a caller unparks it. */
-        private Job awaitJob(Job last) {
+        /** A job after call {@code seen}: spins a while, then parks until a caller unparks it. */
+        private Job awaitJob(long seen) {
             long deadline = 0;
             int spins = 0;
             while (true) {
                 Job j = job;
-                if (j != last) {
+                if (j != null && j.seq() != seen) {
                     return j;
                 }
                 if (++spins % SPINS_PER_CLOCK_READ != 0) {
@@ -170,7 +173,8 @@ final class SpinningCrew {
                 } else if (System.nanoTime() > deadline) {
                     // a caller that publishes a job after this write sees it and unparks us
                     parked = true;
-                    if (job == last) {
+                    Job now = job;
+                    if (now == null || now.seq() == seen) {
                         LockSupport.park(this);
                     }
                     parked = false;
