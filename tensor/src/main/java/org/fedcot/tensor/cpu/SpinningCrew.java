@@ -4,12 +4,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Worker threads for {@link Parallel}, one call at a time. Like OpenMP's threads, an idle worker
  * spins for {@link #SPIN_NANOS} before it parks, so a call that follows the last one closely reaches
  * it in a few microseconds instead of the tens that waking a parked thread costs; the caller spins
  * the same way while it waits for the workers to finish.
+ *
+ * <p>Spinning only pays while each thread has a core to itself. A spinning thread that finds it lost
+ * its core for a while (other programs want the cores) stops, and every wait parks at once for
+ * {@link #BACK_OFF_NANOS}, so on a crowded machine the crew behaves like a plain thread pool.
  */
 final class SpinningCrew {
     /**
@@ -22,6 +27,13 @@ final class SpinningCrew {
     private static final int YIELD_AFTER_SPINS = 256;
     /** Spins between two reads of the clock. */
     private static final int SPINS_PER_CLOCK_READ = 64;
+    /**
+     * A gap this long between two clock reads of a spin (microseconds apart) means the thread lost its
+     * core for a time slice, not just to an interrupt.
+     */
+    private static final long PREEMPTED_NANOS = 1_000_000;
+    /** How long waits park without spinning after a spinning thread lost its core. */
+    private static final long BACK_OFF_NANOS = 20_000_000;
 
     /** Call number {@code seq}: worker i runs part i + 1 of {@code parts} when there is one. */
     private record Job(long seq, Parallel.Range body, int n, int parts, Thread caller) {
@@ -37,6 +49,8 @@ final class SpinningCrew {
     private volatile Job job;
     private long calls;
     private volatile boolean callerParked;
+    /** {@link System#nanoTime} before which waits do not spin. */
+    private volatile long spinAgainAt = System.nanoTime();
 
     SpinningCrew(int workerCount) {
         workers = new Worker[workerCount];
@@ -78,21 +92,43 @@ final class SpinningCrew {
     }
 
     private void awaitWorkers() {
-        long deadline = 0;
-        int spins = 0;
-        while (running.get() != 0) {
-            if (++spins % SPINS_PER_CLOCK_READ != 0) {
-                pause(spins);
-            } else if (deadline == 0) {
-                deadline = System.nanoTime() + SPIN_NANOS;
-            } else if (System.nanoTime() > deadline) {
-                // the worker that brings running to zero unparks us once it sees this flag
-                callerParked = true;
-                while (running.get() != 0) {
-                    LockSupport.park(this);
-                }
-                callerParked = false;
+        if (!spin(() -> running.get() == 0)) {
+            // the worker that brings running to zero unparks us once it sees this flag
+            callerParked = true;
+            while (running.get() != 0) {
+                LockSupport.park(this);
             }
+            callerParked = false;
+        }
+    }
+
+    /**
+     * Spins until {@code ready} holds, for at most {@link #SPIN_NANOS}; true if it does. Returns
+     * false at once during a back-off, and starts one when the spinning thread lost its core.
+     */
+    private boolean spin(BooleanSupplier ready) {
+        long start = System.nanoTime();
+        if (start - spinAgainAt < 0) {
+            return ready.getAsBoolean();
+        }
+        long lastRead = start;
+        for (int spins = 1; ; spins++) {
+            if (ready.getAsBoolean()) {
+                return true;
+            }
+            if (spins % SPINS_PER_CLOCK_READ != 0) {
+                pause(spins);
+                continue;
+            }
+            long now = System.nanoTime();
+            if (now - lastRead > PREEMPTED_NANOS) {
+                spinAgainAt = now + BACK_OFF_NANOS;
+                return false;
+            }
+            if (now - start > SPIN_NANOS) {
+                return false;
+            }
+            lastRead = now;
         }
     }
 
@@ -159,28 +195,25 @@ final class SpinningCrew {
 
         /** A job after call {@code seen}: spins a while, then parks until a caller unparks it. */
         private Job awaitJob(long seen) {
-            long deadline = 0;
-            int spins = 0;
             while (true) {
                 Job j = job;
-                if (j != null && j.seq() != seen) {
+                if (isNew(j, seen)) {
                     return j;
                 }
-                if (++spins % SPINS_PER_CLOCK_READ != 0) {
-                    pause(spins);
-                } else if (deadline == 0) {
-                    deadline = System.nanoTime() + SPIN_NANOS;
-                } else if (System.nanoTime() > deadline) {
-                    // a caller that publishes a job after this write sees it and unparks us
-                    parked = true;
-                    Job now = job;
-                    if (now == null || now.seq() == seen) {
-                        LockSupport.park(this);
-                    }
-                    parked = false;
-                    deadline = 0;
+                if (spin(() -> isNew(job, seen))) {
+                    continue;
                 }
+                // a caller that publishes a job after this write sees it and unparks us
+                parked = true;
+                if (!isNew(job, seen)) {
+                    LockSupport.park(this);
+                }
+                parked = false;
             }
+        }
+
+        private static boolean isNew(Job j, long seen) {
+            return j != null && j.seq() != seen;
         }
     }
 }
