@@ -35,14 +35,31 @@ final class SpinningCrew {
     /** How long waits park without spinning after a spinning thread lost its core. */
     private static final long BACK_OFF_NANOS = 20_000_000;
 
-    /** Call number {@code seq}: worker i runs part i + 1 of {@code parts} when there is one. */
-    private record Job(long seq, Parallel.Range body, int n, int parts, Thread caller) {
+    /**
+     * Call number {@code seq}: the caller runs part 0, and parts 1 to {@code parts - 1} go to whoever
+     * claims them first from {@code next}, a worker or the caller once its own part is done. A part
+     * always covers the same indices, whoever runs it.
+     */
+    private record Job(long seq, Parallel.Range body, int n, int parts, Thread caller, AtomicInteger next) {
+        /** Claims and runs parts until none is left; returns how many this thread ran. */
+        int runParts(AtomicReference<Throwable> failure) {
+            int ran = 0;
+            for (int p = next.getAndIncrement(); p < parts; p = next.getAndIncrement()) {
+                try {
+                    body.run(part(n, parts, p - 1), part(n, parts, p));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+                ran++;
+            }
+            return ran;
+        }
     }
 
     private final Worker[] workers;
     /** Taken by the call that has the workers; another call (or a nested one) runs serially. */
     private final AtomicBoolean busy = new AtomicBoolean();
-    /** Workers still running their part of the current job. */
+    /** Parts of the current job beyond the caller's own that are not finished yet. */
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     /** The call in progress, null between calls so that no finished kernel's arrays stay reachable. */
@@ -71,7 +88,8 @@ final class SpinningCrew {
         try {
             failure.set(null);
             running.set(parts - 1);
-            job = new Job(++calls, body, n, parts, Thread.currentThread());
+            Job j = new Job(++calls, body, n, parts, Thread.currentThread(), new AtomicInteger(1));
+            job = j;
             for (int i = 0; i < parts - 1; i++) {
                 if (workers[i].parked) {
                     LockSupport.unpark(workers[i]);
@@ -82,6 +100,8 @@ final class SpinningCrew {
             } catch (Throwable t) {
                 failure.compareAndSet(null, t);
             }
+            // parts no worker has started yet (a worker without a core) run here, as a fork/join pool's join would
+            running.addAndGet(-j.runParts(failure));
             awaitWorkers();
             job = null;
             rethrow(failure.get());
@@ -163,12 +183,10 @@ final class SpinningCrew {
     }
 
     private final class Worker extends Thread {
-        private final int index;
         volatile boolean parked;
 
         Worker(int index) {
             super("fedcot-parallel-" + (index + 1));
-            this.index = index;
             setDaemon(true);
         }
 
@@ -178,16 +196,8 @@ final class SpinningCrew {
             while (true) {
                 Job j = awaitJob(seen);
                 seen = j.seq();
-                int p = index + 1;
-                if (p >= j.parts()) {
-                    continue;
-                }
-                try {
-                    j.body().run(part(j.n(), j.parts(), p - 1), part(j.n(), j.parts(), p));
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
-                if (running.decrementAndGet() == 0 && callerParked) {
+                int ran = j.runParts(failure);
+                if (ran > 0 && running.addAndGet(-ran) == 0 && callerParked) {
                     LockSupport.unpark(j.caller());
                 }
             }
