@@ -1,6 +1,7 @@
 package org.fedcot.tensor.cpu;
 
 import org.fedcot.tensor.kernels.AttentionKernels;
+import org.fedcot.tensor.kernels.CachedAttentionKernels;
 import org.fedcot.tensor.kernels.CrossEntropyKernels;
 import org.fedcot.tensor.kernels.MatmulKernels;
 
@@ -19,6 +20,10 @@ public final class Cpu {
     public static void gemm(boolean transA, boolean transB, int M, int N, int K,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!PORTABLE_ONLY && Gemv.applies(transA, transB, M)) {
+            Gemv.gemm(M, N, K, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
         if (!PORTABLE_ONLY && Sgemm.worthIt(M, N, K)) {
             Sgemm.gemm(transA, transB, M, N, K, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
@@ -36,6 +41,17 @@ public final class Cpu {
         }
         Parallel.forRange(B * NH * T, (long) T * D, (lo, hi) ->
                 AttentionKernels.attentionForward(out, 0, att, q, qOff, k, kOff, v, vOff, T, NH, NKV, D, lo, hi));
+    }
+
+    /** Attention of new queries over a key/value cache, all rows, into out at offset 0; see {@link CachedAttentionKernels#attend}. */
+    public static void cachedAttention(float[] out, float[] q, int qOff, float[] kc, int kOff, float[] vc, int vOff,
+                                       int B, int TN, int S, int pos, int NH, int NKV, int D) {
+        if (!PORTABLE_ONLY && FastCachedAttention.worthIt(D)) {
+            FastCachedAttention.attend(out, q, qOff, kc, kOff, vc, vOff, B, TN, S, pos, NH, NKV, D);
+            return;
+        }
+        Parallel.forRange(B * TN * NH, 2L * (pos + TN) * D, (lo, hi) ->
+                CachedAttentionKernels.attend(out, 0, q, qOff, kc, kOff, vc, vOff, TN, S, pos, NH, NKV, D, lo, hi));
     }
 
     /** Causal grouped-query attention backward into dq, dk, dv (accumulating); dpre is scratch [B, NH, T, T]. */

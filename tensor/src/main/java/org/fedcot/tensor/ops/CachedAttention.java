@@ -1,9 +1,10 @@
 package org.fedcot.tensor.ops;
 
+import org.fedcot.tensor.Accelerator;
 import org.fedcot.tensor.NoGrad;
-import org.fedcot.tensor.Dispatch;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.cpu.Cpu;
 import org.fedcot.tensor.kernels.CachedAttentionKernels;
 
 /**
@@ -47,11 +48,14 @@ public final class CachedAttention {
                     + ") do not fit a cache of " + S + " positions");
         }
         Tensor out = Tensor.uninitialized(B, TN, NH, D);
-        Dispatch.run(CachedAttentionKernels.class, "attend", B * TN * NH, 2L * (pos + TN) * D,
-                (lo, hi) -> CachedAttentionKernels.attend(out.data(), 0, q.data(), q.offset(), keys.data(),
-                        keys.offset(), values.data(), values.offset(), TN, S, pos, NH, NKV, D, lo, hi),
-                out.buffer(), 0, q.buffer(), q.offset(), keys.buffer(), keys.offset(), values.buffer(), values.offset(),
-                TN, S, pos, NH, NKV, D);
+        Accelerator acc = Accelerator.current();
+        if (acc == null) {
+            Cpu.cachedAttention(out.data(), q.data(), q.offset(), keys.data(), keys.offset(), values.data(),
+                    values.offset(), B, TN, S, pos, NH, NKV, D);
+        } else {
+            acc.launch(CachedAttentionKernels.class, "attend", B * TN * NH, out.buffer(), 0, q.buffer(), q.offset(),
+                    keys.buffer(), keys.offset(), values.buffer(), values.offset(), TN, S, pos, NH, NKV, D);
+        }
         return out;
     }
 }

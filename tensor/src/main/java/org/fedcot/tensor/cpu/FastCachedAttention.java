@@ -1,0 +1,86 @@
+package org.fedcot.tensor.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * CPU fast path of attention over a key/value cache ({@link
+ * org.fedcot.tensor.kernels.CachedAttentionKernels#attend}, same layouts and result): the query-key
+ * dot products and the probability-weighted sum of values run on vectors of head dimensions, reading
+ * the cache where it lies. Two passes per query row (scores with their maximum, then the weighted
+ * sum) replace the portable kernel's online rescaling. Each row is computed alone, the same way
+ * whatever the batch or the thread split.
+ */
+final class FastCachedAttention {
+    private static final VectorSpecies<Float> S = Lanes.SPECIES;
+    private static final int L = S.length();
+
+    private FastCachedAttention() {
+    }
+
+    /** Vectors pay once a head holds at least one of them. */
+    static boolean worthIt(int D) {
+        return D >= L;
+    }
+
+    /** Every query row of {@code q} [B, TN, NH, D] into {@code out} (offset 0); arguments as the portable kernel's. */
+    static void attend(float[] out, float[] q, int qOff, float[] kc, int kOff, float[] vc, int vOff,
+                       int B, int TN, int capacity, int pos, int NH, int NKV, int D) {
+        Parallel.forRange(B * TN * NH, 2L * (pos + TN) * D, (lo, hi) ->
+                rows(out, q, qOff, kc, kOff, vc, vOff, TN, capacity, pos, NH, NKV, D, lo, hi));
+    }
+
+    /** Query rows {@code idx = (b*TN + t)*NH + h} in [lo, hi). */
+    private static void rows(float[] out, float[] q, int qOff, float[] kc, int kOff, float[] vc, int vOff,
+                             int TN, int capacity, int pos, int NH, int NKV, int D, int lo, int hi) {
+        float scale = 1f / (float) Math.sqrt(D);
+        int group = NH / NKV;
+        int stride = NKV * D;
+        int dv = D - D % L;
+        float[] p = new float[pos + TN];
+        for (int idx = lo; idx < hi; idx++) {
+            int h = idx % NH;
+            int t = (idx / NH) % TN;
+            int b = idx / (NH * TN);
+            int head = (b * capacity * NKV + h / group) * D;
+            int qRow = qOff + idx * D;
+            int last = pos + t;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int s = 0; s <= last; s++) {
+                int kRow = kOff + head + s * stride;
+                FloatVector acc = FloatVector.zero(S);
+                for (int d = 0; d < dv; d += L) {
+                    acc = FloatVector.fromArray(S, kc, kRow + d).fma(FloatVector.fromArray(S, q, qRow + d), acc);
+                }
+                float dot = Lanes.sum(acc);
+                for (int d = dv; d < D; d++) {
+                    dot = Math.fma(q[qRow + d], kc[kRow + d], dot);
+                }
+                p[s] = dot * scale;
+                max = Math.max(max, p[s]);
+            }
+            float sum = 0f;
+            for (int s = 0; s <= last; s++) {
+                p[s] = (float) Math.exp(p[s] - max);
+                sum += p[s];
+            }
+            float inv = 1f / sum;
+            int oRow = idx * D;
+            int vHead = vOff + head;
+            for (int d = 0; d < dv; d += L) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int s = 0; s <= last; s++) {
+                    acc = FloatVector.fromArray(S, vc, vHead + s * stride + d).fma(FloatVector.broadcast(S, p[s]), acc);
+                }
+                acc.mul(inv).intoArray(out, oRow + d);
+            }
+            for (int d = dv; d < D; d++) {
+                float acc = 0f;
+                for (int s = 0; s <= last; s++) {
+                    acc = Math.fma(p[s], vc[vHead + s * stride + d], acc);
+                }
+                out[oRow + d] = acc * inv;
+            }
+        }
+    }
+}
