@@ -43,6 +43,11 @@ final class RetryingSender {
                 stop.check();
                 time.sleep(rateLimiter.reserve(), stop);
                 outcome = once.run();
+            } catch (InterruptedException e) {
+                // raised before this slot frees: a request waiting for it must not go out while the batch
+                // it belongs to is being stopped (its journal would count it as one more in flight)
+                stop.stop();
+                throw e;
             } finally {
                 inFlight.release();
             }
