@@ -70,10 +70,7 @@ class BatchingTest {
         try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(0).withMaxBatch(8),
                 hook)) {
             Api api = new Api(server, null);
-            List<List<String>> alone = new ArrayList<>();
-            for (String r : requests) {
-                alone.add(choices(api, r));
-            }
+            List<List<String>> alone = oneAtATime(api, requests);
             assertEquals(1, server.scheduler().mostActive(), "one at a time, one sequence per step");
 
             hook.lineUp(requests.size());
@@ -99,10 +96,7 @@ class BatchingTest {
         try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(0).withMaxBatch(8),
                 hook)) {
             Api api = new Api(server, null);
-            List<List<String>> alone = new ArrayList<>();
-            for (String r : requests) {
-                alone.add(choices(api, r));
-            }
+            List<List<String>> alone = oneAtATime(api, requests);
             assertEquals(3, alone.get(0).size());
             assertEquals(3, Set.copyOf(alone.get(0)).size(), "three different samples");
             assertEquals(alone.get(0), alone.get(1), "streamed alone as whole alone");
@@ -212,6 +206,15 @@ class BatchingTest {
     }
 
     /** Sends every request at once, each on its own thread; their choices in request order. */
+    /** The choices of each request, asked one after another. */
+    private static List<List<String>> oneAtATime(Api api, List<String> requests) {
+        List<List<String>> answers = new ArrayList<>();
+        for (String r : requests) {
+            answers.add(choices(api, r));
+        }
+        return answers;
+    }
+
     private static List<List<String>> concurrently(Api api, List<String> requests) {
         try (ExecutorService threads = Executors.newFixedThreadPool(requests.size())) {
             List<CompletableFuture<List<String>>> replies = new ArrayList<>();
