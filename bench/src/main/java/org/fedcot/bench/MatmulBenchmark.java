@@ -3,7 +3,7 @@ package org.fedcot.bench;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.fedcot.tensor.cpu.Cpu;
+import org.fedcot.tensor.cpu.CpuBackend;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -71,14 +71,14 @@ public class MatmulBenchmark {
     @Benchmark
     public float[] square(Square s) {
         int n = s.size;
-        Cpu.gemm(false, false, n, n, n, s.a, 0, n, s.b, 0, n, s.c, 0, n, false);
+        CpuBackend.INSTANCE.gemm(false, false, n, n, n, s.a, 0, n, s.b, 0, n, s.c, 0, n, false);
         return s.c;
     }
 
     /** {@code y = x W^T}, 512 x 3072 x 768. */
     @Benchmark
     public float[] linearTransB(Linear s) {
-        Cpu.gemm(false, true, Linear.M, Linear.N, Linear.K, s.x, 0, Linear.K, s.w, 0, Linear.K, s.y, 0, Linear.N, false);
+        CpuBackend.INSTANCE.gemm(false, true, Linear.M, Linear.N, Linear.K, s.x, 0, Linear.K, s.w, 0, Linear.K, s.y, 0, Linear.N, false);
         return s.y;
     }
 

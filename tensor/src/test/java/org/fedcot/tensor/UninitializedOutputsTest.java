@@ -82,12 +82,12 @@ class UninitializedOutputsTest {
         Tensor a = Tensor.of(new float[]{1, 2, 3, 4}, 4);
         Workspace ws = new Workspace();
         try (Workspace.Scope ignored = ws.enter()) {
-            Arrays.fill(Tensor.uninitialized(4).data(), Float.NaN);
+            Arrays.fill(Tensor.output(4).hostData(), Float.NaN);
         }
         try (Workspace.Scope ignored = ws.enter()) {
             Tensor out = Elementwise.scale(a, 2f);
             assertArrayEquals(new float[]{2, 4, 6, 8}, out.toArray());
-            Tensor zeroed = Tensor.empty(4);
+            Tensor zeroed = Tensor.scratch(4);
             assertArrayEquals(new float[4], zeroed.toArray(), "empty() still zeroes");
         }
     }

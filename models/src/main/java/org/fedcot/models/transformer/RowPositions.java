@@ -19,10 +19,10 @@ final class RowPositions {
     static Tensor rope(Tensor x, KvCache[] caches, int rotDim, float theta) {
         int rows = x.dim(0);
         int row = x.size() / rows;
-        Tensor out = Tensor.uninitialized(x.shape());
+        Tensor out = Tensor.output(x.shape());
         for (int r = 0; r < rows; r++) {
             Tensor one = Rotary.rope(rowOf(x, r), rotDim, theta, caches[r].length(), false);
-            System.arraycopy(one.data(), one.offset(), out.data(), r * row, row);
+            System.arraycopy(one.hostData(), one.offset(), out.hostData(), r * row, row);
         }
         return out;
     }
@@ -34,12 +34,12 @@ final class RowPositions {
     static Tensor attend(int layer, Tensor q, Tensor k, Tensor v, KvCache[] caches) {
         int rows = q.dim(0);
         int row = q.size() / rows;
-        Tensor out = Tensor.uninitialized(q.shape());
+        Tensor out = Tensor.output(q.shape());
         for (int r = 0; r < rows; r++) {
             KvCache c = caches[r];
             c.write(layer, rowOf(k, r), rowOf(v, r));
             Tensor one = CachedAttention.attend(rowOf(q, r), c.keys(layer), c.values(layer), c.length());
-            System.arraycopy(one.data(), one.offset(), out.data(), r * row, row);
+            System.arraycopy(one.hostData(), one.offset(), out.hostData(), r * row, row);
         }
         return out;
     }
@@ -49,6 +49,6 @@ final class RowPositions {
         int[] shape = x.shape();
         int row = x.size() / shape[0];
         shape[0] = 1;
-        return Tensor.view(x.data(), x.offset() + r * row, shape);
+        return Tensor.view(x.hostData(), x.offset() + r * row, shape);
     }
 }

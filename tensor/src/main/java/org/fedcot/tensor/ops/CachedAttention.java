@@ -1,10 +1,9 @@
 package org.fedcot.tensor.ops;
 
-import org.fedcot.tensor.Accelerator;
+import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Cpu;
 import org.fedcot.tensor.kernels.CachedAttentionKernels;
 
 /**
@@ -47,15 +46,9 @@ public final class CachedAttention {
             throw new IllegalArgumentException("cachedAttention: positions [" + pos + ", " + (pos + TN)
                     + ") do not fit a cache of " + S + " positions");
         }
-        Tensor out = Tensor.uninitialized(B, TN, NH, D);
-        Accelerator acc = Accelerator.current();
-        if (acc == null) {
-            Cpu.cachedAttention(out.data(), q.data(), q.offset(), keys.data(), keys.offset(), values.data(),
-                    values.offset(), B, TN, S, pos, NH, NKV, D);
-        } else {
-            acc.launch(CachedAttentionKernels.class, "attend", B * TN * NH, out.buffer(), 0, q.buffer(), q.offset(),
-                    keys.buffer(), keys.offset(), values.buffer(), values.offset(), TN, S, pos, NH, NKV, D);
-        }
+        Tensor out = Tensor.output(B, TN, NH, D);
+        Backend.current().cachedAttention(out.storage(), q.storage(), q.offset(), keys.storage(), keys.offset(),
+                values.storage(), values.offset(), B, TN, S, pos, NH, NKV, D);
         return out;
     }
 }

@@ -1,8 +1,9 @@
 package org.fedcot.tensor.ops;
 
-import org.fedcot.tensor.Dispatch;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.kernels.DropoutKernels;
+import org.fedcot.tensor.kernels.Kernel;
 
 /** Inverted dropout with a seeded, reproducible mask; the identity when p = 0. */
 public final class Dropout {
@@ -17,16 +18,14 @@ public final class Dropout {
         if (p == 0f) {
             return x;
         }
-        Tensor out = Tensor.uninitialized(x.shape());
-        Dispatch.run(DropoutKernels.class, "dropoutForward", x.size(), 8, (lo, hi) ->
-                DropoutKernels.dropoutForward(out.data(), 0, x.data(), x.offset(), p, seed, lo, hi),
-                out.buffer(), 0, x.buffer(), x.offset(), p, seed);
+        Tensor out = Tensor.output(x.shape());
+        Backend.current().launch(Kernel.DROPOUT_FORWARD, x.size(), 8, out.storage(), 0, x.storage(), x.offset(), p,
+                seed);
         out.recordBackward(() -> {
-            Tensor dx = x.gradBuffer();
+            GradTarget dx = x.gradTarget(false);
             Tensor g = out.grad();
-            Dispatch.run(DropoutKernels.class, "dropoutBackward", x.size(), 8, (lo, hi) ->
-                    DropoutKernels.dropoutBackward(dx.data(), dx.offset(), g.data(), g.offset(), p, seed, lo, hi),
-                    dx.buffer(), dx.offset(), g.buffer(), g.offset(), p, seed);
+            Backend.current().launch(Kernel.DROPOUT_BACKWARD, x.size(), 8, dx.storage(), dx.offset(), g.storage(),
+                    g.offset(), p, seed);
         }, x);
         return out;
     }

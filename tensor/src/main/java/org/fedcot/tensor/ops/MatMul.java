@@ -1,7 +1,8 @@
 package org.fedcot.tensor.ops;
 
 import java.util.Arrays;
-import org.fedcot.tensor.Dispatch;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
 
@@ -33,40 +34,40 @@ public final class MatMul {
         int[] outShape = Arrays.copyOf(batchShape, batchShape.length + 2);
         outShape[batchShape.length] = M;
         outShape[batchShape.length + 1] = N;
-        Tensor out = Tensor.uninitialized(outShape);
+        Tensor out = Tensor.output(outShape);
         int lda = a.dim(-1);
         int ldb = b.dim(-1);
         int aStride = M * K;
         int bStride = shareB ? 0 : K * N;
         int cStride = M * N;
         for (int i = 0; i < batch; i++) {
-            Dispatch.gemm(transA, transB, M, N, K, a.buffer(), a.offset() + i * aStride, lda, b.buffer(), b.offset() + i * bStride,
-                    ldb, out.buffer(), i * cStride, N, false);
+            Backend.current().gemm(transA, transB, M, N, K, a.storage(), a.offset() + i * aStride, lda, b.storage(), b.offset() + i * bStride,
+                    ldb, out.storage(), i * cStride, N, false);
         }
         out.recordBackward(() -> {
             Tensor dc = out.grad();
             for (int i = 0; i < batch; i++) {
                 int dcOff = dc.offset() + i * cStride;
                 if (a.requiresGrad()) {
-                    Tensor da = a.gradBuffer();
+                    GradTarget da = a.gradTarget(false);
                     int daOff = da.offset() + i * aStride;
                     if (!transA) { // dA = dC · op(B)^T
-                        Dispatch.gemm(false, !transB, M, K, N, dc.buffer(), dcOff, N, b.buffer(), b.offset() + i * bStride, ldb,
-                                da.buffer(), daOff, K, true);
+                        Backend.current().gemm(false, !transB, M, K, N, dc.storage(), dcOff, N, b.storage(), b.offset() + i * bStride, ldb,
+                                da.storage(), daOff, K, true);
                     } else { // dA^T = op(B) · dC^T
-                        Dispatch.gemm(transB, true, K, M, N, b.buffer(), b.offset() + i * bStride, ldb, dc.buffer(), dcOff, N,
-                                da.buffer(), daOff, M, true);
+                        Backend.current().gemm(transB, true, K, M, N, b.storage(), b.offset() + i * bStride, ldb, dc.storage(), dcOff, N,
+                                da.storage(), daOff, M, true);
                     }
                 }
                 if (b.requiresGrad()) {
-                    Tensor db = b.gradBuffer();
+                    GradTarget db = b.gradTarget(false);
                     int dbOff = db.offset() + i * bStride;
                     if (!transB) { // dB = op(A)^T · dC
-                        Dispatch.gemm(!transA, false, K, N, M, a.buffer(), a.offset() + i * aStride, lda, dc.buffer(), dcOff, N,
-                                db.buffer(), dbOff, N, true);
+                        Backend.current().gemm(!transA, false, K, N, M, a.storage(), a.offset() + i * aStride, lda, dc.storage(), dcOff, N,
+                                db.storage(), dbOff, N, true);
                     } else { // dB^T = dC^T · op(A)
-                        Dispatch.gemm(true, transA, N, K, M, dc.buffer(), dcOff, N, a.buffer(), a.offset() + i * aStride, lda,
-                                db.buffer(), dbOff, K, true);
+                        Backend.current().gemm(true, transA, N, K, M, dc.storage(), dcOff, N, a.storage(), a.offset() + i * aStride, lda,
+                                db.storage(), dbOff, K, true);
                     }
                 }
             }

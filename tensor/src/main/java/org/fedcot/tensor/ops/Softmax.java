@@ -1,9 +1,10 @@
 package org.fedcot.tensor.ops;
 
-import org.fedcot.tensor.Dispatch;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.kernels.SoftmaxKernels;
+import org.fedcot.tensor.kernels.Kernel;
 
 /** Softmax over the last dimension. */
 public final class Softmax {
@@ -13,16 +14,13 @@ public final class Softmax {
     public static Tensor softmax(Tensor x) {
         int C = x.dim(-1);
         int R = Shapes.rows(x);
-        Tensor out = Tensor.uninitialized(x.shape());
-        Dispatch.run(SoftmaxKernels.class, "softmaxForward", R, 3L * C, (lo, hi) ->
-                SoftmaxKernels.softmaxForward(out.data(), 0, x.data(), x.offset(), C, lo, hi),
-                out.buffer(), 0, x.buffer(), x.offset(), C);
+        Tensor out = Tensor.output(x.shape());
+        Backend.current().launch(Kernel.SOFTMAX_FORWARD, R, 3L * C, out.storage(), 0, x.storage(), x.offset(), C);
         out.recordBackward(() -> {
-            Tensor dx = x.gradBuffer();
+            GradTarget dx = x.gradTarget(false);
             Tensor g = out.grad();
-            Dispatch.run(SoftmaxKernels.class, "softmaxBackward", R, 2L * C, (lo, hi) -> SoftmaxKernels.softmaxBackward(
-                    dx.data(), dx.offset(), out.data(), 0, g.data(), g.offset(), C, lo, hi),
-                    dx.buffer(), dx.offset(), out.buffer(), 0, g.buffer(), g.offset(), C);
+            Backend.current().launch(Kernel.SOFTMAX_BACKWARD, R, 2L * C, dx.storage(), dx.offset(), out.storage(), 0,
+                    g.storage(), g.offset(), C);
         }, x);
         return out;
     }
