@@ -45,11 +45,7 @@ public enum Kernel {
     ROPE_FORWARD(RotaryKernels.class, "ropeForward"),
     ROPE_BACKWARD(RotaryKernels.class, "ropeBackward"),
     SLICE_FORWARD(SliceKernels.class, "sliceForward"),
-    SLICE_BACKWARD(SliceKernels.class, "sliceBackward"),
-    SOFTMAX_FORWARD(SoftmaxKernels.class, "softmaxForward"),
-    SOFTMAX_BACKWARD(SoftmaxKernels.class, "softmaxBackward"),
-    DROPOUT_FORWARD(DropoutKernels.class, "dropoutForward"),
-    DROPOUT_BACKWARD(DropoutKernels.class, "dropoutBackward");
+    SLICE_BACKWARD(SliceKernels.class, "sliceBackward");
 
     private final Class<?> family;
     private final String method;

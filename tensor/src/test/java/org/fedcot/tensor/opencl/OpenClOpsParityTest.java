@@ -15,16 +15,13 @@ import org.fedcot.tensor.ops.Activations;
 import org.fedcot.tensor.ops.Attention;
 import org.fedcot.tensor.ops.CachedAttention;
 import org.fedcot.tensor.ops.CrossEntropy;
-import org.fedcot.tensor.ops.Dropout;
 import org.fedcot.tensor.ops.Elementwise;
 import org.fedcot.tensor.ops.Embedding;
 import org.fedcot.tensor.ops.Linear;
-import org.fedcot.tensor.ops.MatMul;
 import org.fedcot.tensor.ops.Norms;
 import org.fedcot.tensor.ops.Reduce;
 import org.fedcot.tensor.ops.Rotary;
 import org.fedcot.tensor.ops.Slice;
-import org.fedcot.tensor.ops.Softmax;
 import org.fedcot.tensor.NoGrad;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,19 +105,6 @@ class OpenClOpsParityTest {
     }
 
     @Test
-    void matmulEveryTranspositionAndSharedOperand() {
-        for (boolean ta : new boolean[] {false, true}) {
-            for (boolean tb : new boolean[] {false, true}) {
-                float[][] a = input(1, 2, ta ? 33 : 45, ta ? 45 : 33);
-                float[][] b = input(1, 2, tb ? 71 : 33, tb ? 33 : 71);
-                float[][] shared = input(1, tb ? 71 : 33, tb ? 33 : 71);
-                parity("matmul ta=" + ta + " tb=" + tb, in -> MatMul.matmul(in[0], in[1], ta, tb), join(a, b));
-                parity("matmul shared ta=" + ta + " tb=" + tb, in -> MatMul.matmul(in[0], in[1], ta, tb), join(a, shared));
-            }
-        }
-    }
-
-    @Test
     void elementwiseAndReshape() {
         float[][] a = input(1, 5, 12);
         float[][] b = input(1, 5, 12);
@@ -145,9 +129,8 @@ class OpenClOpsParityTest {
     }
 
     @Test
-    void softmaxAndActivations() {
+    void activations() {
         float[][] x = input(3, 6, 33);
-        parity("softmax", in -> Softmax.softmax(in[0]), join(x));
         parity("geluTanh", in -> Activations.geluTanh(in[0]), join(x));
         parity("geluErf", in -> Activations.geluErf(in[0]), join(x));
         parity("silu", in -> Activations.silu(in[0]), join(x));
@@ -177,8 +160,7 @@ class OpenClOpsParityTest {
     }
 
     @Test
-    void dropoutAndSlice() {
-        parity("dropout", in -> Dropout.dropout(in[0], 0.3f, 1234L), join(input(1, 8, 50)));
+    void slice() {
         parity("slice", in -> Slice.lastDim(in[0], 5, 17), join(input(1, 4, 3, 24)));
     }
 
