@@ -1,9 +1,5 @@
 package org.fedcot.tensor.cpu;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.kernels.Kernel;
@@ -14,44 +10,23 @@ import org.fedcot.tensor.kernels.Kernel;
  * {@code -Dfedcot.cpu.portable=true} forces the portable kernels everywhere (the reference the fast
  * paths are tested against).
  *
- * <p>Each kernel is bound once to a method handle that takes the argument list ops pass to every
- * backend, so the CPU runs exactly the arguments a device would get.
+ * <p>Each kernel is bound once ({@link KernelBinder}) to the argument list ops pass to every backend,
+ * so the CPU runs exactly the arguments a device would get.
  */
 public final class CpuBackend implements Backend {
     private static final boolean PORTABLE_ONLY = Boolean.getBoolean("fedcot.cpu.portable");
-    private static final MethodType RANGE_CALL = MethodType.methodType(void.class, Object[].class, int.class, int.class);
 
     /** The one CPU backend, in use unless another was chosen (declared last: its constructor reads the above). */
     public static final CpuBackend INSTANCE = new CpuBackend();
 
-    /** Per kernel (by ordinal): (Object[] args, int lo, int hi) -> the Java kernel over [lo, hi). */
-    private final MethodHandle[] bound;
+    /** Per kernel, by ordinal. */
+    private final BoundKernel[] bound;
 
     private CpuBackend() {
         Kernel[] kernels = Kernel.values();
-        bound = new MethodHandle[kernels.length];
+        bound = new BoundKernel[kernels.length];
         for (Kernel k : kernels) {
-            bound[k.ordinal()] = bind(k);
-        }
-    }
-
-    /** The kernel's static method with its leading arguments gathered from an array, {@code lo, hi} left as ints. */
-    private static MethodHandle bind(Kernel k) {
-        Method m = Arrays.stream(k.family().getMethods())
-                .filter(c -> c.getName().equals(k.method()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no kernel " + k.family().getSimpleName() + "." + k.method()));
-        try {
-            MethodHandle h = MethodHandles.publicLookup().unreflect(m);
-            int spread = m.getParameterCount() - 2;
-            // boxed arguments unbox as they are spread: (Object..., int, int), then (Object[], int, int)
-            MethodType boxed = h.type();
-            for (int i = 0; i < spread; i++) {
-                boxed = boxed.changeParameterType(i, Object.class);
-            }
-            return h.asType(boxed).asSpreader(0, Object[].class, spread).asType(RANGE_CALL);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("kernel " + k + " is not public", e);
+            bound[k.ordinal()] = KernelBinder.bind(k);
         }
     }
 
@@ -67,18 +42,8 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void launch(Kernel kernel, int n, long cost, Object... args) {
-        MethodHandle h = bound[kernel.ordinal()];
-        Parallel.forRange(n, cost, (lo, hi) -> invoke(h, args, lo, hi));
-    }
-
-    private static void invoke(MethodHandle h, Object[] args, int lo, int hi) {
-        try {
-            h.invokeExact(args, lo, hi);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) { // kernels declare no checked exceptions
-            throw new IllegalStateException(t);
-        }
+        BoundKernel k = bound[kernel.ordinal()];
+        Parallel.forRange(n, cost, (lo, hi) -> k.run(args, lo, hi));
     }
 
     @Override
