@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Float32 matrix products through {@link Cpu#gemm}, the path every linear layer takes. Scores are
+ * Float32 matrix products through {@link CpuBackend#gemm}, the path every linear layer takes. Scores are
  * milliseconds per product; GFLOP/s = 2*M*N*K / (score * 1e6). Run with
  * <pre>java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar MatmulBenchmark</pre>
  * and compare with {@code bench/numpy_matmul.py} (OpenBLAS) on the same machine.
