@@ -54,6 +54,25 @@ public final class Cpu {
                 CachedAttentionKernels.attend(out, 0, q, qOff, kc, kOff, vc, vOff, TN, S, pos, NH, NKV, D, lo, hi));
     }
 
+    /**
+     * Cached attention of decode rows each over its own batch-1 cache; see
+     * {@link FastCachedAttention#attendRows}. Without the fast path, row by row through the portable kernel.
+     */
+    public static void cachedAttentionRows(float[] out, float[] q, int qOff, float[][] kc, int[] kOff, float[][] vc,
+                                           int[] vOff, int[] capacity, int[] pos, int NH, int NKV, int D) {
+        if (!PORTABLE_ONLY && FastCachedAttention.worthIt(D)) {
+            FastCachedAttention.attendRows(out, q, qOff, kc, kOff, vc, vOff, capacity, pos, NH, NKV, D);
+            return;
+        }
+        int row = NH * D;
+        for (int r = 0; r < pos.length; r++) {
+            int rr = r;
+            Parallel.forRange(NH, 2L * (pos[r] + 1) * D, (lo, hi) ->
+                    CachedAttentionKernels.attend(out, rr * row, q, qOff + rr * row, kc[rr], kOff[rr], vc[rr], vOff[rr],
+                            1, capacity[rr], pos[rr], NH, NKV, D, lo, hi));
+        }
+    }
+
     /** Causal grouped-query attention backward into dq, dk, dv (accumulating); dpre is scratch [B, NH, T, T]. */
     public static void attentionBackward(float[] dq, int dqOff, float[] dk, int dkOff, float[] dv, int dvOff,
                                          float[] dpre, float[] att, float[] dout, int doutOff,

@@ -3,6 +3,9 @@ package org.fedcot.tensor.ops;
 import org.fedcot.tensor.Dispatch;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.cpu.PackedWeight;
+import org.fedcot.tensor.cpu.PanelGemm;
+import org.fedcot.tensor.cpu.Parallel;
 import org.fedcot.tensor.kernels.MatmulKernels;
 
 /** A fully connected layer, PyTorch layout: {@code out[..., OC] = x[..., C] · w[OC, C]^T + bias[OC]}. */
@@ -52,6 +55,32 @@ public final class Linear {
                         db.buffer(), db.offset(), dout.buffer(), dout.offset(), R, OC);
             }
         }, x, w, bias);
+        return out;
+    }
+
+    /**
+     * The same product on the CPU against a packed copy of the weight, for inference: no backward is
+     * recorded, and a row's results do not depend on the rows beside it (see {@link PanelGemm}).
+     * {@code bias} may be null.
+     */
+    public static Tensor forward(Tensor x, PackedWeight w, Tensor bias) {
+        int OC = w.outputs();
+        int C = w.inputs();
+        if (x.rank() == 0 || x.dim(-1) != C) {
+            throw new IllegalArgumentException("linear: input " + x.name() + " has shape " + Shapes.str(x.shape())
+                    + " but the packed weight [" + OC + ", " + C + "] expects last dimension " + C);
+        }
+        if (bias != null) {
+            Shapes.requireShape("linear", bias, OC);
+        }
+        int R = Shapes.rows(x);
+        Tensor out = Tensor.uninitialized(Shapes.withLast(x.shape(), OC));
+        float[] od = out.data();
+        PanelGemm.gemm(R, x.data(), x.offset(), C, w, od, 0, OC);
+        if (bias != null) {
+            float[] bd = bias.data();
+            Parallel.forRange(R, OC, (lo, hi) -> MatmulKernels.addBias(od, 0, bd, bias.offset(), OC, lo, hi));
+        }
         return out;
     }
 }
