@@ -96,6 +96,20 @@ public interface Backend {
                 TN, S, pos, NH, NKV, D);
     }
 
+    /**
+     * Cached attention of decode rows, one new token each, each over its own batch-1 cache
+     * ({@code kc[r]}, {@code vc[r]} of {@code capacity[r]} positions, filled to {@code pos[r]}) into
+     * out at 0; by default row by row through the portable kernel.
+     */
+    default void cachedAttentionRows(float[] out, float[] q, int qOff, float[][] kc, int[] kOff, float[][] vc,
+                                     int[] vOff, int[] capacity, int[] pos, int NH, int NKV, int D) {
+        int row = NH * D;
+        for (int r = 0; r < pos.length; r++) {
+            launch(Kernel.CACHED_ATTENTION, NH, 2L * (pos[r] + 1) * D, out, r * row, q, qOff + r * row, kc[r], kOff[r],
+                    vc[r], vOff[r], 1, capacity[r], pos[r], NH, NKV, D);
+        }
+    }
+
     /** Cross-entropy forward over N rows; see {@code CrossEntropyKernels}. */
     default void crossEntropyForward(float[] rowLoss, float[] lse, float[] logits, int logitsOff, int[] targets,
                                      int N, int V, int ignoreIndex) {

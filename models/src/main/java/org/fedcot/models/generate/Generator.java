@@ -2,13 +2,15 @@ package org.fedcot.models.generate;
 
 import java.util.function.Consumer;
 import org.fedcot.models.transformer.DecoderModel;
-import org.fedcot.models.transformer.KvCache;
+import org.fedcot.models.transformer.SlotCache;
 import org.fedcot.tensor.Tensor;
 
 /**
  * Autoregressive generation with a KV cache: the prompt is fed in one pass, then each drawn token is
  * fed alone, attending to the cached keys and values of everything before it. To decode many
- * sequences at once, see {@link BatchGenerator}.
+ * sequences at once, see {@link BatchGenerator}; a sequence gets bit for bit the same from both, as
+ * both decode through a {@link SlotCache}. Not thread-safe: the slot cache, and the packed weights it
+ * multiplies with, are kept for the next call.
  *
  * <pre>{@code
  * Generator g = new Generator(model, ContinuationText.of(tokenizer));
@@ -19,6 +21,8 @@ import org.fedcot.tensor.Tensor;
 public final class Generator {
     private final DecoderModel model;
     private final ContinuationText text;
+    /** Made on first use, so a generator made before the model's last training step still sees it. */
+    private SlotCache cache;
 
     /** Generates with {@code model}, reading the generated tokens as text with {@code text}. */
     public Generator(DecoderModel model, ContinuationText text) {
@@ -45,13 +49,20 @@ public final class Generator {
         if (seq.empty()) {
             return seq.generation(0, 0);
         }
-        KvCache cache = model.newCache(1, seq.capacity());
-        long start = System.nanoTime();
-        Tensor logits = model.forward(cache, seq.prompt(), false);
-        long prefilled = System.nanoTime();
-        while (seq.advance(logits, 0)) {
-            logits = model.forward(cache, new int[]{seq.lastToken()}, false);
+        if (cache == null) {
+            cache = model.newSlotCache(1);
         }
-        return seq.generation(prefilled - start, System.nanoTime() - prefilled);
+        int[] slot = {cache.acquire(seq.capacity())};
+        try {
+            long start = System.nanoTime();
+            Tensor logits = model.prefill(cache, slot[0], seq.prompt());
+            long prefilled = System.nanoTime();
+            while (seq.advance(logits, 0)) {
+                logits = model.forward(cache, slot, new int[]{seq.lastToken()});
+            }
+            return seq.generation(prefilled - start, System.nanoTime() - prefilled);
+        } finally {
+            cache.release(slot[0]);
+        }
     }
 }

@@ -38,11 +38,12 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
      * Where a pass runs: [batch, seqLen] tokens starting at position pos; cache null when training.
      * A decode step over a {@link SlotCache} has rows instead: one token per row, row r at its own
      * position in its own cache {@code rows[r]} (pos 0 and cache null, unused); rows is null
-     * otherwise. Training is thus the pass with neither cache nor rows.
+     * otherwise. Training is thus the pass with neither cache nor rows. {@code weights}: the packed
+     * weights its linear layers multiply with, or null for the weights themselves.
      */
-    record Pass(int batch, int seqLen, int pos, KvCache cache, KvCache[] rows) {
+    record Pass(int batch, int seqLen, int pos, KvCache cache, KvCache[] rows, DecodeWeights weights) {
         Pass(int batch, int seqLen, int pos, KvCache cache) {
-            this(batch, seqLen, pos, cache, null);
+            this(batch, seqLen, pos, cache, null, null);
         }
     }
 
@@ -97,8 +98,8 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
      */
     public Tensor logits(int[] ids, int batch, int seqLen) {
         requireWindow("ids", ids.length, batch, seqLen);
-        Tensor x = hidden(ids, new Pass(batch, seqLen, 0, null));
-        return head(x).reshape(batch, seqLen, config.vocabSize());
+        Pass pass = new Pass(batch, seqLen, 0, null);
+        return head(hidden(ids, pass), pass).reshape(batch, seqLen, config.vocabSize());
     }
 
     /**
@@ -211,11 +212,12 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
         int T = ids.length / B;
         Tensor result = Tensor.zeros(shape);
         try (NoGrad ignored = NoGrad.enter(); Workspace.Scope scope = cache.workspace().enter()) {
-            Tensor x = hidden(ids, new Pass(B, T, cache.length(), cache));
+            Pass pass = new Pass(B, T, cache.length(), cache);
+            Tensor x = hidden(ids, pass);
             if (rows != null) {
                 x = Embedding.lookup(x, rows); // a row gather: [B*T, C] -> [rows, C]
             }
-            result.copyFrom(head(x));
+            result.copyFrom(head(x, pass));
         }
         cache.advance(T);
         return result;
@@ -261,7 +263,8 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
         KvCache[] caches = cache.rows(slots);
         Tensor result = Tensor.zeros(rows, config.vocabSize());
         try (NoGrad ignored = NoGrad.enter(); Workspace.Scope scope = cache.workspace().enter()) {
-            result.copyFrom(head(hidden(ids, new Pass(rows, 1, 0, null, caches))));
+            Pass pass = new Pass(rows, 1, 0, null, caches, cache.weights());
+            result.copyFrom(head(hidden(ids, pass), pass));
         }
         for (KvCache c : caches) {
             c.advance(1);
@@ -298,7 +301,7 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
     abstract Tensor layer(int index, Tensor x, Pass pass);
 
     /** Final norm and output layer: [rows, hidden] to logits [rows, vocab]. */
-    abstract Tensor head(Tensor x);
+    abstract Tensor head(Tensor x, Pass pass);
 
     /** Rotary embedding of q or k [batch, seqLen, heads, headDim] at the pass's positions (rotate_half pairing). */
     final Tensor rope(Tensor x, Pass pass) {

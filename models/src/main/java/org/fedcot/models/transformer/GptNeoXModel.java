@@ -66,26 +66,26 @@ final class GptNeoXModel extends DecoderModel {
         int H = c.numHeads();
         int D = c.headDim();
         float eps = (float) c.normEps();
-        Tensor qkv = w.qkv.apply(Norms.layerNorm(x, w.ln1Weight, w.ln1Bias, eps)).reshape(B, T, H, 3 * D);
+        Tensor qkv = w.qkv.apply(Norms.layerNorm(x, w.ln1Weight, w.ln1Bias, eps), pass).reshape(B, T, H, 3 * D);
         Tensor q = rope(Slice.lastDim(qkv, 0, D), pass);
         Tensor k = rope(Slice.lastDim(qkv, D, 2 * D), pass);
         Tensor v = Slice.lastDim(qkv, 2 * D, 3 * D);
-        Tensor attn = w.dense.apply(attend(index, q, k, v, pass).reshape(B * T, c.hiddenSize()));
+        Tensor attn = w.dense.apply(attend(index, q, k, v, pass).reshape(B * T, c.hiddenSize()), pass);
         if (c.parallelResidual()) {
-            Tensor mlp = mlp(w, Norms.layerNorm(x, w.ln2Weight, w.ln2Bias, eps));
+            Tensor mlp = mlp(w, Norms.layerNorm(x, w.ln2Weight, w.ln2Bias, eps), pass);
             return Elementwise.add(Elementwise.add(x, attn), mlp);
         }
         Tensor mid = Elementwise.add(x, attn);
-        return Elementwise.add(mid, mlp(w, Norms.layerNorm(mid, w.ln2Weight, w.ln2Bias, eps)));
+        return Elementwise.add(mid, mlp(w, Norms.layerNorm(mid, w.ln2Weight, w.ln2Bias, eps), pass));
     }
 
-    private Tensor mlp(Layer w, Tensor h) {
-        return w.down.apply(config().hiddenAct().apply(w.up.apply(h)));
+    private Tensor mlp(Layer w, Tensor h, Pass pass) {
+        return w.down.apply(config().hiddenAct().apply(w.up.apply(h, pass)), pass);
     }
 
     @Override
-    Tensor head(Tensor x) {
+    Tensor head(Tensor x, Pass pass) {
         Tensor h = Norms.layerNorm(x, finalNormWeight, finalNormBias, (float) config().normEps());
-        return embedOut.apply(h);
+        return embedOut.apply(h, pass);
     }
 }

@@ -59,18 +59,18 @@ final class LlamaModel extends DecoderModel {
         int T = pass.seqLen();
         float eps = (float) c.normEps();
         Tensor h = Norms.rmsNorm(x, w.inputNorm, eps);
-        Tensor q = rope(w.q.apply(h).reshape(B, T, c.numHeads(), c.headDim()), pass);
-        Tensor k = rope(w.k.apply(h).reshape(B, T, c.numKvHeads(), c.headDim()), pass);
-        Tensor v = w.v.apply(h).reshape(B, T, c.numKvHeads(), c.headDim());
+        Tensor q = rope(w.q.apply(h, pass).reshape(B, T, c.numHeads(), c.headDim()), pass);
+        Tensor k = rope(w.k.apply(h, pass).reshape(B, T, c.numKvHeads(), c.headDim()), pass);
+        Tensor v = w.v.apply(h, pass).reshape(B, T, c.numKvHeads(), c.headDim());
         Tensor a = attend(index, q, k, v, pass).reshape(B * T, c.queryDim());
-        x = Elementwise.add(x, w.o.apply(a));
+        x = Elementwise.add(x, w.o.apply(a, pass));
         h = Norms.rmsNorm(x, w.postNorm, eps);
-        Tensor mlp = Activations.swiglu(w.gate.apply(h), w.up.apply(h));
-        return Elementwise.add(x, w.down.apply(mlp));
+        Tensor mlp = Activations.swiglu(w.gate.apply(h, pass), w.up.apply(h, pass));
+        return Elementwise.add(x, w.down.apply(mlp, pass));
     }
 
     @Override
-    Tensor head(Tensor x) {
-        return lmHead.apply(Norms.rmsNorm(x, norm, (float) config().normEps()));
+    Tensor head(Tensor x, Pass pass) {
+        return lmHead.apply(Norms.rmsNorm(x, norm, (float) config().normEps()), pass);
     }
 }

@@ -6,10 +6,10 @@ import org.fedcot.tensor.ops.Rotary;
 
 /**
  * The two position-dependent steps of a decode step whose rows sit at different positions, one new
- * token per row, each row with its own batch-1 cache: rotary embedding and cached attention run row
- * by row with that row's position, through the same ops as a batch-1 forward, so a row's values do
- * not depend on the rows beside it. Everything else in the layer is per token and runs on all rows
- * at once.
+ * token per row, each row with its own batch-1 cache: rotary embedding runs row by row with that
+ * row's position, and cached attention over every row's own cache at once, computing each row as it
+ * would alone, so a row's values do not depend on the rows beside it. Everything else in the layer
+ * is per token and runs on all rows at once.
  */
 final class RowPositions {
     private RowPositions() {
@@ -28,20 +28,22 @@ final class RowPositions {
     }
 
     /**
-     * Appends row r's key and value to {@code caches[r]} at its position and attends its query over
-     * that cache; q [rows, 1, heads, headDim], k and v [rows, 1, kvHeads, headDim].
+     * Appends row r's key and value to {@code caches[r]} at its position, then attends every row's
+     * query over its own cache in one call; q [rows, 1, heads, headDim], k and v [rows, 1, kvHeads, headDim].
      */
     static Tensor attend(int layer, Tensor q, Tensor k, Tensor v, KvCache[] caches) {
         int rows = q.dim(0);
-        int row = q.size() / rows;
-        Tensor out = Tensor.output(q.shape());
+        Tensor[] keys = new Tensor[rows];
+        Tensor[] values = new Tensor[rows];
+        int[] pos = new int[rows];
         for (int r = 0; r < rows; r++) {
             KvCache c = caches[r];
             c.write(layer, rowOf(k, r), rowOf(v, r));
-            Tensor one = CachedAttention.attend(rowOf(q, r), c.keys(layer), c.values(layer), c.length());
-            System.arraycopy(one.hostData(), one.offset(), out.hostData(), r * row, row);
+            keys[r] = c.keys(layer);
+            values[r] = c.values(layer);
+            pos[r] = c.length();
         }
-        return out;
+        return CachedAttention.attendRows(q, keys, values, pos);
     }
 
     /** Row r of x [rows, ...] as a view [1, ...]. */

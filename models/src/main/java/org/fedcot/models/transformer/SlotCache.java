@@ -1,6 +1,7 @@
 package org.fedcot.models.transformer;
 
 import java.util.BitSet;
+import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.Workspace;
 
 /**
@@ -10,6 +11,10 @@ import org.fedcot.tensor.Workspace;
  * with {@link DecoderModel#forward(SlotCache, int[], int[])} alongside the other slots, and gives the
  * slot back with {@link #release}, for the next sequence to take. Made by
  * {@link DecoderModel#newSlotCache}; not thread-safe.
+ *
+ * <p>On the CPU its decode steps multiply with packed copies of the model's linear weights (see
+ * {@link DecodeWeights}), made on first use: decode with a slot cache made after the model's last
+ * training step.
  */
 public final class SlotCache {
     private final DecoderModel model;
@@ -18,6 +23,8 @@ public final class SlotCache {
     private final BitSet taken = new BitSet();
     /** Activations of the batched decode steps; each slot's prefill uses its own cache's workspace. */
     private final Workspace workspace = new Workspace();
+    /** Null on a device backend, which multiplies the weights as they are. */
+    private final DecodeWeights weights = Backend.current().onHost() ? new DecodeWeights() : null;
 
     SlotCache(DecoderModel model, int slots) {
         if (slots <= 0) {
@@ -106,6 +113,10 @@ public final class SlotCache {
 
     Workspace workspace() {
         return workspace;
+    }
+
+    DecodeWeights weights() {
+        return weights;
     }
 
     private void requireTaken(int slot) {

@@ -89,6 +89,16 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void cachedAttentionRows(float[] out, float[] q, int qOff, float[][] kc, int[] kOff, float[][] vc,
+                                    int[] vOff, int[] capacity, int[] pos, int NH, int NKV, int D) {
+        if (!PORTABLE_ONLY && FastCachedAttention.worthIt(D)) {
+            FastCachedAttention.attendRows(out, q, qOff, kc, kOff, vc, vOff, capacity, pos, NH, NKV, D);
+            return;
+        }
+        Backend.super.cachedAttentionRows(out, q, qOff, kc, kOff, vc, vOff, capacity, pos, NH, NKV, D);
+    }
+
+    @Override
     public void attentionBackward(float[] dq, int dqOff, float[] dk, int dkOff, float[] dv, int dvOff,
                                   float[] dpre, float[] att, float[] dout, int doutOff,
                                   float[] q, int qOff, float[] k, int kOff, float[] v, int vOff,

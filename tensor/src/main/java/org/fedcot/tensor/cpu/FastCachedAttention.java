@@ -27,11 +27,34 @@ final class FastCachedAttention {
     static void attend(float[] out, float[] q, int qOff, float[] kc, int kOff, float[] vc, int vOff,
                        int B, int TN, int capacity, int pos, int NH, int NKV, int D) {
         Parallel.forRange(B * TN * NH, 2L * (pos + TN) * D, (lo, hi) ->
-                rows(out, q, qOff, kc, kOff, vc, vOff, TN, capacity, pos, NH, NKV, D, lo, hi));
+                rows(out, 0, q, qOff, kc, kOff, vc, vOff, TN, capacity, pos, NH, NKV, D, lo, hi));
     }
 
-    /** Query rows {@code idx = (b*TN + t)*NH + h} in [lo, hi). */
-    private static void rows(float[] out, float[] q, int qOff, float[] kc, int kOff, float[] vc, int vOff,
+    /**
+     * One new token per row, each row over its own batch-1 cache: row r's query heads
+     * {@code q[qOff + r * NH * D, ...)} attend over {@code kc[r]}/{@code vc[r]} (from kOff[r]/vOff[r],
+     * capacity[r] positions, [0, pos[r]] filled) into {@code out[r * NH * D, ...)}. One split over all
+     * rows' heads; each head is computed exactly as {@link #attend} computes it alone.
+     */
+    static void attendRows(float[] out, float[] q, int qOff, float[][] kc, int[] kOff, float[][] vc, int[] vOff,
+                           int[] capacity, int[] pos, int NH, int NKV, int D) {
+        int rows = pos.length;
+        long longest = 0;
+        for (int p : pos) {
+            longest = Math.max(longest, p + 1);
+        }
+        Parallel.forRange(rows * NH, 2L * longest * D, (lo, hi) -> {
+            for (int r = lo / NH; r * NH < hi; r++) {
+                int first = Math.max(lo, r * NH) - r * NH;
+                int last = Math.min(hi, (r + 1) * NH) - r * NH;
+                rows(out, r * NH * D, q, qOff + r * NH * D, kc[r], kOff[r], vc[r], vOff[r], 1, capacity[r], pos[r],
+                        NH, NKV, D, first, last);
+            }
+        });
+    }
+
+    /** Query rows {@code idx = (b*TN + t)*NH + h} in [lo, hi), into out from outOff. */
+    private static void rows(float[] out, int outOff, float[] q, int qOff, float[] kc, int kOff, float[] vc, int vOff,
                              int TN, int capacity, int pos, int NH, int NKV, int D, int lo, int hi) {
         float scale = 1f / (float) Math.sqrt(D);
         int group = NH / NKV;
@@ -65,7 +88,7 @@ final class FastCachedAttention {
                 sum += p[s];
             }
             float inv = 1f / sum;
-            int oRow = idx * D;
+            int oRow = outOff + idx * D;
             int vHead = vOff + head;
             for (int d = 0; d < dv; d += L) {
                 FloatVector acc = FloatVector.zero(S);

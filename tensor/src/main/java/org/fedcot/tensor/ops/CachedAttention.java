@@ -51,4 +51,57 @@ public final class CachedAttention {
                 values.storage(), values.offset(), B, TN, S, pos, NH, NKV, D);
         return out;
     }
+
+    /**
+     * Decode rows side by side, each with its own cache: row r's one new token attends over
+     * {@code keys[r]}/{@code values[r]} [1, S_r, NKV, D], whose positions [0, pos[r]] are filled (its
+     * own key and value at pos[r] included). A row's result is the same as {@link #attend} gives it
+     * alone, whatever the rows beside it; the rows run in one split over the cores.
+     *
+     * @param q queries [rows, 1, NH, D], already rotated for each row's position
+     * @return [rows, 1, NH, D]
+     */
+    public static Tensor attendRows(Tensor q, Tensor[] keys, Tensor[] values, int[] pos) {
+        Shapes.requireRank("cachedAttention", q, 4);
+        int rows = q.dim(0);
+        int NH = q.dim(2);
+        int D = q.dim(3);
+        if (q.dim(1) != 1 || keys.length != rows || values.length != rows || pos.length != rows) {
+            throw new IllegalArgumentException("cachedAttention: " + rows + " rows of one token need as many caches "
+                    + "and positions; got q " + Shapes.str(q.shape()) + ", " + keys.length + " key and "
+                    + values.length + " value caches, " + pos.length + " positions");
+        }
+        if (NoGrad.isGradEnabled() && q.requiresGrad()) {
+            throw new IllegalStateException("cachedAttention has no backward: call it inside NoGrad.enter()");
+        }
+        int NKV = keys[0].dim(2);
+        int[] capacity = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            Shapes.requireSameShape("cachedAttention", keys[r], values[r]);
+            capacity[r] = keys[r].dim(1);
+            Shapes.requireShape("cachedAttention", keys[r], 1, capacity[r], NKV, D);
+            if (pos[r] < 0 || pos[r] >= capacity[r]) {
+                throw new IllegalArgumentException("cachedAttention: row " + r + "'s position " + pos[r]
+                        + " does not fit a cache of " + capacity[r] + " positions");
+            }
+        }
+        if (NKV == 0 || NH % NKV != 0) {
+            throw new IllegalArgumentException("cachedAttention: " + NH + " query heads of " + q.name()
+                    + " are not a multiple of " + NKV + " key/value heads");
+        }
+        Tensor out = Tensor.output(rows, 1, NH, D);
+        float[][] kc = new float[rows][];
+        float[][] vc = new float[rows][];
+        int[] kOff = new int[rows];
+        int[] vOff = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            kc[r] = keys[r].storage();
+            vc[r] = values[r].storage();
+            kOff[r] = keys[r].offset();
+            vOff[r] = values[r].offset();
+        }
+        Backend.current().cachedAttentionRows(out.storage(), q.storage(), q.offset(), kc, kOff, vc, vOff, capacity, pos,
+                NH, NKV, D);
+        return out;
+    }
 }

@@ -4,6 +4,9 @@ import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.cpu.CpuBackend;
+import org.fedcot.tensor.cpu.PackedWeight;
+import org.fedcot.tensor.cpu.PanelGemm;
 import org.fedcot.tensor.kernels.Kernel;
 
 /** A fully connected layer, PyTorch layout: {@code out[..., OC] = x[..., C] · w[OC, C]^T + bias[OC]}. */
@@ -49,6 +52,31 @@ public final class Linear {
                 be.launch(Kernel.BIAS_BACKWARD, OC, R, db.storage(), db.offset(), dout.storage(), dout.offset(), R, OC);
             }
         }, x, w, bias);
+        return out;
+    }
+
+    /**
+     * The same product on the CPU against a packed copy of the weight, for inference: no backward is
+     * recorded, and a row's results do not depend on the rows beside it (see {@link PanelGemm}).
+     * {@code bias} may be null.
+     */
+    public static Tensor forward(Tensor x, PackedWeight w, Tensor bias) {
+        int OC = w.outputs();
+        int C = w.inputs();
+        if (x.rank() == 0 || x.dim(-1) != C) {
+            throw new IllegalArgumentException("linear: input " + x.name() + " has shape " + Shapes.str(x.shape())
+                    + " but the packed weight [" + OC + ", " + C + "] expects last dimension " + C);
+        }
+        if (bias != null) {
+            Shapes.requireShape("linear", bias, OC);
+        }
+        int R = Shapes.rows(x);
+        Tensor out = Tensor.output(Shapes.withLast(x.shape(), OC));
+        float[] od = out.hostData();
+        PanelGemm.gemm(R, x.hostData(), x.offset(), C, w, od, 0, OC);
+        if (bias != null) { // the packed weight lives on the host, so the bias is added there too
+            CpuBackend.INSTANCE.launch(Kernel.ADD_BIAS, R, OC, od, 0, bias.hostData(), bias.offset(), OC);
+        }
         return out;
     }
 }

@@ -180,4 +180,29 @@ class OpenClOpsParityTest {
         }
         assertClose("cachedAttention", results.get(0), results.get(1), TOL);
     }
+
+    @Test
+    void cachedAttentionOfRowsOverTheirOwnCaches() {
+        float[][] q = input(1, 3, 1, 4, 8);
+        int[] pos = {2, 0, 6};
+        float[][][] caches = new float[6][][];
+        for (int i = 0; i < caches.length; i++) {
+            caches[i] = input(1, 1, 7 + i / 2, 2, 8);
+        }
+        List<float[]> results = new ArrayList<>();
+        for (Backend backend : new Backend[] {CpuBackend.INSTANCE, device}) {
+            results.add(on(backend, () -> {
+                Tensor[] keys = new Tensor[3];
+                Tensor[] values = new Tensor[3];
+                for (int r = 0; r < 3; r++) {
+                    keys[r] = Tensor.of(caches[2 * r][0].clone(), 1, 7 + r, 2, 8);
+                    values[r] = Tensor.of(caches[2 * r + 1][0].clone(), 1, 7 + r, 2, 8);
+                }
+                try (NoGrad ignored = NoGrad.enter()) {
+                    return CachedAttention.attendRows(Tensor.of(q[0].clone(), 3, 1, 4, 8), keys, values, pos).toArray();
+                }
+            }));
+        }
+        assertClose("cachedAttention rows", results.get(0), results.get(1), TOL);
+    }
 }

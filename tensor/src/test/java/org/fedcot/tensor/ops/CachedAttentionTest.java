@@ -1,5 +1,6 @@
 package org.fedcot.tensor.ops;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,50 @@ class CachedAttentionTest {
         check(2, 40, 8, 2, 16, new int[]{17, 1, 1, 21});
         check(3, 20, 6, 6, 4, new int[]{20});
         check(1, 33, 4, 1, 32, new int[]{5, 9, 1, 18});
+    }
+
+    /**
+     * Rows over caches of their own, at different lengths, attended in one call: each row gets the
+     * bits {@link CachedAttention#attend} gives it alone (fast path with D = 16, portable with D = 4).
+     */
+    @Test
+    void rowsOverTheirOwnCachesGetWhatEachGetsAlone() {
+        for (int D : new int[]{16, 4}) {
+            int NH = 6;
+            int NKV = 3;
+            int[] pos = {0, 9, 4, 30, 17};
+            int rows = pos.length;
+            Tensor q = random(rows, 1, NH, D);
+            Tensor[] keys = new Tensor[rows];
+            Tensor[] values = new Tensor[rows];
+            for (int r = 0; r < rows; r++) {
+                keys[r] = random(1, pos[r] + 1 + r, NKV, D);
+                values[r] = random(1, pos[r] + 1 + r, NKV, D);
+            }
+            try (NoGrad ignored = NoGrad.enter()) {
+                Tensor together = CachedAttention.attendRows(q, keys, values, pos);
+                for (int r = 0; r < rows; r++) {
+                    Tensor alone = CachedAttention.attend(rows(q.reshape(1, rows, NH, D), 1, rows, r, 1, NH * D),
+                            keys[r], values[r], pos[r]);
+                    for (int i = 0; i < NH * D; i++) {
+                        assertEquals(Float.floatToRawIntBits(alone.get(i)),
+                                Float.floatToRawIntBits(together.get(r * NH * D + i)), "D=" + D + " row " + r + " " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowsNeedACacheAndAPositionEach() {
+        Tensor q = Tensor.zeros(2, 1, 2, 4);
+        Tensor kv = Tensor.zeros(1, 3, 2, 4);
+        try (NoGrad ignored = NoGrad.enter()) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> CachedAttention.attendRows(q, new Tensor[]{kv}, new Tensor[]{kv}, new int[]{0}));
+            assertThrows(IllegalArgumentException.class,
+                    () -> CachedAttention.attendRows(q, new Tensor[]{kv, kv}, new Tensor[]{kv, kv}, new int[]{0, 3}));
+        }
     }
 
     @Test
