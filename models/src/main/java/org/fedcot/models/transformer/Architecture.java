@@ -27,14 +27,20 @@ public interface Architecture {
      */
     void check(TransformerConfig c);
 
-    /** Whether the query, key and value projections have biases. */
-    boolean qkvBias(TransformerConfig c);
+    /** Whether the query, key and value projections have biases: by default as attention_bias says. */
+    default boolean qkvBias(TransformerConfig c) {
+        return c.attentionBias();
+    }
 
-    /** Whether the attention output projection has a bias. */
-    boolean outputBias(TransformerConfig c);
+    /** Whether the attention output projection has a bias: by default as attention_bias says. */
+    default boolean outputBias(TransformerConfig c) {
+        return c.attentionBias();
+    }
 
-    /** Whether the MLP projections have biases. */
-    boolean mlpBias(TransformerConfig c);
+    /** Whether the MLP projections have biases: by default as mlp_bias says. */
+    default boolean mlpBias(TransformerConfig c) {
+        return c.mlpBias();
+    }
 
     /** A model of {@code c} with every parameter zero. */
     DecoderModel create(TransformerConfig c);

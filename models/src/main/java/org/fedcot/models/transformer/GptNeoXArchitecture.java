@@ -41,16 +41,6 @@ final class GptNeoXArchitecture implements Architecture {
         }
     }
 
-    @Override
-    public boolean qkvBias(TransformerConfig c) {
-        return c.attentionBias();
-    }
-
-    @Override
-    public boolean outputBias(TransformerConfig c) {
-        return c.attentionBias();
-    }
-
     /** GPT-NeoX's MLP always has biases. */
     @Override
     public boolean mlpBias(TransformerConfig c) {

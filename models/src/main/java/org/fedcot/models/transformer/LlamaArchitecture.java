@@ -62,21 +62,6 @@ class LlamaArchitecture implements Architecture {
     }
 
     @Override
-    public boolean qkvBias(TransformerConfig c) {
-        return c.attentionBias();
-    }
-
-    @Override
-    public boolean outputBias(TransformerConfig c) {
-        return c.attentionBias();
-    }
-
-    @Override
-    public boolean mlpBias(TransformerConfig c) {
-        return c.mlpBias();
-    }
-
-    @Override
     public DecoderModel create(TransformerConfig c) {
         return new LlamaModel(c);
     }
