@@ -57,9 +57,9 @@ public interface Backend {
     void launch(Kernel kernel, int n, long cost, Object... args);
 
     /**
-     * Tells whether this backend can run {@code kernel}, preparing it if needed.
+     * Prepares {@code kernel} (binds it, builds its twin) so a launch can run it.
      *
-     * @throws IllegalStateException naming the kernel when it cannot
+     * @throws IllegalStateException naming the kernel when this backend cannot run it
      */
     void require(Kernel kernel);
 

@@ -57,7 +57,7 @@ final class KernelBinder {
         Class<?>[] params = m.getParameterTypes();
         int spread = params.length - 2;
         for (int i = 0; i < spread; i++) {
-            code.aload(1).ldc(i).aaload();
+            code.aload(1).loadConstant(i).aaload();
             Class<?> p = params[i];
             if (p.isPrimitive()) {
                 ClassDesc boxDesc = MethodType.methodType(p).wrap().returnType().describeConstable().orElseThrow();

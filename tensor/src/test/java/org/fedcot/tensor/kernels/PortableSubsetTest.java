@@ -51,7 +51,7 @@ class PortableSubsetTest {
         return names.length;
     }
 
-    /** Kernels written the way the subset forbids, one fault each. */
+    /** Kernels written the way the subset forbids, one fault each, and one ({@code fine}) that stays in it. */
     static final class OutsideTheSubset {
         private OutsideTheSubset() {
         }
