@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fedcot.eval.data.QaExample;
-import org.fedcot.models.train.Example;
+import org.fedcot.models.train.ExampleGroup;
 import org.fedcot.models.train.TaskWeights;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.pipeline.config.RunConfig;
@@ -43,14 +43,14 @@ public final class EncoderDecoderTraining {
                 Exposure.PUBLIC);
         Map<String, String> rawRationales = rationales.ask("public-rationales-raw", raw, Exposure.PUBLIC);
         ExampleEncoder encoder = new ExampleEncoder(run.slm().tokenizer(), c.train().maxLength());
-        List<Example> examples = new ArrayList<>();
+        List<ExampleGroup> examples = new ArrayList<>();
         for (QaExample e : pub) {
             String id = e.id();
-            examples.add(encoder.encode(id + ":encoder", EncoderDecoderPrompts.encoder(raw.get(id)),
-                    perturbed.get(id).strip() + QuestionText.END, EncoderDecoderPrompts.ENCODER));
-            examples.add(encoder.encode(id + ":decoder", EncoderDecoderPrompts.decoder(perturbed.get(id),
+            examples.add(ExampleGroup.of(encoder.encode(id + ":encoder", EncoderDecoderPrompts.encoder(raw.get(id)),
+                    perturbed.get(id).strip() + QuestionText.END, EncoderDecoderPrompts.ENCODER),
+                    encoder.encode(id + ":decoder", EncoderDecoderPrompts.decoder(perturbed.get(id),
                     perturbedRationales.get(id), raw.get(id)), rawRationales.get(id) + QuestionText.END,
-                    EncoderDecoderPrompts.DECODER));
+                    EncoderDecoderPrompts.DECODER)));
         }
         TaskWeights weights = TaskWeights.of(Map.of(EncoderDecoderPrompts.ENCODER, c.train().alpha(),
                 EncoderDecoderPrompts.DECODER, 1 - c.train().alpha()));

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import org.fedcot.eval.data.QaExample;
 import org.fedcot.eval.score.Accuracy;
 import org.fedcot.eval.score.MeanTokenRatio;
-import org.fedcot.models.train.Example;
+import org.fedcot.models.train.ExampleGroup;
 import org.fedcot.models.train.TaskWeights;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.pipeline.Method;
@@ -91,7 +91,7 @@ public final class VariantRunner {
         RunConfig c = run.config();
         List<QaExample> subset = run.data().privateFraction(v.fraction(), c.seed());
         ExampleEncoder encoder = new ExampleEncoder(run.slm().tokenizer(), c.train().maxLength());
-        List<Example> examples = TaskExamples.build(subset, rationales == null ? null : rationales.used(),
+        List<ExampleGroup> examples = TaskExamples.build(subset, rationales == null ? null : rationales.used(),
                 c.filterRationales(), encoder);
         RationaleCounts counts = rationales == null ? null
                 : RationaleCounts.of(subset, rationales.used(), c.filterRationales());
