@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.fedcot.eval.data.QaExample;
 import org.fedcot.eval.score.Accuracy;
-import org.fedcot.eval.score.MeanTokenRatio;
 import org.fedcot.models.train.ExampleGroup;
 import org.fedcot.models.train.TaskWeights;
 import org.fedcot.models.transformer.DecoderModel;
@@ -119,14 +118,8 @@ public final class VariantRunner {
                 "score choices " + v.id(), run.data().test(), prompt, model, run.slm().tokenizer(), run.listener());
         VariantResult.Builder result = VariantResult.builder(v).accuracy(acc).choice(choice).rationales(counts, received);
         if (perturbed == null) return result.build();
-        List<String> ids = run.data().privatePart().stream().map(QaExample::id).toList();
-        Map<String, String> raw = RunContext.questionTexts(run.data().privatePart());
-        Double promptRatio = MeanTokenRatio.of(values(perturbed.sent(), ids), values(raw, ids));
-        Double receivedRatio = rawRationales == null ? null
-                : MeanTokenRatio.of(values(perturbed.received(), ids), values(rawRationales, ids));
-        Double used = rawRationales == null ? null
-                : MeanTokenRatio.of(values(perturbed.used(), ids), values(rawRationales, ids));
-        return result.tokenRatios(promptRatio, receivedRatio, used).build();
+        RationaleMeasures m = RationaleMeasures.of(run.data().privatePart(), perturbed, rawRationales);
+        return result.tokenRatios(m.promptRatio(), m.receivedRatio(), m.usedRatio()).build();
     }
 
     private DecoderModel encoderDecoder() throws IOException {
@@ -138,9 +131,5 @@ public final class VariantRunner {
     private Function<QaExample, String> oneShot() {
         QaExample shot = run.data().privatePart().getFirst();
         return q -> TaskPrompts.oneShot(shot, q);
-    }
-
-    private static List<String> values(Map<String, String> m, List<String> ids) {
-        return ids.stream().map(m::get).toList();
     }
 }
