@@ -46,7 +46,6 @@ final class ConfigRanges {
 
     private static void checkSeeds(ConfigSource source, List<Long> seeds) {
         if (seeds.isEmpty()) throw source.error("/seeds", "no seed listed: list at least one, or leave seeds out");
-        if (seeds.contains(null)) throw source.error("/seeds", "a seed must be a whole number, got null");
         if (seeds.stream().distinct().count() < seeds.size()) {
             throw source.error("/seeds", "a seed is listed twice, got " + seeds);
         }
