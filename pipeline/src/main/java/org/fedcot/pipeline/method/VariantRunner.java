@@ -32,7 +32,7 @@ import org.fedcot.pipeline.stage.TrainingStage;
 public final class VariantRunner {
     private final RunContext run;
     private final RationaleSource source;
-    private DecoderModel encoderDecoder;
+    private EncoderDecoderTraining.Models encoderDecoder;
     /** Non-Private's rationales, the reference of the rationale TokenRatios; null until (unless) it ran. */
     private Map<String, String> rawRationales;
 
@@ -122,7 +122,7 @@ public final class VariantRunner {
         return result.tokenRatios(m.promptRatio(), m.receivedRatio(), m.usedRatio()).build();
     }
 
-    private DecoderModel encoderDecoder() throws IOException {
+    private EncoderDecoderTraining.Models encoderDecoder() throws IOException {
         if (encoderDecoder == null) encoderDecoder = EncoderDecoderTraining.run(run, source);
         return encoderDecoder;
     }

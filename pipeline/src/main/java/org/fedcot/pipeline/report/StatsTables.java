@@ -14,7 +14,7 @@ import org.fedcot.pipeline.method.VariantResult;
 
 /**
  * The report's tables in Markdown, with the statistics over seeds: accuracy tables (mean ± sd over seeds, the
- * paired difference from Standalone and its exact McNemar p over the pooled pairs, significant rows marked) and
+ * paired difference from Standalone and its exact McNemar p over the pooled pairs, a significant p marked) and
  * the rationale tables (TokenRatios and the share of rationales stating the gold answer). One row per variant
  * and dataset.
  */
@@ -66,7 +66,7 @@ final class StatsTables {
                 .append(ratios ? "---:|\n" : "\n");
         for (Row r : rows) {
             VariantStats st = r.stats();
-            s.append("| ").append(label(r.variant())).append(st.significant() ? " *" : "").append(" | ")
+            s.append("| ").append(label(r.variant())).append(" | ")
                     .append(r.run().dataset()).append(" | ")
                     .append(percent(st.mean())).append(Double.isNaN(st.sd()) ? "" : " ± " + percent(st.sd()))
                     .append(" | ").append(st.difference() == null ? NONE
