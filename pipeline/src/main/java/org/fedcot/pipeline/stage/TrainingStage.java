@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.fedcot.models.train.Checkpoints;
-import org.fedcot.models.train.Example;
+import org.fedcot.models.train.ExampleGroup;
 import org.fedcot.models.train.TaskWeights;
 import org.fedcot.models.train.Trainer;
 import org.fedcot.models.train.TrainerConfig;
@@ -24,9 +24,12 @@ public final class TrainingStage {
     private TrainingStage() {
     }
 
-    /** The SLM trained on {@code examples} for {@code steps} steps with {@code weights}, in {@code dir}. */
+    /**
+     * The SLM trained on {@code groups} for {@code steps} steps with {@code weights}, in {@code dir}; each step
+     * takes {@code batchSize} groups with all their examples.
+     */
     public static DecoderModel run(Path dir, String name, Slm slm, TrainSettings settings, int steps,
-                                   TaskWeights weights, long seed, List<Example> examples, RunListener listener)
+                                   TaskWeights weights, long seed, List<ExampleGroup> groups, RunListener listener)
             throws IOException {
         Path finished = Checkpoints.dir(dir, steps);
         if (Files.isDirectory(finished)) {
@@ -34,15 +37,19 @@ public final class TrainingStage {
             return slm.trained(finished);
         }
         DecoderModel model = slm.pretrained();
-        TrainerConfig config = TrainerConfig.builder(steps).batchSize(settings.batchSize())
-                .microBatchSize(settings.microBatch()).learningRate(settings.learningRate()).taskWeights(weights)
-                .seed(seed).checkpointEvery(settings.checkpointEvery()).keepCheckpoints(1).build();
-        Trainer trainer = new Trainer(model, config, examples, List.of());
+        Trainer trainer = Trainer.grouped(model, config(settings, steps, weights, seed), groups, List.of());
         Optional<Path> last = Checkpoints.latest(dir);
         if (last.isPresent()) {
             trainer.resume(last.get());
         }
         trainer.train(dir, listener.training(name));
         return model;
+    }
+
+    /** The trainer's settings for {@code steps} steps of {@code settings} with {@code weights} and {@code seed}. */
+    public static TrainerConfig config(TrainSettings settings, int steps, TaskWeights weights, long seed) {
+        return TrainerConfig.builder(steps).batchSize(settings.batchSize()).microBatchSize(settings.microBatch())
+                .learningRate(settings.learningRate()).taskWeights(weights).seed(seed)
+                .checkpointEvery(settings.checkpointEvery()).keepCheckpoints(1).build();
     }
 }
