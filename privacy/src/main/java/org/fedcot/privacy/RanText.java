@@ -21,6 +21,11 @@ import java.util.SplittableRandom;
 public final class RanText implements Mechanism {
     /** Thresholds averaged by {@link Input#probabilities}. */
     public static final int MARGINAL_DRAWS = 1000;
+    /**
+     * Thresholds averaged by {@link #likelihoods}, which an attack calls for every word of the vocabulary: the
+     * estimate's noise is small beside the gap between the likely and the unlikely originals.
+     */
+    public static final int LIKELIHOOD_DRAWS = 64;
 
     private final double epsilon;
     private final EmbeddingTable table;
@@ -50,6 +55,24 @@ public final class RanText implements Mechanism {
     /** The Laplace scale of each dimension, 2 * delta_f[d] / eps (a copy). */
     public double[] laplaceScales() {
         return scales.clone();
+    }
+
+    @Override
+    public double[] likelihoods(int input, SimilarityRow similarities, int[] outputs, SplittableRandom rng) {
+        Input in = prepare(input, similarities);
+        double scale = epsilon / 2;
+        double[] p = new double[outputs.length];
+        for (int t = 0; t < LIKELIHOOD_DRAWS; t++) {
+            double s = in.threshold(rng);
+            double total = in.sampler.total(s);
+            for (int j = 0; j < outputs.length; j++) {
+                double c = similarities.get(outputs[j]);
+                if (c >= s) {
+                    p[j] += Math.exp(scale * (c - 1)) / total / LIKELIHOOD_DRAWS;
+                }
+            }
+        }
+        return p;
     }
 
     @Override

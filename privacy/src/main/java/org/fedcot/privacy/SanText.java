@@ -48,6 +48,26 @@ public final class SanText implements Mechanism {
         return deltaU;
     }
 
+    /** The weights over a row without its running sums: one normaliser, then a lookup per output. */
+    @Override
+    public double[] likelihoods(int input, SimilarityRow similarities, int[] outputs, SplittableRandom rng) {
+        double[] w = new double[similarities.size()];
+        for (int r = 0; r < w.length; r++) {
+            w[r] = similarities.get(r);
+        }
+        // cos(x, x) = 1 is the row's largest utility, as CumulativeWeights would subtract
+        Exponentials.shiftedInPlace(w, 1, epsilon / (2 * deltaU));
+        double total = 0;
+        for (double x : w) {
+            total += x;
+        }
+        double[] p = new double[outputs.length];
+        for (int j = 0; j < outputs.length; j++) {
+            p[j] = w[outputs[j]] / total;
+        }
+        return p;
+    }
+
     @Override
     public OutputDistribution prepare(int input, SimilarityRow similarities) {
         double[] u = new double[similarities.size()];

@@ -89,8 +89,12 @@ public final class WordPerturber implements TextPerturber {
     }
 
     private static String[] keys(String text, List<Segment> words) {
-        return words.stream().map(w -> w.text(text).toLowerCase(Locale.ROOT).replace('\u2019', '\''))
-                .toArray(String[]::new);
+        return words.stream().map(w -> key(w.text(text))).toArray(String[]::new);
+    }
+
+    /** How a word is looked up: lower-case, ’ read as '. */
+    static String key(String word) {
+        return word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     }
 
     private int[] rows(String[] keys) {
