@@ -1,5 +1,6 @@
 package org.fedcot.privacy;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -57,22 +58,50 @@ public final class RanText implements Mechanism {
         return scales.clone();
     }
 
+    /**
+     * Pr[r | x, s] = [cos(x, r) >= s] w(r) / W(s), averaged over {@link #LIKELIHOOD_DRAWS} thresholds: with the
+     * thresholds sorted, an output's mean is w(r) times a prefix sum of 1 / W(s) over the thresholds it reaches,
+     * found by binary search, so many outputs cost little more than one.
+     */
     @Override
     public double[] likelihoods(int input, SimilarityRow similarities, int[] outputs, SplittableRandom rng) {
         Input in = prepare(input, similarities);
-        double scale = epsilon / 2;
+        double[] thresholds = new double[LIKELIHOOD_DRAWS];
+        for (int t = 0; t < thresholds.length; t++) {
+            thresholds[t] = in.threshold(rng);
+        }
+        Arrays.sort(thresholds);
+        // inverse[t] = sum over the thresholds t' <= t of 1 / W(s_t'), divided by the number of draws
+        double[] inverse = new double[thresholds.length];
+        double sum = 0;
+        for (int t = 0; t < thresholds.length; t++) {
+            sum += 1 / in.sampler.total(thresholds[t]) / LIKELIHOOD_DRAWS;
+            inverse[t] = sum;
+        }
         double[] p = new double[outputs.length];
-        for (int t = 0; t < LIKELIHOOD_DRAWS; t++) {
-            double s = in.threshold(rng);
-            double total = in.sampler.total(s);
-            for (int j = 0; j < outputs.length; j++) {
-                double c = similarities.get(outputs[j]);
-                if (c >= s) {
-                    p[j] += Math.exp(scale * (c - 1)) / total / LIKELIHOOD_DRAWS;
-                }
+        for (int j = 0; j < outputs.length; j++) {
+            double c = similarities.get(outputs[j]);
+            if (c >= thresholds[0]) {
+                int reached = upperBound(thresholds, c);
+                p[j] = Math.exp(epsilon / 2 * (c - 1)) * inverse[reached - 1];
             }
         }
         return p;
+    }
+
+    /** How many of the sorted {@code values} are at most {@code c}. */
+    private static int upperBound(double[] values, double c) {
+        int lo = 0;
+        int hi = values.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid] <= c) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     @Override
