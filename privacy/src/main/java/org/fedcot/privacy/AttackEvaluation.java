@@ -36,16 +36,16 @@ public final class AttackEvaluation {
         List<Integer> rows = new ArrayList<>();
         long unaligned = 0;
         for (int i = 0; i < originals.size(); i++) {
-            List<Unit> o = units(originals.get(i));
-            List<Unit> r = units(releases.get(i));
+            List<TextUnit> o = TextUnit.of(originals.get(i));
+            List<TextUnit> r = TextUnit.of(releases.get(i));
             if (o.size() != r.size()) {
                 unaligned++;
                 continue;
             }
             List<Unit> paired = new ArrayList<>();
             for (int u = 0; u < o.size(); u++) {
-                paired.add(new Unit(o.get(u).key, o.get(u).number, r.get(u).key));
-                int row = r.get(u).number ? -1 : table.row(r.get(u).key);
+                paired.add(new Unit(o.get(u), r.get(u).key()));
+                int row = r.get(u).number() ? -1 : table.row(r.get(u).key());
                 if (row >= 0) {
                     rows.add(row);
                 }
@@ -57,26 +57,22 @@ public final class AttackEvaluation {
         Tally t = new Tally();
         for (List<Unit> text : pairs) {
             for (Unit u : text) {
-                t.add(u, guesses.get(u.number ? -1 : table.row(u.released)));
+                t.add(u, guesses.get(u.number() ? -1 : table.row(u.released)));
             }
         }
         return new AttackScore(pairs.size(), unaligned, t.units, t.eligible, t.passedThrough, t.nearestAll,
                 t.nearestEligible, t.bayesAll, t.bayesEligible);
     }
 
-    /** A word or number: its lookup key in the original, whether it is a number, and its key in the release. */
-    private record Unit(String key, boolean number, String released) {
-    }
-
-    private static List<Unit> units(String text) {
-        List<Unit> out = new ArrayList<>();
-        for (Segment s : WordSegmenter.segments(text)) {
-            if (s.kind() != Segment.Kind.OTHER) {
-                String key = WordPerturber.key(s.text(text));
-                out.add(new Unit(key, s.kind() == Segment.Kind.NUMBER, key));
-            }
+    /** A unit of the original and the key of the unit released in its place. */
+    private record Unit(TextUnit original, String released) {
+        String key() {
+            return original.key();
         }
-        return out;
+
+        boolean number() {
+            return original.number();
+        }
     }
 
     /** The running counts. */
@@ -91,14 +87,14 @@ public final class AttackEvaluation {
 
         /** Counts {@code u}; {@code g} is null for a release outside the vocabulary, which is guessed as itself. */
         void add(Unit u, InversionAttack.Guesses g) {
-            boolean isEligible = u.number || options.perturbs(u.key);
+            boolean isEligible = u.original.eligible(options);
             units++;
             eligible += isEligible ? 1 : 0;
             passedThrough += passedThrough(u, isEligible) ? 1 : 0;
-            boolean nearest1 = g == null ? u.key.equals(u.released) : is(g.nearest(), 0, u.key);
-            boolean nearest5 = g == null ? nearest1 : contains(g.nearest(), u.key);
-            boolean bayes1 = g == null ? nearest1 : is(g.bayesian(), 0, u.key);
-            boolean bayes5 = g == null ? nearest1 : contains(g.bayesian(), u.key);
+            boolean nearest1 = g == null ? u.key().equals(u.released) : is(g.nearest(), 0, u.key());
+            boolean nearest5 = g == null ? nearest1 : contains(g.nearest(), u.key());
+            boolean bayes1 = g == null ? nearest1 : is(g.bayesian(), 0, u.key());
+            boolean bayes5 = g == null ? nearest1 : contains(g.bayesian(), u.key());
             nearestAll = nearestAll.plus(nearest1, nearest5);
             bayesAll = bayesAll.plus(bayes1, bayes5);
             if (isEligible) {
@@ -108,13 +104,13 @@ public final class AttackEvaluation {
         }
 
         private boolean passedThrough(Unit u, boolean isEligible) {
-            if (u.number) {
+            if (u.number()) {
                 return options.numbers() == NumberPolicy.KEEP;
             }
             if (!isEligible) {
                 return true;
             }
-            return table.row(u.key) < 0 && options.unknown() == UnknownWordPolicy.KEEP;
+            return table.row(u.key()) < 0 && options.unknown() == UnknownWordPolicy.KEEP;
         }
 
         private boolean is(int[] rows, int at, String key) {

@@ -22,7 +22,7 @@ import java.util.Locale;
  * @param units                words (tokens) in them
  * @param perturbed            units drawn through the mechanism
  * @param changed              perturbed units that came out different
- * @param passedThrough        units released unchanged without the mechanism
+ * @param passedThrough        units released unchanged, neither drawn through the mechanism nor replaced
  * @param numbersReplaced      numbers replaced under {@code numberPolicy}
  * @param numberPolicy         keep, custext or inferdpt
  * @param sensitiveUnprotected listed sensitive words without an embedding, released unchanged
@@ -47,7 +47,8 @@ public record PrivacyReport(String mechanism, String level, double epsilonPerUni
         PerturbOptions o = perturber.options();
         Guarantee g = o.mechanism().guarantee();
         return new PrivacyReport(o.mechanism().label(), perturber.level().label(), o.epsilon(), texts, counts.units(),
-                counts.perturbed(), counts.changed(), counts.units() - counts.perturbed(), counts.numbersReplaced(),
+                counts.perturbed(), counts.changed(), counts.units() - counts.perturbed() - counts.unknownReplaced(),
+                counts.numbersReplaced(),
                 o.numbers().name().toLowerCase(Locale.ROOT), counts.sensitiveUnprotected(), counts.unknown(),
                 counts.unknownReplaced(), o.unknown().name().toLowerCase(Locale.ROOT), o.keepStopwords(),
                 counts.perturbed() * o.epsilon(), g.name(), g.description(), seed);

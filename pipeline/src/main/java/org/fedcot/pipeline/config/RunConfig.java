@@ -27,7 +27,7 @@ public record RunConfig(Long seed, String runDir, TaskSettings task, SlmSettings
     public RunConfig {
         seed = seed == null ? 42L : seed;
         llm = llm == null ? LlmSettings.defaults() : llm;
-        privacy = privacy == null ? new PrivacySettings(null, null, null, null, null) : privacy;
+        privacy = privacy == null ? PrivacySettings.defaults() : privacy;
         train = train == null ? TrainSettings.defaults() : train;
         generation = generation == null ? GenerationSettings.defaults() : generation;
         eval = eval == null ? EvalSettings.defaults() : eval;
