@@ -22,6 +22,7 @@ import org.fedcot.pipeline.method.Variant;
 import org.fedcot.pipeline.method.VariantPlan;
 import org.fedcot.pipeline.method.VariantResult;
 import org.fedcot.pipeline.method.VariantRunner;
+import org.fedcot.pipeline.privacy.PrivacyLedger;
 import org.fedcot.pipeline.report.PaperTables;
 import org.fedcot.pipeline.report.RunResults;
 import org.fedcot.pipeline.run.RunDir;
@@ -72,6 +73,7 @@ public final class Pipeline {
             VariantRunner runner = new VariantRunner(run);
             for (Variant v : VariantPlan.of(config)) results.add(runner.run(v));
         }
+        PrivacyLedger.write(dir, config, RunContext.questionTexts(data.privatePart()));
         Path report = PaperTables.write(List.of(new RunResults(data.name(), config.privacy().epsilon(), results)),
                 dir.report());
         listener.message("report: " + report);

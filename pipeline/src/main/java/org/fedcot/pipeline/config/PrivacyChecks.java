@@ -1,5 +1,7 @@
 package org.fedcot.pipeline.config;
 
+import org.fedcot.pipeline.privacy.ReleasePlan;
+
 /** The checks of the privacy section's policies, gate and budget, each naming its field. */
 final class PrivacyChecks {
     private PrivacyChecks() {
@@ -19,6 +21,11 @@ final class PrivacyChecks {
         }
         if (p.budgetPerPrompt() != null && !(p.budgetPerPrompt() > 0 && Double.isFinite(p.budgetPerPrompt()))) {
             throw source.error("/privacy/budgetPerPrompt", "must be a finite eps > 0, got " + p.budgetPerPrompt());
+        }
+        if (p.budgetPerPrompt() != null) {
+            ReleasePlan.overBudget(ReleasePlan.of(source.config()), p.budgetPerPrompt()).ifPresent(problem -> {
+                throw source.error("/privacy/budgetPerPrompt", problem);
+            });
         }
         for (String a : p.attacks()) {
             if (!PrivacySettings.ATTACKS.contains(a)) {

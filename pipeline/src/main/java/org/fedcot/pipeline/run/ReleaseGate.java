@@ -1,12 +1,12 @@
 package org.fedcot.pipeline.run;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.fedcot.pipeline.privacy.KeptWords;
 import org.fedcot.pipeline.prompt.RationalePrompts;
 import org.fedcot.privacy.PerturbOptions;
-import org.fedcot.privacy.TextUnit;
+
 
 /**
  * The privacy rule at the door to the server, read from the text rather than from what the caller says it is:
@@ -18,7 +18,7 @@ import org.fedcot.privacy.TextUnit;
  */
 public final class ReleaseGate {
     /** The units every rationale request carries whatever its question. */
-    private static final Map<String, Integer> FRAME = counts(TextUnit.of(RationalePrompts.request("")));
+    private static final Map<String, Integer> FRAME = KeptWords.counts(RationalePrompts.request(""));
 
     private final Map<String, String> privateTexts;
     private final PerturbOptions options;
@@ -69,29 +69,13 @@ public final class ReleaseGate {
         if (!raw.isBlank() && prompt.contains(raw.strip())) {
             throw new IllegalStateException(where + "it holds the raw question verbatim");
         }
-        Map<String, Integer> sent = counts(TextUnit.of(prompt));
+        Map<String, Integer> sent = KeptWords.counts(prompt);
         FRAME.forEach((unit, n) -> sent.merge(unit, -n, Integer::sum));
-        Map<String, Integer> eligible = new HashMap<>();
-        for (TextUnit u : TextUnit.of(raw)) {
-            if (u.eligible(options)) {
-                eligible.merge(u.key(), 1, Integer::sum);
-            }
-        }
-        int total = eligible.values().stream().mapToInt(Integer::intValue).sum();
-        int kept = eligible.entrySet().stream()
-                .mapToInt(e -> Math.max(0, Math.min(e.getValue(), sent.getOrDefault(e.getKey(), 0)))).sum();
-        if (total > 0 && (double) kept / total > maxKeptShare) {
+        KeptWords k = KeptWords.of(raw, sent, options);
+        if (k.share() > maxKeptShare) {
             throw new IllegalStateException(where + String.format(Locale.ROOT,
-                    "it keeps %d of the question's %d eligible words (%.0f%%, above privacy.maxKeptShare %s)", kept,
-                    total, 100.0 * kept / total, maxKeptShare));
+                    "it keeps %d of the question's %d eligible words (%.0f%%, above privacy.maxKeptShare %s)", k.kept(),
+                    k.eligible(), 100 * k.share(), maxKeptShare));
         }
-    }
-
-    private static Map<String, Integer> counts(List<TextUnit> units) {
-        Map<String, Integer> m = new HashMap<>();
-        for (TextUnit u : units) {
-            m.merge(u.key(), 1, Integer::sum);
-        }
-        return m;
     }
 }
