@@ -23,6 +23,7 @@ import org.fedcot.pipeline.method.VariantPlan;
 import org.fedcot.pipeline.method.VariantResult;
 import org.fedcot.pipeline.method.VariantRunner;
 import org.fedcot.pipeline.privacy.PrivacyLedger;
+import org.fedcot.pipeline.privacy.RunAttacks;
 import org.fedcot.pipeline.report.PaperTables;
 import org.fedcot.pipeline.report.RunResults;
 import org.fedcot.pipeline.run.RunDir;
@@ -74,8 +75,12 @@ public final class Pipeline {
             for (Variant v : VariantPlan.of(config)) results.add(runner.run(v));
         }
         PrivacyLedger.write(dir, config, RunContext.questionTexts(data.privatePart()));
+        if (!config.privacy().attacks().isEmpty()) {
+            RunAttacks.run(dir, config, listener);
+        }
         Path report = PaperTables.write(List.of(new RunResults(data.name(), config.privacy().epsilon(), results)),
                 dir.report());
+        RunAttacks.appendTo(dir, report);
         listener.message("report: " + report);
         return new RunOutcome(results, report);
     }
