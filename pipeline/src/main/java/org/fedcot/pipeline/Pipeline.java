@@ -76,7 +76,7 @@ public final class Pipeline {
         }
         PrivacyLedger.write(dir, config, RunContext.questionTexts(data.privatePart()));
         if (!config.privacy().attacks().isEmpty()) {
-            RunAttacks.run(dir, config, listener);
+            RunAttacks.run(dir, config, config.privacy().attacks().contains("lm") ? config.llm() : null, listener);
         }
         Path report = PaperTables.write(List.of(new RunResults(data.name(), config.privacy().epsilon(), results)),
                 dir.report());

@@ -27,7 +27,7 @@ class PrivacyAttacksTest {
         try (OpenAiServer server = TinyRun.server(dir.resolve("audit.jsonl"))) {
             Path config = TinyRun.config(dir, "[fedcot-e]", "ablations:\n  epsilons: [1]\n");
             Files.writeString(config, Files.readString(config).replace("  mechanism: santext\n",
-                    "  mechanism: santext\n  attacks: [nearest, bayes]\n"));
+                    "  mechanism: santext\n  attacks: [nearest, bayes, lm]\n"));
             Pipeline.run(ConfigReader.read(config, Map.of("llm.url", server.baseUrl())), RunListener.NONE);
         }
         int privatePrompts = JSON.readTree(dir.resolve("run/split.json").toFile()).path("private").size();
@@ -43,6 +43,8 @@ class PrivacyAttacksTest {
             assertEquals(0, s.path("passedThrough").asInt());
             assertTrue(s.path("bayesEligible").path("top1").asInt() <= s.path("bayesEligible").path("top5").asInt());
             assertTrue(row.path("accuracy").isNumber());
+            double lm = row.path("lm").asDouble(-1);
+            assertTrue(lm >= 0 && lm <= 1, row.toString());
         }
         String report = Files.readString(dir.resolve("run/report/report.md"));
         assertTrue(report.contains("## Privacy: recovery of the private words by the server"), report);

@@ -108,25 +108,44 @@ public final class InversionAttack {
             for (int i = 0; i < count; i++) {
                 seeds[i] = rng.nextLong();
             }
+            double floor = floor(best);
             int start = from;
             Parallel.forRange(count, 4L * v, (lo, hi) -> {
                 for (int i = lo; i < hi; i++) {
-                    likelihoods[i] = mechanism.likelihoods(perturbed[start + i], new SimilarityRow(block, i * v, v),
-                            outputs, new SplittableRandom(seeds[i]));
+                    int x = perturbed[start + i];
+                    LikelihoodColumn column = mechanism.likelihoods(x, new SimilarityRow(block, i * v, v),
+                            new SplittableRandom(seeds[i]));
+                    // no output is likelier than x itself: below every word's fifth guess, x cannot enter a top five
+                    boolean useful = prior.probability(x) * column.of(x) > floor;
+                    likelihoods[i] = useful ? column.of(outputs) : null;
                 }
             });
-            for (int i = 0; i < count; i++) {
-                int x = perturbed[from + i];
-                for (int j = 0; j < outputs.length; j++) {
-                    best[j].offer(x, prior.probability(x) * likelihoods[i][j]);
+            // each released word's guesses are its own: split the words, not the originals, across the cores
+            Parallel.forRange(outputs.length, 2L * count, (lo, hi) -> {
+                for (int j = lo; j < hi; j++) {
+                    for (int i = 0; i < count; i++) {
+                        if (likelihoods[i] != null) {
+                            int x = perturbed[start + i];
+                            best[j].offer(x, prior.probability(x) * likelihoods[i][j]);
+                        }
+                    }
                 }
-            }
+            });
         }
         int[][] rows = new int[outputs.length][];
         for (int j = 0; j < outputs.length; j++) {
             rows[j] = best[j].rows();
         }
         return rows;
+    }
+
+    /** The lowest score a released word's top five still lets in: 0 until every word has five guesses. */
+    private static double floor(TopK[] best) {
+        double floor = Double.POSITIVE_INFINITY;
+        for (TopK t : best) {
+            floor = Math.min(floor, t.lowest());
+        }
+        return best.length == 0 ? Double.POSITIVE_INFINITY : floor;
     }
 
     /** An original that passes through unchanged can only have been released as itself. */
@@ -162,6 +181,11 @@ public final class InversionAttack {
             rows[at] = row;
             scores[at] = score;
             size = Math.min(size + 1, rows.length);
+        }
+
+        /** The score an offer must beat, 0 while there is room. */
+        double lowest() {
+            return size < rows.length ? 0 : scores[size - 1];
         }
 
         int[] rows() {

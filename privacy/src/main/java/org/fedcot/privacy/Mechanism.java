@@ -27,18 +27,19 @@ public sealed interface Mechanism permits RanText, SanText, CusText {
     OutputDistribution prepare(int input, SimilarityRow similarities);
 
     /**
-     * The probability of each of {@code outputs} given input row {@code input}, whose similarity row is
-     * {@code similarities}: a column of the mechanism's table, which an attacker who knows the mechanism inverts.
-     * Exact, except RanText's, which averages its exact conditional probabilities over thresholds drawn from
-     * {@code rng}.
+     * The probabilities of outputs given input row {@code input}, whose similarity row is {@code similarities}:
+     * a column of the mechanism's table, which an attacker who knows the mechanism inverts. Exact, except
+     * RanText's, which averages its exact conditional probabilities over thresholds drawn from {@code rng}.
      */
-    default double[] likelihoods(int input, SimilarityRow similarities, int[] outputs, SplittableRandom rng) {
+    default LikelihoodColumn likelihoods(int input, SimilarityRow similarities, SplittableRandom rng) {
         Distribution d = prepare(input, similarities).probabilities(rng);
-        double[] p = new double[outputs.length];
-        for (int j = 0; j < outputs.length; j++) {
-            p[j] = d.probabilityOf(outputs[j]);
-        }
-        return p;
+        return outputs -> {
+            double[] p = new double[outputs.length];
+            for (int j = 0; j < outputs.length; j++) {
+                p[j] = d.probabilityOf(outputs[j]);
+            }
+            return p;
+        };
     }
 
     /** Checks eps is usable: positive and finite. */

@@ -64,7 +64,7 @@ public final class RanText implements Mechanism {
      * found by binary search, so many outputs cost little more than one.
      */
     @Override
-    public double[] likelihoods(int input, SimilarityRow similarities, int[] outputs, SplittableRandom rng) {
+    public LikelihoodColumn likelihoods(int input, SimilarityRow similarities, SplittableRandom rng) {
         Input in = prepare(input, similarities);
         double[] thresholds = new double[LIKELIHOOD_DRAWS];
         for (int t = 0; t < thresholds.length; t++) {
@@ -78,15 +78,18 @@ public final class RanText implements Mechanism {
             sum += 1 / in.sampler.total(thresholds[t]) / LIKELIHOOD_DRAWS;
             inverse[t] = sum;
         }
-        double[] p = new double[outputs.length];
-        for (int j = 0; j < outputs.length; j++) {
-            double c = similarities.get(outputs[j]);
-            if (c >= thresholds[0]) {
-                int reached = upperBound(thresholds, c);
-                p[j] = Math.exp(epsilon / 2 * (c - 1)) * inverse[reached - 1];
+        return outputs -> {
+            double[] p = new double[outputs.length];
+            for (int j = 0; j < outputs.length; j++) {
+                p[j] = similarities.get(outputs[j]);
             }
-        }
-        return p;
+            Exponentials.shiftedInPlace(p, 1, epsilon / 2);
+            for (int j = 0; j < outputs.length; j++) {
+                int reached = upperBound(thresholds, similarities.get(outputs[j]));
+                p[j] = reached == 0 ? 0 : p[j] * inverse[reached - 1];
+            }
+            return p;
+        };
     }
 
     /** How many of the sorted {@code values} are at most {@code c}. */

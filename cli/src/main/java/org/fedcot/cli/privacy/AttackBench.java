@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.fedcot.pipeline.privacy.AttackRow;
 import org.fedcot.privacy.AttackEvaluation;
 import org.fedcot.privacy.AttackPrior;
 import org.fedcot.privacy.AttackScore;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code fedcot bench attack}: how much of {@link BenchText} the inversion attacks recover from its releases at
  * each eps, and how fast they run. Each eps releases every sentence {@code --samples} times under the pipeline's
  * defaults (stopwords perturbed, numbers and unknown words replaced), then times the attacks on all releases at
- * once; stdout gets a Markdown table and, last, {@code attack <mechanism>: <X> released tokens/s} (the slowest
- * eps's rate).
+ * once; stdout gets the privacy table's rows (no accuracy) and, last, {@code attack <mechanism>: <X> released
+ * tokens/s} (the slowest eps's rate; each eps's on stderr).
  */
 @Command(name = "attack", mixinStandardHelpOptions = true,
         description = {"Recovery of a fixed English text by nearest-neighbour and Bayesian inversion, per eps, and"
@@ -64,7 +65,7 @@ public final class AttackBench implements Callable<Integer> {
         AttackPrior prior = AttackPrior.zipf(table);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        out.println(AttackTable.HEADER);
+        out.print(AttackRow.HEADER);
         double slowest = Double.POSITIVE_INFINITY;
         for (double eps : epsilons) {
             PerturbOptions options = PerturbOptions.of(kind, eps).withKeepStopwords(false)
@@ -82,9 +83,10 @@ public final class AttackBench implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double rate = score.units() / seconds;
             slowest = Math.min(slowest, rate);
-            err.printf(Locale.ROOT, "%s eps %s: %d released words attacked in %.1f s%n", kind.label(), eps,
-                    score.units(), seconds);
-            out.println(AttackTable.row(kind.label(), eps, score) + String.format(Locale.ROOT, " %.0f |", rate));
+            err.printf(Locale.ROOT, "%s eps %s: %d released words attacked in %.1f s (%.0f released tokens/s)%n",
+                    kind.label(), eps, score.units(), seconds, rate);
+            err.flush();
+            out.print(new AttackRow("bench", kind.label(), eps, score, null, null).markdown());
             out.flush();
         }
         out.printf(Locale.ROOT, "attack %s: %.0f released tokens/s%n", kind.label(), slowest);

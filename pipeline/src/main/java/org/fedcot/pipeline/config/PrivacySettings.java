@@ -25,13 +25,14 @@ import org.fedcot.privacy.UnknownWordPolicy;
  *                        eligible words (default 0.9)
  * @param budgetPerPrompt the most eps per word a prompt may spend over all its releases under basic composition;
  *                        null for no limit
- * @param attacks         attacks the run makes on what the server received: nearest, bayes (default none)
+ * @param attacks         attacks the run makes on what the server received: nearest and bayes (the inversions,
+ *                        made together), lm (the server's LLM restores the prompts); default none
  */
 public record PrivacySettings(String embeddings, String tokenizer, String mechanism, Double epsilon,
                               Double encoderEpsilon, Boolean keepStopwords, String numbers, String unknownWords,
                               Double maxKeptShare, Double budgetPerPrompt, List<String> attacks) {
     /** The attacks {@link #attacks} may name. */
-    public static final List<String> ATTACKS = List.of("nearest", "bayes");
+    public static final List<String> ATTACKS = List.of("nearest", "bayes", "lm");
 
     /** Fills unset values with the reference's defaults, and the policies with the ones that send nothing private. */
     public PrivacySettings {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.fedcot.eval.report.ChartWriter;
 import org.fedcot.models.checkpoint.AtomicFiles;
+import org.fedcot.pipeline.config.LlmSettings;
 import org.fedcot.pipeline.config.PrivacySettings;
 import org.fedcot.pipeline.config.RunConfig;
 import org.fedcot.pipeline.method.VariantResult;
@@ -28,7 +29,8 @@ import org.fedcot.privacy.TextPerturber;
  * The attacks on what the server received, as a stage of {@code fedcot run} and as {@code fedcot attack}: for
  * every mechanism release in the run directory, the stage file's records are exactly the server's view (each
  * record's input the raw question, its output the text sent), and the nearest-neighbour and Bayesian inversions
- * over the mechanism's vocabulary, with a Zipf prior over GloVe's frequency order, are scored on them. Writes
+ * over the mechanism's vocabulary, with a Zipf prior over GloVe's frequency order, are scored on them, and, given
+ * an LLM, its restorations ({@link LmReconstruction}). Writes
  * {@code privacy/attacks.json} and {@code privacy/attacks.md}, and into the report directory the privacy table
  * ({@code privacy.md}) and the privacy-utility chart ({@code privacy-utility.png}).
  */
@@ -41,9 +43,12 @@ public final class RunAttacks {
     /**
      * Attacks every FedCoT-E release of {@code config}'s run in {@code dir} whose stage is complete.
      *
+     * @param lm the server's LLM for the language-model attack, null for none
      * @return the rows, in release order; empty when the embeddings are not word vectors
      */
-    public static List<AttackRow> run(RunDir dir, RunConfig config, RunListener listener) throws IOException {
+    public static List<AttackRow> run(RunDir dir, RunConfig config, LlmSettings lm, RunListener listener)
+            throws IOException {
+        Files.createDirectories(dir.privacy());
         PrivacySettings p = config.privacy();
         TextPerturber perturber = Perturbers.open(Path.of(p.embeddings()),
                 p.tokenizer() == null ? null : Path.of(p.tokenizer()), p.options(p.epsilon()));
@@ -69,7 +74,9 @@ public final class RunAttacks {
             listener.message("privacy attacks: " + r.stage() + " (" + releases.size() + " prompts)");
             AttackScore score = new AttackEvaluation(table, p.options(r.epsilon()), prior)
                     .score(originals, releases, new SplittableRandom(config.seed()));
-            rows.add(new AttackRow(r.stage(), r.mechanism(), r.epsilon(), score, accuracy(dir, r)));
+            Double restored = lm == null ? null : LmReconstruction.recovery(originals, releases, p.options(r.epsilon()),
+                    lm, dir.privacy().resolve("lm-attack-cache.jsonl"));
+            rows.add(new AttackRow(r.stage(), r.mechanism(), r.epsilon(), score, accuracy(dir, r), restored));
         }
         write(dir, rows);
         return rows;
