@@ -1,9 +1,11 @@
 package org.fedcot.privacy;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.fedcot.tensor.cpu.Parallel;
 
 /**
@@ -89,15 +91,20 @@ public final class InversionAttack {
         for (int j = 0; j < outputs.length; j++) {
             best[j] = new TopK(Math.min(TOP, v));
         }
-        int[] perturbed = new int[v];
+        int[] drawn = new int[v];
         int n = 0;
         for (int x = 0; x < v; x++) {
             if (options.perturbs(table.word(x))) {
-                perturbed[n++] = x;
+                drawn[n++] = x;
             } else {
                 passThrough(x, outputs, best);
             }
         }
+        // the likeliest originals first, so that the sweep can stop once no later one can enter a top five
+        int[] perturbed = IntStream.of(Arrays.copyOf(drawn, n)).boxed()
+                .sorted(Comparator.comparingDouble((Integer x) -> -prior.probability(x)).thenComparingInt(x -> x))
+                .mapToInt(Integer::intValue).toArray();
+        double maxSelf = mechanism.maxSelfLikelihood(v);
         float[] block = new float[CosineRows.MAX_BLOCK * v];
         CosineRows cosines = new CosineRows(table);
         double[][] likelihoods = new double[CosineRows.MAX_BLOCK][];
@@ -109,6 +116,9 @@ public final class InversionAttack {
                 seeds[i] = rng.nextLong();
             }
             double floor = floor(best);
+            if (prior.probability(perturbed[from]) * maxSelf <= floor) {
+                break;
+            }
             int start = from;
             Parallel.forRange(count, 4L * v, (lo, hi) -> {
                 for (int i = lo; i < hi; i++) {

@@ -42,6 +42,14 @@ public sealed interface Mechanism permits RanText, SanText, CusText {
         };
     }
 
+    /**
+     * An upper bound on Pr[x | x], the likeliest output of any input, over a vocabulary of {@code size} rows,
+     * known without a similarity row: 1 unless the mechanism bounds it.
+     */
+    default double maxSelfLikelihood(int size) {
+        return 1;
+    }
+
     /** Checks eps is usable: positive and finite. */
     static double checkEpsilon(double epsilon) {
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {

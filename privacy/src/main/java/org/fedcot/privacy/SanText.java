@@ -56,6 +56,12 @@ public final class SanText implements Mechanism {
      * weights per input would be 400 KB of garbage on 50,000 words, for every word an attack sweeps), then the
      * outputs' weights at once.
      */
+    /** Every other row has weight at least exp(-2 eps / (2 delta_u)) against x's own 1, as cosines are at least -1. */
+    @Override
+    public double maxSelfLikelihood(int size) {
+        return 1 / (1 + (size - 1) * Math.exp(-2 * epsilon / (2 * deltaU)));
+    }
+
     @Override
     public LikelihoodColumn likelihoods(int input, SimilarityRow similarities, SplittableRandom rng) {
         double scale = epsilon / (2 * deltaU);
