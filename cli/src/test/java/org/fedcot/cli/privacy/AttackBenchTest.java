@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.SplittableRandom;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.fedcot.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AttackBenchTest {
     @Test
     void aRowPerEpsAndTheLastLineIsReleasedTokensPerSecond(@TempDir Path tmp) throws IOException {
-        // vectors for the built-in text's own words keep the test fast
-        TreeSet<String> words = BenchText.SENTENCES.stream().flatMap(s -> Arrays.stream(s.split("[^a-zA-Z]+")))
-                .filter(w -> !w.isEmpty()).map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
-        SplittableRandom rng = new SplittableRandom(1);
-        Path glove = Files.writeString(tmp.resolve("bench.txt"), words.stream()
-                .map(w -> w + " " + rng.nextDouble() + " " + rng.nextDouble() + " " + rng.nextDouble())
-                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
+        Path glove = BenchVectors.write(tmp);
         CliRun r = CliRun.command("bench", "attack", "--embeddings", glove.toString(), "--mechanism", "santext",
                 "--epsilons", "0.001,1000000", "--samples", "2");
         assertEquals(0, r.code(), r.err());
