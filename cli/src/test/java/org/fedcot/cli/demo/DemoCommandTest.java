@@ -44,9 +44,11 @@ class DemoCommandTest {
         assertTrue(Files.exists(run.resolve("report/report.md")));
         assertTrue(pngs(run.resolve("report")) > 0, "no chart was drawn");
 
-        // 6 private problems asked raw, at eps 3, 1 and 10, and through FedCoT-A's encoder: each prompt once
+        // 6 private problems asked raw and at eps 3, 1 and 10, 6 public ones raw and at eps 1, and FedCoT-A's
+        // 2-step encoder writing one text for all 6: 37 prompts, each once (numbers are replaced by default, so no
+        // perturbed prompt is the raw one any more)
         List<String> asked = prompts(run.resolve("audit.jsonl"));
-        assertEquals(30, asked.size());
+        assertEquals(37, asked.size());
         assertEquals(asked.size(), new HashSet<>(asked).size(), "a prompt was sent twice");
 
         CliRun second = CliRun.of(args);

@@ -1,7 +1,6 @@
 package org.fedcot.pipeline.privacy;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.fedcot.llm.client.BatchListener;
@@ -36,8 +35,7 @@ public final class LmReconstruction {
      */
     public static double recovery(List<String> originals, List<String> releases, PerturbOptions options,
                                   LlmSettings llm, Path cacheFile) throws IOException {
-        ClientConfig config = ClientConfig.of(URI.create(llm.url()), llm.model()).withApiKeyEnv(llm.apiKeyEnv())
-                .withMaxConcurrency(llm.concurrency()).withRequestsPerMinute(llm.rpm()).withCacheFile(cacheFile);
+        ClientConfig config = llm.client(cacheFile);
         Sampling sampling = Sampling.DEFAULT.withTemperature(0).withMaxTokens(llm.maxTokens()).withStop("\n\n");
         List<String> restored;
         try (LlmClient client = LlmClient.open(config)) {

@@ -1,7 +1,6 @@
 package org.fedcot.pipeline.run;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.fedcot.llm.client.BatchListener;
@@ -34,9 +33,7 @@ public final class LlmGateway implements AutoCloseable {
      * {@code gate}; greedy answers are seeded.
      */
     public static LlmGateway open(LlmSettings settings, Path cacheFile, long seed, ReleaseGate gate) throws IOException {
-        ClientConfig config = ClientConfig.of(URI.create(settings.url()), settings.model())
-                .withApiKeyEnv(settings.apiKeyEnv()).withMaxConcurrency(settings.concurrency())
-                .withRequestsPerMinute(settings.rpm()).withCacheFile(cacheFile);
+        ClientConfig config = settings.client(cacheFile);
         Sampling sampling = Sampling.DEFAULT.withTemperature(settings.temperature()).withMaxTokens(settings.maxTokens())
                 .withStop(QuestionText.END).withSeed(seed);
         return new LlmGateway(LlmClient.open(config), sampling, gate);

@@ -7,7 +7,6 @@ import org.fedcot.pipeline.privacy.KeptWords;
 import org.fedcot.pipeline.prompt.RationalePrompts;
 import org.fedcot.privacy.PerturbOptions;
 
-
 /**
  * The privacy rule at the door to the server, read from the text rather than from what the caller says it is:
  * a prompt made for a private (or test) example is refused when it holds that example's raw question verbatim,
