@@ -22,6 +22,8 @@ import org.fedcot.pipeline.method.Variant;
 import org.fedcot.pipeline.method.VariantPlan;
 import org.fedcot.pipeline.method.VariantResult;
 import org.fedcot.pipeline.method.VariantRunner;
+import org.fedcot.pipeline.privacy.PrivacyLedger;
+import org.fedcot.pipeline.privacy.RunAttacks;
 import org.fedcot.pipeline.report.PaperTables;
 import org.fedcot.pipeline.report.RunResults;
 import org.fedcot.pipeline.report.SeedRun;
@@ -85,10 +87,16 @@ public final class Pipeline {
                 VariantRunner runner = new VariantRunner(run);
                 for (Variant v : VariantPlan.of(config)) results.add(runner.run(v));
             }
+            PrivacyLedger.write(dir, config, RunContext.questionTexts(data.privatePart()));
+            if (!config.privacy().attacks().isEmpty()) {
+                RunAttacks.run(dir, config, config.privacy().attacks().contains("lm") ? config.llm() : null, listener);
+            }
             seeds.add(new SeedRun(seed, dir, results));
         }
         Path report = PaperTables.write(List.of(new RunResults(dataset, config.privacy().epsilon(), seeds)),
                 root.report());
+        // the privacy table of the first seed: every seed's releases are attacked alike
+        RunAttacks.appendTo(seeds.get(0).dir(), report);
         listener.message("report: " + report);
         return new RunOutcome(seeds.stream().flatMap(s -> s.results().stream()).toList(), report);
     }

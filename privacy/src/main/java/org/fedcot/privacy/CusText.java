@@ -36,6 +36,13 @@ public final class CusText implements Mechanism {
         return epsilon;
     }
 
+    /** x's own normalised utility is 1 against at least 0 for each of its k - 1 other candidates. */
+    @Override
+    public double maxSelfLikelihood(int size) {
+        int k = Math.min(K, size);
+        return Math.exp(epsilon / 2) / (Math.exp(epsilon / 2) + k - 1);
+    }
+
     @Override
     public OutputDistribution prepare(int input, SimilarityRow similarities) {
         int[] outputs = nearest(input, similarities, Math.min(K, similarities.size()));

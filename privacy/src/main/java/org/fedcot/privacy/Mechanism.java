@@ -1,5 +1,7 @@
 package org.fedcot.privacy;
 
+import java.util.SplittableRandom;
+
 /**
  * An exponential mechanism over an {@link EmbeddingTable}: for an input row x it draws an output row
  * r with {@code Pr[r | x] ∝ exp(eps * u(x, r) / (2 * delta_u))}, u built from cosine similarity,
@@ -23,6 +25,30 @@ public sealed interface Mechanism permits RanText, SanText, CusText {
      * row is a view of a buffer the next block overwrites: keep a copy of what is needed, not the view.
      */
     OutputDistribution prepare(int input, SimilarityRow similarities);
+
+    /**
+     * The probabilities of outputs given input row {@code input}, whose similarity row is {@code similarities}:
+     * a column of the mechanism's table, which an attacker who knows the mechanism inverts. Exact, except
+     * RanText's, which averages its exact conditional probabilities over thresholds drawn from {@code rng}.
+     */
+    default LikelihoodColumn likelihoods(int input, SimilarityRow similarities, SplittableRandom rng) {
+        Distribution d = prepare(input, similarities).probabilities(rng);
+        return outputs -> {
+            double[] p = new double[outputs.length];
+            for (int j = 0; j < outputs.length; j++) {
+                p[j] = d.probabilityOf(outputs[j]);
+            }
+            return p;
+        };
+    }
+
+    /**
+     * An upper bound on Pr[x | x], the likeliest output of any input, over a vocabulary of {@code size} rows,
+     * known without a similarity row: 1 unless the mechanism bounds it.
+     */
+    default double maxSelfLikelihood(int size) {
+        return 1;
+    }
 
     /** Checks eps is usable: positive and finite. */
     static double checkEpsilon(double epsilon) {

@@ -22,10 +22,14 @@ import java.util.Locale;
  * @param units                words (tokens) in them
  * @param perturbed            units drawn through the mechanism
  * @param changed              perturbed units that came out different
- * @param passedThrough        units released unchanged without the mechanism
+ * @param passedThrough        units released unchanged, neither drawn through the mechanism nor replaced
  * @param numbersReplaced      numbers replaced under {@code numberPolicy}
  * @param numberPolicy         keep, custext or inferdpt
  * @param sensitiveUnprotected listed sensitive words without an embedding, released unchanged
+ * @param unknown              words to be perturbed that have no embedding
+ * @param unknownReplaced      of those, replaced under {@code unknownPolicy} (the rest released unchanged)
+ * @param unknownPolicy        keep, placeholder or random
+ * @param keepStopwords        whether stopwords were released unchanged
  * @param totalEpsilon         perturbed * epsilonPerUnit, the sequential composition of all draws
  * @param guarantee            what epsilonPerUnit guarantees ({@link Guarantee} name)
  * @param guaranteeText        the same in words
@@ -33,7 +37,8 @@ import java.util.Locale;
  */
 public record PrivacyReport(String mechanism, String level, double epsilonPerUnit, long texts, long units,
                             long perturbed, long changed, long passedThrough, long numbersReplaced,
-                            String numberPolicy, long sensitiveUnprotected, double totalEpsilon, String guarantee,
+                            String numberPolicy, long sensitiveUnprotected, long unknown, long unknownReplaced,
+                            String unknownPolicy, boolean keepStopwords, double totalEpsilon, String guarantee,
                             String guaranteeText, long seed) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -42,8 +47,10 @@ public record PrivacyReport(String mechanism, String level, double epsilonPerUni
         PerturbOptions o = perturber.options();
         Guarantee g = o.mechanism().guarantee();
         return new PrivacyReport(o.mechanism().label(), perturber.level().label(), o.epsilon(), texts, counts.units(),
-                counts.perturbed(), counts.changed(), counts.units() - counts.perturbed(), counts.numbersReplaced(),
-                o.numbers().name().toLowerCase(Locale.ROOT), counts.sensitiveUnprotected(),
+                counts.perturbed(), counts.changed(), counts.units() - counts.perturbed() - counts.unknownReplaced(),
+                counts.numbersReplaced(),
+                o.numbers().name().toLowerCase(Locale.ROOT), counts.sensitiveUnprotected(), counts.unknown(),
+                counts.unknownReplaced(), o.unknown().name().toLowerCase(Locale.ROOT), o.keepStopwords(),
                 counts.perturbed() * o.epsilon(), g.name(), g.description(), seed);
     }
 
@@ -73,6 +80,10 @@ public record PrivacyReport(String mechanism, String level, double epsilonPerUni
         s.append(String.format(Locale.ROOT, "; %d %ss passed through unchanged", passedThrough, level));
         if (numbersReplaced > 0) {
             s.append(String.format(Locale.ROOT, "; %d numbers replaced (%s)", numbersReplaced, numberPolicy));
+        }
+        if (unknown > 0) {
+            s.append(String.format(Locale.ROOT, "; %d words without an embedding, %d of them replaced (%s)", unknown,
+                    unknownReplaced, unknownPolicy));
         }
         if (sensitiveUnprotected > 0) {
             s.append(String.format(Locale.ROOT, "; WARNING: %d sensitive words have no embedding and were released"

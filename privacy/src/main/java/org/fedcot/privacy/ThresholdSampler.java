@@ -98,13 +98,25 @@ final class ThresholdSampler {
         return BUCKETS - 1 - Math.min(bucket, BUCKETS - 1);
     }
 
-    /** One output row among those with similarity >= s. */
-    int sample(double s, SplittableRandom rng) {
-        int j = fromTop(s);
+    /** The weight of the rows of bucket {@code j} that reach {@code s}. */
+    private double partial(int j, double s) {
         double partial = 0;
         for (int p = start[j]; p < start[j + 1]; p++) {
             partial += similarities[p] >= s ? weight(similarities[p]) : 0;
         }
+        return partial;
+    }
+
+    /** The total weight of the rows with similarity >= s, the normaliser of a draw at threshold s. */
+    double total(double s) {
+        int j = fromTop(s);
+        return before[j] + partial(j, s);
+    }
+
+    /** One output row among those with similarity >= s. */
+    int sample(double s, SplittableRandom rng) {
+        int j = fromTop(s);
+        double partial = partial(j, s);
         double u = rng.nextDouble() * (before[j] + partial);
         if (u >= before[j]) {
             return pick(j, u - before[j], s);

@@ -20,9 +20,7 @@ public final class TokenPerturber implements TextPerturber {
     public TokenPerturber(TokenVocabulary vocabulary, PerturbOptions options) {
         this.vocabulary = vocabulary;
         this.options = options;
-        EmbeddingTable table = vocabulary.table();
-        this.engine = new PerturbationEngine(options.mechanism().create(options.epsilon(), table), table,
-                options.cacheBytes());
+        this.engine = UnitDraws.engine(vocabulary.table(), options);
     }
 
     @Override
@@ -36,8 +34,8 @@ public final class TokenPerturber implements TextPerturber {
                 out[i] = vocabulary.id(drawn.outputs()[i]);
             }
         }
-        return new Perturbation(vocabulary.tokenizer().decode(out), new PerturbationCounts(ids.length,
-                drawn.perturbed(), drawn.changed(), numbers.replaced(), drawn.sensitiveUnprotected()));
+        // a word outside the token set is split into pieces the tokenizer owns: counted, never replaced here
+        return new Perturbation(vocabulary.tokenizer().decode(out), drawn.counts(ids.length, numbers.replaced(), 0));
     }
 
     @Override

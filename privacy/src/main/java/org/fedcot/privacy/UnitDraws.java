@@ -20,8 +20,18 @@ final class UnitDraws {
      * @param perturbed            units drawn
      * @param changed              draws that differ from the input
      * @param sensitiveUnprotected listed sensitive units that have no row
+     * @param unknown              per unit, whether it would be perturbed but has no row
      */
-    record Drawn(int[] outputs, long perturbed, long changed, long sensitiveUnprotected) {
+    record Drawn(int[] outputs, long perturbed, long changed, long sensitiveUnprotected, boolean[] unknown) {
+        /** The counts of a text of {@code units} units after these draws and the number and unknown-word policies. */
+        PerturbationCounts counts(int units, long numbersReplaced, long unknownReplaced) {
+            long unknownUnits = 0;
+            for (boolean u : unknown) {
+                unknownUnits += u ? 1 : 0;
+            }
+            return new PerturbationCounts(units, perturbed, changed, numbersReplaced, sensitiveUnprotected,
+                    unknownUnits, unknownReplaced);
+        }
     }
 
     private UnitDraws() {
@@ -43,10 +53,19 @@ final class UnitDraws {
             }
         }
         long unprotected = 0;
+        boolean[] unknown = new boolean[keys.length];
         for (int i = 0; i < keys.length; i++) {
             unprotected += rows[i] < 0 && options.sensitive().contains(keys[i]) ? 1 : 0;
+            // a token that starts no word has the key "": a piece of a word, not a word of its own
+            unknown[i] = rows[i] < 0 && !keys[i].isEmpty() && options.perturbs(keys[i]);
         }
-        return new Drawn(outputs, perturbed, changed, unprotected);
+        return new Drawn(outputs, perturbed, changed, unprotected, unknown);
+    }
+
+    /** The engine of {@code options}' mechanism over {@code table}, both levels' one construction. */
+    static PerturbationEngine engine(EmbeddingTable table, PerturbOptions options) {
+        return new PerturbationEngine(options.mechanism().create(options.epsilon(), table), table,
+                options.cacheBytes());
     }
 
     /**

@@ -16,8 +16,7 @@ public final class WordPerturber implements TextPerturber {
     /** A perturber over {@code table} (lower-case words, as {@link GloveFile} reads them). */
     public WordPerturber(EmbeddingTable table, PerturbOptions options) {
         this.options = options;
-        this.engine = new PerturbationEngine(options.mechanism().create(options.epsilon(), table), table,
-                options.cacheBytes());
+        this.engine = UnitDraws.engine(table, options);
     }
 
     @Override
@@ -29,17 +28,21 @@ public final class WordPerturber implements TextPerturber {
         UnitDraws.Drawn drawn = UnitDraws.draw(engine, options, keys, rows(keys), rng);
         StringBuilder out = new StringBuilder(source.length());
         int at = 0;
+        long unknownReplaced = 0;
         for (int i = 0; i < words.size(); i++) {
             Segment w = words.get(i);
             int o = drawn.outputs()[i];
-            boolean replaced = o >= 0 && !engine.table().word(o).equals(keys[i]);
+            String replacement = o >= 0 && !engine.table().word(o).equals(keys[i]) ? engine.table().word(o) : null;
+            if (drawn.unknown()[i]) {
+                replacement = options.unknown().replacement(engine.table(), rng);
+                unknownReplaced += replacement == null ? 0 : 1;
+            }
             out.append(source, at, w.start())
-                    .append(replaced ? CaseShape.apply(w.text(source), engine.table().word(o)) : w.text(source));
+                    .append(replacement != null ? CaseShape.apply(w.text(source), replacement) : w.text(source));
             at = w.end();
         }
         out.append(source, at, source.length());
-        return new Perturbation(out.toString(), new PerturbationCounts(words.size(), drawn.perturbed(), drawn.changed(),
-                numbers.replaced(), drawn.sensitiveUnprotected()));
+        return new Perturbation(out.toString(), drawn.counts(words.size(), numbers.replaced(), unknownReplaced));
     }
 
     @Override
@@ -86,8 +89,12 @@ public final class WordPerturber implements TextPerturber {
     }
 
     private static String[] keys(String text, List<Segment> words) {
-        return words.stream().map(w -> w.text(text).toLowerCase(Locale.ROOT).replace('\u2019', '\''))
-                .toArray(String[]::new);
+        return words.stream().map(w -> key(w.text(text))).toArray(String[]::new);
+    }
+
+    /** How a word is looked up: lower-case, ’ read as '. */
+    static String key(String word) {
+        return word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     }
 
     private int[] rows(String[] keys) {

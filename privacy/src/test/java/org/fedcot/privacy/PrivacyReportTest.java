@@ -34,7 +34,7 @@ class PrivacyReportTest {
 
     @Test
     void theSummaryNamesTheGuaranteeHonestly() {
-        PerturbationCounts counts = new PerturbationCounts(20, 12, 9, 0, 1);
+        PerturbationCounts counts = new PerturbationCounts(20, 12, 9, 0, 1, 0, 0);
         String san = PrivacyReport.of(perturber(MechanismKind.SANTEXT), counts, 1, 1).summary();
         assertEquals("privacy: santext, eps 3 per word; 12 of 20 words perturbed (9 changed) in 1 text; 36-DP in total"
                 + " under sequential composition (eps-DP per word over the whole vocabulary); 8 words passed through"

@@ -46,7 +46,7 @@ class WordPerturberTest {
         String text = "the zzyzxq of it doesn't river";
         Perturbation p = perturber(custext()).perturb(text, new SplittableRandom(3));
         assertTrue(p.text().startsWith("the zzyzxq of it doesn't "), p.text());
-        assertEquals(new PerturbationCounts(6, 1, p.counts().changed(), 0, 0), p.counts());
+        assertEquals(new PerturbationCounts(6, 1, p.counts().changed(), 0, 0, 1, 0), p.counts());
         Perturbation all = perturber(custext().withKeepStopwords(false)).perturb(text, new SplittableRandom(3));
         assertEquals(4, all.counts().perturbed()); // the, of, it, river; "zzyzxq" and "doesn't" have no vector
     }

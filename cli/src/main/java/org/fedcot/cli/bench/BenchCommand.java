@@ -1,5 +1,6 @@
 package org.fedcot.cli.bench;
 
+import org.fedcot.cli.privacy.AttackBench;
 import org.fedcot.cli.privacy.PerturbBench;
 import org.fedcot.cli.train.TrainBenchCommand;
 import picocli.CommandLine;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the tensor kernels (JMH suites live in bench/).",
         subcommands = {MatmulBench.class, TrainBenchCommand.class, PerturbBench.class, EvalBench.class,
-            GenerateBench.class})
+            GenerateBench.class, AttackBench.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

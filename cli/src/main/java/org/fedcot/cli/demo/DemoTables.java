@@ -8,12 +8,13 @@ import java.util.List;
 /**
  * The parts of a run's report.md the demo prints: what the statistics mean (the legend over the seeds), the
  * methods (Table 2), the eps sweep (Table 4) and decoding (Table 5) by generated answer and by log-likelihood
- * acc, the rationale TokenRatios and gold-answer shares (Tables 6 and 7), and the rationale filter; acc_norm
- * stays in the report (it divides by the answer's bytes, which for numbers says little).
+ * acc, the rationale TokenRatios and gold-answer shares (Tables 6 and 7), the rationale filter, and the attacks'
+ * recovery per eps (the privacy table, when the run attacked its releases); acc_norm stays in the report (it
+ * divides by the answer's bytes, which for numbers says little).
  */
 final class DemoTables {
     private static final List<String> SHOWN = List.of("## Table 2", "## Table 4", "## Table 5", "## Table 6",
-            "## Table 7", "## Rationales");
+            "## Table 7", "## Rationales", "## Privacy");
     /** The legend's first words: it precedes the first table. */
     private static final String LEGEND = "Accuracy: mean over";
 

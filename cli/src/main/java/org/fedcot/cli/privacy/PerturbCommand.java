@@ -25,6 +25,7 @@ import org.fedcot.privacy.Perturbers;
 import org.fedcot.privacy.PrivacyReport;
 import org.fedcot.privacy.SensitiveWords;
 import org.fedcot.privacy.TextPerturber;
+import org.fedcot.privacy.UnknownWordPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,6 +84,12 @@ public final class PerturbCommand implements Callable<Integer> {
             description = "Numbers: keep, custext (round(x) + a random 0..999) or inferdpt (a random 1..1000)"
                     + " (default: ${DEFAULT-VALUE}).")
     String numbers;
+
+    @Option(names = "--unknown", defaultValue = "keep", paramLabel = "POLICY",
+            description = "Words without an embedding (word level): keep, placeholder ('"
+                    + UnknownWordPolicy.PLACEHOLDER_WORD + "') or random (a vocabulary word drawn independently of"
+                    + " them) (default: ${DEFAULT-VALUE}).")
+    String unknown;
 
     @Option(names = "--perturb-stopwords", description = "Perturb stopwords too (by default they pass through).")
     boolean perturbStopwords;
@@ -173,6 +180,7 @@ public final class PerturbCommand implements Callable<Integer> {
     private PerturbOptions options() throws IOException {
         PerturbOptions options = PerturbOptions.of(MechanismKind.parse(mechanism), epsilon)
                 .withNumbers(choice(NumberPolicy.class, numbers, "--numbers"))
+                .withUnknown(choice(UnknownWordPolicy.class, unknown, "--unknown"))
                 .withKeepStopwords(!perturbStopwords);
         // checked whether or not --sensitive is given: a mistyped mode is a mistake either way
         SensitiveWords.Mode mode = choice(SensitiveWords.Mode.class, sensitiveMode, "--sensitive-mode");

@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.SplittableRandom;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.fedcot.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,13 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PerturbBenchTest {
     @Test
     void theLastLineIsWordsPerSecond(@TempDir Path tmp) throws IOException {
-        // vectors for the built-in text's own words keep the test fast
-        TreeSet<String> words = BenchText.SENTENCES.stream().flatMap(s -> java.util.Arrays.stream(s.split("[^a-zA-Z]+")))
-                .filter(w -> !w.isEmpty()).map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
-        SplittableRandom rng = new SplittableRandom(1);
-        Path glove = Files.writeString(tmp.resolve("bench.txt"), words.stream()
-                .map(w -> w + " " + rng.nextDouble() + " " + rng.nextDouble() + " " + rng.nextDouble())
-                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
+        Path glove = BenchVectors.write(tmp);
         for (String mechanism : new String[] {"rantext", "santext", "custext"}) {
             CliRun r = CliRun.command("bench", "perturb", "--embeddings", glove.toString(), "--mechanism", mechanism,
                     "--warmup", "0", "--repeat", "2");

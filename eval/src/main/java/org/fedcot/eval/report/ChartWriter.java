@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -77,6 +78,24 @@ public final class ChartWriter {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
         byEpsilon(table, dataset, chart, ResultRow::tokenRatio, null);
+        save(chart, png);
+    }
+
+    /**
+     * The privacy-utility trade-off: accuracy (%) against the share of private words an attack recovers (%), a
+     * point per release ({@code labels}, e.g. "eps 3"), one series per attack.
+     */
+    public static void privacyUtility(List<String> labels, double[] nearest, double[] bayes, double[] accuracy,
+                                      Path png) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Privacy vs utility ("
+                + String.join(", ", labels) + ")").xAxisTitle("private words recovered by the attack (%)")
+                .yAxisTitle("accuracy (%)").build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(100.0);
+        double[] acc = Arrays.stream(accuracy).map(a -> 100 * a).toArray();
+        chart.addSeries("nearest-neighbour inversion", Arrays.stream(nearest).map(x -> 100 * x).toArray(), acc);
+        chart.addSeries("Bayesian inversion", Arrays.stream(bayes).map(x -> 100 * x).toArray(), acc);
         save(chart, png);
     }
 

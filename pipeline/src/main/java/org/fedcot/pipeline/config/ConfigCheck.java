@@ -68,6 +68,7 @@ public final class ConfigCheck {
         } catch (IllegalArgumentException e) {
             throw source.error("/privacy/mechanism", e.getMessage());
         }
+        PrivacyChecks.check(source);
         if (!EvalSettings.MODES.contains(c.eval().mode())) {
             throw source.error("/eval/mode", "must be one of " + EvalSettings.MODES + ", got '" + c.eval().mode() + "'");
         }

@@ -1,5 +1,9 @@
 package org.fedcot.pipeline.config;
 
+import java.net.URI;
+import java.nio.file.Path;
+import org.fedcot.llm.client.ClientConfig;
+
 /**
  * Where the server's LLM is and how it is asked.
  *
@@ -22,6 +26,12 @@ public record LlmSettings(String url, String model, String apiKeyEnv, Double tem
         concurrency = concurrency == null ? 4 : concurrency;
         rpm = rpm == null ? 0 : rpm;
         allowRawPrompts = allowRawPrompts != null && allowRawPrompts;
+    }
+
+    /** The client configuration of this server: its URL, model, key and limits, answers cached in {@code cacheFile}. */
+    public ClientConfig client(Path cacheFile) {
+        return ClientConfig.of(URI.create(url), model).withApiKeyEnv(apiKeyEnv).withMaxConcurrency(concurrency)
+                .withRequestsPerMinute(rpm).withCacheFile(cacheFile);
     }
 
     /** Every setting at its default; no server named. */

@@ -30,7 +30,7 @@ public record RunConfig(Long seed, List<Long> seeds, String runDir, TaskSettings
         seed = seed == null ? 42L : seed;
         seeds = seeds == null ? null : List.copyOf(seeds);
         llm = llm == null ? LlmSettings.defaults() : llm;
-        privacy = privacy == null ? new PrivacySettings(null, null, null, null, null) : privacy;
+        privacy = privacy == null ? PrivacySettings.defaults() : privacy;
         train = train == null ? TrainSettings.defaults() : train;
         generation = generation == null ? GenerationSettings.defaults() : generation;
         eval = eval == null ? EvalSettings.defaults() : eval;

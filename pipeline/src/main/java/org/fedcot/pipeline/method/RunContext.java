@@ -9,6 +9,7 @@ import org.fedcot.eval.data.QaExample;
 import org.fedcot.pipeline.config.RunConfig;
 import org.fedcot.pipeline.prompt.QuestionText;
 import org.fedcot.pipeline.run.LlmGateway;
+import org.fedcot.pipeline.run.ReleaseGate;
 import org.fedcot.pipeline.run.RunDir;
 import org.fedcot.pipeline.run.RunListener;
 import org.fedcot.pipeline.slm.Slm;
@@ -64,7 +65,13 @@ public final class RunContext implements AutoCloseable {
 
     /** The connection to the server. */
     public LlmGateway llm() throws IOException {
-        if (llm == null) llm = LlmGateway.open(config.llm(), dir.llmCache(), config.seed());
+        if (llm == null) {
+            Map<String, String> raw = new LinkedHashMap<>(questionTexts(data.privatePart()));
+            raw.putAll(questionTexts(data.test()));
+            ReleaseGate gate = new ReleaseGate(raw, config.privacy().options(config.privacy().epsilon()),
+                    config.privacy().maxKeptShare(), config.llm().allowRawPrompts());
+            llm = LlmGateway.open(config.llm(), dir.llmCache(), config.seed(), gate);
+        }
         return llm;
     }
 

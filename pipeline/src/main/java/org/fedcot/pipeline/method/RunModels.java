@@ -13,8 +13,6 @@ import org.fedcot.pipeline.config.PrivacySettings;
 import org.fedcot.pipeline.config.RunConfig;
 import org.fedcot.pipeline.run.RunDir;
 import org.fedcot.pipeline.slm.Slm;
-import org.fedcot.privacy.MechanismKind;
-import org.fedcot.privacy.PerturbOptions;
 import org.fedcot.privacy.Perturbers;
 import org.fedcot.privacy.TextPerturber;
 
@@ -94,7 +92,7 @@ public record RunModels(Slm slm, TextPerturber perturber) {
         Path embeddings = Path.of(p.embeddings());
         Path tokenizer = p.tokenizer() == null ? null : Path.of(p.tokenizer());
         try {
-            return Perturbers.open(embeddings, tokenizer, PerturbOptions.of(MechanismKind.parse(p.mechanism()), p.epsilon()));
+            return Perturbers.open(embeddings, tokenizer, p.options(p.epsilon()));
         } catch (IOException | RuntimeException e) {
             throw source.error("/privacy/embeddings", problem(embeddings, e));
         }

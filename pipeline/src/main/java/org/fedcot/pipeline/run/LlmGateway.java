@@ -1,7 +1,6 @@
 package org.fedcot.pipeline.run;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.fedcot.llm.client.BatchListener;
@@ -15,28 +14,29 @@ import org.fedcot.pipeline.prompt.QuestionText;
 
 /**
  * The client's only way to the server: completions through an {@link LlmClient} whose response cache lives in
- * the run directory (a rerun never asks again), with the privacy rule enforced at the door: a batch marked
- * {@link Exposure#RAW_PRIVATE} is refused unless the configuration allows raw prompts.
+ * the run directory (a rerun never asks again), with the privacy rule enforced at the door by a
+ * {@link ReleaseGate}, which reads every prompt of a private example before it leaves.
  */
 public final class LlmGateway implements AutoCloseable {
     private final LlmClient client;
     private final Sampling sampling;
-    private final boolean allowRaw;
+    private final ReleaseGate gate;
 
-    private LlmGateway(LlmClient client, Sampling sampling, boolean allowRaw) {
+    private LlmGateway(LlmClient client, Sampling sampling, ReleaseGate gate) {
         this.client = client;
         this.sampling = sampling;
-        this.allowRaw = allowRaw;
+        this.gate = gate;
     }
 
-    /** A gateway to the server {@code settings} names, caching in {@code cacheFile}; greedy answers are seeded. */
-    public static LlmGateway open(LlmSettings settings, Path cacheFile, long seed) throws IOException {
-        ClientConfig config = ClientConfig.of(URI.create(settings.url()), settings.model())
-                .withApiKeyEnv(settings.apiKeyEnv()).withMaxConcurrency(settings.concurrency())
-                .withRequestsPerMinute(settings.rpm()).withCacheFile(cacheFile);
+    /**
+     * A gateway to the server {@code settings} names, caching in {@code cacheFile}, its prompts read by
+     * {@code gate}; greedy answers are seeded.
+     */
+    public static LlmGateway open(LlmSettings settings, Path cacheFile, long seed, ReleaseGate gate) throws IOException {
+        ClientConfig config = settings.client(cacheFile);
         Sampling sampling = Sampling.DEFAULT.withTemperature(settings.temperature()).withMaxTokens(settings.maxTokens())
                 .withStop(QuestionText.END).withSeed(seed);
-        return new LlmGateway(LlmClient.open(config), sampling, settings.allowRawPrompts());
+        return new LlmGateway(LlmClient.open(config), sampling, gate);
     }
 
     /** Requests in flight at once, the size of a batch worth sending together. */
@@ -45,14 +45,13 @@ public final class LlmGateway implements AutoCloseable {
     }
 
     /**
-     * The completions of {@code prompts}, in order.
+     * The completions of {@code prompts} (made for examples {@code ids}), in order, for stage {@code stage}.
      *
-     * @throws IllegalStateException when {@code exposure} is raw and raw prompts are not allowed
+     * @throws IllegalStateException when the gate refuses a prompt ({@link ReleaseGate#check})
      */
-    public List<String> complete(List<String> prompts, Exposure exposure, BatchListener listener) {
-        if (exposure == Exposure.RAW_PRIVATE && !allowRaw) {
-            throw new IllegalStateException("refusing to send raw private prompts: llm.allowRawPrompts is false");
-        }
+    public List<String> complete(String stage, List<String> ids, List<String> prompts, Exposure exposure,
+                                 BatchListener listener) {
+        gate.check(stage, ids, prompts, exposure);
         List<CompletionRequest> requests = prompts.stream().map(p -> new CompletionRequest(p, sampling)).toList();
         return client.completeAll(requests, listener).responses().stream().map(LlmResponse::text).toList();
     }

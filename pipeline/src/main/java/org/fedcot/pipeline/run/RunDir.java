@@ -17,6 +17,7 @@ import java.util.Locale;
  * predictions/VARIANT.mc.jsonl per-question log-likelihoods of the choices (eval.mode mc or both)
  * results/VARIANT.json         a finished variant's accuracy and TokenRatios
  * report/                      the paper's tables (report.md), results.json and charts
+ * privacy/                     the privacy ledger (ledger.jsonl, ledger.json) and the attacks' recovery
  * </pre>
  *
  * @param root the directory
@@ -73,6 +74,11 @@ public record RunDir(Path root) {
      */
     public RunDir forSeed(long seed, boolean perSeedDirectories) {
         return perSeedDirectories ? new RunDir(root.resolve("seed-" + seed)) : this;
+    }
+
+    /** The privacy ledger and attack results. */
+    public Path privacy() {
+        return root.resolve("privacy");
     }
 
     /** eps as file names write it: "3", "0.5". */

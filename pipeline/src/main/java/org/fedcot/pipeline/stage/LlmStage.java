@@ -22,7 +22,7 @@ public final class LlmStage {
     public static Map<String, String> run(RunDir dir, String name, Map<String, String> prompts, LlmGateway llm,
                                           Exposure exposure, RunListener listener) throws IOException {
         Map<String, String> answers = TextStage.run(dir, name, prompts, 4 * llm.concurrency(),
-                (ids, inputs) -> llm.complete(inputs, exposure, BatchListener.NONE), listener);
+                (ids, inputs) -> llm.complete(name, ids, inputs, exposure, BatchListener.NONE), listener);
         // the completion stops before "<end>"; what is kept is the rationale itself
         return answers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().strip(),
                 (a, b) -> a, java.util.LinkedHashMap::new));

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.fedcot.privacy.PerturbOptions;
 import org.fedcot.privacy.TextPerturber;
 import org.fedcot.pipeline.run.RunDir;
 import org.fedcot.pipeline.run.RunListener;
@@ -22,9 +21,7 @@ public final class PerturbStage {
     /** The perturbed text of each id of {@code texts}, in stage {@code name}. */
     public static Map<String, String> run(RunDir dir, String name, TextPerturber base, double eps, long seed,
                                           Map<String, String> texts, RunListener listener) throws IOException {
-        TextPerturber perturber = base.withOptions(new PerturbOptions(base.options().mechanism(), eps,
-                base.options().numbers(), base.options().keepStopwords(), base.options().sensitive(),
-                base.options().cacheBytes()));
+        TextPerturber perturber = base.withOptions(base.options().withEpsilon(eps));
         return TextStage.run(dir, name, texts, 16, (ids, inputs) -> {
             List<String> out = new ArrayList<>(ids.size());
             for (int i = 0; i < ids.size(); i++) {

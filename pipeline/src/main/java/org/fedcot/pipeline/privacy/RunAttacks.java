@@ -1,0 +1,125 @@
+package org.fedcot.pipeline.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.fedcot.eval.report.ChartWriter;
+import org.fedcot.models.checkpoint.AtomicFiles;
+import org.fedcot.pipeline.config.LlmSettings;
+import org.fedcot.pipeline.config.PrivacySettings;
+import org.fedcot.pipeline.config.RunConfig;
+import org.fedcot.pipeline.method.VariantResult;
+import org.fedcot.pipeline.run.RunDir;
+import org.fedcot.pipeline.run.RunListener;
+import org.fedcot.pipeline.run.StageLog;
+import org.fedcot.privacy.AttackEvaluation;
+import org.fedcot.privacy.AttackPrior;
+import org.fedcot.privacy.AttackScore;
+import org.fedcot.privacy.EmbeddingTable;
+import org.fedcot.privacy.Perturbers;
+import org.fedcot.privacy.TextPerturber;
+
+/**
+ * The attacks on what the server received, as a stage of {@code fedcot run} and as {@code fedcot attack}: for
+ * every mechanism release in the run directory, the stage file's records are exactly the server's view (each
+ * record's input the raw question, its output the text sent), and the nearest-neighbour and Bayesian inversions
+ * over the mechanism's vocabulary, with a Zipf prior over GloVe's frequency order, are scored on them, and, given
+ * an LLM, its restorations ({@link LmReconstruction}). Writes
+ * {@code privacy/attacks.json} and {@code privacy/attacks.md}, and into the report directory the privacy table
+ * ({@code privacy.md}) and the privacy-utility chart ({@code privacy-utility.png}).
+ */
+public final class RunAttacks {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunAttacks() {
+    }
+
+    /**
+     * Attacks every FedCoT-E release of {@code config}'s run in {@code dir} whose stage is complete.
+     *
+     * @param lm the server's LLM for the language-model attack, null for none
+     * @return the rows, in release order; empty when the embeddings are not word vectors
+     */
+    public static List<AttackRow> run(RunDir dir, RunConfig config, LlmSettings lm, RunListener listener)
+            throws IOException {
+        Files.createDirectories(dir.privacy());
+        PrivacySettings p = config.privacy();
+        TextPerturber perturber = Perturbers.open(Path.of(p.embeddings()),
+                p.tokenizer() == null ? null : Path.of(p.tokenizer()), p.options(p.epsilon()));
+        if (perturber.level() != TextPerturber.Level.WORD) {
+            listener.message("privacy attacks: skipped, they read word vectors (GloVe), not a model's token embeddings");
+            return List.of();
+        }
+        EmbeddingTable table = perturber.engine().table();
+        AttackPrior prior = AttackPrior.zipf(table);
+        List<AttackRow> rows = new ArrayList<>();
+        for (Release r : ReleasePlan.of(config)) {
+            if (!r.dp() || !Files.exists(dir.stage(r.stage()))) {
+                continue;
+            }
+            List<String> originals = new ArrayList<>();
+            List<String> releases = new ArrayList<>();
+            try (StageLog log = StageLog.open(dir.stage(r.stage()))) {
+                for (JsonNode record : log.records().values()) {
+                    originals.add(record.path("input").asText());
+                    releases.add(record.path("output").asText());
+                }
+            }
+            listener.message("privacy attacks: " + r.stage() + " (" + releases.size() + " prompts)");
+            AttackScore score = new AttackEvaluation(table, p.options(r.epsilon()), prior)
+                    .score(originals, releases, new SplittableRandom(config.seed()));
+            Double restored = lm == null ? null : LmReconstruction.recovery(originals, releases, p.options(r.epsilon()),
+                    lm, dir.privacy().resolve("lm-attack-cache.jsonl"));
+            rows.add(new AttackRow(r.stage(), r.mechanism(), r.epsilon(), score, accuracy(dir, r), restored));
+        }
+        write(dir, rows);
+        return rows;
+    }
+
+    /** Appends the privacy table, when the attacks wrote one, to the run's report {@code reportMd}. */
+    public static void appendTo(RunDir dir, Path reportMd) throws IOException {
+        Path table = dir.report().resolve("privacy.md");
+        if (Files.exists(table) && Files.exists(reportMd)) {
+            AtomicFiles.writeString(reportMd, Files.readString(reportMd) + "\n" + Files.readString(table));
+        }
+    }
+
+    /** The accuracy of the release's first variant (the one at full data with decoding), null without one. */
+    private static Double accuracy(RunDir dir, Release r) throws IOException {
+        Path file = dir.result(r.firstVariant());
+        if (!Files.exists(file)) {
+            return null;
+        }
+        VariantResult result = VariantResult.read(file);
+        return result.accuracy() == null ? null : result.accuracy().value();
+    }
+
+    private static void write(RunDir dir, List<AttackRow> rows) throws IOException {
+        StringBuilder md = new StringBuilder("## Privacy: recovery of the private words by the server\n\n")
+                .append("Share of the eligible (private) words the attacker's guess recovers, per release;")
+                .append(" pass-through counts the words sent unchanged without protection.\n\n")
+                .append(AttackRow.HEADER);
+        rows.forEach(r -> md.append(r.markdown()));
+        Files.createDirectories(dir.privacy());
+        AtomicFiles.writeString(dir.privacy().resolve("attacks.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows) + "\n");
+        AtomicFiles.writeString(dir.privacy().resolve("attacks.md"), md.toString());
+        Files.createDirectories(dir.report());
+        AtomicFiles.writeString(dir.report().resolve("privacy.md"), md.toString());
+        List<AttackRow> measured = rows.stream().filter(r -> r.accuracy() != null)
+                .sorted(Comparator.comparingDouble(AttackRow::epsilon)).toList();
+        if (!measured.isEmpty()) {
+            ChartWriter.privacyUtility(measured.stream().map(r -> "eps " + RunDir.eps(r.epsilon())).toList(),
+                    measured.stream().mapToDouble(AttackRow::nearestRecovery).toArray(),
+                    measured.stream().mapToDouble(AttackRow::bayesRecovery).toArray(),
+                    measured.stream().mapToDouble(AttackRow::accuracy).toArray(),
+                    dir.report().resolve("privacy-utility.png"));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.fedcot.privacy;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What an attacker believes about a private word before seeing its release: a probability per row of the
+ * mechanism's vocabulary, from public text.
+ */
+public final class AttackPrior {
+    private final double[] probabilities;
+
+    private AttackPrior(double[] probabilities) {
+        this.probabilities = probabilities;
+    }
+
+    /** A prior of the given probabilities (normalised here; every value non-negative, the sum positive). */
+    public static AttackPrior of(double[] weights) {
+        double sum = 0;
+        for (double w : weights) {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("a prior weight must be a non-negative number, not " + w);
+            }
+            sum += w;
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("a prior needs a positive weight somewhere");
+        }
+        double total = sum;
+        return new AttackPrior(Arrays.stream(weights).map(w -> w / total).toArray());
+    }
+
+    /**
+     * Zipf's law over the table's order, p(row) ∝ 1 / (row + 1): the prior of a vocabulary listed most frequent
+     * first, as GloVe's files are (counted over Wikipedia and Gigaword, public text).
+     */
+    public static AttackPrior zipf(EmbeddingTable table) {
+        double[] w = new double[table.size()];
+        for (int r = 0; r < w.length; r++) {
+            w[r] = 1.0 / (r + 1);
+        }
+        return of(w);
+    }
+
+    /** Word frequencies counted over {@code texts} (public text), plus one for every row so nothing is impossible. */
+    public static AttackPrior counted(EmbeddingTable table, List<String> texts) {
+        double[] w = new double[table.size()];
+        Arrays.fill(w, 1);
+        for (String text : texts) {
+            for (Segment s : WordSegmenter.segments(text)) {
+                int row = s.kind() == Segment.Kind.WORD ? table.row(WordPerturber.key(s.text(text))) : -1;
+                if (row >= 0) {
+                    w[row]++;
+                }
+            }
+        }
+        return of(w);
+    }
+
+    /** The prior probability of {@code row}. */
+    public double probability(int row) {
+        return probabilities[row];
+    }
+
+    /** Rows it covers (the table's size). */
+    public int size() {
+        return probabilities.length;
+    }
+}
