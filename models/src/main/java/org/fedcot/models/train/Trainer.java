@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.fedcot.models.checkpoint.CheckpointException;
+import org.fedcot.models.checkpoint.PeftAdapter;
 import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.models.transformer.LoraAdapters;
 import org.fedcot.models.transformer.TransformerConfig;
 import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Tensor;
@@ -28,6 +31,10 @@ import org.fedcot.tensor.optim.LrSchedule;
  * <li>every {@code evalEvery} steps it reports the mean loss of the held-out set, and every
  *     {@code checkpointEvery} steps, and at the end, writes a {@link Checkpoints checkpoint}.</li>
  * </ul>
+ * With {@link TrainerConfig#lora()} set, the trainer attaches LoRA adapters to the model
+ * ({@link LoraAdapters}), freezing its own parameters, and trains and checkpoints only the adapters
+ * (in PEFT's layout, see {@link PeftAdapter}); with {@link TrainerConfig#checkpointActivations()}, the
+ * model recomputes its layers' activations in backward.
  * A run stopped at any point and {@link #resume resumed} from its last checkpoint ends with the very
  * same parameters, bit for bit, as one never stopped: the checkpoint holds the weights, AdamW's
  * moments and step counts, and the step, which fixes both the data position and the schedule.
@@ -48,6 +55,8 @@ public final class Trainer {
     private final List<Example> train;
     private final List<Example> eval;
     private final List<Tensor> params;
+    /** The adapters being trained, or null when the whole model is. */
+    private final LoraAdapters adapters;
     private final AdamW optimizer;
     private final LrSchedule schedule;
     private final DataOrder order;
@@ -76,7 +85,9 @@ public final class Trainer {
         this.eval = List.copyOf(eval);
         check(this.train, "training");
         check(this.eval, "held-out");
-        params = model.parameters();
+        adapters = config.lora() == null ? null : LoraAdapters.attach(model, config.lora(), config.seed());
+        params = adapters == null ? model.parameters() : adapters.parameters();
+        model.checkpointActivations(config.checkpointActivations());
         // every gradient exists from the start, so AdamW steps every parameter on every step, even a
         // step whose tokens all weigh 0 and run no backward
         params.forEach(Tensor::gradBuffer);
@@ -93,6 +104,11 @@ public final class Trainer {
     /** Optimiser steps done so far (restored ones included). */
     public int step() {
         return step;
+    }
+
+    /** The LoRA adapters this trainer attached and trains, if it trains adapters rather than the whole model. */
+    public Optional<LoraAdapters> adapters() {
+        return Optional.ofNullable(adapters);
     }
 
     /** The settings. */
@@ -123,7 +139,7 @@ public final class Trainer {
             throw new CheckpointException(checkpointDir + ": step " + s.step() + " and examples seen " + s.examplesSeen()
                     + " do not fit a run of " + config.steps() + " steps of " + config.batchSize());
         }
-        Checkpoints.restore(checkpointDir, model, optimizer);
+        Checkpoints.restore(checkpointDir, model, adapters, optimizer);
         step = s.step();
         lastLoss = s.loss();
     }
@@ -174,7 +190,18 @@ public final class Trainer {
             batch.add(train.get(i));
         }
         optimizer.zeroGrad();
-        BatchLoss.Result r = trainLoss.run(batch, true);
+        if (adapters != null) {
+            // the step fixes the dropout masks, so a resumed run draws the same ones
+            adapters.train(config.seed() * 0x9E3779B97F4A7C15L + step);
+        }
+        BatchLoss.Result r;
+        try {
+            r = trainLoss.run(batch, true);
+        } finally {
+            if (adapters != null) {
+                adapters.eval();
+            }
+        }
         double gradNorm = config.maxGradNorm() > 0 ? GradClip.clipGlobalNorm(params, config.maxGradNorm()) : Double.NaN;
         optimizer.setLearningRate(lr);
         optimizer.step();
@@ -201,7 +228,7 @@ public final class Trainer {
      */
     public Path saveCheckpoint(Path outputDir) throws IOException {
         Path dir = Checkpoints.dir(outputDir, step);
-        Checkpoints.save(dir, model, optimizer, new TrainerState(step, (long) step * config.batchSize(), train.size(),
+        Checkpoints.save(dir, model, adapters, optimizer, new TrainerState(step, (long) step * config.batchSize(), train.size(),
                 fingerprint, lastLoss, config.trajectory()));
         Checkpoints.prune(outputDir, config.keepCheckpoints());
         return dir;
