@@ -37,8 +37,8 @@ class LoraReferenceTest {
             Tensor idsF = expected.read("ids");
             int B = idsF.dim(0);
             int T = idsF.dim(1);
-            int[] ids = toInts(idsF);
-            int[] labels = toInts(expected.read("labels"));
+            int[] ids = TestModels.ints(idsF);
+            int[] labels = TestModels.ints(expected.read("labels"));
             try (NoGrad ignored = NoGrad.enter()) {
                 TestModels.assertClose(name + " logits", model.logits(ids, B, T), expected.read("logits"), TOL);
             }
@@ -65,13 +65,5 @@ class LoraReferenceTest {
                 assertNull(e.getValue().grad(), name + ": the frozen " + e.getKey() + " got a gradient");
             }
         }
-    }
-
-    private static int[] toInts(Tensor t) {
-        int[] out = new int[t.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.round(t.get(i));
-        }
-        return out;
     }
 }

@@ -39,6 +39,15 @@ public final class TestModels {
         return ids;
     }
 
+    /** The whole numbers a reference fixture stores as floats (token ids, labels), rounded back to ints. */
+    public static int[] ints(Tensor t) {
+        int[] out = new int[t.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.round(t.get(i));
+        }
+        return out;
+    }
+
     /** A test resource directory or file, e.g. "/transformer/llama_gqa". */
     public static Path resource(String name) {
         URL url = TestModels.class.getResource(name);

@@ -34,8 +34,8 @@ class TorchReferenceTest {
             Tensor idsF = expected.read("ids");
             int B = idsF.dim(0);
             int T = idsF.dim(1);
-            int[] ids = toInts(idsF);
-            int[] labels = toInts(expected.read("labels"));
+            int[] ids = TestModels.ints(idsF);
+            int[] labels = TestModels.ints(expected.read("labels"));
             try (NoGrad ignored = NoGrad.enter()) {
                 TestModels.assertClose(name + " logits", model.logits(ids, B, T), expected.read("logits"), TOL);
             }
@@ -55,13 +55,5 @@ class TorchReferenceTest {
                 TestModels.assertClose(name + " grad of " + e.getKey(), grad, expected.read(GRAD + e.getKey()), TOL);
             }
         }
-    }
-
-    private static int[] toInts(Tensor t) {
-        int[] out = new int[t.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.round(t.get(i));
-        }
-        return out;
     }
 }
