@@ -73,7 +73,8 @@ public final class Trainer {
      * @param eval  the held-out examples, possibly none
      * @throws IllegalArgumentException naming the example (its source, else its set and index) when one
      *                                  is longer than the model's positions, holds a token outside its
-     *                                  vocabulary, or has a task the task weights do not list
+     *                                  vocabulary, or has a task the task weights do not list; or when
+     *                                  {@code config.lora()}'s targets match no linear layer of the model
      */
     public Trainer(DecoderModel model, TrainerConfig config, List<Example> train, List<Example> eval) {
         this.model = Objects.requireNonNull(model, "model");
