@@ -15,7 +15,6 @@ case name, so adding or editing a case leaves the others byte-identical. A file 
 and in __metadata__: "op" (which Java op to call) plus its scalar arguments (eps, theta, rot_dim,
 pos_offset, interleaved, trans_a, trans_b, scale, ignore_index), all as strings.
 """
-import functools
 import glob
 import math
 import os
@@ -44,7 +43,7 @@ def randn(gen, *shape, scale=1.0):
     return torch.randn(shape, generator=gen) * scale
 
 
-# ---- linear and matmul ------------------------------------------------------------------------
+# ---- linear ------------------------------------------------------------------------------
 
 @case("linear_bias")
 def linear_bias(gen):
@@ -63,30 +62,6 @@ def linear_fast_gemm(gen):
     # R * OC * C = 40 * 36 * 48 is past the Vector API GEMM threshold (32^3), unlike the cases above.
     inputs = {"x": randn(gen, 40, 48), "w": randn(gen, 36, 48), "b": randn(gen, 36)}
     return "linear", inputs, lambda x, w, b: F.linear(x, w, b), {}, {}
-
-
-def matmul_case(gen, trans_a, trans_b, shared_b):
-    m, k, n = 3, 4, 5
-    a = randn(gen, 2, 3, *((k, m) if trans_a else (m, k)))
-    b_shape = (n, k) if trans_b else (k, n)
-    b = randn(gen, *b_shape) if shared_b else randn(gen, 2, 3, *b_shape)
-
-    def forward(a, b):
-        return torch.matmul(a.transpose(-1, -2) if trans_a else a, b.transpose(-1, -2) if trans_b else b)
-
-    return "matmul", {"a": a, "b": b}, forward, {}, {"trans_a": trans_a, "trans_b": trans_b}
-
-
-def register_matmul_cases():
-    """matmul_{n|t}{n|t}[_shared_b]: every transposition, with a batched and with a shared 2-D B."""
-    for trans_a in (False, True):
-        for trans_b in (False, True):
-            for shared_b in (False, True):
-                name = "matmul_%s%s%s" % ("nt"[trans_a], "nt"[trans_b], "_shared_b" if shared_b else "")
-                case(name)(functools.partial(matmul_case, trans_a=trans_a, trans_b=trans_b, shared_b=shared_b))
-
-
-register_matmul_cases()
 
 
 # ---- element-wise, reductions, embedding --------------------------------------------------------
@@ -113,7 +88,7 @@ def embedding(gen):
     return "embedding", {"table": randn(gen, 6, 4)}, lambda table: F.embedding(ids, table), {"ids": ids}, {}
 
 
-# ---- norms, activations, softmax ---------------------------------------------------------------
+# ---- norms, activations ---------------------------------------------------------------------
 
 @case("layer_norm")
 def layer_norm(gen):
@@ -153,12 +128,6 @@ def silu(gen):
 def swiglu(gen):
     inputs = {"gate": randn(gen, 3, 17, scale=2.5), "up": randn(gen, 3, 17)}
     return "swiglu", inputs, lambda gate, up: F.silu(gate) * up, {}, {}
-
-
-@case("softmax")
-def softmax(gen):
-    # wide logits, so the max-subtraction matters
-    return "softmax", {"x": randn(gen, 2, 3, 9, scale=4.0)}, lambda x: F.softmax(x, dim=-1), {}, {}
 
 
 # ---- rotary position embedding -----------------------------------------------------------------

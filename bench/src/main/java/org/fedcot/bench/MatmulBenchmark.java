@@ -3,7 +3,7 @@ package org.fedcot.bench;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.fedcot.tensor.cpu.Cpu;
+import org.fedcot.tensor.cpu.CpuBackend;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Float32 matrix products through {@link Cpu#gemm}, the path every linear layer takes. Scores are
+ * Float32 matrix products through {@link CpuBackend#gemm}, the path every linear layer takes. Scores are
  * milliseconds per product; GFLOP/s = 2*M*N*K / (score * 1e6). Run with
  * <pre>java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar MatmulBenchmark</pre>
  * and compare with {@code bench/numpy_matmul.py} (OpenBLAS) on the same machine.
@@ -71,14 +71,14 @@ public class MatmulBenchmark {
     @Benchmark
     public float[] square(Square s) {
         int n = s.size;
-        Cpu.gemm(false, false, n, n, n, s.a, 0, n, s.b, 0, n, s.c, 0, n, false);
+        CpuBackend.INSTANCE.gemm(false, false, n, n, n, s.a, 0, n, s.b, 0, n, s.c, 0, n, false);
         return s.c;
     }
 
     /** {@code y = x W^T}, 512 x 3072 x 768. */
     @Benchmark
     public float[] linearTransB(Linear s) {
-        Cpu.gemm(false, true, Linear.M, Linear.N, Linear.K, s.x, 0, Linear.K, s.w, 0, Linear.K, s.y, 0, Linear.N, false);
+        CpuBackend.INSTANCE.gemm(false, true, Linear.M, Linear.N, Linear.K, s.x, 0, Linear.K, s.w, 0, Linear.K, s.y, 0, Linear.N, false);
         return s.y;
     }
 

@@ -1,7 +1,7 @@
 package org.fedcot.cli;
 
 import java.io.PrintWriter;
-import org.fedcot.tensor.Accelerator;
+import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.opencl.BackendChoice;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,10 +22,10 @@ public final class BackendOptions {
      * Makes the chosen backend the process's; unless it is the default CPU, says in one line on stderr
      * which it is (or why {@code auto} fell back to the CPU).
      *
-     * @return the device backend, or null for the CPU
+     * @return the backend now in use
      * @throws ParameterException with a one-line reason when the backend cannot be had
      */
-    public Accelerator apply(CommandSpec spec) {
+    public Backend apply(CommandSpec spec) {
         BackendChoice choice;
         try {
             choice = BackendChoice.resolve(backend, device);
@@ -38,6 +38,6 @@ public final class BackendOptions {
             err.println(choice.note());
             err.flush();
         }
-        return choice.accelerator();
+        return choice.backend();
     }
 }

@@ -1,6 +1,6 @@
 package org.fedcot.privacy;
 
-import org.fedcot.tensor.cpu.Cpu;
+import org.fedcot.tensor.cpu.CpuBackend;
 
 /**
  * Cosine similarities of some rows of an {@link EmbeddingTable} to every row, computed on demand:
@@ -46,7 +46,7 @@ final class CosineRows {
                 q[i * dim + d] = columns[d * v + row];
             }
         }
-        Cpu.gemm(false, false, rows, v, dim, q, 0, dim, columns, 0, v, out, 0, v, false);
+        CpuBackend.INSTANCE.gemm(false, false, rows, v, dim, q, 0, dim, columns, 0, v, out, 0, v, false);
         for (int i = 0; i < count; i++) {
             int base = i * v;
             for (int j = 0; j < v; j++) {

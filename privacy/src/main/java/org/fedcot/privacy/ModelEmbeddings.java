@@ -67,7 +67,7 @@ final class ModelEmbeddings {
                         + " dimensions; an embedding matrix has 2");
             }
             Tensor t = f.read(name);
-            return new Matrix(t.data(), e.shape()[0], e.shape()[1]);
+            return new Matrix(t.hostData(), e.shape()[0], e.shape()[1]);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fedcot.tensor.kernels.ElementwiseKernels;
+import org.fedcot.tensor.kernels.Kernel;
 
 /**
  * A float32 tensor: a shape over a contiguous run of a {@code float[]} buffer, which may be a view
@@ -70,20 +70,21 @@ public final class Tensor {
     }
 
     /**
-     * A zero-filled tensor, for a buffer kernels add into (a gradient, a scratch sink): storage from
-     * the open workspace, or new when none is open.
+     * An op's output, or any buffer a kernel writes in full before anything reads it: storage from the
+     * open workspace (new when none is open), not cleared, so a reused array holds stale values, NaN
+     * included. Skipping the fill saves a pass over memory per buffer, which adds up for [tokens, vocab]
+     * logits.
      */
-    public static Tensor empty(int... shape) {
-        return new Tensor(storage(shape, true, true), 0, shape);
+    public static Tensor output(int... shape) {
+        return new Tensor(storage(shape, true, false), 0, shape);
     }
 
     /**
-     * Like {@link #empty} but not cleared: a reused workspace array holds stale values, NaN included.
-     * Only for buffers a kernel writes in full before anything reads them (most op outputs); skipping
-     * the fill saves a pass over memory per buffer, which adds up for [tokens, vocab] logits.
+     * A zero-filled buffer kernels add into (a sink for a gradient nobody wants): storage from the
+     * open workspace, or new when none is open.
      */
-    public static Tensor uninitialized(int... shape) {
-        return new Tensor(storage(shape, true, false), 0, shape);
+    public static Tensor scratch(int... shape) {
+        return new Tensor(storage(shape, true, true), 0, shape);
     }
 
     /**
@@ -123,19 +124,19 @@ public final class Tensor {
     }
 
     /**
-     * The backing buffer; element {@code i} of this tensor is {@code data()[offset() + i]}. With an
-     * {@link Accelerator} in use this brings the buffer's newest values home first and hands it to
-     * the host, which may then read and write it.
+     * The backing buffer, downloaded: element {@code i} of this tensor is {@code hostData()[offset() + i]}.
+     * With a device {@link Backend} in use this brings the buffer's newest values home first and hands
+     * it to the host, which may then read and write it.
      */
-    public float[] data() {
-        return Accelerator.host(data);
+    public float[] hostData() {
+        return Backend.host(data);
     }
 
     /**
-     * The backing buffer as it is, for backends: its identity names the device copy, and its
-     * contents may be stale while an {@link Accelerator} holds newer values. Host code uses {@link #data()}.
+     * The backing buffer as it is, for kernel arguments: its identity names the device copy, and its
+     * contents may be stale while a device backend holds newer values. Host code uses {@link #hostData()}.
      */
-    public float[] buffer() {
+    public float[] storage() {
         return data;
     }
 
@@ -162,11 +163,11 @@ public final class Tensor {
     }
 
     public float get(int flatIndex) {
-        return data()[offset + Shapes.checkIndex(flatIndex, size)];
+        return hostData()[offset + Shapes.checkIndex(flatIndex, size)];
     }
 
     public void set(int flatIndex, float value) {
-        data()[offset + Shapes.checkIndex(flatIndex, size)] = value;
+        hostData()[offset + Shapes.checkIndex(flatIndex, size)] = value;
     }
 
     /** The single value of a one-element tensor. */
@@ -174,18 +175,18 @@ public final class Tensor {
         if (size != 1) {
             throw new IllegalStateException(name() + ": item() needs one element, shape is " + Shapes.str(shape));
         }
-        return data()[offset];
+        return hostData()[offset];
     }
 
     /** A copy of the elements. */
     public float[] toArray() {
-        return Arrays.copyOfRange(data(), offset, offset + size);
+        return Arrays.copyOfRange(hostData(), offset, offset + size);
     }
 
     /** Copies {@code src}'s elements into this tensor (same size); records nothing. */
     public void copyFrom(Tensor src) {
         Shapes.requireSameSize("copyFrom", src, this);
-        System.arraycopy(src.data(), src.offset, data(), offset, size);
+        System.arraycopy(src.hostData(), src.offset, hostData(), offset, size);
     }
 
     /** The accumulated gradient, or null when none has been computed. */
@@ -207,29 +208,37 @@ public final class Tensor {
      */
     public Tensor gradBuffer() {
         if (grad == null) {
-            grad = backwardFn == null ? zeros(shape) : empty(shape);
+            grad = backwardFn == null ? zeros(shape) : scratch(shape);
         }
         return grad;
     }
 
     /**
-     * Allocates the gradient without clearing it, for a backward that writes every element instead of
-     * adding (callers check {@code grad() == null} first and add into {@link #grad()} otherwise). A
-     * leaf's gradient is still new zeroed storage that outlives the workspace.
+     * Where a backward puts its contribution to this tensor's gradient, the one way ops reach it. A
+     * kernel that {@code writesAll} (given {@code accumulate = false} it writes every element) gets a
+     * first gradient uninitialised and told to write, and the existing one told to add; any other
+     * kernel adds into a gradient allocated zeroed. When this tensor wants no gradient (a kernel
+     * computes several in one pass) the contribution goes to a workspace sink and is dropped.
      */
-    public Tensor uninitializedGrad() {
-        if (grad != null) {
-            throw new IllegalStateException(name() + ": the gradient already exists; add into grad() instead");
+    public GradTarget gradTarget(boolean writesAll) {
+        if (!requiresGrad) {
+            return new GradTarget(writesAll ? output(shape) : scratch(shape), !writesAll);
         }
-        grad = backwardFn == null ? zeros(shape) : uninitialized(shape);
-        return grad;
+        if (grad != null) {
+            return new GradTarget(grad, true);
+        }
+        if (backwardFn == null) { // a leaf's gradient outlives the workspace, and new storage is zero anyway
+            grad = zeros(shape);
+        } else {
+            grad = writesAll ? output(shape) : scratch(shape);
+        }
+        return new GradTarget(grad, !writesAll);
     }
 
     /** Zeroes the accumulated gradient, keeping its storage. */
     public void zeroGrad() {
-        Accelerator acc = Accelerator.current();
-        if (grad != null && (acc == null || !acc.fillZero(grad.data, grad.offset, grad.size))) {
-            Arrays.fill(grad.data(), grad.offset, grad.offset + grad.size, 0f);
+        if (grad != null) {
+            Backend.current().fillZero(grad.data, grad.offset, grad.size);
         }
     }
 
@@ -263,7 +272,7 @@ public final class Tensor {
         }
         List<Tensor> order = topologicalOrder();
         Tensor g = gradBuffer();
-        g.data()[g.offset] += 1f;
+        g.hostData()[g.offset] += 1f;
         for (int i = order.size() - 1; i >= 0; i--) {
             Tensor t = order.get(i);
             if (t.backwardFn != null && t.grad != null) {
@@ -309,33 +318,17 @@ public final class Tensor {
         int[] resolved = Shapes.resolveReshape(shape, newShape, name());
         Tensor out = new Tensor(data, offset, resolved);
         out.recordBackward(() -> {
-            Accelerator acc = Accelerator.current();
-            if (acc != null) { // a copy is a scale by exactly 1
-                boolean accumulate = grad != null;
-                Tensor g = accumulate ? grad : uninitializedGrad();
-                acc.launch(ElementwiseKernels.class, accumulate ? "accumulateScaled" : "scale", size,
-                        g.data, g.offset, out.grad.data, out.grad.offset, 1f);
-                return;
-            }
-            if (grad == null) { // the first gradient is a plain copy: no zero fill, no read-modify-write
-                uninitializedGrad();
-                System.arraycopy(out.grad.data, out.grad.offset, grad.data, grad.offset, size);
-                return;
-            }
-            float[] gd = grad.data;
-            float[] od = out.grad.data;
-            int go = grad.offset;
-            int oo = out.grad.offset;
-            for (int i = 0; i < size; i++) {
-                gd[go + i] += od[oo + i];
-            }
+            // the first gradient is a copy (a scale by exactly 1): no zero fill, no read-modify-write
+            GradTarget g = gradTarget(true);
+            Backend.current().launch(g.accumulate() ? Kernel.ACCUMULATE_SCALED : Kernel.SCALE, size, 1,
+                    g.storage(), g.offset(), out.grad.data, out.grad.offset, 1f);
         }, this);
         return out;
     }
 
     /** Throws naming this tensor and the first bad index if any element is NaN or infinite. */
     public Tensor checkFinite(String what) {
-        float[] d = data();
+        float[] d = hostData();
         for (int i = 0; i < size; i++) {
             float v = d[offset + i];
             if (!Float.isFinite(v)) {
@@ -351,7 +344,7 @@ public final class Tensor {
         StringBuilder sb = new StringBuilder(name()).append(Shapes.str(shape)).append(" [");
         int shown = Math.min(size, 8);
         for (int i = 0; i < shown; i++) {
-            sb.append(i == 0 ? "" : ", ").append(data()[offset + i]);
+            sb.append(i == 0 ? "" : ", ").append(hostData()[offset + i]);
         }
         return sb.append(size > shown ? ", ...]" : "]").toString();
     }

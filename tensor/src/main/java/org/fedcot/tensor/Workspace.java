@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A pool of float arrays for op outputs and intermediate gradients. While a workspace is entered on
- * a thread, {@link Tensor#empty} takes zeroed arrays from it and {@link Tensor#uninitialized} takes
+ * a thread, {@link Tensor#scratch} takes zeroed arrays from it and {@link Tensor#output} takes
  * them as their last user left them; when the scope closes every array lent in it goes back to the
  * pool. A training loop that enters the same workspace each step therefore allocates its
  * activations once, on the first step.
@@ -72,10 +72,7 @@ public final class Workspace {
             a = new float[n];
             allocatedFloats += n;
         } else if (zeroed) {
-            Accelerator acc = Accelerator.current();
-            if (acc == null || !acc.fillZero(a, 0, n)) {
-                Arrays.fill(a, 0f);
-            }
+            Backend.current().fillZero(a, 0, n);
         }
         if (poison && !zeroed) {
             Arrays.fill(a, Float.NaN);

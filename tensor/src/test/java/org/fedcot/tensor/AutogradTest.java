@@ -62,13 +62,13 @@ class AutogradTest {
             Reduce.sum(Elementwise.scale(v, 1f)).backward();
         }
         try (Workspace.Scope ignored = ws.enter()) {
-            Tensor scratch = Tensor.empty(3);
+            Tensor scratch = Tensor.scratch(3);
             scratch.set(0, 42f);
             assertEquals(1f, v.grad().get(0), "the leaf gradient must not be recycled by the workspace");
         }
         v.set(0, 5f);
         assertEquals(5f, flat[1]);
-        assertSame(flat, v.data());
+        assertSame(flat, v.hostData());
     }
 
     @Test
@@ -76,12 +76,12 @@ class AutogradTest {
         Workspace ws = new Workspace();
         float[] first;
         try (Workspace.Scope ignored = ws.enter()) {
-            first = Tensor.empty(8).data();
+            first = Tensor.scratch(8).hostData();
             first[0] = 3f;
         }
         try (Workspace.Scope ignored = ws.enter()) {
-            Tensor again = Tensor.empty(8);
-            assertSame(first, again.data());
+            Tensor again = Tensor.scratch(8);
+            assertSame(first, again.hostData());
             assertEquals(0f, again.get(0), "a reused array comes back zeroed");
         }
         assertEquals(8, ws.allocatedFloats());

@@ -35,10 +35,10 @@ class TensorOutOfMemoryTest {
     @Test
     void workspaceTensorsFailTheSameWay() {
         try (Workspace.Scope ignored = new Workspace().enter()) {
-            assertThrows(TensorOutOfMemoryError.class, () -> Tensor.empty(HUGE));
-            assertThrows(TensorOutOfMemoryError.class, () -> Tensor.uninitialized(HUGE));
+            assertThrows(TensorOutOfMemoryError.class, () -> Tensor.scratch(HUGE));
+            assertThrows(TensorOutOfMemoryError.class, () -> Tensor.output(HUGE));
         }
-        assertThrows(TensorOutOfMemoryError.class, () -> Tensor.empty(HUGE), "no workspace open");
+        assertThrows(TensorOutOfMemoryError.class, () -> Tensor.scratch(HUGE), "no workspace open");
     }
 
     @Test

@@ -10,16 +10,13 @@ import java.util.SplittableRandom;
 import org.fedcot.tensor.ops.Activations;
 import org.fedcot.tensor.ops.Attention;
 import org.fedcot.tensor.ops.CrossEntropy;
-import org.fedcot.tensor.ops.Dropout;
 import org.fedcot.tensor.ops.Elementwise;
 import org.fedcot.tensor.ops.Embedding;
 import org.fedcot.tensor.ops.Linear;
-import org.fedcot.tensor.ops.MatMul;
 import org.fedcot.tensor.ops.Norms;
 import org.fedcot.tensor.ops.Reduce;
 import org.fedcot.tensor.ops.Rotary;
 import org.fedcot.tensor.ops.Slice;
-import org.fedcot.tensor.ops.Softmax;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,12 +79,12 @@ class UninitializedOutputsTest {
         Tensor a = Tensor.of(new float[]{1, 2, 3, 4}, 4);
         Workspace ws = new Workspace();
         try (Workspace.Scope ignored = ws.enter()) {
-            Arrays.fill(Tensor.uninitialized(4).data(), Float.NaN);
+            Arrays.fill(Tensor.output(4).hostData(), Float.NaN);
         }
         try (Workspace.Scope ignored = ws.enter()) {
             Tensor out = Elementwise.scale(a, 2f);
             assertArrayEquals(new float[]{2, 4, 6, 8}, out.toArray());
-            Tensor zeroed = Tensor.empty(4);
+            Tensor zeroed = Tensor.scratch(4);
             assertArrayEquals(new float[4], zeroed.toArray(), "empty() still zeroes");
         }
     }
@@ -108,9 +105,9 @@ class UninitializedOutputsTest {
         Tensor mlp = Linear.forward(Activations.swiglu(Linear.forward(h2, gate, null), Linear.forward(h2, up, null)),
                 down, null);
         Tensor act = Elementwise.mul(Activations.geluTanh(mlp), Activations.geluErf(Activations.silu(mlp)));
-        x = Elementwise.add(x, Elementwise.scale(Dropout.dropout(act, 0.25f, 9), 0.5f));
-        Tensor probs = Softmax.softmax(Slice.lastDim(x, 2, 10));
-        Tensor gram = MatMul.matmul(probs, probs, true, false);
+        x = Elementwise.add(x, Elementwise.scale(act, 0.5f));
+        Tensor part = Slice.lastDim(x, 2, 10);
+        Tensor gram = Elementwise.mul(part, part);
         Tensor logits = Linear.forward(x, head, null).reshape(B, T, V);
         Tensor loss = Elementwise.add(CrossEntropy.loss(logits, targets),
                 Elementwise.add(Reduce.sum(Elementwise.scale(gram, 1e-2f)), Reduce.sum(Elementwise.scale(logits, 1e-3f))));

@@ -7,8 +7,8 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 import org.fedcot.cli.BackendOptions;
-import org.fedcot.tensor.Accelerator;
-import org.fedcot.tensor.cpu.Cpu;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.cpu.CpuBackend;
 import org.fedcot.tensor.cpu.Parallel;
 import org.fedcot.tensor.kernels.MatmulKernels;
 import org.fedcot.tensor.opencl.OpenClBackend;
@@ -66,8 +66,9 @@ public final class MatmulBench implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        Accelerator device = backendOptions.apply(spec);
-        if (device != null && portable) {
+        Backend device = backendOptions.apply(spec);
+        boolean cpu = device instanceof CpuBackend;
+        if (!cpu && portable) {
             throw new ParameterException(spec.commandLine(), "--portable times a CPU kernel; drop it or --backend");
         }
         Runnable product = product(device, random(m * k, 1), random(k * n, 2), new float[m * n]);
@@ -85,8 +86,8 @@ public final class MatmulBench implements Callable<Integer> {
         double median = Timings.median(ms);
         err.printf(Locale.ROOT, "%s: best %.3f ms, median %.3f ms (%.1f GFLOP/s)"
                         + " over %d runs after %d warm-up runs%n",
-                device != null ? device.description()
-                        : (portable ? "portable kernel" : "Cpu.gemm") + ", " + Parallel.threads() + " threads",
+                !cpu ? device.description()
+                        : (portable ? "portable kernel" : "CpuBackend.gemm") + ", " + Parallel.threads() + " threads",
                 best, median, gflops(flop, median),
                 repeat, warmed);
         err.flush();
@@ -101,7 +102,7 @@ public final class MatmulBench implements Callable<Integer> {
      * a device the operands are uploaded by the first (warm-up) run and stay there; each run waits
      * for the kernel to finish.
      */
-    private Runnable product(Accelerator device, float[] a, float[] b, float[] c) {
+    private Runnable product(Backend device, float[] a, float[] b, float[] c) {
         if (device instanceof OpenClBackend cl) {
             return () -> {
                 cl.gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
@@ -112,7 +113,7 @@ public final class MatmulBench implements Callable<Integer> {
             return () -> Parallel.forRange(m, (long) n * k, (lo, hi) ->
                     MatmulKernels.gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false, lo, hi));
         }
-        return () -> Cpu.gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
+        return () -> CpuBackend.INSTANCE.gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
     }
 
     private void validate() {

@@ -22,8 +22,7 @@ import org.fedcot.models.train.TrainingListener;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.LoraSpec;
 import org.fedcot.models.transformer.TransformerConfig;
-import org.fedcot.tensor.Accelerator;
-import org.fedcot.tensor.cpu.Parallel;
+import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.opencl.OpenClBackend;
 import org.fedcot.tensor.optim.LrSchedule;
 import picocli.CommandLine.Command;
@@ -81,7 +80,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
-        Accelerator device = backendOptions.apply(spec);
+        Backend device = backendOptions.apply(spec);
         TransformerConfig config = HfConfig.read(Files.isDirectory(model) ? model.resolve(HfConfig.FILE_NAME) : model);
         if (seq > config.maxPositionEmbeddings()) {
             throw new ParameterException(spec.commandLine(), "--seq " + seq + " exceeds the model's "
@@ -119,7 +118,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
         double median = Timings.median(ms);
         err.printf(Locale.ROOT, "%s, %s, batch %d x seq %d: median %.1f ms, mean %.1f ms, best %.1f ms over %d"
                         + " steps after %d warm-up%n", config.modelType().hfName(),
-                device != null ? device.description() : Parallel.threads() + " threads", batch, seq, median,
+                device.description(), batch, seq, median,
                 Arrays.stream(ms).average().orElseThrow(), Arrays.stream(ms).min().orElseThrow(), steps, warmup);
         if (device instanceof OpenClBackend cl) { // the weights, gradients and moments stay on the device
             err.printf(Locale.ROOT, "host <-> device per timed step: %.1f KiB up, %.1f KiB down%n",

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.fedcot.models.io.TextFiles;
 import org.fedcot.models.transformer.HiddenAct;
@@ -82,23 +80,7 @@ public final class HfConfig {
         if (f.listed("eos_token_id")) {
             b.eosTokenIds(f.has("eos_token_id") ? f.intOrIntList("eos_token_id") : List.of());
         }
-        if (type == ModelType.GPT_NEOX) {
-            f.optionalDouble("layer_norm_eps").ifPresent(b::normEps);
-            f.optionalDouble(f.has("rotary_emb_base") ? "rotary_emb_base" : "rope_theta").ifPresent(b::ropeTheta);
-            f.optionalDouble(f.has("rotary_pct") ? "rotary_pct" : "partial_rotary_factor").ifPresent(b::rotaryPct);
-            f.optionalBoolean("use_parallel_residual").ifPresent(b::parallelResidual);
-        } else {
-            f.optionalInt("num_key_value_heads").ifPresent(b::numKvHeads);
-            f.optionalDouble("rms_norm_eps").ifPresent(b::normEps);
-            f.optionalDouble("rope_theta").ifPresent(b::ropeTheta);
-            f.refuse("rope_scaling", "rope scaling is not supported");
-            if (type == ModelType.LLAMA) {
-                f.optionalInt("head_dim").ifPresent(b::headDim);
-                f.optionalBoolean("mlp_bias").ifPresent(b::mlpBias);
-            } else if (f.optionalBoolean("use_sliding_window").orElse(false)) {
-                throw new CheckpointException(source + ": use_sliding_window true is not supported");
-            }
-        }
+        type.architecture().read(f, b);
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -109,29 +91,14 @@ public final class HfConfig {
     /** The config.json text for {@code c}: the fields its model type's Hugging Face config class reads. */
     public static String toJson(TransformerConfig c) {
         ObjectNode o = MAPPER.createObjectNode();
-        o.putArray("architectures").add(c.modelType().architecture());
+        o.putArray("architectures").add(c.modelType().hfClass());
         o.put("model_type", c.modelType().hfName());
         o.put("vocab_size", c.vocabSize());
         o.put("hidden_size", c.hiddenSize());
         o.put("intermediate_size", c.intermediateSize());
         o.put("num_hidden_layers", c.numLayers());
         o.put("num_attention_heads", c.numHeads());
-        if (c.modelType() == ModelType.GPT_NEOX) {
-            o.put("layer_norm_eps", c.normEps());
-            o.put("rotary_emb_base", c.ropeTheta());
-            o.put("rotary_pct", c.rotaryPct());
-            o.put("use_parallel_residual", c.parallelResidual());
-            o.put("attention_bias", c.attentionBias());
-        } else {
-            o.put("num_key_value_heads", c.numKvHeads());
-            o.put("rms_norm_eps", c.normEps());
-            o.put("rope_theta", c.ropeTheta());
-            if (c.modelType() == ModelType.LLAMA) {
-                o.put("head_dim", c.headDim());
-                o.put("attention_bias", c.attentionBias());
-                o.put("mlp_bias", c.mlpBias());
-            }
-        }
+        c.modelType().architecture().write(c, o);
         o.put("hidden_act", c.hiddenAct().hfName());
         o.put("max_position_embeddings", c.maxPositionEmbeddings());
         o.put("initializer_range", c.initializerRange());
@@ -161,94 +128,5 @@ public final class HfConfig {
     /** Writes {@link #toJson} to {@code configJson}, atomically. */
     public static void write(TransformerConfig c, Path configJson) throws IOException {
         AtomicFiles.writeString(configJson, toJson(c));
-    }
-
-    /** Typed access to config.json fields; JSON null counts as absent. Errors name the file and field. */
-    private record ConfigFields(JsonNode root, String source) {
-        /** Whether the field is written at all, null included. */
-        boolean listed(String name) {
-            return root.has(name);
-        }
-
-        /** Whether the field is written with a non-null value. */
-        boolean has(String name) {
-            JsonNode n = root.get(name);
-            return n != null && !n.isNull();
-        }
-
-        private JsonNode required(String name) throws CheckpointException {
-            if (!has(name)) {
-                throw new CheckpointException(source + ": missing required field '" + name + "'");
-            }
-            return root.get(name);
-        }
-
-        String requiredString(String name) throws CheckpointException {
-            JsonNode n = required(name);
-            if (!n.isTextual()) {
-                throw wrongType(name, "a string", n);
-            }
-            return n.textValue();
-        }
-
-        int requiredInt(String name) throws CheckpointException {
-            return toInt(name, required(name));
-        }
-
-        Optional<Integer> optionalInt(String name) throws CheckpointException {
-            return has(name) ? Optional.of(toInt(name, root.get(name))) : Optional.empty();
-        }
-
-        Optional<Double> optionalDouble(String name) throws CheckpointException {
-            if (!has(name)) {
-                return Optional.empty();
-            }
-            JsonNode n = root.get(name);
-            if (!n.isNumber()) {
-                throw wrongType(name, "a number", n);
-            }
-            return Optional.of(n.doubleValue());
-        }
-
-        Optional<Boolean> optionalBoolean(String name) throws CheckpointException {
-            if (!has(name)) {
-                return Optional.empty();
-            }
-            JsonNode n = root.get(name);
-            if (!n.isBoolean()) {
-                throw wrongType(name, "true or false", n);
-            }
-            return Optional.of(n.booleanValue());
-        }
-
-        /** An int, or a list of ints (Llama 3 lists several end-of-sequence ids). */
-        List<Integer> intOrIntList(String name) throws CheckpointException {
-            JsonNode n = root.get(name);
-            if (!n.isArray()) {
-                return List.of(toInt(name, n));
-            }
-            List<Integer> ids = new ArrayList<>();
-            for (JsonNode e : n) {
-                ids.add(toInt(name, e));
-            }
-            return ids;
-        }
-
-        void refuse(String name, String why) throws CheckpointException {
-            if (has(name)) {
-                throw new CheckpointException(source + ": " + name + " is set but " + why);
-            }
-        }
-
-        private int toInt(String name, JsonNode n) throws CheckpointException {
-            if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-                throw wrongType(name, "an integer", n);
-            }
-            return n.intValue();
-        }
-
-        private CheckpointException wrongType(String name, String expected, JsonNode n) {
-            return new CheckpointException(source + ": field '" + name + "' must be " + expected + ", got " + n);
-        }
     }
 }

@@ -130,7 +130,7 @@ public final class Llama2cCheckpoint {
 
         void tensor(String name) {
             Tensor t = params.get(name);
-            copy(t.data(), t.offset(), t.size());
+            copy(t.hostData(), t.offset(), t.size());
         }
 
         /** One tensor per layer, stored layer after layer. */
@@ -150,7 +150,7 @@ public final class Llama2cCheckpoint {
                     for (int i = 0; i < hs / 2; i++) {
                         for (int r = 0; r < 2; r++) {
                             int row = h * hs + r * (hs / 2) + i;
-                            copy(t.data(), t.offset() + row * width, width);
+                            copy(t.hostData(), t.offset() + row * width, width);
                         }
                     }
                 }

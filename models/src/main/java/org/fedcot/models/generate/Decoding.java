@@ -70,7 +70,7 @@ final class Decoding {
      */
     boolean advance(Tensor logits, int row) {
         int vocab = logits.dim(logits.rank() - 1);
-        int next = sampler.sample(logits.data(), logits.offset() + row * vocab, vocab);
+        int next = sampler.sample(logits.hostData(), logits.offset() + row * vocab, vocab);
         if (options.stopIds().contains(next)) {
             reason = StopReason.STOP_TOKEN;
             return finish();

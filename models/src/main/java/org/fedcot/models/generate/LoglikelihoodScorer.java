@@ -72,8 +72,8 @@ public final class LoglikelihoodScorer {
         void add(int request, Tensor logits, int row, int target) {
             int V = logits.dim(-1);
             int off = logits.offset() + row * V;
-            logProb[request] += logits.data()[off + target] - Logits.logSumExp(logits.data(), off, V);
-            greedy[request] &= Logits.argmax(logits.data(), off, V) == target;
+            logProb[request] += logits.hostData()[off + target] - Logits.logSumExp(logits.hostData(), off, V);
+            greedy[request] &= Logits.argmax(logits.hostData(), off, V) == target;
         }
     }
 

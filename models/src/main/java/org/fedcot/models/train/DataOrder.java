@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * The seeded order in which training examples are visited: one shuffle per epoch, the epochs laid
+ * The seeded order in which training examples (or groups of them) are visited: one shuffle per epoch, the epochs laid
  * end to end, and step s taking the next {@code batchSize} examples of that stream (a batch may span
  * two epochs). The order is a pure function of (seed, epoch), so where a run stands in its data is
  * given by its step alone, which makes resuming exact without saving any random-generator state.

@@ -2,7 +2,6 @@ package org.fedcot.models.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +20,8 @@ import org.fedcot.tensor.optim.LrSchedule;
  * Causal-LM fine-tuning of a {@link DecoderModel} on (prompt, target) {@link Example}s, in the manner
  * of Hugging Face's Trainer:
  * <ul>
- * <li>each step takes the next {@code batchSize} examples of a seeded order (a shuffle per epoch,
- *     optionally length-grouped) and computes their task-weighted loss ({@link TaskWeights}) on target
+ * <li>each step takes the next {@code batchSize} examples (or {@link ExampleGroup}s, see {@link #grouped})
+ *     of a seeded order (a shuffle per epoch, optionally length-grouped, {@link BatchSchedule}) and computes their task-weighted loss ({@link TaskWeights}) on target
  *     tokens only, in micro-batches of similar lengths, each padded to its own longest example; the
  *     micro-batches' losses are scaled so that their accumulated gradients are the one-batch
  *     gradient (up to float rounding);</li>
@@ -52,14 +51,14 @@ import org.fedcot.tensor.optim.LrSchedule;
 public final class Trainer {
     private final DecoderModel model;
     private final TrainerConfig config;
+    private final BatchSchedule schedule;
     private final List<Example> train;
     private final List<Example> eval;
     private final List<Tensor> params;
     /** The adapters being trained, or null when the whole model is. */
     private final LoraAdapters adapters;
     private final AdamW optimizer;
-    private final LrSchedule schedule;
-    private final DataOrder order;
+    private final LrSchedule lrSchedule;
     private final BatchLoss trainLoss;
     private final BatchLoss evalLoss;
     private final String fingerprint;
@@ -67,7 +66,7 @@ public final class Trainer {
     private double lastLoss = Double.NaN;
 
     /**
-     * A trainer at step 0 for {@code model} (trained in place).
+     * A trainer at step 0 for {@code model} (trained in place), each example a group of its own.
      *
      * @param train the training examples, at least one
      * @param eval  the held-out examples, possibly none
@@ -77,12 +76,27 @@ public final class Trainer {
      *                                  {@code config.lora()}'s targets match no linear layer of the model
      */
     public Trainer(DecoderModel model, TrainerConfig config, List<Example> train, List<Example> eval) {
+        this(model, config, new BatchSchedule(train.stream().map(ExampleGroup::of).toList(), config), eval);
+    }
+
+    /**
+     * A trainer at step 0 for {@code model} whose steps take {@code batchSize} groups each, with all their
+     * examples: the examples of a group always share a batch (and its task-weighted loss).
+     *
+     * @param train the training groups, at least one
+     * @param eval  the held-out examples, possibly none
+     * @throws IllegalArgumentException as {@link #Trainer(DecoderModel, TrainerConfig, List, List)}
+     */
+    public static Trainer grouped(DecoderModel model, TrainerConfig config, List<ExampleGroup> train,
+                                  List<Example> eval) {
+        return new Trainer(model, Objects.requireNonNull(config, "config"), new BatchSchedule(train, config), eval);
+    }
+
+    private Trainer(DecoderModel model, TrainerConfig config, BatchSchedule schedule, List<Example> eval) {
         this.model = Objects.requireNonNull(model, "model");
         this.config = Objects.requireNonNull(config, "config");
-        if (train.isEmpty()) {
-            throw new IllegalArgumentException("there are no training examples");
-        }
-        this.train = List.copyOf(train);
+        this.schedule = schedule;
+        this.train = schedule.examples();
         this.eval = List.copyOf(eval);
         check(this.train, "training");
         check(this.eval, "held-out");
@@ -94,12 +108,10 @@ public final class Trainer {
         params.forEach(Tensor::gradBuffer);
         optimizer = new AdamW(params, config.learningRate(), config.beta1(), config.beta2(), config.eps(),
                 config.weightDecay());
-        schedule = config.lrSchedule();
-        order = new DataOrder(this.train.stream().mapToInt(Example::length).toArray(), config.batchSize(), config.seed(),
-                config.groupByLength());
+        lrSchedule = config.lrSchedule();
         trainLoss = new BatchLoss(model, config.taskWeights(), config.microBatchSize(), config.padMultiple());
         evalLoss = new BatchLoss(model, config.taskWeights(), config.microBatchSize(), config.padMultiple());
-        fingerprint = DataFingerprint.of(this.train);
+        fingerprint = DataFingerprint.of(schedule.groups());
     }
 
     /** Optimiser steps done so far (restored ones included). */
@@ -132,9 +144,10 @@ public final class Trainer {
             throw new CheckpointException(checkpointDir + ": was trained with other settings, and resuming exactly"
                     + " needs the same ones: " + String.join(", ", changed));
         }
-        if (s.trainExamples() != train.size() || !s.trainFingerprint().equals(fingerprint)) {
+        int units = schedule.groups().size();
+        if (s.trainExamples() != units || !s.trainFingerprint().equals(fingerprint)) {
             throw new CheckpointException(checkpointDir + ": was trained on other data (" + s.trainExamples()
-                    + " examples then, " + train.size() + " now, or different tokens); resuming would change the data order");
+                    + " examples then, " + units + " now, or different tokens); resuming would change the data order");
         }
         if (s.step() < 0 || s.step() > config.steps() || s.examplesSeen() != (long) s.step() * config.batchSize()) {
             throw new CheckpointException(checkpointDir + ": step " + s.step() + " and examples seen " + s.examplesSeen()
@@ -160,7 +173,7 @@ public final class Trainer {
         long runNanos = 0;
         while (step < config.steps()) {
             long t0 = System.nanoTime();
-            double lr = schedule.lr(step);
+            double lr = lrSchedule.lr(step);
             Outcome r = trainStep(lr);
             long dt = System.nanoTime() - t0;
             runSteps++;
@@ -186,10 +199,7 @@ public final class Trainer {
 
     /** One optimiser step at learning rate {@code lr}: accumulate the batch's gradient, clip, update. */
     private Outcome trainStep(double lr) {
-        List<Example> batch = new ArrayList<>(config.batchSize());
-        for (int i : order.batch(step)) {
-            batch.add(train.get(i));
-        }
+        List<Example> batch = schedule.batch(step);
         optimizer.zeroGrad();
         if (adapters != null) {
             // the step fixes the dropout masks, so a resumed run draws the same ones
@@ -229,7 +239,8 @@ public final class Trainer {
      */
     public Path saveCheckpoint(Path outputDir) throws IOException {
         Path dir = Checkpoints.dir(outputDir, step);
-        Checkpoints.save(dir, model, adapters, optimizer, new TrainerState(step, (long) step * config.batchSize(), train.size(),
+        Checkpoints.save(dir, model, adapters, optimizer, new TrainerState(step, (long) step * config.batchSize(),
+                schedule.groups().size(),
                 fingerprint, lastLoss, config.trajectory()));
         Checkpoints.prune(outputDir, config.keepCheckpoints());
         return dir;

@@ -23,7 +23,7 @@ final class DecodeWeights {
             if (d.lora() != null) {
                 return PackedWeight.pack(d.lora().merged(w), 0, w.dim(0), w.dim(1));
             }
-            return PackedWeight.pack(w.data(), w.offset(), w.dim(0), w.dim(1));
+            return PackedWeight.pack(w.hostData(), w.offset(), w.dim(0), w.dim(1));
         });
     }
 }

@@ -58,10 +58,7 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
      * loader to fill (see {@link org.fedcot.models.checkpoint.HfCheckpoint}).
      */
     public static DecoderModel create(TransformerConfig config) {
-        return switch (config.modelType()) {
-            case LLAMA, QWEN2 -> new LlamaModel(config);
-            case GPT_NEOX -> new GptNeoXModel(config);
-        };
+        return config.modelType().architecture().create(config);
     }
 
     /**

@@ -79,8 +79,8 @@ public final class KvCache {
             int src = rows[i] * this.capacity * row;
             int dst = i * capacity * row;
             for (int l = 0; l < keys.length; l++) {
-                System.arraycopy(keys[l].data(), src, out.keys[l].data(), dst, length * row);
-                System.arraycopy(values[l].data(), src, out.values[l].data(), dst, length * row);
+                System.arraycopy(keys[l].hostData(), src, out.keys[l].hostData(), dst, length * row);
+                System.arraycopy(values[l].hostData(), src, out.values[l].hostData(), dst, length * row);
             }
         }
         out.length = length;
@@ -100,8 +100,8 @@ public final class KvCache {
         int row = kvHeads * headDim;
         for (int b = 0; b < batch; b++) {
             int dst = (b * capacity + length) * row;
-            System.arraycopy(k.data(), k.offset() + b * T * row, keys[layer].data(), dst, T * row);
-            System.arraycopy(v.data(), v.offset() + b * T * row, values[layer].data(), dst, T * row);
+            System.arraycopy(k.hostData(), k.offset() + b * T * row, keys[layer].hostData(), dst, T * row);
+            System.arraycopy(v.hostData(), v.offset() + b * T * row, values[layer].hostData(), dst, T * row);
         }
     }
 

@@ -27,7 +27,7 @@ final class LayerCheckpoint {
     /** Layer {@code index} over x, as {@link DecoderModel#layer}, recomputed in backward. */
     Tensor layer(int index, Tensor x, DecoderModel.Pass pass) {
         Workspace ws = scratchFor(pass);
-        Tensor out = Tensor.uninitialized(x.shape());
+        Tensor out = Tensor.output(x.shape());
         try (Workspace.Scope s = ws.enter(); NoGrad n = NoGrad.enter()) {
             out.copyFrom(model.layer(index, x.detach(), pass));
         }

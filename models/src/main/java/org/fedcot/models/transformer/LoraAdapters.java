@@ -67,7 +67,7 @@ public final class LoraAdapters {
             Tensor b = Tensor.zeros(out, spec.rank()).named(e.getKey() + B).requiresGrad(true);
             SplittableRandom rng = root.split();
             double bound = 1 / Math.sqrt(in);
-            float[] ad = a.data();
+            float[] ad = a.hostData();
             for (int i = 0; i < a.size(); i++) {
                 ad[i] = (float) rng.nextDouble(-bound, bound);
             }
@@ -156,7 +156,7 @@ public final class LoraAdapters {
         for (Dense d : layers.values()) {
             Tensor w = d.weight();
             float[] m = d.lora().merged(w);
-            System.arraycopy(m, 0, w.data(), w.offset(), m.length);
+            System.arraycopy(m, 0, w.hostData(), w.offset(), m.length);
             d.lora(null);
         }
         for (Tensor p : model.namedParameters().values()) {

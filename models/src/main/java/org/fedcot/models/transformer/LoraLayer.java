@@ -1,8 +1,8 @@
 package org.fedcot.models.transformer;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.ops.Dropout;
 import org.fedcot.tensor.ops.Elementwise;
 import org.fedcot.tensor.ops.Linear;
 
@@ -42,9 +42,24 @@ final class LoraLayer {
 
     /** {@code base + scale * (dropout(x) A^T) B^T}. */
     Tensor add(Tensor base, Tensor x) {
-        Tensor in = seed >= 0 && dropout > 0 ? Dropout.dropout(x, dropout, seed) : x;
+        Tensor in = seed >= 0 && dropout > 0 ? Elementwise.mul(x, dropoutMask(x.shape())) : x;
         Tensor delta = Linear.forward(Linear.forward(in, a, null), b, null);
         return Elementwise.add(base, Elementwise.scale(delta, scale));
+    }
+
+    /**
+     * Inverted dropout's mask: each element 0 with probability dropout, else 1 / (1 - dropout), drawn from
+     * the step's seed alone, so the forward recomputed in backward multiplies by the same mask.
+     */
+    private Tensor dropoutMask(int[] shape) {
+        Tensor mask = Tensor.output(shape);
+        float[] m = mask.hostData();
+        float keep = 1f / (1f - dropout);
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < mask.size(); i++) {
+            m[mask.offset() + i] = rng.nextDouble() < dropout ? 0f : keep;
+        }
+        return mask;
     }
 
     /**
@@ -55,9 +70,9 @@ final class LoraLayer {
         int out = w.dim(0);
         int in = w.dim(1);
         int r = a.dim(0);
-        float[] wd = w.data();
-        float[] ad = a.data();
-        float[] bd = b.data();
+        float[] wd = w.hostData();
+        float[] ad = a.hostData();
+        float[] bd = b.hostData();
         float[] m = new float[out * in];
         float[] row = new float[in];
         for (int o = 0; o < out; o++) {

@@ -5,17 +5,19 @@ import java.util.Optional;
 /** The decoder-only architectures this module implements, by their Hugging Face {@code model_type}. */
 public enum ModelType {
     /** Llama (and llama2.c checkpoints): RMSNorm, rotary, grouped-query attention, SwiGLU. */
-    LLAMA("llama", "LlamaForCausalLM"),
+    LLAMA("llama", "LlamaForCausalLM", new LlamaArchitecture()),
     /** Qwen2: Llama with biases on the query, key and value projections. */
-    QWEN2("qwen2", "Qwen2ForCausalLM"),
+    QWEN2("qwen2", "Qwen2ForCausalLM", new Qwen2Architecture()),
     /** GPT-NeoX / Pythia: LayerNorm, fused QKV, partial rotary, parallel residual, GELU MLP. */
-    GPT_NEOX("gpt_neox", "GPTNeoXForCausalLM");
+    GPT_NEOX("gpt_neox", "GPTNeoXForCausalLM", new GptNeoXArchitecture());
 
     private final String hfName;
-    private final String architecture;
+    private final String hfClass;
+    private final Architecture architecture;
 
-    ModelType(String hfName, String architecture) {
+    ModelType(String hfName, String hfClass, Architecture architecture) {
         this.hfName = hfName;
+        this.hfClass = hfClass;
         this.architecture = architecture;
     }
 
@@ -25,7 +27,12 @@ public enum ModelType {
     }
 
     /** The Hugging Face class name written to config.json's {@code architectures}. */
-    public String architecture() {
+    public String hfClass() {
+        return hfClass;
+    }
+
+    /** Its defaults, config.json fields, checks and model. */
+    public Architecture architecture() {
         return architecture;
     }
 

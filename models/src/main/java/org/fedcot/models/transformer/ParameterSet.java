@@ -70,7 +70,7 @@ final class ParameterSet {
         for (Map.Entry<String, Tensor> e : byName.entrySet()) {
             SplittableRandom rng = root.split();
             Tensor t = e.getValue();
-            float[] d = t.data();
+            float[] d = t.hostData();
             for (int i = 0; i < t.size(); i++) {
                 d[t.offset() + i] = switch (inits.get(e.getKey())) {
                     case NORMAL -> (float) (rng.nextGaussian() * std);

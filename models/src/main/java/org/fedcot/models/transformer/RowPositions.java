@@ -19,10 +19,10 @@ final class RowPositions {
     static Tensor rope(Tensor x, KvCache[] caches, int rotDim, float theta) {
         int rows = x.dim(0);
         int row = x.size() / rows;
-        Tensor out = Tensor.uninitialized(x.shape());
+        Tensor out = Tensor.output(x.shape());
         for (int r = 0; r < rows; r++) {
             Tensor one = Rotary.rope(rowOf(x, r), rotDim, theta, caches[r].length(), false);
-            System.arraycopy(one.data(), one.offset(), out.data(), r * row, row);
+            System.arraycopy(one.hostData(), one.offset(), out.hostData(), r * row, row);
         }
         return out;
     }
@@ -51,6 +51,6 @@ final class RowPositions {
         int[] shape = x.shape();
         int row = x.size() / shape[0];
         shape[0] = 1;
-        return Tensor.view(x.data(), x.offset() + r * row, shape);
+        return Tensor.view(x.hostData(), x.offset() + r * row, shape);
     }
 }

@@ -1,7 +1,7 @@
 package org.fedcot.models.transformer;
 
 import java.util.BitSet;
-import org.fedcot.tensor.Accelerator;
+import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.Workspace;
 
 /**
@@ -23,8 +23,8 @@ public final class SlotCache {
     private final BitSet taken = new BitSet();
     /** Activations of the batched decode steps; each slot's prefill uses its own cache's workspace. */
     private final Workspace workspace = new Workspace();
-    /** Null with an accelerator, which multiplies the weights as they are. */
-    private final DecodeWeights weights = Accelerator.current() == null ? new DecodeWeights() : null;
+    /** Null on a device backend, which multiplies the weights as they are. */
+    private final DecodeWeights weights = Backend.current().onHost() ? new DecodeWeights() : null;
 
     SlotCache(DecoderModel model, int slots) {
         if (slots <= 0) {

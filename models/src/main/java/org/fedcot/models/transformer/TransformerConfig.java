@@ -52,7 +52,10 @@ public record TransformerConfig(
         OptionalInt bosTokenId,
         List<Integer> eosTokenIds) {
 
-    /** Checks that the sizes are positive and consistent for the model type. */
+    /**
+     * Checks that the sizes are positive and consistent; the builder then adds the architecture's
+     * own checks ({@link Architecture#check}).
+     */
     public TransformerConfig {
         if (modelType == null || hiddenAct == null || bosTokenId == null || eosTokenIds == null) {
             throw new IllegalArgumentException("config: modelType, hiddenAct, bosTokenId and eosTokenIds must not be null");
@@ -82,25 +85,16 @@ public record TransformerConfig(
             throw new IllegalArgumentException("config: rotary dimension " + rotDim + " (headDim " + headDim
                     + " x rotaryPct " + rotaryPct + ") must be even");
         }
-        if (modelType != ModelType.LLAMA && headDim * numHeads != hiddenSize) {
-            throw new IllegalArgumentException("config: " + modelType.hfName() + " needs headDim x numHeads == hiddenSize,"
-                    + " got " + headDim + " x " + numHeads + " != " + hiddenSize);
-        }
-        if (modelType == ModelType.GPT_NEOX) {
-            if (numKvHeads != numHeads) {
-                throw new IllegalArgumentException("config: gpt_neox has no grouped-query attention, numKvHeads "
-                        + numKvHeads + " must equal numHeads " + numHeads);
-            }
-        } else {
-            if (hiddenAct != HiddenAct.SILU) {
-                throw new IllegalArgumentException("config: " + modelType.hfName() + " has a SwiGLU MLP, which needs"
-                        + " hidden_act 'silu', not '" + hiddenAct.hfName() + "'");
-            }
-            if (rotaryPct != 1) {
-                throw new IllegalArgumentException("config: " + modelType.hfName() + " rotates whole heads (rotaryPct 1),"
-                        + " not " + rotaryPct);
-            }
-        }
+    }
+
+    /**
+     * This config, after its architecture's own checks.
+     *
+     * @throws IllegalArgumentException naming the value the architecture cannot hold
+     */
+    TransformerConfig checked() {
+        modelType.architecture().check(this);
+        return this;
     }
 
     private static void positive(String field, int value) {
@@ -121,17 +115,17 @@ public record TransformerConfig(
 
     /** Whether the query, key and value projections have biases. */
     public boolean qkvBias() {
-        return modelType == ModelType.QWEN2 || attentionBias;
+        return modelType.architecture().qkvBias(this);
     }
 
     /** Whether the attention output projection (o_proj, dense) has a bias. */
     public boolean outputBias() {
-        return modelType != ModelType.QWEN2 && attentionBias;
+        return modelType.architecture().outputBias(this);
     }
 
     /** Whether the MLP projections have biases. */
     public boolean mlpHasBias() {
-        return modelType == ModelType.GPT_NEOX || (modelType == ModelType.LLAMA && mlpBias);
+        return modelType.architecture().mlpBias(this);
     }
 
     /** Leading dimensions of each head that rotate: {@code (int) (headDim * rotaryPct)}, as Hugging Face rounds. */

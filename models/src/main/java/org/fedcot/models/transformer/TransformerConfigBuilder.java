@@ -34,36 +34,7 @@ public final class TransformerConfigBuilder {
 
     TransformerConfigBuilder(ModelType modelType) {
         this.modelType = modelType;
-        switch (modelType) {
-            case LLAMA -> {
-                normEps = 1e-6;
-                rotaryPct = 1;
-                hiddenAct = HiddenAct.SILU;
-                maxPositionEmbeddings = 2048;
-                bosTokenId = OptionalInt.of(1);
-                eosTokenIds = List.of(2);
-            }
-            case QWEN2 -> {
-                normEps = 1e-6;
-                rotaryPct = 1;
-                attentionBias = true;
-                hiddenAct = HiddenAct.SILU;
-                maxPositionEmbeddings = 32768;
-                bosTokenId = OptionalInt.empty();
-                eosTokenIds = List.of();
-            }
-            case GPT_NEOX -> {
-                normEps = 1e-5;
-                rotaryPct = 0.25;
-                parallelResidual = true;
-                attentionBias = true;
-                mlpBias = true;
-                hiddenAct = HiddenAct.GELU_ERF;
-                maxPositionEmbeddings = 2048;
-                bosTokenId = OptionalInt.of(0);
-                eosTokenIds = List.of(2);
-            }
-        }
+        modelType.architecture().defaults(this);
     }
 
     TransformerConfigBuilder(TransformerConfig c) {
@@ -196,6 +167,6 @@ public final class TransformerConfigBuilder {
         int hd = headDim == 0 && numHeads > 0 ? hiddenSize / numHeads : headDim;
         return new TransformerConfig(modelType, vocabSize, hiddenSize, intermediateSize, numLayers, numHeads, kv, hd,
                 normEps, ropeTheta, rotaryPct, parallelResidual, tieWordEmbeddings, attentionBias, mlpBias, hiddenAct,
-                maxPositionEmbeddings, initializerRange, bosTokenId, eosTokenIds);
+                maxPositionEmbeddings, initializerRange, bosTokenId, eosTokenIds).checked();
     }
 }

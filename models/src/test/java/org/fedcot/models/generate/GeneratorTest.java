@@ -47,7 +47,7 @@ class GeneratorTest {
                 logits = model.logits(Arrays.copyOf(seq, n), 1, n);
             }
             int V = model.config().vocabSize();
-            seq[n] = Logits.argmax(logits.data(), logits.offset() + (n - 1) * V, V);
+            seq[n] = Logits.argmax(logits.hostData(), logits.offset() + (n - 1) * V, V);
         }
         assertArrayEquals(Arrays.copyOfRange(seq, PROMPT.length, seq.length), g.ids());
         assertEquals(CHARS.decode(g.ids()), g.text());

@@ -83,7 +83,7 @@ class KvCacheForwardTest {
         int V = logits.dim(2);
         Tensor out = Tensor.zeros(B, n, V);
         for (int b = 0; b < B; b++) {
-            System.arraycopy(logits.data(), logits.offset() + (b * tAll + pos) * V, out.data(), b * n * V, n * V);
+            System.arraycopy(logits.hostData(), logits.offset() + (b * tAll + pos) * V, out.hostData(), b * n * V, n * V);
         }
         return out;
     }

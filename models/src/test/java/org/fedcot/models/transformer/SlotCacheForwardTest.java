@@ -46,7 +46,7 @@ class SlotCacheForwardTest {
             assertArrayEquals(new int[]{ids.length, vocab}, batch.shape());
             for (int i = 0; i < ids.length; i++) {
                 Tensor expected = model.forward(alone[i], new int[]{ids[i]}, false);
-                Tensor row = Tensor.view(batch.data(), batch.offset() + i * vocab, 1, vocab);
+                Tensor row = Tensor.view(batch.hostData(), batch.offset() + i * vocab, 1, vocab);
                 TestModels.assertClose(type + " row " + i + " step " + s, row, expected, TOL);
                 assertEquals(promptLengths[i] + s + 1, slots.length(slotOf[i]));
             }

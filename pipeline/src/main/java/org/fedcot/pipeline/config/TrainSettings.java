@@ -31,6 +31,12 @@ public record TrainSettings(Double alpha, Double learningRate, Integer batchSize
         checkpointActivations = checkpointActivations != null && checkpointActivations;
     }
 
+    /** Settings that fine-tune every weight, keeping every activation. */
+    public TrainSettings(Double alpha, Double learningRate, Integer batchSize, Integer microBatch, Integer steps,
+                         Integer encoderSteps, Integer maxLength, Integer checkpointEvery) {
+        this(alpha, learningRate, batchSize, microBatch, steps, encoderSteps, maxLength, checkpointEvery, null, null);
+    }
+
     /** The paper's defaults. */
     public static TrainSettings defaults() {
         return new TrainSettings(null, null, null, null, null, null, null, null, null, null);

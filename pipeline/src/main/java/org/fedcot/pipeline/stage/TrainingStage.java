@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.fedcot.models.train.Checkpoints;
-import org.fedcot.models.train.Example;
+import org.fedcot.models.train.ExampleGroup;
 import org.fedcot.models.train.TaskWeights;
 import org.fedcot.models.train.Trainer;
 import org.fedcot.models.train.TrainerConfig;
@@ -29,9 +29,12 @@ public final class TrainingStage {
     private TrainingStage() {
     }
 
-    /** The SLM trained on {@code examples} for {@code steps} steps with {@code weights}, in {@code dir}. */
+    /**
+     * The SLM trained on {@code groups} for {@code steps} steps with {@code weights}, in {@code dir}; each step
+     * takes {@code batchSize} groups with all their examples.
+     */
     public static DecoderModel run(Path dir, String name, Slm slm, TrainSettings settings, int steps,
-                                   TaskWeights weights, long seed, List<Example> examples, RunListener listener)
+                                   TaskWeights weights, long seed, List<ExampleGroup> groups, RunListener listener)
             throws IOException {
         Path finished = Checkpoints.dir(dir, steps);
         if (Files.isDirectory(finished)) {
@@ -39,11 +42,8 @@ public final class TrainingStage {
             return slm.trained(finished);
         }
         DecoderModel model = slm.pretrained();
-        TrainerConfig config = TrainerConfig.builder(steps).batchSize(settings.batchSize())
-                .microBatchSize(settings.microBatch()).learningRate(settings.learningRate()).taskWeights(weights)
-                .seed(seed).checkpointEvery(settings.checkpointEvery()).keepCheckpoints(1)
-                .lora(lora(settings.lora(), model)).checkpointActivations(settings.checkpointActivations()).build();
-        Trainer trainer = new Trainer(model, config, examples, List.of());
+        TrainerConfig config = config(settings, steps, weights, seed).toBuilder().lora(lora(settings.lora(), model)).build();
+        Trainer trainer = Trainer.grouped(model, config, groups, List.of());
         Optional<Path> last = Checkpoints.latest(dir);
         if (last.isPresent()) {
             trainer.resume(last.get());
@@ -60,5 +60,13 @@ public final class TrainingStage {
         }
         List<String> targets = s.targets() != null ? s.targets() : LoraSpec.defaultTargets(model.config().modelType());
         return new LoraSpec(s.rank(), s.alpha(), s.dropout(), targets);
+    }
+
+    /** The trainer's settings for {@code steps} steps of {@code settings} with {@code weights} and {@code seed}. */
+    public static TrainerConfig config(TrainSettings settings, int steps, TaskWeights weights, long seed) {
+        return TrainerConfig.builder(steps).batchSize(settings.batchSize()).microBatchSize(settings.microBatch())
+                .learningRate(settings.learningRate()).taskWeights(weights).seed(seed)
+                .checkpointEvery(settings.checkpointEvery()).keepCheckpoints(1)
+                .checkpointActivations(settings.checkpointActivations()).build();
     }
 }

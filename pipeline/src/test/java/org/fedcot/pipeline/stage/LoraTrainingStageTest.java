@@ -17,6 +17,7 @@ import org.fedcot.models.checkpoint.PeftAdapter;
 import org.fedcot.models.tokenizer.Tokenizers;
 import org.fedcot.models.train.Checkpoints;
 import org.fedcot.models.train.Example;
+import org.fedcot.models.train.ExampleGroup;
 import org.fedcot.models.train.TaskWeights;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.pipeline.TinyRun;
@@ -40,9 +41,10 @@ class LoraTrainingStageTest {
                 new LoraSettings(4, 8.0, 0.1, null), true);
         int vocab = slm.pretrained().config().vocabSize();
         SplittableRandom rng = new SplittableRandom(3);
-        List<Example> examples = new ArrayList<>();
+        List<ExampleGroup> examples = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            examples.add(Example.of(rng.ints(4, 0, vocab).toArray(), rng.ints(3, 0, vocab).toArray(), TaskWeights.LABEL));
+            examples.add(ExampleGroup.of(Example.of(rng.ints(4, 0, vocab).toArray(), rng.ints(3, 0, vocab).toArray(),
+                    TaskWeights.LABEL)));
         }
         DecoderModel trained = TrainingStage.run(dir, "lora", slm, settings, 3, TaskWeights.uniform(), 7, examples,
                 RunListener.NONE);

@@ -152,7 +152,7 @@ public final class SafetensorsFile implements AutoCloseable {
     public Tensor read(String name) throws IOException {
         SafetensorsEntry e = readable(name);
         Tensor t = Tensor.zeros(e.shape()).named(name);
-        decode(e, t.data(), 0);
+        decode(e, t.hostData(), 0);
         return t;
     }
 
@@ -173,7 +173,7 @@ public final class SafetensorsFile implements AutoCloseable {
     public void readInto(String name, Tensor dest) throws IOException {
         SafetensorsEntry e = readable(name);
         requireShape(e, dest.shape());
-        decode(e, dest.data(), dest.offset());
+        decode(e, dest.hostData(), dest.offset());
     }
 
     /**

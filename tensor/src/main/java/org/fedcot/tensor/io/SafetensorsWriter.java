@@ -103,7 +103,7 @@ public final class SafetensorsWriter {
             for (int done = 0; done < t.size(); ) {
                 int n = Math.min(CHUNK_FLOATS, t.size() - done);
                 floats.clear();
-                floats.put(t.data(), t.offset() + done, n);
+                floats.put(t.hostData(), t.offset() + done, n);
                 bytes.clear().limit(4 * n);
                 writeFully(ch, bytes);
                 done += n;

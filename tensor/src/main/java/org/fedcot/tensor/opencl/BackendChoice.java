@@ -1,17 +1,17 @@
 package org.fedcot.tensor.opencl;
 
 import java.util.Locale;
-import org.fedcot.tensor.Accelerator;
-import org.fedcot.tensor.cpu.Parallel;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.cpu.CpuBackend;
 
 /**
  * The backend a run asked for ({@code --backend cpu|opencl|auto}, {@code --device N}), resolved to
- * an {@link Accelerator} (null for the CPU backend) and a one-line note saying what was picked.
+ * a {@link Backend} and a one-line note saying what was picked.
  *
- * @param accelerator the device backend, or null for the CPU
+ * @param backend     what runs the kernels
  * @param note        what runs the kernels, or why {@code auto} fell back to the CPU
  */
-public record BackendChoice(Accelerator accelerator, String note) {
+public record BackendChoice(Backend backend, String note) {
 
     /**
      * Resolves {@code backend} ({@code cpu}, {@code opencl} or {@code auto}) on OpenCL device
@@ -21,10 +21,10 @@ public record BackendChoice(Accelerator accelerator, String note) {
      *                                  {@code opencl} was asked for and cannot be had
      */
     public static BackendChoice resolve(String backend, int device) {
-        String cpuNote = "backend: cpu (" + Parallel.threads() + " threads)";
+        String cpuNote = "backend: " + CpuBackend.INSTANCE.description();
         switch (backend.toLowerCase(Locale.ROOT)) {
             case "cpu" -> {
-                return new BackendChoice(null, cpuNote);
+                return new BackendChoice(CpuBackend.INSTANCE, cpuNote);
             }
             case "opencl" -> {
                 String why = OpenClDevices.unavailableReason();
@@ -36,7 +36,7 @@ public record BackendChoice(Accelerator accelerator, String note) {
             case "auto" -> {
                 String why = OpenClDevices.unavailableReason();
                 if (why != null) {
-                    return new BackendChoice(null, cpuNote + "; OpenCL not used: " + why);
+                    return new BackendChoice(CpuBackend.INSTANCE, cpuNote + "; OpenCL not used: " + why);
                 }
                 return openOrThrow(device);
             }
@@ -45,9 +45,9 @@ public record BackendChoice(Accelerator accelerator, String note) {
         }
     }
 
-    /** Makes this choice the backend of the whole process (see {@link Accelerator#use}). */
+    /** Makes this choice the backend of the whole process (see {@link Backend#use}). */
     public void apply() {
-        Accelerator.use(accelerator);
+        Backend.use(backend);
     }
 
     private static BackendChoice openOrThrow(int device) {

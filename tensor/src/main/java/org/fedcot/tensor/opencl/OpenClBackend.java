@@ -4,17 +4,17 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.fedcot.tensor.Accelerator;
-import org.fedcot.tensor.kernels.MatmulKernels;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.kernels.Kernel;
 
 /**
  * The OpenCL backend: the portable kernels' OpenCL C twins on one device, over device copies of
- * the host arrays (see {@link Accelerator}). Parameters, gradients, optimiser moments and pooled
+ * the host arrays (see {@link Backend}). Parameters, gradients, optimiser moments and pooled
  * activations stay on the device from step to step; the host sends batches (token ids, row
  * weights) and reads back losses. One instance per device per process, so programs are built once.
  * Calls are serialised: one in-order queue, one thread at a time.
  */
-public final class OpenClBackend extends Accelerator {
+public final class OpenClBackend implements Backend {
     /** Work items along each side of a gemm work-group; each computes a 4 x 4 block of C. */
     private static final int GEMM_THREADS = 16;
     private static final int GEMM_TILE = 64;
@@ -71,11 +71,17 @@ public final class OpenClBackend extends Accelerator {
     }
 
     @Override
-    public synchronized void launch(Class<?> family, String kernel, int n, Object... args) {
+    public boolean onHost() {
+        return false;
+    }
+
+    /** Launches the OpenCL C twin; {@code cost} is the device's business, not ours. */
+    @Override
+    public synchronized void launch(Kernel kernel, int n, long cost, Object... args) {
         if (n == 0) {
             return;
         }
-        ClKernel k = programs.kernel(family, kernel);
+        ClKernel k = programs.kernel(kernel.family(), kernel.method());
         int i = 0;
         for (Object a : args) {
             setArg(k, i++, a);
@@ -94,7 +100,7 @@ public final class OpenClBackend extends Accelerator {
             return;
         }
         Object[] args = {transA, transB, M, N, K, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, 0, M};
-        ClKernel k = programs.kernel(MatmulKernels.class, "gemm");
+        ClKernel k = programs.kernel(Kernel.GEMM.family(), Kernel.GEMM.method());
         for (int i = 0; i < args.length; i++) {
             setArg(k, i, args[i]);
         }
@@ -116,22 +122,33 @@ public final class OpenClBackend extends Accelerator {
         m.newest = Mirrors.Newest.HOST;
     }
 
+    /** Zeroes the device copy when there is one (so it stays on the device), the host array otherwise. */
     @Override
-    public synchronized boolean fillZero(float[] array, int offset, int n) {
+    public synchronized void fillZero(float[] array, int offset, int n) {
         Mirrors.Mirror m = mirrors.get(array);
         if (m == null) {
-            return false;
+            Arrays.fill(array, offset, offset + n, 0f);
+            return;
         }
         if (m.newest == Mirrors.Newest.HOST && n != array.length) {
             upload(m, array); // the rest of the array must arrive too
         }
         queue.fillZero(m.buffer, 4L * offset, 4L * n);
         m.newest = Mirrors.Newest.DEVICE;
-        return true;
     }
 
     @Override
-    protected synchronized void releaseAll() {
+    public synchronized void require(Kernel kernel) {
+        try {
+            programs.kernel(kernel.family(), kernel.method());
+        } catch (ClException e) {
+            throw new IllegalStateException("opencl backend: no twin of kernel " + kernel + " ("
+                    + kernel.family().getSimpleName() + "." + kernel.method() + "): " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void releaseAll() {
         for (Map.Entry<Object, Mirrors.Mirror> e : mirrors.removeAll()) {
             if (e.getValue().newest == Mirrors.Newest.DEVICE) {
                 download(e.getValue(), e.getKey());

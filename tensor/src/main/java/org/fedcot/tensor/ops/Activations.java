@@ -1,59 +1,39 @@
 package org.fedcot.tensor.ops;
 
-import org.fedcot.tensor.Dispatch;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.kernels.ActivationKernels;
+import org.fedcot.tensor.kernels.Kernel;
 
 /** GELU (tanh approximation and exact erf form), SiLU and SwiGLU. */
 public final class Activations {
     private static final long COST = 20;
-    private static final Class<?> K = ActivationKernels.class;
 
     private Activations() {
     }
 
     public static Tensor geluTanh(Tensor x) {
-        Tensor out = Tensor.uninitialized(x.shape());
-        Dispatch.run(K, "geluTanhForward", x.size(), COST, (lo, hi) ->
-                ActivationKernels.geluTanhForward(out.data(), 0, x.data(), x.offset(), lo, hi),
-                out.buffer(), 0, x.buffer(), x.offset());
-        out.recordBackward(() -> {
-            Tensor dx = x.gradBuffer();
-            Tensor g = out.grad();
-            Dispatch.run(K, "geluTanhBackward", x.size(), COST, (lo, hi) -> ActivationKernels.geluTanhBackward(
-                    dx.data(), dx.offset(), x.data(), x.offset(), g.data(), g.offset(), lo, hi),
-                    dx.buffer(), dx.offset(), x.buffer(), x.offset(), g.buffer(), g.offset());
-        }, x);
-        return out;
+        return pointwise(x, Kernel.GELU_TANH_FORWARD, Kernel.GELU_TANH_BACKWARD);
     }
 
     public static Tensor geluErf(Tensor x) {
-        Tensor out = Tensor.uninitialized(x.shape());
-        Dispatch.run(K, "geluErfForward", x.size(), COST, (lo, hi) ->
-                ActivationKernels.geluErfForward(out.data(), 0, x.data(), x.offset(), lo, hi),
-                out.buffer(), 0, x.buffer(), x.offset());
-        out.recordBackward(() -> {
-            Tensor dx = x.gradBuffer();
-            Tensor g = out.grad();
-            Dispatch.run(K, "geluErfBackward", x.size(), COST, (lo, hi) -> ActivationKernels.geluErfBackward(
-                    dx.data(), dx.offset(), x.data(), x.offset(), g.data(), g.offset(), lo, hi),
-                    dx.buffer(), dx.offset(), x.buffer(), x.offset(), g.buffer(), g.offset());
-        }, x);
-        return out;
+        return pointwise(x, Kernel.GELU_ERF_FORWARD, Kernel.GELU_ERF_BACKWARD);
     }
 
     public static Tensor silu(Tensor x) {
-        Tensor out = Tensor.uninitialized(x.shape());
-        Dispatch.run(K, "siluForward", x.size(), COST, (lo, hi) ->
-                ActivationKernels.siluForward(out.data(), 0, x.data(), x.offset(), lo, hi),
-                out.buffer(), 0, x.buffer(), x.offset());
+        return pointwise(x, Kernel.SILU_FORWARD, Kernel.SILU_BACKWARD);
+    }
+
+    /** A one-input activation: {@code forward(out, x)}, and {@code backward(dx, x, dout)} adding into dx. */
+    private static Tensor pointwise(Tensor x, Kernel forward, Kernel backward) {
+        Tensor out = Tensor.output(x.shape());
+        Backend.current().launch(forward, x.size(), COST, out.storage(), 0, x.storage(), x.offset());
         out.recordBackward(() -> {
-            Tensor dx = x.gradBuffer();
+            GradTarget dx = x.gradTarget(false);
             Tensor g = out.grad();
-            Dispatch.run(K, "siluBackward", x.size(), COST, (lo, hi) -> ActivationKernels.siluBackward(
-                    dx.data(), dx.offset(), x.data(), x.offset(), g.data(), g.offset(), lo, hi),
-                    dx.buffer(), dx.offset(), x.buffer(), x.offset(), g.buffer(), g.offset());
+            Backend.current().launch(backward, x.size(), COST, dx.storage(), dx.offset(), x.storage(), x.offset(),
+                    g.storage(), g.offset());
         }, x);
         return out;
     }
@@ -61,20 +41,16 @@ public final class Activations {
     /** {@code silu(gate) * up}, the gated MLP of Llama and Qwen. */
     public static Tensor swiglu(Tensor gate, Tensor up) {
         Shapes.requireSameShape("swiglu", gate, up);
-        Tensor out = Tensor.uninitialized(gate.shape());
-        Dispatch.run(K, "swigluForward", gate.size(), COST, (lo, hi) -> ActivationKernels.swigluForward(
-                out.data(), 0, gate.data(), gate.offset(), up.data(), up.offset(), lo, hi),
-                out.buffer(), 0, gate.buffer(), gate.offset(), up.buffer(), up.offset());
-        out.recordBackward(() -> {
-            // both gradients come out of one pass; the one not wanted goes to a scratch buffer
-            Tensor dg = gate.requiresGrad() ? gate.gradBuffer() : Tensor.empty(gate.shape());
-            Tensor du = up.requiresGrad() ? up.gradBuffer() : Tensor.empty(up.shape());
+        Tensor out = Tensor.output(gate.shape());
+        Backend.current().launch(Kernel.SWIGLU_FORWARD, gate.size(), COST, out.storage(), 0, gate.storage(),
+                gate.offset(), up.storage(), up.offset());
+        out.recordBackward(() -> { // both gradients come out of one pass
+            GradTarget dg = gate.gradTarget(false);
+            GradTarget du = up.gradTarget(false);
             Tensor g = out.grad();
-            Dispatch.run(K, "swigluBackward", gate.size(), COST, (lo, hi) -> ActivationKernels.swigluBackward(
-                    dg.data(), dg.offset(), du.data(), du.offset(), gate.data(), gate.offset(), up.data(), up.offset(),
-                    g.data(), g.offset(), lo, hi),
-                    dg.buffer(), dg.offset(), du.buffer(), du.offset(), gate.buffer(), gate.offset(), up.buffer(),
-                    up.offset(), g.buffer(), g.offset());
+            Backend.current().launch(Kernel.SWIGLU_BACKWARD, gate.size(), COST, dg.storage(), dg.offset(),
+                    du.storage(), du.offset(), gate.storage(), gate.offset(), up.storage(), up.offset(), g.storage(),
+                    g.offset());
         }, gate, up);
         return out;
     }

@@ -1,18 +1,15 @@
 package org.fedcot.tensor.ops;
 
-import org.fedcot.tensor.Accelerator;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Cpu;
-import org.fedcot.tensor.kernels.AttentionKernels;
 
 /**
  * Causal scaled-dot-product attention with grouped-query heads: q [B, T, NH, D], k and v
  * [B, T, NKV, D] with NH a multiple of NKV; returns [B, T, NH, D].
  */
 public final class Attention {
-    private static final Class<?> K = AttentionKernels.class;
-
     private Attention() {
     }
 
@@ -30,33 +27,19 @@ public final class Attention {
             throw new IllegalArgumentException("attention: " + NH + " query heads of " + q.name()
                     + " are not a multiple of " + NKV + " key/value heads of " + k.name());
         }
-        Tensor out = Tensor.uninitialized(B, T, NH, D);
-        float[] att = Tensor.uninitialized(B * NH * T * T).buffer();
-        Accelerator acc = Accelerator.current();
-        if (acc == null) {
-            Cpu.attentionForward(out.data(), att, q.data(), q.offset(), k.data(), k.offset(), v.data(), v.offset(),
-                    B, T, NH, NKV, D);
-        } else {
-            acc.launch(K, "attentionForward", B * NH * T, out.buffer(), 0, att, q.buffer(), q.offset(), k.buffer(),
-                    k.offset(), v.buffer(), v.offset(), T, NH, NKV, D);
-        }
+        Tensor out = Tensor.output(B, T, NH, D);
+        float[] att = Tensor.output(B * NH * T * T).storage();
+        Backend.current().attentionForward(out.storage(), att, q.storage(), q.offset(), k.storage(), k.offset(),
+                v.storage(), v.offset(), B, T, NH, NKV, D);
         out.recordBackward(() -> {
             Tensor g = out.grad();
-            Tensor dq = q.requiresGrad() ? q.gradBuffer() : Tensor.empty(q.shape());
-            Tensor dk = k.requiresGrad() ? k.gradBuffer() : Tensor.empty(k.shape());
-            Tensor dv = v.requiresGrad() ? v.gradBuffer() : Tensor.empty(v.shape());
-            float[] dpre = Tensor.uninitialized(att.length).buffer();
-            Accelerator a = Accelerator.current();
-            if (a == null) {
-                Cpu.attentionBackward(dq.data(), dq.offset(), dk.data(), dk.offset(), dv.data(), dv.offset(), dpre, att,
-                        g.data(), g.offset(), q.data(), q.offset(), k.data(), k.offset(), v.data(), v.offset(),
-                        B, T, NH, NKV, D);
-            } else {
-                a.launch(K, "attentionBackwardQuery", B * NH * T, dq.buffer(), dq.offset(), dpre, att, g.buffer(),
-                        g.offset(), k.buffer(), k.offset(), v.buffer(), v.offset(), T, NH, NKV, D);
-                a.launch(K, "attentionBackwardKeyValue", B * T * NKV, dk.buffer(), dk.offset(), dv.buffer(),
-                        dv.offset(), dpre, att, q.buffer(), q.offset(), g.buffer(), g.offset(), T, NH, NKV, D);
-            }
+            GradTarget dq = q.gradTarget(false);
+            GradTarget dk = k.gradTarget(false);
+            GradTarget dv = v.gradTarget(false);
+            float[] dpre = Tensor.output(att.length).storage();
+            Backend.current().attentionBackward(dq.storage(), dq.offset(), dk.storage(), dk.offset(), dv.storage(),
+                    dv.offset(), dpre, att, g.storage(), g.offset(), q.storage(), q.offset(), k.storage(), k.offset(),
+                    v.storage(), v.offset(), B, T, NH, NKV, D);
         }, q, k, v);
         return out;
     }

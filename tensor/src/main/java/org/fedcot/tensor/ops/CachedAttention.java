@@ -1,10 +1,9 @@
 package org.fedcot.tensor.ops;
 
-import org.fedcot.tensor.Accelerator;
+import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Cpu;
 import org.fedcot.tensor.kernels.CachedAttentionKernels;
 
 /**
@@ -47,15 +46,9 @@ public final class CachedAttention {
             throw new IllegalArgumentException("cachedAttention: positions [" + pos + ", " + (pos + TN)
                     + ") do not fit a cache of " + S + " positions");
         }
-        Tensor out = Tensor.uninitialized(B, TN, NH, D);
-        Accelerator acc = Accelerator.current();
-        if (acc == null) {
-            Cpu.cachedAttention(out.data(), q.data(), q.offset(), keys.data(), keys.offset(), values.data(),
-                    values.offset(), B, TN, S, pos, NH, NKV, D);
-        } else {
-            acc.launch(CachedAttentionKernels.class, "attend", B * TN * NH, out.buffer(), 0, q.buffer(), q.offset(),
-                    keys.buffer(), keys.offset(), values.buffer(), values.offset(), TN, S, pos, NH, NKV, D);
-        }
+        Tensor out = Tensor.output(B, TN, NH, D);
+        Backend.current().cachedAttention(out.storage(), q.storage(), q.offset(), keys.storage(), keys.offset(),
+                values.storage(), values.offset(), B, TN, S, pos, NH, NKV, D);
         return out;
     }
 
@@ -96,28 +89,19 @@ public final class CachedAttention {
             throw new IllegalArgumentException("cachedAttention: " + NH + " query heads of " + q.name()
                     + " are not a multiple of " + NKV + " key/value heads");
         }
-        Tensor out = Tensor.uninitialized(rows, 1, NH, D);
-        Accelerator acc = Accelerator.current();
-        if (acc == null) {
-            float[][] kc = new float[rows][];
-            float[][] vc = new float[rows][];
-            int[] kOff = new int[rows];
-            int[] vOff = new int[rows];
-            for (int r = 0; r < rows; r++) {
-                kc[r] = keys[r].data();
-                vc[r] = values[r].data();
-                kOff[r] = keys[r].offset();
-                vOff[r] = values[r].offset();
-            }
-            Cpu.cachedAttentionRows(out.data(), q.data(), q.offset(), kc, kOff, vc, vOff, capacity, pos, NH, NKV, D);
-        } else {
-            int row = NH * D;
-            for (int r = 0; r < rows; r++) {
-                acc.launch(CachedAttentionKernels.class, "attend", NH, out.buffer(), r * row, q.buffer(),
-                        q.offset() + r * row, keys[r].buffer(), keys[r].offset(), values[r].buffer(),
-                        values[r].offset(), 1, capacity[r], pos[r], NH, NKV, D);
-            }
+        Tensor out = Tensor.output(rows, 1, NH, D);
+        float[][] kc = new float[rows][];
+        float[][] vc = new float[rows][];
+        int[] kOff = new int[rows];
+        int[] vOff = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            kc[r] = keys[r].storage();
+            vc[r] = values[r].storage();
+            kOff[r] = keys[r].offset();
+            vOff[r] = values[r].offset();
         }
+        Backend.current().cachedAttentionRows(out.storage(), q.storage(), q.offset(), kc, kOff, vc, vOff, capacity, pos,
+                NH, NKV, D);
         return out;
     }
 }

@@ -1,10 +1,9 @@
 package org.fedcot.tensor.ops;
 
-import org.fedcot.tensor.Accelerator;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.Cpu;
-import org.fedcot.tensor.kernels.CrossEntropyKernels;
 
 /**
  * Cross-entropy of logits [..., V] against integer targets, as a weighted mean:
@@ -15,7 +14,6 @@ import org.fedcot.tensor.kernels.CrossEntropyKernels;
 public final class CrossEntropy {
     /** Hugging Face's label for positions that carry no loss. */
     public static final int IGNORE_INDEX = -100;
-    private static final Class<?> K = CrossEntropyKernels.class;
 
     private CrossEntropy() {
     }
@@ -51,17 +49,13 @@ public final class CrossEntropy {
             }
             weightSum += w;
         }
-        float[] rowLoss = Tensor.uninitialized(N).buffer();
-        float[] lse = Tensor.uninitialized(N).buffer();
-        Accelerator acc = Accelerator.current();
-        if (acc == null) {
-            Cpu.crossEntropyForward(rowLoss, lse, logits.data(), logits.offset(), targets, N, V, ignoreIndex);
-        } else { // only the N row losses and log-sum-exps come home, not the [N, V] logits
-            acc.launch(K, "crossEntropyForward", N, rowLoss, lse, logits.buffer(), logits.offset(), targets, V,
-                    ignoreIndex);
-            Accelerator.host(rowLoss);
-            Accelerator.host(lse);
-        }
+        float[] rowLoss = Tensor.output(N).storage();
+        float[] lse = Tensor.output(N).storage();
+        Backend.current().crossEntropyForward(rowLoss, lse, logits.storage(), logits.offset(), targets, N, V,
+                ignoreIndex);
+        // only the N row losses and log-sum-exps come home, not the [N, V] logits
+        Backend.host(rowLoss);
+        Backend.host(lse);
         requireFinite(logits, lse, N);
         double total = 0;
         for (int n = 0; n < N; n++) {
@@ -69,27 +63,20 @@ public final class CrossEntropy {
         }
         // no counted row gives 0/0; PyTorch returns NaN there, a zero loss with zero gradient is kinder
         double norm = weightSum > 0 ? weightSum : 1;
-        Tensor out = Tensor.uninitialized(1);
-        out.data()[0] = (float) (total / norm);
+        Tensor out = Tensor.output(1);
+        out.hostData()[0] = (float) (total / norm);
         out.recordBackward(() -> {
             float g = out.grad().item();
-            float[] rowScale = Tensor.uninitialized(N).data();
+            float[] rowScale = Tensor.output(N).hostData();
             for (int n = 0; n < N; n++) {
                 // the kernels read a zero scale as "no gradient", which is how ignored rows reach them
                 rowScale[n] = targets[n] == ignoreIndex ? 0f
                         : (float) (g * (rowWeights == null ? 1f : rowWeights[n]) / norm);
             }
             // the kernels write every element, so a first gradient needs no zero fill
-            boolean accumulate = logits.grad() != null;
-            Tensor dl = accumulate ? logits.grad() : logits.uninitializedGrad();
-            Accelerator a = Accelerator.current();
-            if (a == null) {
-                Cpu.crossEntropyBackward(dl.data(), dl.offset(), logits.data(), logits.offset(), lse, targets, rowScale,
-                        N, V, accumulate);
-            } else {
-                a.launch(K, "crossEntropyBackward", N, dl.buffer(), dl.offset(), logits.buffer(), logits.offset(), lse,
-                        targets, rowScale, V, accumulate);
-            }
+            GradTarget dl = logits.gradTarget(true);
+            Backend.current().crossEntropyBackward(dl.storage(), dl.offset(), logits.storage(), logits.offset(), lse,
+                    targets, rowScale, N, V, dl.accumulate());
         }, logits);
         return out;
     }

@@ -1,24 +1,22 @@
 package org.fedcot.tensor.ops;
 
-import org.fedcot.tensor.Dispatch;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.kernels.ElementwiseKernels;
+import org.fedcot.tensor.kernels.Kernel;
 
 /** Element-wise add (residual), multiply and scale of same-shape tensors. */
 public final class Elementwise {
-    private static final Class<?> K = ElementwiseKernels.class;
-
     private Elementwise() {
     }
 
     /** {@code a + b}: the residual connection. */
     public static Tensor add(Tensor a, Tensor b) {
         Shapes.requireSameShape("add", a, b);
-        Tensor out = Tensor.uninitialized(a.shape());
-        Dispatch.run(K, "add", a.size(), 1, (lo, hi) ->
-                ElementwiseKernels.add(out.data(), 0, a.data(), a.offset(), b.data(), b.offset(), lo, hi),
-                out.buffer(), 0, a.buffer(), a.offset(), b.buffer(), b.offset());
+        Tensor out = Tensor.output(a.shape());
+        Backend.current().launch(Kernel.ADD, a.size(), 1, out.storage(), 0, a.storage(), a.offset(), b.storage(),
+                b.offset());
         out.recordBackward(() -> {
             accumulate(a, out.grad(), 1f);
             accumulate(b, out.grad(), 1f);
@@ -29,34 +27,20 @@ public final class Elementwise {
     /** {@code a * b} element by element. */
     public static Tensor mul(Tensor a, Tensor b) {
         Shapes.requireSameShape("mul", a, b);
-        Tensor out = Tensor.uninitialized(a.shape());
-        Dispatch.run(K, "mul", a.size(), 1, (lo, hi) ->
-                ElementwiseKernels.mul(out.data(), 0, a.data(), a.offset(), b.data(), b.offset(), lo, hi),
-                out.buffer(), 0, a.buffer(), a.offset(), b.buffer(), b.offset());
+        Tensor out = Tensor.output(a.shape());
+        Backend.current().launch(Kernel.MUL, a.size(), 1, out.storage(), 0, a.storage(), a.offset(), b.storage(),
+                b.offset());
         out.recordBackward(() -> {
-            Tensor g = out.grad();
-            if (a.requiresGrad()) {
-                Tensor da = a.gradBuffer();
-                Dispatch.run(K, "accumulateProduct", a.size(), 1, (lo, hi) -> ElementwiseKernels.accumulateProduct(
-                        da.data(), da.offset(), g.data(), g.offset(), b.data(), b.offset(), lo, hi),
-                        da.buffer(), da.offset(), g.buffer(), g.offset(), b.buffer(), b.offset());
-            }
-            if (b.requiresGrad()) {
-                Tensor db = b.gradBuffer();
-                Dispatch.run(K, "accumulateProduct", b.size(), 1, (lo, hi) -> ElementwiseKernels.accumulateProduct(
-                        db.data(), db.offset(), g.data(), g.offset(), a.data(), a.offset(), lo, hi),
-                        db.buffer(), db.offset(), g.buffer(), g.offset(), a.buffer(), a.offset());
-            }
+            accumulateProduct(a, out.grad(), b);
+            accumulateProduct(b, out.grad(), a);
         }, a, b);
         return out;
     }
 
     /** {@code s * a}. */
     public static Tensor scale(Tensor a, float s) {
-        Tensor out = Tensor.uninitialized(a.shape());
-        Dispatch.run(K, "scale", a.size(), 1, (lo, hi) ->
-                ElementwiseKernels.scale(out.data(), 0, a.data(), a.offset(), s, lo, hi),
-                out.buffer(), 0, a.buffer(), a.offset(), s);
+        Tensor out = Tensor.output(a.shape());
+        Backend.current().launch(Kernel.SCALE, a.size(), 1, out.storage(), 0, a.storage(), a.offset(), s);
         out.recordBackward(() -> accumulate(a, out.grad(), s), a);
         return out;
     }
@@ -64,10 +48,18 @@ public final class Elementwise {
     /** {@code t.grad += s * g} when t wants a gradient. */
     static void accumulate(Tensor t, Tensor g, float s) {
         if (t.requiresGrad()) {
-            Tensor d = t.gradBuffer();
-            Dispatch.run(K, "accumulateScaled", t.size(), 1, (lo, hi) ->
-                    ElementwiseKernels.accumulateScaled(d.data(), d.offset(), g.data(), g.offset(), s, lo, hi),
-                    d.buffer(), d.offset(), g.buffer(), g.offset(), s);
+            GradTarget d = t.gradTarget(false);
+            Backend.current().launch(Kernel.ACCUMULATE_SCALED, t.size(), 1, d.storage(), d.offset(), g.storage(),
+                    g.offset(), s);
+        }
+    }
+
+    /** {@code t.grad += g * other} when t wants a gradient: the backward of a product. */
+    private static void accumulateProduct(Tensor t, Tensor g, Tensor other) {
+        if (t.requiresGrad()) {
+            GradTarget d = t.gradTarget(false);
+            Backend.current().launch(Kernel.ACCUMULATE_PRODUCT, t.size(), 1, d.storage(), d.offset(), g.storage(),
+                    g.offset(), other.storage(), other.offset());
         }
     }
 }

@@ -1,9 +1,10 @@
 package org.fedcot.tensor.ops;
 
-import org.fedcot.tensor.Dispatch;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.kernels.EmbeddingKernels;
+import org.fedcot.tensor.kernels.Kernel;
 
 /** Token embedding lookup: rows of table [V, C] gathered by id, giving [ids.length, C]. */
 public final class Embedding {
@@ -22,16 +23,14 @@ public final class Embedding {
             }
         }
         int N = ids.length;
-        Tensor out = Tensor.uninitialized(N, C);
-        Dispatch.run(EmbeddingKernels.class, "embeddingForward", N, C, (lo, hi) ->
-                EmbeddingKernels.embeddingForward(out.data(), 0, table.data(), table.offset(), ids, C, lo, hi),
-                out.buffer(), 0, table.buffer(), table.offset(), ids, C);
+        Tensor out = Tensor.output(N, C);
+        Backend.current().launch(Kernel.EMBEDDING_FORWARD, N, C, out.storage(), 0, table.storage(), table.offset(),
+                ids, C);
         out.recordBackward(() -> {
-            Tensor dt = table.gradBuffer();
+            GradTarget dt = table.gradTarget(false);
             Tensor g = out.grad();
-            Dispatch.run(EmbeddingKernels.class, "embeddingBackward", C, N, (lo, hi) ->
-                    EmbeddingKernels.embeddingBackward(dt.data(), dt.offset(), g.data(), g.offset(), ids, N, C, lo, hi),
-                    dt.buffer(), dt.offset(), g.buffer(), g.offset(), ids, N, C);
+            Backend.current().launch(Kernel.EMBEDDING_BACKWARD, C, N, dt.storage(), dt.offset(), g.storage(),
+                    g.offset(), ids, N, C);
         }, table);
         return out;
     }

@@ -1,12 +1,13 @@
 package org.fedcot.tensor.ops;
 
-import org.fedcot.tensor.Dispatch;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.cpu.CpuBackend;
 import org.fedcot.tensor.cpu.PackedWeight;
 import org.fedcot.tensor.cpu.PanelGemm;
-import org.fedcot.tensor.cpu.Parallel;
-import org.fedcot.tensor.kernels.MatmulKernels;
+import org.fedcot.tensor.kernels.Kernel;
 
 /** A fully connected layer, PyTorch layout: {@code out[..., OC] = x[..., C] · w[OC, C]^T + bias[OC]}. */
 public final class Linear {
@@ -26,33 +27,29 @@ public final class Linear {
             Shapes.requireShape("linear", bias, OC);
         }
         int R = Shapes.rows(x);
-        Tensor out = Tensor.uninitialized(Shapes.withLast(x.shape(), OC));
-        float[] od = out.buffer();
-        Dispatch.gemm(false, true, R, OC, C, x.buffer(), x.offset(), C, w.buffer(), w.offset(), C, od, 0, OC, false);
+        Tensor out = Tensor.output(Shapes.withLast(x.shape(), OC));
+        float[] od = out.storage();
+        Backend.current().gemm(false, true, R, OC, C, x.storage(), x.offset(), C, w.storage(), w.offset(), C, od, 0,
+                OC, false);
         if (bias != null) {
-            Dispatch.run(MatmulKernels.class, "addBias", R, OC, (lo, hi) ->
-                    MatmulKernels.addBias(od, 0, bias.data(), bias.offset(), OC, lo, hi),
-                    od, 0, bias.buffer(), bias.offset(), OC);
+            Backend.current().launch(Kernel.ADD_BIAS, R, OC, od, 0, bias.storage(), bias.offset(), OC);
         }
         out.recordBackward(() -> {
             Tensor dout = out.grad();
-            if (x.requiresGrad()) {
-                // the product writes all of dx, so a first gradient needs no zero fill
-                boolean accumulate = x.grad() != null;
-                Tensor dx = accumulate ? x.grad() : x.uninitializedGrad();
-                Dispatch.gemm(false, false, R, C, OC, dout.buffer(), dout.offset(), OC, w.buffer(), w.offset(), C,
-                        dx.buffer(), dx.offset(), C, accumulate);
+            Backend be = Backend.current();
+            if (x.requiresGrad()) { // the product writes all of dx, so a first gradient needs no zero fill
+                GradTarget dx = x.gradTarget(true);
+                be.gemm(false, false, R, C, OC, dout.storage(), dout.offset(), OC, w.storage(), w.offset(), C,
+                        dx.storage(), dx.offset(), C, dx.accumulate());
             }
             if (w.requiresGrad()) {
-                Tensor dw = w.gradBuffer();
-                Dispatch.gemm(true, false, OC, C, R, dout.buffer(), dout.offset(), OC, x.buffer(), x.offset(), C,
-                        dw.buffer(), dw.offset(), C, true);
+                GradTarget dw = w.gradTarget(false);
+                be.gemm(true, false, OC, C, R, dout.storage(), dout.offset(), OC, x.storage(), x.offset(), C,
+                        dw.storage(), dw.offset(), C, true);
             }
             if (bias != null && bias.requiresGrad()) {
-                Tensor db = bias.gradBuffer();
-                Dispatch.run(MatmulKernels.class, "biasBackward", OC, R, (lo, hi) ->
-                        MatmulKernels.biasBackward(db.data(), db.offset(), dout.data(), dout.offset(), R, OC, lo, hi),
-                        db.buffer(), db.offset(), dout.buffer(), dout.offset(), R, OC);
+                GradTarget db = bias.gradTarget(false);
+                be.launch(Kernel.BIAS_BACKWARD, OC, R, db.storage(), db.offset(), dout.storage(), dout.offset(), R, OC);
             }
         }, x, w, bias);
         return out;
@@ -74,12 +71,11 @@ public final class Linear {
             Shapes.requireShape("linear", bias, OC);
         }
         int R = Shapes.rows(x);
-        Tensor out = Tensor.uninitialized(Shapes.withLast(x.shape(), OC));
-        float[] od = out.data();
-        PanelGemm.gemm(R, x.data(), x.offset(), C, w, od, 0, OC);
-        if (bias != null) {
-            float[] bd = bias.data();
-            Parallel.forRange(R, OC, (lo, hi) -> MatmulKernels.addBias(od, 0, bd, bias.offset(), OC, lo, hi));
+        Tensor out = Tensor.output(Shapes.withLast(x.shape(), OC));
+        float[] od = out.hostData();
+        PanelGemm.gemm(R, x.hostData(), x.offset(), C, w, od, 0, OC);
+        if (bias != null) { // the packed weight lives on the host, so the bias is added there too
+            CpuBackend.INSTANCE.launch(Kernel.ADD_BIAS, R, OC, od, 0, bias.hostData(), bias.offset(), OC);
         }
         return out;
     }

@@ -1,14 +1,14 @@
 package org.fedcot.tensor.ops;
 
-import org.fedcot.tensor.Dispatch;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.kernels.Kernel;
 import org.fedcot.tensor.kernels.RotaryKernels;
 
 /** Rotary position embedding of queries or keys laid out [B, T, H, D]; see {@link RotaryKernels}. */
 public final class Rotary {
-    private static final Class<?> K = RotaryKernels.class;
-
     private Rotary() {
     }
 
@@ -30,24 +30,18 @@ public final class Rotary {
         int rows = x.size() / D;
         int angles = T * (rotDim / 2);
         // one table serves forward and backward: the closure keeps it until the workspace scope closes
-        float[] cos = Tensor.uninitialized(angles).buffer();
-        float[] sin = Tensor.uninitialized(angles).buffer();
-        Dispatch.run(K, "ropeTable", angles, 64, (lo, hi) ->
-                RotaryKernels.ropeTable(cos, sin, rotDim, theta, posOffset, lo, hi),
-                cos, sin, rotDim, theta, posOffset);
-        Tensor out = Tensor.uninitialized(x.shape());
-        Dispatch.run(K, "ropeForward", rows, 2L * D, (lo, hi) -> RotaryKernels.ropeForward(out.data(), 0, x.data(),
-                x.offset(), cos, sin, T, H, D, rotDim, interleaved, lo, hi),
-                out.buffer(), 0, x.buffer(), x.offset(), cos, sin, T, H, D, rotDim, interleaved);
+        float[] cos = Tensor.output(angles).storage();
+        float[] sin = Tensor.output(angles).storage();
+        Backend.current().launch(Kernel.ROPE_TABLE, angles, 64, cos, sin, rotDim, theta, posOffset);
+        Tensor out = Tensor.output(x.shape());
+        Backend.current().launch(Kernel.ROPE_FORWARD, rows, 2L * D, out.storage(), 0, x.storage(), x.offset(), cos,
+                sin, T, H, D, rotDim, interleaved);
         out.recordBackward(() -> {
             // the rotation writes every element of dx, so a first gradient needs no zero fill
-            boolean accumulate = x.grad() != null;
-            Tensor dx = accumulate ? x.grad() : x.uninitializedGrad();
+            GradTarget dx = x.gradTarget(true);
             Tensor g = out.grad();
-            Dispatch.run(K, "ropeBackward", rows, 2L * D, (lo, hi) -> RotaryKernels.ropeBackward(dx.data(),
-                    dx.offset(), g.data(), g.offset(), cos, sin, T, H, D, rotDim, interleaved, accumulate, lo, hi),
-                    dx.buffer(), dx.offset(), g.buffer(), g.offset(), cos, sin, T, H, D, rotDim, interleaved,
-                    accumulate);
+            Backend.current().launch(Kernel.ROPE_BACKWARD, rows, 2L * D, dx.storage(), dx.offset(), g.storage(),
+                    g.offset(), cos, sin, T, H, D, rotDim, interleaved, dx.accumulate());
         }, x);
         return out;
     }

@@ -1,9 +1,10 @@
 package org.fedcot.tensor.ops;
 
-import org.fedcot.tensor.Dispatch;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.kernels.SliceKernels;
+import org.fedcot.tensor.kernels.Kernel;
 
 /** A contiguous slice of the last dimension, e.g. splitting a fused query/key/value projection. */
 public final class Slice {
@@ -22,16 +23,13 @@ public final class Slice {
         }
         int w = to - from;
         int R = Shapes.rows(x);
-        Tensor out = Tensor.uninitialized(Shapes.withLast(x.shape(), w));
-        Dispatch.run(SliceKernels.class, "sliceForward", R, w, (lo, hi) ->
-                SliceKernels.sliceForward(out.data(), 0, x.data(), x.offset(), W, from, w, lo, hi),
-                out.buffer(), 0, x.buffer(), x.offset(), W, from, w);
+        Tensor out = Tensor.output(Shapes.withLast(x.shape(), w));
+        Backend.current().launch(Kernel.SLICE_FORWARD, R, w, out.storage(), 0, x.storage(), x.offset(), W, from, w);
         out.recordBackward(() -> {
-            Tensor dx = x.gradBuffer();
+            GradTarget dx = x.gradTarget(false);
             Tensor g = out.grad();
-            Dispatch.run(SliceKernels.class, "sliceBackward", R, w, (lo, hi) ->
-                    SliceKernels.sliceBackward(dx.data(), dx.offset(), g.data(), g.offset(), W, from, w, lo, hi),
-                    dx.buffer(), dx.offset(), g.buffer(), g.offset(), W, from, w);
+            Backend.current().launch(Kernel.SLICE_BACKWARD, R, w, dx.storage(), dx.offset(), g.storage(), g.offset(),
+                    W, from, w);
         }, x);
         return out;
     }

@@ -5,11 +5,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fedcot.tensor.Accelerator;
-import org.fedcot.tensor.Dispatch;
+import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.TensorOutOfMemoryError;
-import org.fedcot.tensor.kernels.OptimizerKernels;
+import org.fedcot.tensor.kernels.Kernel;
 
 /**
  * AdamW with decoupled weight decay, step for step as {@code torch.optim.AdamW} (single parameter
@@ -104,7 +103,7 @@ public final class AdamW {
     public void step() {
         // on a device the gradients stay there: a finite sum of squares (in double, which no float
         // square overflows) clears them all, and only a non-finite one brings them home to be named
-        if (Accelerator.current() == null || !Double.isFinite(GradClip.sumOfSquares(params))) {
+        if (Backend.current().onHost() || !Double.isFinite(GradClip.sumOfSquares(params))) {
             for (Tensor p : params) {
                 requireFiniteGrad(p);
             }
@@ -125,18 +124,13 @@ public final class AdamW {
     }
 
     private void update(Tensor p, Tensor g, float[] mi, float[] vi, float decay, float stepSize, float bias2Sqrt) {
-        float[] pd = p.buffer();
-        int pOff = p.offset();
-        float[] gd = g.buffer();
-        int gOff = g.offset();
         float b1 = (float) beta1;
         float c1 = (float) (1.0 - beta1);
         float b2 = (float) beta2;
         float c2 = (float) (1.0 - beta2);
         float e = (float) eps;
-        Dispatch.run(OptimizerKernels.class, "adamw", p.size(), COST_PER_ELEMENT, (lo, hi) -> OptimizerKernels.adamw(
-                pd, pOff, gd, gOff, mi, 0, vi, 0, decay, b1, c1, b2, c2, e, stepSize, bias2Sqrt, lo, hi),
-                pd, pOff, gd, gOff, mi, 0, vi, 0, decay, b1, c1, b2, c2, e, stepSize, bias2Sqrt);
+        Backend.current().launch(Kernel.ADAMW, p.size(), COST_PER_ELEMENT, p.storage(), p.offset(), g.storage(),
+                g.offset(), mi, 0, vi, 0, decay, b1, c1, b2, c2, e, stepSize, bias2Sqrt);
     }
 
     /** Zeroes every parameter's gradient, keeping its storage. */
@@ -170,7 +164,7 @@ public final class AdamW {
     public State state() {
         List<ParamState> states = new ArrayList<>(params.size());
         for (int i = 0; i < params.size(); i++) {
-            states.add(new ParamState(paramSteps[i], Accelerator.host(m[i]).clone(), Accelerator.host(v[i]).clone()));
+            states.add(new ParamState(paramSteps[i], Backend.host(m[i]).clone(), Backend.host(v[i]).clone()));
         }
         return new State(stepCount, states);
     }
@@ -198,8 +192,8 @@ public final class AdamW {
         for (int i = 0; i < params.size(); i++) {
             ParamState s = states.get(i);
             paramSteps[i] = s.step();
-            System.arraycopy(s.m(), 0, Accelerator.host(m[i]), 0, m[i].length);
-            System.arraycopy(s.v(), 0, Accelerator.host(v[i]), 0, v[i].length);
+            System.arraycopy(s.m(), 0, Backend.host(m[i]), 0, m[i].length);
+            System.arraycopy(s.v(), 0, Backend.host(v[i]), 0, v[i].length);
         }
     }
 
@@ -224,7 +218,7 @@ public final class AdamW {
         if (g == null) {
             return;
         }
-        float[] gd = g.data();
+        float[] gd = g.hostData();
         int off = g.offset();
         for (int i = 0; i < g.size(); i++) {
             if (!Float.isFinite(gd[off + i])) {

@@ -2,10 +2,9 @@ package org.fedcot.tensor.optim;
 
 import java.util.List;
 
-import org.fedcot.tensor.Accelerator;
-import org.fedcot.tensor.Dispatch;
+import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.kernels.OptimizerKernels;
+import org.fedcot.tensor.kernels.Kernel;
 
 /** Gradient clipping by the global L2 norm, as {@code torch.nn.utils.clip_grad_norm_}. */
 public final class GradClip {
@@ -39,10 +38,7 @@ public final class GradClip {
             for (Tensor p : params) {
                 Tensor g = p.grad();
                 if (g != null) {
-                    float[] gd = g.buffer();
-                    int off = g.offset();
-                    Dispatch.run(OptimizerKernels.class, "scale", g.size(), 1, (lo, hi) ->
-                            OptimizerKernels.scale(gd, off, s, lo, hi), gd, off, s);
+                    Backend.current().launch(Kernel.SCALE_IN_PLACE, g.size(), 1, g.storage(), g.offset(), s);
                 }
             }
         }
@@ -60,15 +56,9 @@ public final class GradClip {
             int n = g.size();
             int chunks = (n + CHUNK - 1) / CHUNK;
             double[] partials = new double[chunks];
-            float[] gd = g.buffer();
-            int off = g.offset();
-            Dispatch.run(OptimizerKernels.class, "sumSquaresPartial", chunks, CHUNK, (lo, hi) ->
-                    OptimizerKernels.sumSquaresPartial(gd, off, n, CHUNK, partials, lo, hi),
-                    gd, off, n, CHUNK, partials);
-            Accelerator acc = Accelerator.current();
-            if (acc != null) {
-                acc.toHost(partials);
-            }
+            Backend be = Backend.current();
+            be.launch(Kernel.SUM_SQUARES_PARTIAL, chunks, CHUNK, g.storage(), g.offset(), n, CHUNK, partials);
+            be.toHost(partials);
             for (double s : partials) {
                 total += s;
             }

@@ -48,10 +48,10 @@ class GemvTest {
         for (int m = 1; m <= Gemv.MAX_ROWS; m++) {
             float[] x = randomArray(m * k);
             float[] batch = new float[m * n];
-            Cpu.gemm(false, true, m, n, k, x, 0, k, w, 0, k, batch, 0, n, false);
+            CpuBackend.INSTANCE.gemm(false, true, m, n, k, x, 0, k, w, 0, k, batch, 0, n, false);
             for (int row = 0; row < m; row++) {
                 float[] single = new float[n];
-                Cpu.gemm(false, true, 1, n, k, x, row * k, k, w, 0, k, single, 0, n, false);
+                CpuBackend.INSTANCE.gemm(false, true, 1, n, k, x, row * k, k, w, 0, k, single, 0, n, false);
                 for (int o = 0; o < n; o++) {
                     assertEquals(Float.floatToRawIntBits(single[o]), Float.floatToRawIntBits(batch[row * n + o]),
                             "M=" + m + " row " + row + " output " + o);

@@ -1,13 +1,13 @@
 package org.fedcot.tensor.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.fedcot.tensor.Accelerator;
+import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.cpu.CpuBackend;
 import org.fedcot.tensor.ops.Elementwise;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class OpenClDiscoveryTest {
     @Test
     void cpuNeedsNoDeviceAndUnknownBackendsAreNamed() {
         BackendChoice cpu = BackendChoice.resolve("cpu", 0);
-        assertNull(cpu.accelerator());
+        assertSame(CpuBackend.INSTANCE, cpu.backend());
         assertTrue(cpu.note().startsWith("backend: cpu ("), cpu.note());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BackendChoice.resolve("cuda", 0));
         assertEquals("--backend: unknown backend 'cuda'; available: cpu, opencl, auto", e.getMessage());
@@ -28,10 +28,10 @@ class OpenClDiscoveryTest {
         BackendChoice auto = BackendChoice.resolve("auto", 0);
         String why = OpenClDevices.unavailableReason();
         if (why == null) {
-            assertSame(OpenClBackend.open(0), auto.accelerator());
+            assertSame(OpenClBackend.open(0), auto.backend());
             assertTrue(auto.note().startsWith("backend: opencl: "), auto.note());
         } else {
-            assertNull(auto.accelerator());
+            assertSame(CpuBackend.INSTANCE, auto.backend());
             assertTrue(auto.note().contains("OpenCL not used: " + why), auto.note());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> BackendChoice.resolve("opencl", 0));
@@ -57,12 +57,12 @@ class OpenClDiscoveryTest {
             long down = device.bytesDownloaded();
             Tensor s = Elementwise.add(a, b);
             assertEquals(down, device.bytesDownloaded(), "a kernel's output is not brought home by itself");
-            assertEquals(0f, s.buffer()[0], "the host array is stale until read");
+            assertEquals(0f, s.storage()[0], "the host array is stale until read");
             assertEquals(33f, s.get(2));
             assertEquals(down + 12, device.bytesDownloaded());
             return Elementwise.add(s, s); // left on the device when the CPU takes over
         });
-        assertNull(Accelerator.current());
-        assertEquals(22f, sum.buffer()[0], "switching back to the CPU brings every array home");
+        assertSame(CpuBackend.INSTANCE, Backend.current());
+        assertEquals(22f, sum.storage()[0], "switching back to the CPU brings every array home");
     }
 }

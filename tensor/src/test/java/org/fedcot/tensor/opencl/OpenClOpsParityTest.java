@@ -8,21 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.cpu.CpuBackend;
 import org.fedcot.tensor.ops.Activations;
 import org.fedcot.tensor.ops.Attention;
 import org.fedcot.tensor.ops.CachedAttention;
 import org.fedcot.tensor.ops.CrossEntropy;
-import org.fedcot.tensor.ops.Dropout;
 import org.fedcot.tensor.ops.Elementwise;
 import org.fedcot.tensor.ops.Embedding;
 import org.fedcot.tensor.ops.Linear;
-import org.fedcot.tensor.ops.MatMul;
 import org.fedcot.tensor.ops.Norms;
 import org.fedcot.tensor.ops.Reduce;
 import org.fedcot.tensor.ops.Rotary;
 import org.fedcot.tensor.ops.Slice;
-import org.fedcot.tensor.ops.Softmax;
 import org.fedcot.tensor.NoGrad;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class OpenClOpsParityTest {
 
     /** Runs {@code op} forward and backward on each backend from the same inputs and compares everything. */
     private void parity(String name, Function<Tensor[], Tensor> op, float[]... inputs) {
-        List<float[]> cpu = run(null, op, inputs);
+        List<float[]> cpu = run(CpuBackend.INSTANCE, op, inputs);
         List<float[]> cl = run(device, op, inputs);
         assertClose(name + " forward", cpu.get(0), cl.get(0), TOL);
         for (int i = 1; i < cpu.size(); i++) {
@@ -54,7 +53,7 @@ class OpenClOpsParityTest {
     }
 
     /** Shapes ride along as the last float[] of each input pair: {values, shape-as-floats}. */
-    private List<float[]> run(OpenClBackend backend, Function<Tensor[], Tensor> op, float[]... inputs) {
+    private List<float[]> run(Backend backend, Function<Tensor[], Tensor> op, float[]... inputs) {
         return on(backend, () -> {
             Tensor[] in = new Tensor[inputs.length / 2];
             for (int i = 0; i < in.length; i++) {
@@ -106,19 +105,6 @@ class OpenClOpsParityTest {
     }
 
     @Test
-    void matmulEveryTranspositionAndSharedOperand() {
-        for (boolean ta : new boolean[] {false, true}) {
-            for (boolean tb : new boolean[] {false, true}) {
-                float[][] a = input(1, 2, ta ? 33 : 45, ta ? 45 : 33);
-                float[][] b = input(1, 2, tb ? 71 : 33, tb ? 33 : 71);
-                float[][] shared = input(1, tb ? 71 : 33, tb ? 33 : 71);
-                parity("matmul ta=" + ta + " tb=" + tb, in -> MatMul.matmul(in[0], in[1], ta, tb), join(a, b));
-                parity("matmul shared ta=" + ta + " tb=" + tb, in -> MatMul.matmul(in[0], in[1], ta, tb), join(a, shared));
-            }
-        }
-    }
-
-    @Test
     void elementwiseAndReshape() {
         float[][] a = input(1, 5, 12);
         float[][] b = input(1, 5, 12);
@@ -143,9 +129,8 @@ class OpenClOpsParityTest {
     }
 
     @Test
-    void softmaxAndActivations() {
+    void activations() {
         float[][] x = input(3, 6, 33);
-        parity("softmax", in -> Softmax.softmax(in[0]), join(x));
         parity("geluTanh", in -> Activations.geluTanh(in[0]), join(x));
         parity("geluErf", in -> Activations.geluErf(in[0]), join(x));
         parity("silu", in -> Activations.silu(in[0]), join(x));
@@ -175,8 +160,7 @@ class OpenClOpsParityTest {
     }
 
     @Test
-    void dropoutAndSlice() {
-        parity("dropout", in -> Dropout.dropout(in[0], 0.3f, 1234L), join(input(1, 8, 50)));
+    void slice() {
         parity("slice", in -> Slice.lastDim(in[0], 5, 17), join(input(1, 4, 3, 24)));
     }
 
@@ -186,7 +170,7 @@ class OpenClOpsParityTest {
         float[][] kc = input(1, 2, 10, 2, 8);
         float[][] vc = input(1, 2, 10, 2, 8);
         List<float[]> results = new ArrayList<>();
-        for (OpenClBackend backend : new OpenClBackend[] {null, device}) {
+        for (Backend backend : new Backend[] {CpuBackend.INSTANCE, device}) {
             results.add(on(backend, () -> {
                 try (NoGrad ignored = NoGrad.enter()) {
                     return CachedAttention.attend(Tensor.of(q[0].clone(), 2, 3, 4, 8), Tensor.of(kc[0].clone(), 2, 10, 2, 8),
@@ -206,7 +190,7 @@ class OpenClOpsParityTest {
             caches[i] = input(1, 1, 7 + i / 2, 2, 8);
         }
         List<float[]> results = new ArrayList<>();
-        for (OpenClBackend backend : new OpenClBackend[] {null, device}) {
+        for (Backend backend : new Backend[] {CpuBackend.INSTANCE, device}) {
             results.add(on(backend, () -> {
                 Tensor[] keys = new Tensor[3];
                 Tensor[] values = new Tensor[3];

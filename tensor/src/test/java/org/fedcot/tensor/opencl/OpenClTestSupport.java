@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import org.fedcot.tensor.Accelerator;
+import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.cpu.CpuBackend;
 import org.junit.jupiter.api.Assumptions;
 
 /** Shared by the OpenCL tests: skipping without a device, running on a backend, comparing results. */
@@ -20,13 +21,13 @@ final class OpenClTestSupport {
         return OpenClBackend.open(0);
     }
 
-    /** {@code work} run with {@code accelerator} in use (null: the CPU), the CPU restored after. */
-    static <T> T on(Accelerator accelerator, Supplier<T> work) {
-        Accelerator.use(accelerator);
+    /** {@code work} run with {@code backend} in use, the CPU restored after. */
+    static <T> T on(Backend backend, Supplier<T> work) {
+        Backend.use(backend);
         try {
             return work.get();
         } finally {
-            Accelerator.use(null);
+            Backend.use(CpuBackend.INSTANCE);
         }
     }
 

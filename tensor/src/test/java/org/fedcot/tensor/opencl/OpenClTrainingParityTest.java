@@ -3,7 +3,9 @@ package org.fedcot.tensor.opencl;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.cpu.CpuBackend;
 import org.fedcot.tensor.Workspace;
 import org.fedcot.tensor.optim.AdamW;
 import org.fedcot.tensor.optim.GradClip;
@@ -28,7 +30,7 @@ class OpenClTrainingParityTest {
 
     @Test
     void fiftyStepsFollowTheCpuLossCurve() {
-        float[] cpu = train(null, new long[1]);
+        float[] cpu = train(CpuBackend.INSTANCE, new long[1]);
         long[] perStepUpload = new long[1];
         float[] cl = train(device, perStepUpload);
         for (int s = 0; s < STEPS; s++) {
@@ -43,7 +45,7 @@ class OpenClTrainingParityTest {
     }
 
     /** The loss of each step; {@code steadyUpload[0]} gets the bytes the last step uploaded. */
-    private static float[] train(OpenClBackend backend, long[] steadyUpload) {
+    private static float[] train(Backend backend, long[] steadyUpload) {
         return OpenClTestSupport.on(backend, () -> {
             TinyLlama model = new TinyLlama(3);
             List<Tensor> params = model.parameters();
@@ -53,8 +55,8 @@ class OpenClTrainingParityTest {
             float[] losses = new float[STEPS];
             long before = 0;
             for (int s = 0; s < STEPS; s++) {
-                if (backend != null) {
-                    before = backend.bytesUploaded();
+                if (backend instanceof OpenClBackend cl) {
+                    before = cl.bytesUploaded();
                 }
                 int[][] batch = TinyLlama.batch(s, B, T);
                 opt.zeroGrad();
@@ -66,8 +68,8 @@ class OpenClTrainingParityTest {
                 GradClip.clipGlobalNorm(params, 1.0);
                 opt.step();
             }
-            if (backend != null) {
-                steadyUpload[0] = backend.bytesUploaded() - before;
+            if (backend instanceof OpenClBackend cl) {
+                steadyUpload[0] = cl.bytesUploaded() - before;
             }
             return losses;
         });

@@ -99,8 +99,8 @@ class CachedAttentionTest {
                     int n = tn * NKV * D;
                     int src = (b * T + pos) * NKV * D;
                     int dst = (b * S + pos) * NKV * D;
-                    System.arraycopy(k.data(), src, kc.data(), dst, n);
-                    System.arraycopy(v.data(), src, vc.data(), dst, n);
+                    System.arraycopy(k.hostData(), src, kc.hostData(), dst, n);
+                    System.arraycopy(v.hostData(), src, vc.hostData(), dst, n);
                 }
                 Tensor qChunk = rows(q, B, T, pos, tn, NH * D);
                 Tensor out = CachedAttention.attend(qChunk, kc, vc, pos);
@@ -121,7 +121,7 @@ class CachedAttentionTest {
         shape[1] = tn;
         Tensor out = Tensor.zeros(shape);
         for (int b = 0; b < B; b++) {
-            System.arraycopy(x.data(), x.offset() + (b * T + pos) * width, out.data(), b * tn * width, tn * width);
+            System.arraycopy(x.hostData(), x.offset() + (b * T + pos) * width, out.hostData(), b * tn * width, tn * width);
         }
         return out;
     }

@@ -1,0 +1,55 @@
+"""Aggregate throughput of N concurrent greedy clients against one client asking the same prompts in turn.
+
+Usage: serve_clients.py URL MODEL [N=8] [TOKENS=128]   (URL without /v1, e.g. http://127.0.0.1:8000)
+Prints tokens/s of both, their ratio, and how many concurrent answers equal the one-client answers.
+Standard library only, so any Python 3 runs it.
+"""
+import json
+import sys
+import threading
+import time
+import urllib.request
+
+url, model = sys.argv[1], sys.argv[2]
+n = int(sys.argv[3]) if len(sys.argv) > 3 else 8
+tokens = int(sys.argv[4]) if len(sys.argv) > 4 else 128
+prompts = ["Once upon a time", "The little dog", "Lily and Ben went", "One day a bird",
+           "There was a big tree", "Tom liked to play", "The sun was hot", "A girl named Sue"]
+prompts = [prompts[i % len(prompts)] + " " * (i // len(prompts)) for i in range(n)]
+
+
+def ask(prompt):
+    body = json.dumps({"model": model, "prompt": prompt, "max_tokens": tokens, "temperature": 0}).encode()
+    request = urllib.request.Request(url + "/v1/completions", body, {"Content-Type": "application/json"})
+    answer = json.load(urllib.request.urlopen(request, timeout=600))
+    return answer["choices"][0]["text"], answer["usage"]["completion_tokens"]
+
+
+ask(prompts[0])  # warm-up: the server's JIT compiles the decode path
+start = time.perf_counter()
+alone = [ask(p) for p in prompts]
+alone_s = time.perf_counter() - start
+
+together = [None] * n
+
+
+def client(i):
+    together[i] = ask(prompts[i])
+
+
+threads = [threading.Thread(target=client, args=(i,)) for i in range(n)]
+start = time.perf_counter()
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+together_s = time.perf_counter() - start
+
+alone_tokens = sum(c for _, c in alone)
+together_tokens = sum(c for _, c in together)
+same = sum(1 for a, b in zip(alone, together) if a[0] == b[0])
+one = alone_tokens / alone_s
+many = together_tokens / together_s
+print(f"one client, {n} requests in turn: {alone_tokens} tokens in {alone_s:.2f} s = {one:.1f} tokens/s")
+print(f"{n} concurrent clients: {together_tokens} tokens in {together_s:.2f} s = {many:.1f} tokens/s ({many / one:.2f}x)")
+print(f"identical answers: {same}/{n}")
