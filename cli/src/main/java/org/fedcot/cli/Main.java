@@ -7,6 +7,7 @@ import org.fedcot.cli.llm.AskCommand;
 import org.fedcot.cli.model.GenerateCommand;
 import org.fedcot.cli.model.GradsCommand;
 import org.fedcot.cli.model.InitCommand;
+import org.fedcot.cli.model.MergeCommand;
 import org.fedcot.cli.privacy.AttackCommand;
 import org.fedcot.cli.privacy.PerturbCommand;
 import org.fedcot.cli.run.ReportCommand;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fedcot", mixinStandardHelpOptions = true, version = "fedcot 0.1.0",
         description = "Federated chain-of-thought distillation (FedCoT) on the JVM, with no ML runtime underneath.",
         subcommands = {DemoCommand.class, TokenizeCommand.class, GenerateCommand.class, InitCommand.class,
-                GradsCommand.class, TrainCommand.class, PerturbCommand.class, AttackCommand.class, EvalCommand.class, ServeCommand.class, AskCommand.class, RunCommand.class, ReportCommand.class,
+                MergeCommand.class, GradsCommand.class, TrainCommand.class, PerturbCommand.class, AttackCommand.class,
+                EvalCommand.class, ServeCommand.class, AskCommand.class, RunCommand.class, ReportCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

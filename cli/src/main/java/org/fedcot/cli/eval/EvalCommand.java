@@ -60,6 +60,11 @@ public final class EvalCommand implements Callable<Integer> {
             description = "A Hugging Face model directory or a llama2.c .bin checkpoint.")
     Path modelPath;
 
+    @Option(names = "--adapter", paramLabel = "DIR",
+            description = "A PEFT LoRA adapter directory (adapter_config.json, adapter_model.safetensors) to fold into"
+                    + " the model's weights before use, e.g. the OUT of `fedcot train --lora-rank`.")
+    Path adapterDir;
+
     @Option(names = "--tokenizer", paramLabel = "PATH",
             description = "The tokenizer (default: the model directory's, or tokenizer.bin beside a llama2.c checkpoint).")
     Path tokenizerPath;
@@ -118,7 +123,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         FewShotSampler fewShot = shots == 0 ? FewShotSampler.zeroShot()
                 : new FewShotSampler(read(fewShotData, dataset, "--fewshot-data"), shots, seed);
-        DecoderModel model = ModelPath.load(modelPath);
+        DecoderModel model = ModelPath.load(modelPath, adapterDir);
         Tokenizer tokenizer = ModelPath.tokenizer(modelPath, tokenizerPath, model);
         PromptFormat format = PromptFormat.of(dataset);
         PrintWriter out = spec.commandLine().getOut();

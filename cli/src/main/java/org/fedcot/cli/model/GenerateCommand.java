@@ -40,6 +40,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "A Hugging Face model directory (config.json + safetensors) or a llama2.c .bin checkpoint.")
     Path modelPath;
 
+    @Option(names = "--adapter", paramLabel = "DIR",
+            description = "A PEFT LoRA adapter directory (adapter_config.json, adapter_model.safetensors) to fold into"
+                    + " the model's weights before use, e.g. the OUT of `fedcot train --lora-rank`.")
+    Path adapterDir;
+
     @Option(names = "--tokenizer", paramLabel = "PATH",
             description = "The tokenizer (default: the model directory's, or tokenizer.bin beside a llama2.c checkpoint).")
     Path tokenizerPath;
@@ -87,7 +92,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (stops.stream().anyMatch(String::isEmpty)) {
             throw new CommandLine.ParameterException(cl, "--stop needs a non-empty string");
         }
-        DecoderModel model = ModelPath.load(modelPath);
+        DecoderModel model = ModelPath.load(modelPath, adapterDir);
         Tokenizer tokenizer = ModelPath.tokenizer(modelPath, tokenizerPath, model);
         GenerationPlan plan = ModelPath.isLlama2c(modelPath)
                 ? GenerationPlan.runC(tokenizer, model, prompt, maxTokens)

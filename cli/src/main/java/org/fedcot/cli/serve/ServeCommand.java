@@ -33,6 +33,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A Hugging Face model directory (config.json + safetensors) or a llama2.c .bin checkpoint.")
     Path modelPath;
 
+    @Option(names = "--adapter", paramLabel = "DIR",
+            description = "A PEFT LoRA adapter directory (adapter_config.json, adapter_model.safetensors) to fold into"
+                    + " the model's weights before use, e.g. the OUT of `fedcot train --lora-rank`.")
+    Path adapterDir;
+
     @Option(names = "--tokenizer", paramLabel = "PATH",
             description = "The tokenizer (default: the model directory's, or tokenizer.bin beside a llama2.c checkpoint); "
                     + "its directory's tokenizer_config.json gives the chat template.")
@@ -103,7 +108,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        ServedModel model = ServedModel.load(modelPath, tokenizerPath, servedName);
+        ServedModel model = ServedModel.load(modelPath, adapterDir, tokenizerPath, servedName);
         OpenAiServer server = OpenAiServer.start(model, options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -20,6 +20,7 @@ import org.fedcot.models.train.Trainer;
 import org.fedcot.models.train.TrainerConfig;
 import org.fedcot.models.train.TrainingListener;
 import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.models.transformer.LoraSpec;
 import org.fedcot.models.transformer.TransformerConfig;
 import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.opencl.OpenClBackend;
@@ -68,6 +69,14 @@ public final class TrainBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the weights and tokens (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--lora-rank", paramLabel = "R",
+            description = "Train LoRA adapters of rank R (alpha 2R, no dropout, the architecture's default targets) on"
+                    + " the frozen model instead of every parameter.")
+    Integer loraRank;
+
+    @Option(names = "--checkpoint-activations", description = "Recompute each layer's activations in backward.")
+    boolean checkpointActivations;
+
     @Override
     public Integer call() throws IOException {
         validate();
@@ -77,11 +86,15 @@ public final class TrainBenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--seq " + seq + " exceeds the model's "
                     + config.maxPositionEmbeddings() + " positions (max_position_embeddings)");
         }
-        TrainingMemory.check("--batch " + batch + " --seq " + seq, config, batch, batch, seq);
+        TrainingMemory.check("--batch " + batch + " --seq " + seq, config, batch, batch, seq, loraRank != null,
+                checkpointActivations);
         DecoderModel m = DecoderModel.random(config, seed);
         // no clipping, constant rate, one micro-batch of exactly seq tokens: a bare forward + backward + AdamW
         TrainerConfig tc = TrainerConfig.builder(warmup + steps).batchSize(batch).learningRate(1e-4)
-                .schedule(LrSchedule.Kind.CONSTANT).maxGradNorm(0).padMultiple(1).seed(seed).build();
+                .schedule(LrSchedule.Kind.CONSTANT).maxGradNorm(0).padMultiple(1).seed(seed)
+                .lora(loraRank == null ? null : new LoraSpec(loraRank, 2.0 * loraRank, 0,
+                        LoraSpec.defaultTargets(config.modelType())))
+                .checkpointActivations(checkpointActivations).build();
         PrintWriter err = spec.commandLine().getErr();
         double[] ms = new double[steps];
         long[] transferredBeforeTimed = new long[2];
@@ -132,9 +145,9 @@ public final class TrainBenchCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (seq < 2 || batch < 1 || steps < 1 || warmup < 0) {
+        if (seq < 2 || batch < 1 || steps < 1 || warmup < 0 || (loraRank != null && loraRank < 1)) {
             throw new ParameterException(spec.commandLine(), "--seq must be at least 2, --batch and --steps at least 1,"
-                    + " --warmup at least 0");
+                    + " --warmup at least 0, --lora-rank at least 1");
         }
     }
 }

@@ -2,18 +2,17 @@ package org.fedcot.cli.train;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.fedcot.cli.BackendOptions;
+import org.fedcot.cli.model.TokenizerFiles;
 import org.fedcot.models.checkpoint.HfCheckpoint;
 import org.fedcot.models.checkpoint.HfCheckpointWriter;
-import org.fedcot.models.checkpoint.HfConfig;
+import org.fedcot.models.checkpoint.PeftAdapter;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.tokenizer.Tokenizers;
 import org.fedcot.models.train.Checkpoints;
@@ -23,6 +22,8 @@ import org.fedcot.models.train.TrainResult;
 import org.fedcot.models.train.Trainer;
 import org.fedcot.models.train.TrainerConfig;
 import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.models.transformer.LoraAdapters;
+import org.fedcot.models.transformer.LoraSpec;
 import org.fedcot.tensor.optim.LrSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,13 +35,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fedcot train}: fine-tunes a Hugging Face checkpoint directory on (prompt, target) examples
  * with the {@link Trainer}, writing checkpoints to resume from and, at the end, the fine-tuned model
- * with its tokenizer files as a new checkpoint directory.
+ * with its tokenizer files as a new checkpoint directory; with {@code --lora-rank}, LoRA adapters in
+ * PEFT's layout instead, the base model frozen.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Fine-tune a causal language model on prompt/target pairs; the loss is on target tokens only.",
                 "FILE.jsonl holds one {\"prompt\": ..., \"target\": ..., \"task\": ...} object per line (task defaults"
                         + " to \"label\"). OUT receives checkpoint-<step>/ directories and, at the end, the fine-tuned"
-                        + " model (config.json, model.safetensors and the tokenizer files)."})
+                        + " model (config.json, model.safetensors and the tokenizer files); with --lora-rank, the"
+                        + " adapter (adapter_config.json, adapter_model.safetensors), for --adapter or `fedcot merge`."})
 public final class TrainCommand implements Callable<Integer> {
     /** Hugging Face's default run length when no step count is given. */
     private static final int DEFAULT_EPOCHS = 3;
@@ -116,6 +119,29 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the data order (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--lora-rank", paramLabel = "R",
+            description = "Train LoRA adapters of rank R on the --lora-targets instead of the whole model, which stays"
+                    + " frozen (default: full fine-tuning).")
+    Integer loraRank;
+
+    @Option(names = "--lora-alpha", defaultValue = "16", paramLabel = "A",
+            description = "LoRA's alpha: the adapters' output is scaled by A / R (default: ${DEFAULT-VALUE}).")
+    double loraAlpha;
+
+    @Option(names = "--lora-dropout", defaultValue = "0.05", paramLabel = "P",
+            description = "Dropout on the adapters' input while training (default: ${DEFAULT-VALUE}).")
+    double loraDropout;
+
+    @Option(names = "--lora-targets", split = ",", paramLabel = "NAME[,NAME...]",
+            description = "The linear layers to adapt, by Hugging Face module name (default: q_proj,v_proj for llama"
+                    + " and qwen2, query_key_value for gpt_neox).")
+    List<String> loraTargets;
+
+    @Option(names = "--checkpoint-activations",
+            description = "Recompute each layer's activations in backward instead of keeping them: less memory, one"
+                    + " more forward per step, the same gradients.")
+    boolean checkpointActivations;
+
     @Option(names = "--resume", description = "Continue from the newest checkpoint in OUT, exactly as if never stopped.")
     boolean resume;
 
@@ -133,10 +159,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Tokenizer tokenizer = Tokenizers.load(modelDir);
         DecoderModel model = HfCheckpoint.load(modelDir);
+        LoraSpec lora = loraSpec(model);
         List<Example> train = JsonlExamples.read(dataFile, tokenizer);
         List<Example> eval = evalFile == null ? List.of() : JsonlExamples.read(evalFile, tokenizer);
         checkMemory(model, train, eval);
-        Trainer trainer = new Trainer(model, config(train.size()), train, eval);
+        Trainer trainer = new Trainer(model, config(train.size(), lora), train, eval);
         Optional<Path> checkpoint = Checkpoints.latest(outDir);
         if (resume) {
             trainer.resume(checkpoint.orElseThrow(() -> new IllegalArgumentException(
@@ -150,12 +177,17 @@ public final class TrainCommand implements Callable<Integer> {
         try (ProgressView view = new ProgressView(out)) {
             result = trainer.train(outDir, view);
         }
-        HfCheckpointWriter.save(model, outDir);
-        copyTokenizerFiles(modelDir, outDir);
-        out.printf(Locale.ROOT, "trained %d steps in %.1f s: loss %.4f%s; model saved to %s%n", result.step(),
+        Optional<LoraAdapters> adapters = trainer.adapters();
+        if (adapters.isPresent()) {
+            PeftAdapter.save(adapters.get(), modelDir.toAbsolutePath().normalize().toString(), outDir);
+        } else {
+            HfCheckpointWriter.save(model, outDir);
+            TokenizerFiles.copy(modelDir, outDir);
+        }
+        out.printf(Locale.ROOT, "trained %d steps in %.1f s: loss %.4f%s; %s saved to %s%n", result.step(),
                 result.seconds(), result.loss(),
                 Double.isNaN(result.evalLoss()) ? "" : String.format(Locale.ROOT, ", eval loss %.4f", result.evalLoss()),
-                outDir);
+                adapters.isPresent() ? "adapter" : "model", outDir);
         out.flush();
         return 0;
     }
@@ -182,6 +214,17 @@ public final class TrainCommand implements Callable<Integer> {
         if (alpha != null && !(alpha >= 0 && alpha <= 1)) {
             throw new IllegalArgumentException("--alpha must be in [0, 1], got " + alpha);
         }
+        if (loraRank != null) {
+            atLeast("--lora-rank", loraRank, 1);
+            if (!(loraAlpha > 0) || Double.isInfinite(loraAlpha)) {
+                throw new IllegalArgumentException("--lora-alpha must be positive and finite, got " + loraAlpha);
+            }
+            if (!(loraDropout >= 0 && loraDropout < 1)) {
+                throw new IllegalArgumentException("--lora-dropout must be in [0, 1), got " + loraDropout);
+            }
+        } else if (loraTargets != null) {
+            throw new IllegalArgumentException("--lora-targets needs --lora-rank, which turns LoRA on");
+        }
         try {
             LrSchedule.parse(schedule, lr, 0, 0);
         } catch (IllegalArgumentException e) {
@@ -200,17 +243,28 @@ public final class TrainCommand implements Callable<Integer> {
         int rows = microBatch == null ? batch : microBatch;
         int longest = Stream.concat(train.stream(), eval.stream()).mapToInt(Example::length).max().orElse(1);
         String flag = "--batch " + batch + (microBatch == null ? "" : " --micro-batch " + microBatch);
-        TrainingMemory.check(flag, model.config(), batch, rows, longest);
+        TrainingMemory.check(flag, model.config(), batch, rows, longest, loraRank != null, checkpointActivations);
     }
 
-    private TrainerConfig config(int examples) {
+    /** The LoRA settings of the flags for {@code model}'s architecture, or null without --lora-rank. */
+    private LoraSpec loraSpec(DecoderModel model) {
+        if (loraRank == null) {
+            return null;
+        }
+        List<String> targets = loraTargets != null ? loraTargets : LoraSpec.defaultTargets(model.config().modelType());
+        // targets that name no layer of the model are refused, with the layers' names, when the trainer attaches them
+        return new LoraSpec(loraRank, loraAlpha, loraDropout, targets);
+    }
+
+    private TrainerConfig config(int examples, LoraSpec lora) {
         int totalSteps = steps != null ? steps : Math.max(1, (int) Math.ceil((double) DEFAULT_EPOCHS * examples / batch));
         LrSchedule.Kind kind = LrSchedule.parse(schedule, lr, 0, 0).kind();
         return TrainerConfig.builder(totalSteps).batchSize(batch).microBatchSize(microBatch == null ? batch : microBatch)
                 .learningRate(lr).schedule(kind).warmupSteps(warmup).weightDecay(weightDecay).maxGradNorm(maxGradNorm)
                 .taskWeights(alpha == null ? TaskWeights.uniform() : TaskWeights.fedCot(alpha)).seed(seed)
                 .groupByLength(groupByLength).evalEvery(evalFile != null && evalEvery == 0 ? totalSteps : evalEvery)
-                .checkpointEvery(saveEvery).keepCheckpoints(keep).build();
+                .checkpointEvery(saveEvery).keepCheckpoints(keep).lora(lora).checkpointActivations(checkpointActivations)
+                .build();
     }
 
     private static void printPlan(PrintWriter out, DecoderModel model, Trainer trainer, List<Example> train,
@@ -223,19 +277,5 @@ public final class TrainCommand implements Callable<Integer> {
                 c.batchSize(), c.microBatchSize(), c.learningRate(), c.schedule().name().toLowerCase(Locale.ROOT),
                 c.taskWeights(), trainer.step() > 0 ? "; resuming at step " + trainer.step() : "");
         out.flush();
-    }
-
-    /** Copies the model directory's other files (tokenizer, generation config) so OUT is a complete model directory. */
-    private static void copyTokenizerFiles(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String name = f.getFileName().toString();
-                boolean weightsOrConfig = name.equals(HfConfig.FILE_NAME) || name.endsWith(".safetensors")
-                        || name.endsWith(".safetensors.index.json") || name.startsWith("pytorch_model");
-                if (!weightsOrConfig) {
-                    Files.copy(f, to.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

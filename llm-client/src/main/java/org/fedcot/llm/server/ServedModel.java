@@ -44,7 +44,16 @@ public final class ServedModel {
      *                   file's name without its extension ("stories260K" for stories260K.bin)
      */
     public static ServedModel load(Path modelPath, Path tokenizerPath, String servedName) throws IOException {
-        DecoderModel model = ModelPath.load(modelPath);
+        return load(modelPath, null, tokenizerPath, servedName);
+    }
+
+    /**
+     * As {@link #load(Path, Path, String)}, with the PEFT LoRA adapter in {@code adapterDir} folded into
+     * the model's weights (see {@link ModelPath#load(Path, Path)}); null serves the model alone.
+     */
+    public static ServedModel load(Path modelPath, Path adapterDir, Path tokenizerPath, String servedName)
+            throws IOException {
+        DecoderModel model = ModelPath.load(modelPath, adapterDir);
         Tokenizer tokenizer = ModelPath.tokenizer(modelPath, tokenizerPath, model);
         ChatTemplate template = ChatTemplate.forTokenizer(tokenizerPath != null ? tokenizerPath : modelPath);
         Set<Integer> stops = new HashSet<>(model.config().eosTokenIds());

@@ -36,6 +36,20 @@ public final class ModelPath {
     }
 
     /**
+     * Loads the model at {@code path} with the PEFT LoRA adapter in {@code adapterDir} folded into its
+     * weights ({@link PeftAdapter}, {@link org.fedcot.models.transformer.LoraAdapters#merge}): the model
+     * then computes what the adapted one does, at the base model's cost. {@code adapterDir} null loads
+     * the model alone.
+     */
+    public static DecoderModel load(Path path, Path adapterDir) throws IOException {
+        DecoderModel model = load(path);
+        if (adapterDir != null) {
+            PeftAdapter.load(model, adapterDir).merge();
+        }
+        return model;
+    }
+
+    /**
      * The tokenizer at {@code tokenizerPath}, or by default the one in the model's directory (Hugging
      * Face) or tokenizer.bin beside the checkpoint (llama2.c); it must fit the model's vocabulary:
      * exactly for llama2.c (run.c reads vocab_size tokens), at most for Hugging Face (whose embedding

@@ -11,14 +11,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.fedcot.models.checkpoint.HfCheckpoint;
 import org.fedcot.models.checkpoint.HfCheckpointWriter;
+import org.fedcot.models.checkpoint.PeftAdapter;
 import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.models.transformer.LoraAdapters;
 import org.fedcot.tensor.optim.AdamW;
 
 /**
  * Training checkpoints in an output directory, named {@code checkpoint-<step>} as Hugging Face's
  * Trainer names them. Each holds the model as a Hugging Face checkpoint (config.json,
  * model.safetensors), AdamW's moments and step counts (optimizer.safetensors) and the trainer's
- * position and settings (trainer_state.json). It is written into a hidden temporary directory and
+ * position and settings (trainer_state.json). A run that trains LoRA adapters saves the adapters
+ * (adapter_config.json, adapter_model.safetensors, see {@link PeftAdapter}) instead of the model. It is written into a hidden temporary directory and
  * renamed into place, so a {@code checkpoint-<step>} directory is always complete.
  */
 public final class Checkpoints {
@@ -50,10 +53,18 @@ public final class Checkpoints {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
     }
 
-    /** Writes a checkpoint of {@code model}, {@code optimizer} and {@code state} as {@code dir}, atomically. */
-    static void save(Path dir, DecoderModel model, AdamW optimizer, TrainerState state) throws IOException {
+    /**
+     * Writes a checkpoint of {@code model} (of its {@code adapters} alone when not null), {@code optimizer}
+     * and {@code state} as {@code dir}, atomically.
+     */
+    static void save(Path dir, DecoderModel model, LoraAdapters adapters, AdamW optimizer, TrainerState state)
+            throws IOException {
         AtomicDirectory.write(dir, tmp -> {
-            HfCheckpointWriter.save(model, tmp);
+            if (adapters == null) {
+                HfCheckpointWriter.save(model, tmp);
+            } else {
+                PeftAdapter.save(adapters, null, tmp);
+            }
             OptimizerStateFile.write(tmp.resolve(OptimizerStateFile.FILE_NAME), optimizer);
             state.write(tmp.resolve(TrainerState.FILE_NAME));
         });
@@ -64,9 +75,16 @@ public final class Checkpoints {
         return TrainerState.read(dir.resolve(TrainerState.FILE_NAME));
     }
 
-    /** Overwrites {@code model}'s weights and {@code optimizer}'s moments with those saved in the checkpoint {@code dir}. */
-    static void restore(Path dir, DecoderModel model, AdamW optimizer) throws IOException {
-        HfCheckpoint.loadWeights(model, dir);
+    /**
+     * Overwrites {@code model}'s weights (its {@code adapters}' when not null) and {@code optimizer}'s
+     * moments with those saved in the checkpoint {@code dir}.
+     */
+    static void restore(Path dir, DecoderModel model, LoraAdapters adapters, AdamW optimizer) throws IOException {
+        if (adapters == null) {
+            HfCheckpoint.loadWeights(model, dir);
+        } else {
+            PeftAdapter.readWeights(adapters, dir);
+        }
         OptimizerStateFile.read(dir.resolve(OptimizerStateFile.FILE_NAME), optimizer);
     }
 

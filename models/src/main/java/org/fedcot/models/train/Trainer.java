@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.fedcot.models.checkpoint.CheckpointException;
+import org.fedcot.models.checkpoint.PeftAdapter;
 import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.models.transformer.LoraAdapters;
 import org.fedcot.models.transformer.TransformerConfig;
 import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Tensor;
@@ -27,6 +30,10 @@ import org.fedcot.tensor.optim.LrSchedule;
  * <li>every {@code evalEvery} steps it reports the mean loss of the held-out set, and every
  *     {@code checkpointEvery} steps, and at the end, writes a {@link Checkpoints checkpoint}.</li>
  * </ul>
+ * With {@link TrainerConfig#lora()} set, the trainer attaches LoRA adapters to the model
+ * ({@link LoraAdapters}), freezing its own parameters, and trains and checkpoints only the adapters
+ * (in PEFT's layout, see {@link PeftAdapter}); with {@link TrainerConfig#checkpointActivations()}, the
+ * model recomputes its layers' activations in backward.
  * A run stopped at any point and {@link #resume resumed} from its last checkpoint ends with the very
  * same parameters, bit for bit, as one never stopped: the checkpoint holds the weights, AdamW's
  * moments and step counts, and the step, which fixes both the data position and the schedule.
@@ -48,6 +55,8 @@ public final class Trainer {
     private final List<Example> train;
     private final List<Example> eval;
     private final List<Tensor> params;
+    /** The adapters being trained, or null when the whole model is. */
+    private final LoraAdapters adapters;
     private final AdamW optimizer;
     private final LrSchedule lrSchedule;
     private final BatchLoss trainLoss;
@@ -63,7 +72,8 @@ public final class Trainer {
      * @param eval  the held-out examples, possibly none
      * @throws IllegalArgumentException naming the example (its source, else its set and index) when one
      *                                  is longer than the model's positions, holds a token outside its
-     *                                  vocabulary, or has a task the task weights do not list
+     *                                  vocabulary, or has a task the task weights do not list; or when
+     *                                  {@code config.lora()}'s targets match no linear layer of the model
      */
     public Trainer(DecoderModel model, TrainerConfig config, List<Example> train, List<Example> eval) {
         this(model, config, new BatchSchedule(train.stream().map(ExampleGroup::of).toList(), config), eval);
@@ -90,7 +100,9 @@ public final class Trainer {
         this.eval = List.copyOf(eval);
         check(this.train, "training");
         check(this.eval, "held-out");
-        params = model.parameters();
+        adapters = config.lora() == null ? null : LoraAdapters.attach(model, config.lora(), config.seed());
+        params = adapters == null ? model.parameters() : adapters.parameters();
+        model.checkpointActivations(config.checkpointActivations());
         // every gradient exists from the start, so AdamW steps every parameter on every step, even a
         // step whose tokens all weigh 0 and run no backward
         params.forEach(Tensor::gradBuffer);
@@ -105,6 +117,11 @@ public final class Trainer {
     /** Optimiser steps done so far (restored ones included). */
     public int step() {
         return step;
+    }
+
+    /** The LoRA adapters this trainer attached and trains, if it trains adapters rather than the whole model. */
+    public Optional<LoraAdapters> adapters() {
+        return Optional.ofNullable(adapters);
     }
 
     /** The settings. */
@@ -136,7 +153,7 @@ public final class Trainer {
             throw new CheckpointException(checkpointDir + ": step " + s.step() + " and examples seen " + s.examplesSeen()
                     + " do not fit a run of " + config.steps() + " steps of " + config.batchSize());
         }
-        Checkpoints.restore(checkpointDir, model, optimizer);
+        Checkpoints.restore(checkpointDir, model, adapters, optimizer);
         step = s.step();
         lastLoss = s.loss();
     }
@@ -184,7 +201,18 @@ public final class Trainer {
     private Outcome trainStep(double lr) {
         List<Example> batch = schedule.batch(step);
         optimizer.zeroGrad();
-        BatchLoss.Result r = trainLoss.run(batch, true);
+        if (adapters != null) {
+            // the step fixes the dropout masks, so a resumed run draws the same ones
+            adapters.train(config.seed() * 0x9E3779B97F4A7C15L + step);
+        }
+        BatchLoss.Result r;
+        try {
+            r = trainLoss.run(batch, true);
+        } finally {
+            if (adapters != null) {
+                adapters.eval();
+            }
+        }
         double gradNorm = config.maxGradNorm() > 0 ? GradClip.clipGlobalNorm(params, config.maxGradNorm()) : Double.NaN;
         optimizer.setLearningRate(lr);
         optimizer.step();
@@ -211,7 +239,8 @@ public final class Trainer {
      */
     public Path saveCheckpoint(Path outputDir) throws IOException {
         Path dir = Checkpoints.dir(outputDir, step);
-        Checkpoints.save(dir, model, optimizer, new TrainerState(step, (long) step * config.batchSize(), schedule.groups().size(),
+        Checkpoints.save(dir, model, adapters, optimizer, new TrainerState(step, (long) step * config.batchSize(),
+                schedule.groups().size(),
                 fingerprint, lastLoss, config.trajectory()));
         Checkpoints.prune(outputDir, config.keepCheckpoints());
         return dir;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.fedcot.models.transformer.LoraSpec;
 import org.fedcot.tensor.optim.LrSchedule;
 
 /**
@@ -30,11 +31,16 @@ import org.fedcot.tensor.optim.LrSchedule;
  * @param evalEvery       evaluate on the held-out set every this many steps and at the end; 0 never (default 0)
  * @param checkpointEvery write a checkpoint every this many steps; one is always written at the end (default 0)
  * @param keepCheckpoints newest checkpoints kept, older ones deleted; 0 keeps all (default 2)
+ * @param lora            LoRA adapters to train instead of the whole model; null trains every parameter
+ *                        (default null)
+ * @param checkpointActivations recompute each layer's activations in backward instead of keeping
+ *                        them: less memory, one more forward; the same gradients (default false)
  */
 public record TrainerConfig(int steps, int batchSize, int microBatchSize, double learningRate,
                             LrSchedule.Kind schedule, int warmupSteps, double weightDecay, double beta1, double beta2,
                             double eps, double maxGradNorm, TaskWeights taskWeights, long seed, boolean groupByLength,
-                            int padMultiple, int evalEvery, int checkpointEvery, int keepCheckpoints) {
+                            int padMultiple, int evalEvery, int checkpointEvery, int keepCheckpoints,
+                            LoraSpec lora, boolean checkpointActivations) {
     /** The name of the task weights in {@link #trajectory()}. */
     static final String TASK_WEIGHTS = "task_weights";
 
@@ -103,6 +109,9 @@ public record TrainerConfig(int steps, int batchSize, int microBatchSize, double
         t.put("seed", Long.toString(seed));
         t.put("group_by_length", Boolean.toString(groupByLength));
         t.put("pad_multiple", Integer.toString(padMultiple));
+        if (lora != null) { // only then, so that checkpoints of full fine-tuning from before LoRA still resume
+            t.put("lora", lora.toString());
+        }
         return t;
     }
 
@@ -132,6 +141,8 @@ public record TrainerConfig(int steps, int batchSize, int microBatchSize, double
         private int evalEvery;
         private int checkpointEvery;
         private int keepCheckpoints = 2;
+        private LoraSpec lora;
+        private boolean checkpointActivations;
 
         private Builder(int steps) {
             this.steps = steps;
@@ -156,6 +167,8 @@ public record TrainerConfig(int steps, int batchSize, int microBatchSize, double
             evalEvery = c.evalEvery;
             checkpointEvery = c.checkpointEvery;
             keepCheckpoints = c.keepCheckpoints;
+            lora = c.lora;
+            checkpointActivations = c.checkpointActivations;
         }
 
         public Builder steps(int v) {
@@ -246,11 +259,22 @@ public record TrainerConfig(int steps, int batchSize, int microBatchSize, double
             return this;
         }
 
+        /** LoRA adapters to train instead of the whole model; null (the default) trains every parameter. */
+        public Builder lora(LoraSpec v) {
+            lora = v;
+            return this;
+        }
+
+        public Builder checkpointActivations(boolean v) {
+            checkpointActivations = v;
+            return this;
+        }
+
         /** The config; throws naming the first bad setting. */
         public TrainerConfig build() {
             return new TrainerConfig(steps, batchSize, microBatchSize == 0 ? batchSize : microBatchSize, learningRate,
                     schedule, warmupSteps, weightDecay, beta1, beta2, eps, maxGradNorm, taskWeights, seed, groupByLength,
-                    padMultiple, evalEvery, checkpointEvery, keepCheckpoints);
+                    padMultiple, evalEvery, checkpointEvery, keepCheckpoints, lora, checkpointActivations);
         }
     }
 }

@@ -33,6 +33,8 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
     private final TransformerConfig config;
     /** Filled by the subclass constructors, in Hugging Face's state-dict order. */
     final ParameterSet params = new ParameterSet();
+    /** Runs the training pass's layers without keeping their activations; null: keep them. */
+    private LayerCheckpoint checkpoint;
 
     /**
      * Where a pass runs: [batch, seqLen] tokens starting at position pos; cache null when training.
@@ -85,6 +87,19 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
     /** The parameters in the order of {@link #namedParameters()}, e.g. for an optimiser. */
     public List<Tensor> parameters() {
         return List.copyOf(params.asMap().values());
+    }
+
+    /** The linear layers by module name ({@code model.layers.0.self_attn.q_proj}), in registration order. */
+    Map<String, Dense> linearLayers() {
+        return params.denses();
+    }
+
+    /**
+     * Activation checkpointing: when on, a training forward keeps only each layer's input and recomputes
+     * the layer's activations in backward, trading a second forward for memory. Gradients are the same.
+     */
+    public void checkpointActivations(boolean on) {
+        checkpoint = on ? new LayerCheckpoint(this) : null;
     }
 
     /** Number of scalar parameters. */
@@ -281,8 +296,10 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
     /** The residual stream [batch*seqLen, hidden] after the last layer, before the final norm. */
     private Tensor hidden(int[] ids, Pass pass) {
         Tensor x = embed(ids);
+        boolean recompute = checkpoint != null && pass.cache() == null && pass.rows() == null
+                && NoGrad.isGradEnabled();
         for (int l = 0; l < config.numLayers(); l++) {
-            x = layer(l, x, pass);
+            x = recompute ? checkpoint.layer(l, x, pass) : layer(l, x, pass);
         }
         return x;
     }

@@ -25,6 +25,7 @@ final class ParameterSet {
 
     private final Map<String, Tensor> byName = new LinkedHashMap<>();
     private final Map<String, Init> inits = new HashMap<>();
+    private final Map<String, Dense> denses = new LinkedHashMap<>();
 
     /** Registers a zero-filled parameter that wants gradients. */
     Tensor add(String name, Init init, int... shape) {
@@ -45,7 +46,14 @@ final class ParameterSet {
     /** A linear layer {@code prefix.weight} [out, in] with an optional {@code prefix.bias} [out]. */
     Dense dense(String prefix, int out, int in, boolean bias) {
         Tensor w = add(prefix + ".weight", Init.NORMAL, out, in);
-        return new Dense(w, bias ? add(prefix + ".bias", Init.ZEROS, out) : null);
+        Dense d = new Dense(w, bias ? add(prefix + ".bias", Init.ZEROS, out) : null);
+        denses.put(prefix, d);
+        return d;
+    }
+
+    /** The linear layers {@link #dense} registered, by module name (the prefix), in registration order. */
+    Map<String, Dense> denses() {
+        return Collections.unmodifiableMap(denses);
     }
 
     /** The parameters by name, unmodifiable, in registration order. */

@@ -57,7 +57,7 @@ class CheckpointsTest {
         AdamW opt = steppedOptimizer(model);
         TrainerState state = new TrainerState(3, 24, 10, "abc", 1.5, TrainerConfig.builder(5).build().trajectory());
         Path dir = Checkpoints.dir(tmp, 3);
-        Checkpoints.save(dir, model, opt, state);
+        Checkpoints.save(dir, model, null, opt, state);
         assertEquals(List.of("config.json", "model.safetensors", "optimizer.safetensors", "trainer_state.json"),
                 entries(dir));
         assertEquals(state, Checkpoints.readState(dir));
@@ -66,7 +66,7 @@ class CheckpointsTest {
 
         DecoderModel other = TrainFixtures.tinyModel(2);
         AdamW otherOpt = new AdamW(other.parameters());
-        Checkpoints.restore(dir, other, otherOpt);
+        Checkpoints.restore(dir, other, null, otherOpt);
         assertEquals(opt.stepCount(), otherOpt.stepCount());
         for (int i = 0; i < model.parameters().size(); i++) {
             assertArrayEquals(model.parameters().get(i).toArray(), other.parameters().get(i).toArray());
@@ -92,7 +92,7 @@ class CheckpointsTest {
     void aDamagedOptimizerFileIsNamed() throws IOException {
         DecoderModel model = TrainFixtures.tinyModel(1);
         Path dir = Checkpoints.dir(tmp, 1);
-        Checkpoints.save(dir, model, steppedOptimizer(model), new TrainerState(1, 8, 8, "x", 1, Map.of()));
+        Checkpoints.save(dir, model, null, steppedOptimizer(model), new TrainerState(1, 8, 8, "x", 1, Map.of()));
         DecoderModel wider = DecoderModel.random(model.config().toBuilder().vocabSize(40).build(), 1);
         CheckpointException e = assertThrows(CheckpointException.class,
                 () -> OptimizerStateFile.read(dir.resolve(OptimizerStateFile.FILE_NAME), new AdamW(wider.parameters())));

@@ -3,11 +3,14 @@ package org.fedcot.models.transformer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.io.SafetensorsFile;
 
 /** Tiny configurations, random inputs and tolerance checks shared by the transformer and checkpoint tests. */
 public final class TestModels {
@@ -37,6 +40,35 @@ public final class TestModels {
             ids[i] = rng.nextInt(vocab);
         }
         return ids;
+    }
+
+    /**
+     * Checks {@code model}'s logits and loss on a PyTorch reference fixture's batch (its "ids", "labels",
+     * "logits" and "loss") within {@code tolerance}, and back-propagates the loss, for the caller to check
+     * the gradients.
+     */
+    public static void checkLossAndBackward(String name, DecoderModel model, SafetensorsFile expected, double tolerance)
+            throws IOException {
+        Tensor idsF = expected.read("ids");
+        int B = idsF.dim(0);
+        int T = idsF.dim(1);
+        int[] ids = ints(idsF);
+        int[] labels = ints(expected.read("labels"));
+        try (NoGrad ignored = NoGrad.enter()) {
+            assertClose(name + " logits", model.logits(ids, B, T), expected.read("logits"), tolerance);
+        }
+        Tensor loss = model.loss(ids, labels, B, T);
+        assertClose(name + " loss", loss, expected.read("loss"), tolerance);
+        loss.backward();
+    }
+
+    /** The whole numbers a reference fixture stores as floats (token ids, labels), rounded back to ints. */
+    public static int[] ints(Tensor t) {
+        int[] out = new int[t.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.round(t.get(i));
+        }
+        return out;
     }
 
     /** A test resource directory or file, e.g. "/transformer/llama_gqa". */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.fedcot.models.checkpoint.HfCheckpoint;
-import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.io.SafetensorsFile;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,17 +30,7 @@ class TorchReferenceTest {
         Path dir = TestModels.resource("/transformer/" + name);
         DecoderModel model = HfCheckpoint.load(dir);
         try (SafetensorsFile expected = SafetensorsFile.open(dir.resolve("expected.safetensors"))) {
-            Tensor idsF = expected.read("ids");
-            int B = idsF.dim(0);
-            int T = idsF.dim(1);
-            int[] ids = toInts(idsF);
-            int[] labels = toInts(expected.read("labels"));
-            try (NoGrad ignored = NoGrad.enter()) {
-                TestModels.assertClose(name + " logits", model.logits(ids, B, T), expected.read("logits"), TOL);
-            }
-            Tensor loss = model.loss(ids, labels, B, T);
-            TestModels.assertClose(name + " loss", loss, expected.read("loss"), TOL);
-            loss.backward();
+            TestModels.checkLossAndBackward(name, model, expected, TOL);
             Set<String> gradNames = new TreeSet<>();
             for (String n : expected.names()) {
                 if (n.startsWith(GRAD)) {
@@ -55,13 +44,5 @@ class TorchReferenceTest {
                 TestModels.assertClose(name + " grad of " + e.getKey(), grad, expected.read(GRAD + e.getKey()), TOL);
             }
         }
-    }
-
-    private static int[] toInts(Tensor t) {
-        int[] out = new int[t.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.round(t.get(i));
-        }
-        return out;
     }
 }

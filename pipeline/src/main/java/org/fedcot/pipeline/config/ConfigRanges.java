@@ -76,6 +76,22 @@ final class ConfigRanges {
         }
         between(source, "/train/maxLength", t.maxLength(), 1, MAX_TOKENS);
         between(source, "/train/checkpointEvery", t.checkpointEvery(), 1, Integer.MAX_VALUE);
+        if (t.lora() != null) {
+            checkLora(source, t.lora());
+        }
+    }
+
+    private static void checkLora(ConfigSource source, LoraSettings l) {
+        between(source, "/train/lora/rank", l.rank(), 1, Integer.MAX_VALUE);
+        if (!(l.alpha() > 0 && Double.isFinite(l.alpha()))) {
+            throw source.error("/train/lora/alpha", "must be a finite number > 0, got " + l.alpha());
+        }
+        if (!(l.dropout() >= 0 && l.dropout() < 1)) {
+            throw source.error("/train/lora/dropout", "must be in [0, 1), got " + l.dropout());
+        }
+        if (l.targets() != null && (l.targets().isEmpty() || l.targets().stream().anyMatch(String::isBlank))) {
+            throw source.error("/train/lora/targets", "must name at least one module, none blank, e.g. [q_proj, v_proj]");
+        }
     }
 
     private static void epsilon(ConfigSource source, String pointer, Double eps) {

@@ -1,8 +1,10 @@
 package org.fedcot.pipeline.slm;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fedcot.models.checkpoint.ModelPath;
+import org.fedcot.models.checkpoint.PeftAdapter;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.transformer.DecoderModel;
 
@@ -34,8 +36,14 @@ public final class Slm {
         return ModelPath.load(model);
     }
 
-    /** The weights of a checkpoint of a model trained from this one. */
+    /**
+     * The weights of a checkpoint of a model trained from this one: the model it holds, or, for a LoRA
+     * checkpoint (a PEFT adapter), these pretrained weights with its adapters folded in.
+     */
     public DecoderModel trained(Path checkpoint) throws IOException {
+        if (Files.exists(checkpoint.resolve(PeftAdapter.CONFIG))) {
+            return ModelPath.load(model, checkpoint);
+        }
         return ModelPath.load(checkpoint);
     }
 }

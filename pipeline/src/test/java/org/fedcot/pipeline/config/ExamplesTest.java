@@ -15,7 +15,7 @@ class ExamplesTest {
 
     @Test
     void everyExampleReads() {
-        for (String name : List.of("cqa-setting2.yaml", "cqa-private-only.yaml", "cqa-tiny.yaml")) {
+        for (String name : List.of("cqa-setting1.yaml", "cqa-setting2.yaml", "cqa-private-only.yaml", "cqa-tiny.yaml")) {
             ConfigSource c = ConfigReader.read(EXAMPLES.resolve(name), Map.of());
             assertEquals("cqa", c.config().task().dataset(), name);
         }
