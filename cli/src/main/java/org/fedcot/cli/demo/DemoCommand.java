@@ -71,11 +71,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Test questions (default: ${DEFAULT-VALUE}).")
     int testCount;
 
-    @Option(names = "--teacher-steps", paramLabel = "N", defaultValue = "600",
+    @Option(names = "--teacher-steps", paramLabel = "N", defaultValue = "700",
             description = "Training steps of the teacher LLM when it is first made (default: ${DEFAULT-VALUE}).")
     int teacherSteps;
 
-    @Option(names = "--slm-steps", paramLabel = "N", defaultValue = "400",
+    @Option(names = "--slm-steps", paramLabel = "N", defaultValue = "500",
             description = "Pretraining steps of the client's SLM when it is first made (default: ${DEFAULT-VALUE}).")
     int slmSteps;
 

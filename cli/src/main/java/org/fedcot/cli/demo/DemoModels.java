@@ -82,30 +82,48 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
         return texts;
     }
 
-    /** The teacher reads the request the pipeline sends and answers with the true rationale. */
+    /**
+     * The teacher reads the request the pipeline sends and answers with the true rationale. Three lessons in
+     * four give the question without the request's instruction and worked example, which are the same in every
+     * request: a third of the tokens each, so the same training time holds more questions of the world.
+     */
     private static List<Example> teacherExamples(List<WorldQuestion> lessons, Tokenizer tokenizer) {
         List<Example> out = new ArrayList<>(lessons.size());
-        for (WorldQuestion q : lessons) {
-            out.add(Example.of(tokenizer.encode(RationalePrompts.request(QuestionText.of(q.example())), false),
-                    tokenizer.encode(q.rationale() + QuestionText.END, false), TaskWeights.RATIONALE));
+        for (int i = 0; i < lessons.size(); i++) {
+            WorldQuestion q = lessons.get(i);
+            String text = QuestionText.of(q.example());
+            String prompt = i % 4 == 0 ? RationalePrompts.request(text) : bare(text);
+            out.add(Example.of(tokenizer.encode(prompt, false), tokenizer.encode(q.rationale() + QuestionText.END, false),
+                    TaskWeights.RATIONALE));
         }
         return out;
     }
 
     /**
-     * The SLM learns to write the rationale of the question asked after the rationale of the question shown,
-     * half in the layout of FedCoT-E's decoding prompt, half in that of FedCoT-A's decoder: the in-context
-     * rewrite a pretrained model brings.
+     * The SLM learns to write the rationale of the question asked after the rationale of the question shown: a
+     * quarter in the layout of FedCoT-E's decoding prompt, a quarter in that of FedCoT-A's decoder, and half
+     * without the prompts' fixed instruction (the same rewrite in a third of the tokens): the in-context rewrite
+     * a pretrained model brings.
      */
     private static List<Example> rewriteExamples(List<WorldQuestions.Rewrite> rewrites, Tokenizer tokenizer) {
         List<Example> out = new ArrayList<>(rewrites.size());
         for (int i = 0; i < rewrites.size(); i++) {
             WorldQuestions.Rewrite r = rewrites.get(i);
-            String prompt = i % 2 == 0 ? decoding(r) : recovering(r);
+            String prompt = switch (i % 4) {
+                case 0 -> decoding(r);
+                case 1 -> recovering(r);
+                default -> bare(QuestionText.of(r.shown().example())) + r.shown().rationale() + QuestionText.END
+                        + "\n\n" + bare(QuestionText.of(r.asked().example()));
+            };
             out.add(Example.of(tokenizer.encode(prompt, false),
                     tokenizer.encode(r.asked().rationale() + QuestionText.END, false), TaskWeights.LABEL));
         }
         return out;
+    }
+
+    /** A question and "Rationale:", as the requests and decoding prompts end. */
+    private static String bare(String questionText) {
+        return "Question:" + questionText + "Rationale:";
     }
 
     private static String decoding(WorldQuestions.Rewrite r) {
@@ -121,7 +139,7 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
     /** Both models' shape: the SLM is as large as the teacher, which is what the rewrite needs. */
     private static TransformerConfig config(Tokenizer tokenizer) {
         return TransformerConfig.builder(ModelType.LLAMA).vocabSize(tokenizer.vocabSize()).hiddenSize(128)
-                .intermediateSize(352).numLayers(4).numHeads(4).numKvHeads(2).maxPositionEmbeddings(448)
+                .intermediateSize(352).numLayers(3).numHeads(4).numKvHeads(2).maxPositionEmbeddings(448)
                 .tieWordEmbeddings(true).build();
     }
 
