@@ -24,6 +24,7 @@ import org.fedcot.pipeline.method.VariantResult;
 import org.fedcot.pipeline.method.VariantRunner;
 import org.fedcot.pipeline.report.PaperTables;
 import org.fedcot.pipeline.report.RunResults;
+import org.fedcot.pipeline.report.SeedRun;
 import org.fedcot.pipeline.run.RunDir;
 import org.fedcot.pipeline.run.RunListener;
 import org.fedcot.pipeline.task.FileTaskSource;
@@ -61,36 +62,55 @@ public final class Pipeline {
 
     private static RunOutcome execute(RunConfig config, TaskSource task, RunModels models, RunListener listener)
             throws IOException {
-        RunDir dir = new RunDir(Path.of(config.runDir()));
-        claim(dir, config);
+        RunDir root = new RunDir(Path.of(config.runDir()));
+        claim(root, config);
         TaskSettings settings = config.task() != null ? config.task()
                 : new TaskSettings(task.name(), null, null, null, null, null);
-        TaskData data = TaskData.load(task, settings, config.seed());
-        recordSplit(dir, data);
-        List<VariantResult> results = new ArrayList<>();
-        try (RunContext run = new RunContext(config, dir, data, models, listener)) {
-            VariantRunner runner = new VariantRunner(run);
-            for (Variant v : VariantPlan.of(config)) results.add(runner.run(v));
+        List<Long> seedList = config.seedList();
+        List<SeedRun> seeds = new ArrayList<>();
+        String dataset = task.name();
+        for (int i = 0; i < seedList.size(); i++) {
+            long seed = seedList.get(i);
+            RunDir dir = root.forSeed(seed, config.perSeedDirectories());
+            if (config.perSeedDirectories()) {
+                listener.message("seed " + seed + " (" + (i + 1) + " of " + seedList.size() + "): " + dir.root());
+            }
+            // the same split, initialisation and data order for every method of this seed
+            TaskData data = TaskData.load(task, settings, seed);
+            dataset = data.name();
+            Files.createDirectories(dir.root());
+            recordSplit(dir, data);
+            List<VariantResult> results = new ArrayList<>();
+            try (RunContext run = new RunContext(config.withSeed(seed), dir, data, models, listener)) {
+                VariantRunner runner = new VariantRunner(run);
+                for (Variant v : VariantPlan.of(config)) results.add(runner.run(v));
+            }
+            seeds.add(new SeedRun(seed, dir, results));
         }
-        Path report = PaperTables.write(List.of(new RunResults(data.name(), config.privacy().epsilon(), results)),
-                dir.report());
+        Path report = PaperTables.write(List.of(new RunResults(dataset, config.privacy().epsilon(), seeds)),
+                root.report());
         listener.message("report: " + report);
-        return new RunOutcome(results, report);
+        return new RunOutcome(seeds.stream().flatMap(s -> s.results().stream()).toList(), report);
     }
 
     /**
      * Writes the configuration into a new run directory, or checks that an existing one was started with the
-     * same (the LLM's address and the directory itself may change between runs).
+     * same (the LLM's address and the directory itself may change between runs, and so may the list of seeds
+     * of a run that lists them: config.json then records every seed ever run, so a report reads them all).
      */
     private static void claim(RunDir dir, RunConfig config) throws IOException {
         ObjectNode json = recorded(config);
         if (Files.exists(dir.config())) {
             // read back through RunConfig, so that a setting added since the run started compares at its default
-            if (!recorded(JSON.readValue(dir.config().toFile(), RunConfig.class)).equals(json)) {
+            RunConfig before = JSON.readValue(dir.config().toFile(), RunConfig.class);
+            if (!comparable(recorded(before)).equals(comparable(json))) {
                 throw new ConfigException(dir.root() + " holds a run of another configuration (see its config.json);"
                         + " give this one another run directory");
             }
-            return;
+            List<Long> seeds = new ArrayList<>(before.seedList());
+            config.seedList().stream().filter(s -> !seeds.contains(s)).forEach(seeds::add);
+            if (seeds.size() == before.seedList().size()) return;
+            json.set("seeds", JSON.valueToTree(seeds));
         }
         Files.createDirectories(dir.root());
         AtomicFiles.writeString(dir.config(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
@@ -101,6 +121,19 @@ public final class Pipeline {
         ObjectNode json = JSON.valueToTree(config);
         json.remove("runDir");
         ((ObjectNode) json.get("llm")).remove("url");
+        return json;
+    }
+
+    /**
+     * What must not change between runs in one directory: a run that lists seeds may list others (each keeps
+     * its own directory), but not turn into a run of the one seed or back, which would move its files.
+     */
+    private static ObjectNode comparable(ObjectNode recorded) {
+        ObjectNode json = recorded.deepCopy();
+        if (!json.path("seeds").isNull() && !json.path("seeds").isMissingNode()) {
+            json.remove("seed");
+            json.put("seeds", "listed");
+        }
         return json;
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.fedcot.cli.MemoryBudget;
 import org.fedcot.cli.run.RunProgress;
 import org.fedcot.llm.server.OpenAiServer;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
  * run in this process but talk only over HTTP: the server's teacher LLM behind {@code fedcot serve}'s code on
  * a loopback port (with an audit log of every request), the client running Algorithm 1 on generated questions
  * about a made-up world's creatures with its own small model. It compares Standalone, Non-Private, FedCoT-E and FedCoT-A at eps = 3,
- * sweeps eps for FedCoT-E, and prints the paper's Table 2 and Table 4 for what came out.
+ * sweeps eps for FedCoT-E, runs both without decoding, and prints the paper's Tables 2, 4, 5, 6 and 7 for what
+ * came out, over one seed or several ({@code --seeds N}: seeds 1 to N, every run directory's seed-S/).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"FedCoT end to end on a built-in task (questions about the creatures of a made-up world), with no downloads "
@@ -48,6 +51,10 @@ public final class DemoCommand implements Callable<Integer> {
     private static final String CACHE_NAME = "demo-v2";
     /** The cached models' seed: they belong to the cache, not to a run, so a run's seed does not change them. */
     private static final long MODEL_SEED = 7;
+    /** The config field of the seeds to run. */
+    private static final String SEEDS = "seeds";
+    /** The most seeds --seeds takes: each is a whole run of every method. */
+    private static final int MAX_SEEDS = 100;
     /** A lower bound on what one question holds in memory (its texts alone are longer). */
     private static final double BYTES_PER_QUESTION = 256;
 
@@ -79,12 +86,20 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Pretraining steps of the client's SLM when it is first made (default: ${DEFAULT-VALUE}).")
     int slmSteps;
 
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "Runs seeds 1 to N (default: 1), every method on each; the tables show the mean, the spread"
+                    + " and McNemar's test pooled over them. --set seeds=[a,b,c] names the seeds instead.")
+    Integer seedCount;
+
     @Option(names = "--set", paramLabel = "FIELD=VALUE",
             description = "Overrides a field of the demo's config (RUN_DIR/demo.yaml), e.g. --set train.steps=100.")
     List<String> sets;
 
     @Override
     public Integer call() throws IOException {
+        if (seedCount != null && (seedCount < 1 || seedCount > MAX_SEEDS)) {
+            throw new IllegalArgumentException("--seeds must be between 1 and " + MAX_SEEDS + ", got " + seedCount);
+        }
         if (trainCount < 4 || testCount < 1 || teacherSteps < 1 || slmSteps < 1) {
             throw new IllegalArgumentException("--train must be at least 4, --test, --teacher-steps and --slm-steps at least 1");
         }
@@ -93,8 +108,13 @@ public final class DemoCommand implements Callable<Integer> {
         MemoryBudget.require("--train " + trainCount + " --test " + testCount,
                 String.format(Locale.ROOT, "a task of %,d questions", questions), BYTES_PER_QUESTION * questions);
         PrintWriter out = spec.commandLine().getOut();
-        Path configFile = writeConfig();
-        Map<String, String> userOverrides = RunArguments.of(configFile, runDir, null, sets).overrides();
+        Path configFile = runDir.resolve(CONFIG);
+        Map<String, String> userOverrides = new LinkedHashMap<>(RunArguments.of(configFile, runDir, null, sets).overrides());
+        if (userOverrides.containsKey(SEEDS) && seedCount != null) {
+            throw new IllegalArgumentException("--seeds and --set seeds=... both name the seeds: give one of them");
+        }
+        userOverrides.putIfAbsent(SEEDS, seeds(seedCount == null ? 1 : seedCount));
+        writeConfig(configFile);
         // the config with the user's overrides, checked before minutes of training make the models it lacks
         ConfigSource checked = ConfigReader.read(configFile, userOverrides);
         ConfigCheck.values(checked);
@@ -124,9 +144,13 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Seeds 1 to {@code n} as a YAML list: the demo's default seeds, so a run of more seeds reuses the fewer's. */
+    private static String seeds(int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(Integer::toString).collect(Collectors.joining(", ", "[", "]"));
+    }
+
     /** The embedded config, written into the run directory (once) so the run's settings are on record. */
-    private Path writeConfig() throws IOException {
-        Path file = runDir.resolve(CONFIG);
+    private void writeConfig(Path file) throws IOException {
         if (!Files.exists(file)) {
             try (InputStream in = DemoCommand.class.getResourceAsStream(CONFIG)) {
                 if (in == null) throw new IllegalStateException("the demo's config is missing from the jar");
@@ -134,7 +158,6 @@ public final class DemoCommand implements Callable<Integer> {
                 AtomicFiles.writeString(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        return file;
     }
 
     private Path cacheDir() {

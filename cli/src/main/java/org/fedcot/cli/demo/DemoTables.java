@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The sections of a run's report.md the demo prints: the methods (Table 2) and the eps sweep (Table 4) by
- * generated answer and by log-likelihood acc, and the rationale filter; acc_norm stays in the report (it
- * divides by the answer's bytes, which for numbers says little).
+ * The parts of a run's report.md the demo prints: what the statistics mean (the legend over the seeds), the
+ * methods (Table 2), the eps sweep (Table 4) and decoding (Table 5) by generated answer and by log-likelihood
+ * acc, the rationale TokenRatios and gold-answer shares (Tables 6 and 7), and the rationale filter; acc_norm
+ * stays in the report (it divides by the answer's bytes, which for numbers says little).
  */
 final class DemoTables {
-    private static final List<String> SHOWN = List.of("## Table 2", "## Table 4", "## Rationales");
+    private static final List<String> SHOWN = List.of("## Table 2", "## Table 4", "## Table 5", "## Table 6",
+            "## Table 7", "## Rationales");
+    /** The legend's first words: it precedes the first table. */
+    private static final String LEGEND = "Accuracy: mean over";
 
     private DemoTables() {
     }
@@ -22,7 +26,11 @@ final class DemoTables {
         boolean keep = false;
         for (String line : Files.readAllLines(reportMd)) {
             if (line.startsWith("## ")) keep = SHOWN.stream().anyMatch(line::startsWith) && !line.contains("acc_norm");
-            if (keep) out.append(line).append('\n');
+            if (line.startsWith(LEGEND)) {
+                out.append(line).append("\n\n");
+            } else if (keep) {
+                out.append(line).append('\n');
+            }
         }
         return out.toString().strip();
     }

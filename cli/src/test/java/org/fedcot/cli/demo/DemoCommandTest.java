@@ -36,7 +36,7 @@ class DemoCommandTest {
             "generation.encodedTokens=8", "--set", "llm.maxTokens=8"};
         CliRun first = CliRun.of(args);
         assertEquals(0, first.code(), first.err());
-        for (String method : List.of("Standalone", "Non-Private", "FedCoT-E (ε=3)", "FedCoT-A (ε=1)", "FedCoT-E (ε=1)",
+        for (String method : List.of("Standalone", "Non-Private", "FedCoT-E (ε=3)", "FedCoT-A (ε=3)", "FedCoT-E (ε=1)",
                 "FedCoT-E (ε=10)")) {
             assertTrue(first.out().contains("| " + method + " |"), method + " missing from\n" + first.out());
         }

@@ -1,5 +1,7 @@
 package org.fedcot.pipeline.config;
 
+import java.util.List;
+
 /**
  * The range of every number a run config holds, checked before any work: a value outside it would otherwise
  * run to a meaningless result (answerTokens 0 leaves every answer empty, every method at 0%) or fail hours in.
@@ -20,6 +22,7 @@ final class ConfigRanges {
     static void check(ConfigSource source) {
         RunConfig c = source.config();
         if (c.task() != null) checkTask(source, c.task());
+        if (c.seeds() != null) checkSeeds(source, c.seeds());
         LlmSettings llm = c.llm();
         if (!(llm.temperature() >= 0 && Double.isFinite(llm.temperature()))) {
             throw source.error("/llm/temperature", "must be a finite number >= 0, got " + llm.temperature());
@@ -39,6 +42,16 @@ final class ConfigRanges {
         between(source, "/generation/encodedTokens", g.encodedTokens(), 1, MAX_TOKENS);
         between(source, "/generation/answerTokens", g.answerTokens(), 1, MAX_TOKENS);
         between(source, "/generation/batch", g.batch(), 1, MAX_BATCH);
+    }
+
+    private static void checkSeeds(ConfigSource source, List<Long> seeds) {
+        if (seeds.isEmpty()) throw source.error("/seeds", "no seed listed: list at least one, or leave seeds out");
+        if (seeds.stream().distinct().count() < seeds.size()) {
+            throw source.error("/seeds", "a seed is listed twice, got " + seeds);
+        }
+        for (long s : seeds) {
+            if (s < 0) throw source.error("/seeds", "a seed must be >= 0 (it names a directory), got " + s);
+        }
     }
 
     private static void checkTask(ConfigSource source, TaskSettings t) {

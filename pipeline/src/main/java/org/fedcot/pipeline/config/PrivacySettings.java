@@ -7,7 +7,8 @@ package org.fedcot.pipeline.config;
  * @param tokenizer      that model's tokenizer when not in or beside it; null otherwise
  * @param mechanism      rantext (the reference), santext or custext
  * @param epsilon        eps of FedCoT-E's encoder (paper: 3)
- * @param encoderEpsilon eps of the perturbed prompts FedCoT-A's encoder learns to write (reference: 1)
+ * @param encoderEpsilon eps of the perturbed prompts FedCoT-A's encoder learns to write (default: {@code epsilon},
+ *                       the eps FedCoT-E is compared at; the reference's script uses 1)
  */
 public record PrivacySettings(String embeddings, String tokenizer, String mechanism, Double epsilon,
                               Double encoderEpsilon) {
@@ -15,6 +16,6 @@ public record PrivacySettings(String embeddings, String tokenizer, String mechan
     public PrivacySettings {
         mechanism = mechanism == null ? "rantext" : mechanism;
         epsilon = epsilon == null ? 3.0 : epsilon;
-        encoderEpsilon = encoderEpsilon == null ? 1.0 : encoderEpsilon;
+        encoderEpsilon = encoderEpsilon == null ? epsilon : encoderEpsilon;
     }
 }

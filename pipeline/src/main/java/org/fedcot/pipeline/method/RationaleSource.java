@@ -51,20 +51,28 @@ public final class RationaleSource {
     }
 
     /** FedCoT-A: the trained encoder writes the prompts, the trained decoder recovers the rationales when {@code decode}. */
-    public Rationales trained(DecoderModel encoderDecoder, boolean decode) throws IOException {
+    public Rationales trained(EncoderDecoderTraining.Models models, boolean decode) throws IOException {
         List<QaExample> examples = run.data().privatePart();
         Map<String, String> raw = RunContext.questionTexts(examples);
-        SlmGenerator encoder = slm(encoderDecoder, run.config().generation().encodedTokens());
-        Map<String, String> encoded = generate("fedcot-a-encoded", encoder,
-                RunContext.byId(examples, e -> EncoderDecoderPrompts.encoder(raw.get(e.id()))));
-        // the prompt as the server sees it keeps the question layout the LLM instruction expects
-        Map<String, String> sent = RunContext.byId(examples, e -> encoded.get(e.id()).strip() + "\n");
+        Map<String, String> sent = encode("fedcot-a-encoded", models.encoder(), examples);
         Map<String, String> received = ask("fedcot-a-rationales", sent, Exposure.PERTURBED);
         if (!decode) return new Rationales(sent, received, received);
-        SlmGenerator decoder = slm(encoderDecoder, run.config().generation().rationaleTokens());
+        SlmGenerator decoder = slm(models.decoder(), run.config().generation().rationaleTokens());
         Map<String, String> decoded = generate("fedcot-a-decoded", decoder, RunContext.byId(examples,
                 e -> EncoderDecoderPrompts.decoder(sent.get(e.id()), received.get(e.id()), raw.get(e.id()))));
         return new Rationales(sent, received, decoded);
+    }
+
+    /**
+     * Stage {@code name}: {@code encoder}'s rewrite of each example's question text, as the server is sent it
+     * (with the question layout the LLM instruction expects).
+     */
+    Map<String, String> encode(String name, DecoderModel encoder, List<QaExample> examples) throws IOException {
+        Map<String, String> raw = RunContext.questionTexts(examples);
+        SlmGenerator slm = slm(encoder, run.config().generation().encodedTokens());
+        Map<String, String> encoded = generate(name, slm,
+                RunContext.byId(examples, e -> EncoderDecoderPrompts.encoder(raw.get(e.id()))));
+        return RunContext.byId(examples, e -> encoded.get(e.id()).strip() + "\n");
     }
 
     /** The LLM's rationale for each question text, in stage {@code name}. */

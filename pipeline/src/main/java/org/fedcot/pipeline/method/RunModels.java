@@ -3,6 +3,7 @@ package org.fedcot.pipeline.method;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.fedcot.models.checkpoint.ModelPath;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.transformer.DecoderModel;
@@ -83,8 +84,10 @@ public record RunModels(Slm slm, TextPerturber perturber) {
      */
     private static TextPerturber perturber(ConfigSource source) {
         RunConfig c = source.config();
-        RunDir dir = new RunDir(Path.of(c.runDir()));
-        if (VariantPlan.of(c).stream().noneMatch(v -> v.method().isPrivate() && !Files.exists(dir.result(v.id())))) {
+        RunDir root = new RunDir(Path.of(c.runDir()));
+        List<RunDir> dirs = c.seedList().stream().map(s -> root.forSeed(s, c.perSeedDirectories())).toList();
+        if (VariantPlan.of(c).stream().noneMatch(v -> v.method().isPrivate()
+                && dirs.stream().anyMatch(dir -> !Files.exists(dir.result(v.id()))))) {
             return null;
         }
         PrivacySettings p = c.privacy();

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.fedcot.eval.data.QaExample;
 import org.fedcot.eval.score.Accuracy;
-import org.fedcot.eval.score.MeanTokenRatio;
 import org.fedcot.models.train.ExampleGroup;
 import org.fedcot.models.train.TaskWeights;
 import org.fedcot.models.transformer.DecoderModel;
@@ -33,7 +32,7 @@ import org.fedcot.pipeline.stage.TrainingStage;
 public final class VariantRunner {
     private final RunContext run;
     private final RationaleSource source;
-    private DecoderModel encoderDecoder;
+    private EncoderDecoderTraining.Models encoderDecoder;
     /** Non-Private's rationales, the reference of the rationale TokenRatios; null until (unless) it ran. */
     private Map<String, String> rawRationales;
 
@@ -55,7 +54,7 @@ public final class VariantRunner {
         }
         VariantResult result = switch (v.method()) {
             case FEWSHOT_LLM -> fewShotLlm(v);
-            case FEWSHOT_SLM -> evaluate(v, run.slm().pretrained(), oneShot()::apply, null, null);
+            case FEWSHOT_SLM -> evaluate(v, run.slm().pretrained(), oneShot()::apply, null, null, null);
             case STANDALONE -> trained(v, null);
             case NON_PRIVATE -> {
                 Rationales r = source.raw();
@@ -83,7 +82,7 @@ public final class VariantRunner {
         Accuracy acc = EvaluationStage.run(run.dir().predictions(v.id()), "evaluate " + v.id(), run.data().test(),
                 run.config().generation().batch(), qs -> qs.stream().map(q -> answers.get(q.id())).toList(),
                 run.listener());
-        return new VariantResult(v, acc, null, null, null, null, null);
+        return VariantResult.builder(v).accuracy(acc).build();
     }
 
     /** Trains the task SLM on the variant's share of the private data (and rationales), then evaluates it. */
@@ -95,15 +94,18 @@ public final class VariantRunner {
                 c.filterRationales(), encoder);
         RationaleCounts counts = rationales == null ? null
                 : RationaleCounts.of(subset, rationales.used(), c.filterRationales());
+        RationaleCounts received = rationales == null ? null
+                : RationaleCounts.of(subset, rationales.received(), c.filterRationales());
         TaskWeights weights = rationales == null ? TaskWeights.uniform() : TaskWeights.fedCot(c.train().alpha());
         DecoderModel model = TrainingStage.run(run.dir().model(v.id()), v.id(), run.slm(), c.train(), c.train().steps(),
                 weights, c.seed(), examples, run.listener());
-        return evaluate(v, model, TaskPrompts::predict, counts, v.method().isPrivate() ? rationales : null);
+        return evaluate(v, model, TaskPrompts::predict, counts, received, v.method().isPrivate() ? rationales : null);
     }
 
     /** Scores {@code model} as eval.mode says, each test question after {@code prompt(question)}. */
     private VariantResult evaluate(Variant v, DecoderModel model, Function<QaExample, String> prompt,
-                                   RationaleCounts counts, Rationales perturbed) throws IOException {
+                                   RationaleCounts counts, RationaleCounts received, Rationales perturbed)
+            throws IOException {
         EvalSettings mode = run.config().eval();
         Accuracy acc = null;
         if (mode.generation()) {
@@ -114,18 +116,13 @@ public final class VariantRunner {
         }
         ChoiceScores choice = !mode.multipleChoice() ? null : ChoiceStage.run(run.dir().choicePredictions(v.id()),
                 "score choices " + v.id(), run.data().test(), prompt, model, run.slm().tokenizer(), run.listener());
-        if (perturbed == null) return new VariantResult(v, acc, choice, counts, null, null, null);
-        List<String> ids = run.data().privatePart().stream().map(QaExample::id).toList();
-        Map<String, String> raw = RunContext.questionTexts(run.data().privatePart());
-        Double promptRatio = MeanTokenRatio.of(values(perturbed.sent(), ids), values(raw, ids));
-        Double received = rawRationales == null ? null
-                : MeanTokenRatio.of(values(perturbed.received(), ids), values(rawRationales, ids));
-        Double used = rawRationales == null ? null
-                : MeanTokenRatio.of(values(perturbed.used(), ids), values(rawRationales, ids));
-        return new VariantResult(v, acc, choice, counts, promptRatio, received, used);
+        VariantResult.Builder result = VariantResult.builder(v).accuracy(acc).choice(choice).rationales(counts, received);
+        if (perturbed == null) return result.build();
+        RationaleMeasures m = RationaleMeasures.of(run.data().privatePart(), perturbed, rawRationales);
+        return result.tokenRatios(m.promptRatio(), m.receivedRatio(), m.usedRatio()).build();
     }
 
-    private DecoderModel encoderDecoder() throws IOException {
+    private EncoderDecoderTraining.Models encoderDecoder() throws IOException {
         if (encoderDecoder == null) encoderDecoder = EncoderDecoderTraining.run(run, source);
         return encoderDecoder;
     }
@@ -134,9 +131,5 @@ public final class VariantRunner {
     private Function<QaExample, String> oneShot() {
         QaExample shot = run.data().privatePart().getFirst();
         return q -> TaskPrompts.oneShot(shot, q);
-    }
-
-    private static List<String> values(Map<String, String> m, List<String> ids) {
-        return ids.stream().map(m::get).toList();
     }
 }

@@ -8,32 +8,35 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.fedcot.eval.report.CellStyle;
-import org.fedcot.eval.report.MarkdownTables;
 import org.fedcot.eval.report.Report;
 import org.fedcot.eval.report.ResultJson;
 import org.fedcot.eval.report.ResultRow;
 import org.fedcot.eval.report.ResultTable;
+import org.fedcot.eval.score.Accuracy;
 import org.fedcot.models.checkpoint.AtomicFiles;
 import org.fedcot.pipeline.Method;
 import org.fedcot.pipeline.method.Variant;
 import org.fedcot.pipeline.method.VariantResult;
 
 /**
- * The paper's tables for whatever one run or several (one per dataset, the tables' columns) ran: report.md
- * with every table, results.json with every variant, and per table a directory (eval's {@link Report}: its
- * Markdown, JSON and charts).
+ * The paper's tables for whatever one run or several (one per dataset) ran: report.md with every table and its
+ * statistics over the runs' seeds, results.json with every variant (accuracy pooled over the seeds), stats.json
+ * with every statistic ({@link StatsJson}), and per accuracy table a directory (eval's {@link Report}: its
+ * Markdown, JSON and charts, of the pooled accuracies).
  * <ul>
  * <li>Table 2: the methods (main variants) on each dataset;</li>
- * <li>Table 4: FedCoT-E over the eps sweep, with the TokenRatio of the perturbed prompts;</li>
+ * <li>Table 4: FedCoT-E over the eps sweep, with the TokenRatio of the perturbed prompts against the raw ones;</li>
  * <li>Table 5: FedCoT-E (and FedCoT-A) with and without decoding;</li>
- * <li>Table 6: FedCoT-E on shares of the private training data;</li>
- * <li>Table 7: TokenRatio of the LLM's rationales for perturbed prompts against Non-Private's;</li>
- * <li>Table 8: TokenRatio of the decoded rationales against Non-Private's;</li>
+ * <li>Table 6: TokenRatio of the LLM's rationales for the perturbed prompts against its rationales for the raw
+ *     ones (Non-Private's), and the share of them stating the gold answer;</li>
+ * <li>Table 7: the same for the decoded rationales, with the gold-answer share before and after decoding;</li>
+ * <li>Table 8: FedCoT-E on shares of the private training data;</li>
  * <li>the rationale filter's counts.</li>
  * </ul>
- * Accuracy tables come once per {@link Metric} measured (eval.mode); those of generated answers keep the
- * plain names (table2/, results.json), the others add the metric's suffix (table2-mc/, results-mc.json).
- * A table with no rows is left out.
+ * Accuracy tables show the mean ± sd over seeds, the paired difference from Standalone and its exact McNemar
+ * p-value over the pooled per-question pairs ({@link VariantStats}); they come once per {@link Metric} measured
+ * (eval.mode): those of generated answers keep the plain names (table2/, results.json), the others add the
+ * metric's suffix (table2-mc/, results-mc.json). A table with no rows is left out.
  */
 public final class PaperTables {
     /** Selects a table's variants of a run whose FedCoT-E runs at {@code mainEpsilon}. */
@@ -48,6 +51,7 @@ public final class PaperTables {
     private static final Selection DECODING = (v, e) -> v.method().isPrivate() && FULL.test(v, e) && atMainEpsilon(v, e);
     private static final Selection FRACTIONS = (v, e) -> v.method() == Method.FEDCOT_E && v.decoding() && v.epsilon() == e;
     private static final Selection PRIVATE = (v, e) -> v.method().isPrivate() && FULL.test(v, e) && v.decoding();
+    private static final String PROMPT_RATIO = "TokenRatio (perturbed vs raw prompts)";
 
     private PaperTables() {
     }
@@ -61,34 +65,35 @@ public final class PaperTables {
         Files.createDirectories(dir);
         List<Metric> metrics = Metric.present(runs);
         StringBuilder md = new StringBuilder("# FedCoT results: ")
-                .append(runs.stream().map(RunResults::dataset).collect(Collectors.joining(", "))).append("\n\n");
+                .append(runs.stream().map(RunResults::dataset).collect(Collectors.joining(", "))).append("\n\n")
+                .append(StatsTables.legend(runs));
         for (Metric m : metrics) {
-            section(md, dir, "table2" + m.suffix(), "Table 2: accuracy of every method (" + m.caption() + ")",
-                    table(runs, MAIN, m, VariantResult::promptTokenRatio), false);
+            section(md, runs, dir, "table2" + m.suffix(), "Table 2: accuracy of every method (" + m.caption() + ")",
+                    MAIN, m, PROMPT_RATIO, false);
         }
         for (Metric m : metrics) {
-            section(md, dir, "table4" + m.suffix(), "Table 4: FedCoT-E across eps (" + m.caption()
-                    + "; TokenRatio: perturbed vs raw prompts)", table(runs, EPSILONS, m, VariantResult::promptTokenRatio),
-                    false);
+            section(md, runs, dir, "table4" + m.suffix(), "Table 4: FedCoT-E across eps (" + m.caption() + ")",
+                    EPSILONS, m, PROMPT_RATIO, true);
         }
         for (Metric m : metrics) {
-            section(md, dir, "table5" + m.suffix(), "Table 5: with and without decoding (" + m.caption() + ")",
-                    table(runs, DECODING, m, r -> null), false);
+            section(md, runs, dir, "table5" + m.suffix(), "Table 5: with and without decoding (" + m.caption() + ")",
+                    DECODING, m, null, true);
         }
+        List<StatsTables.Row> rationaleRows = StatsTables.rows(runs, PRIVATE, metrics.getFirst());
+        rationaleSection(md, "Table 6: TokenRatio of the LLM's rationales for perturbed prompts vs for raw prompts",
+                StatsTables.rationales(rationaleRows, false));
+        rationaleSection(md, "Table 7: TokenRatio of the decoded rationales vs the LLM's rationales for raw prompts",
+                StatsTables.rationales(rationaleRows, true));
         for (Metric m : metrics) {
-            section(md, dir, "table6" + m.suffix(), "Table 6: share of the private training data (" + m.caption() + ")",
-                    table(runs, FRACTIONS, m, r -> null), false);
+            section(md, runs, dir, "table8" + m.suffix(), "Table 8: share of the private training data (" + m.caption()
+                    + ")", FRACTIONS, m, null, true);
         }
-        Metric first = metrics.getFirst();
-        section(md, dir, "table7", "Table 7: TokenRatio of the LLM's rationales for perturbed prompts vs Non-Private's",
-                table(runs, PRIVATE, first, VariantResult::receivedTokenRatio), true);
-        section(md, dir, "table8", "Table 8: TokenRatio of the decoded rationales vs Non-Private's",
-                table(runs, PRIVATE, first, VariantResult::usedTokenRatio), true);
         md.append(RationaleTable.markdown(runs));
         for (Metric m : metrics) {
             ResultJson.write(table(runs, (v, e) -> true, m, VariantResult::promptTokenRatio),
                     dir.resolve("results" + m.suffix() + ".json"));
         }
+        StatsJson.write(runs, metrics, dir.resolve(StatsJson.FILE));
         Path file = dir.resolve(Report.MARKDOWN);
         AtomicFiles.writeString(file, md.toString());
         return file;
@@ -102,13 +107,19 @@ public final class PaperTables {
         return v.method() != Method.FEDCOT_E || v.epsilon() == mainEpsilon;
     }
 
-    /** The rows of the results {@code which} selects that {@code metric} measured, the TokenRatio column from {@code ratio}. */
+    /**
+     * The rows of the results {@code which} selects that {@code metric} measured, accuracy pooled over the seeds,
+     * the TokenRatio column from {@code ratio} (the first seed's).
+     */
     static ResultTable table(List<RunResults> runs, Selection which, Metric metric, Function<VariantResult, Double> ratio) {
         List<ResultRow> rows = new ArrayList<>();
         for (RunResults run : runs) {
             for (VariantResult r : run.results()) {
                 if (which.test(r.variant(), run.epsilon()) && metric.of(r) != null) {
-                    rows.add(new ResultRow(r.variant().label(), run.dataset(), r.variant().epsilon(), metric.of(r),
+                    List<VariantResult> seeds = run.perSeed(r.variant().id());
+                    Accuracy pooled = new Accuracy(seeds.stream().mapToInt(s -> metric.of(s).correct()).sum(),
+                            seeds.stream().mapToInt(s -> metric.of(s).total()).sum());
+                    rows.add(new ResultRow(r.variant().label(), run.dataset(), r.variant().epsilon(), pooled,
                             ratio.apply(r)));
                 }
             }
@@ -116,18 +127,25 @@ public final class PaperTables {
         return new ResultTable(rows);
     }
 
-    /** Appends a table's section; a TokenRatio table with no ratios, or a table of one row where it compares, is left out. */
-    private static void section(StringBuilder md, Path dir, String name, String title, ResultTable table,
-                                boolean ratiosOnly) throws IOException {
+    /**
+     * Appends an accuracy table's section and writes its directory; a table of one line where it compares
+     * ({@code compares}: every table but Table 2) is left out.
+     */
+    private static void section(StringBuilder md, List<RunResults> runs, Path dir, String name, String title,
+                                Selection which, Metric metric, String ratioHeader, boolean compares)
+            throws IOException {
+        ResultTable table = table(runs, which, metric, VariantResult::promptTokenRatio);
         if (table.rows().isEmpty()) return;
-        boolean anyRatio = table.rows().stream().anyMatch(r -> r.tokenRatio() != null);
-        if (ratiosOnly && !anyRatio) return;
-        boolean comparesLines = !name.startsWith("table2");
-        if (comparesLines && table.lines().size() < 2 && !ratiosOnly) return;
-        md.append("## ").append(title).append("\n\n");
-        md.append(ratiosOnly ? MarkdownTables.tokenRatio(table) : Report.markdown(table, CellStyle.PLUS_MINUS)
-                .replace("## ", "### "));
-        md.append("\n");
+        if (compares && table.lines().size() < 2) return;
+        List<StatsTables.Row> rows = StatsTables.rows(runs, which, metric);
+        md.append("## ").append(title).append("\n\n")
+                .append(StatsTables.accuracy(rows, ratioHeader, RationaleStats::promptRatio)).append("\n");
         Report.write(table, dir.resolve(name), CellStyle.PLUS_MINUS);
+    }
+
+    /** Appends a rationale table's section, unless it is empty. */
+    private static void rationaleSection(StringBuilder md, String title, String table) {
+        if (table.isEmpty()) return;
+        md.append("## ").append(title).append("\n\n").append(table).append("\n");
     }
 }

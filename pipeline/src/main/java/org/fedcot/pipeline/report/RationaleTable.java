@@ -6,7 +6,10 @@ import org.fedcot.pipeline.method.RationaleCounts;
 import org.fedcot.pipeline.method.VariantResult;
 import org.fedcot.pipeline.run.RunDir;
 
-/** The rationale filter's counts of every variant that trains on rationales, as a Markdown section. */
+/**
+ * The rationale filter's counts of every variant that trains on rationales, as a Markdown section; a run of
+ * several seeds shows the counts summed over them.
+ */
 final class RationaleTable {
     private RationaleTable() {
     }
@@ -16,8 +19,8 @@ final class RationaleTable {
         StringBuilder rows = new StringBuilder();
         for (RunResults run : runs) {
             for (VariantResult r : run.results()) {
-                RationaleCounts c = r.rationales();
-                if (c == null) continue;
+                if (r.rationales() == null) continue;
+                RationaleCounts c = sum(run.perSeed(r.variant().id()));
                 Double eps = r.variant().epsilon();
                 rows.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d (%.1f%%) | %d |\n", r.variant().label(),
                         eps == null ? "–" : RunDir.eps(eps), run.dataset(), c.offered(), c.statingGold(),
@@ -25,10 +28,18 @@ final class RationaleTable {
             }
         }
         if (rows.isEmpty()) return "";
+        String seeds = runs.stream().anyMatch(r -> r.seeds().size() > 1) ? " (summed over the seeds)" : "";
         return "## Rationales trained on\n\n"
                 + "Rationales the LLM (decoded, where the method decodes) gave for the private examples; with"
-                + " filterRationales on, only those stating the gold answer are trained on.\n\n"
+                + " filterRationales on, only those stating the gold answer are trained on" + seeds + ".\n\n"
                 + "| Method | ε | Dataset | Rationales | State the gold answer | Trained on |\n"
                 + "|---|---:|---|---:|---:|---:|\n" + rows + "\n";
+    }
+
+    /** The counts of {@code results} (one variant's, per seed) added up. */
+    private static RationaleCounts sum(List<VariantResult> results) {
+        return new RationaleCounts(results.stream().mapToInt(r -> r.rationales().offered()).sum(),
+                results.stream().mapToInt(r -> r.rationales().statingGold()).sum(),
+                results.stream().mapToInt(r -> r.rationales().kept()).sum());
     }
 }

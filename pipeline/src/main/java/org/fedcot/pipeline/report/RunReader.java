@@ -14,8 +14,8 @@ import org.fedcot.pipeline.method.VariantResult;
 import org.fedcot.pipeline.run.RunDir;
 
 /**
- * Reads a finished run directory back: its configuration (config.json) says which variants it plans, and
- * each must have its results/VARIANT.json. A problem is one {@link ConfigException} line naming the directory.
+ * Reads a finished run directory back: its configuration (config.json) says which seeds and variants it plans,
+ * and each seed must have its results/VARIANT.json (in seed-S/ when the config lists seeds). A problem is one {@link ConfigException} line naming the directory.
  */
 public final class RunReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,15 +42,23 @@ public final class RunReader {
             throw new ConfigException(dir.config() + ": unreadable: " + e.getMessage().lines().findFirst().orElse(""));
         }
         List<Variant> plan = VariantPlan.of(config);
-        List<String> missing = plan.stream().map(Variant::id).filter(id -> !Files.isRegularFile(dir.result(id))).toList();
-        if (!missing.isEmpty()) {
-            throw new ConfigException(root + ": unfinished run, " + (plan.size() - missing.size()) + " of " + plan.size()
-                    + " variants done (missing " + String.join(", ", missing) + "); finish it with fedcot run");
+        List<SeedRun> seeds = new ArrayList<>();
+        for (long seed : config.seedList()) {
+            RunDir seedDir = dir.forSeed(seed, config.perSeedDirectories());
+            List<String> missing = plan.stream().map(Variant::id).filter(id -> !Files.isRegularFile(seedDir.result(id)))
+                    .toList();
+            if (!missing.isEmpty()) {
+                String where = config.perSeedDirectories() ? " (seed " + seed + ")" : "";
+                throw new ConfigException(root + ": unfinished run" + where + ", " + (plan.size() - missing.size())
+                        + " of " + plan.size() + " variants done (missing " + String.join(", ", missing)
+                        + "); finish it with fedcot run");
+            }
+            List<VariantResult> results = new ArrayList<>();
+            for (Variant v : plan) results.add(VariantResult.read(seedDir.result(v.id())));
+            seeds.add(new SeedRun(seed, seedDir, results));
         }
-        List<VariantResult> results = new ArrayList<>();
-        for (Variant v : plan) results.add(VariantResult.read(dir.result(v.id())));
         String dataset = config.task() != null && config.task().dataset() != null ? config.task().dataset()
                 : root.toAbsolutePath().normalize().getFileName().toString();
-        return new RunResults(dataset, config.privacy().epsilon(), results);
+        return new RunResults(dataset, config.privacy().epsilon(), seeds);
     }
 }

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The layout of a run directory, the pipeline's memory:
+ * The layout of a run directory, the pipeline's memory. A run of the one {@code seed} keeps everything in the
+ * run directory itself; a run that lists {@code seeds} keeps config.json and report/ there and the rest of each
+ * seed's run in {@code seed-S/} ({@link #forSeed}), laid out the same:
  * <pre>
  * config.json                  the effective configuration (a rerun must match it)
  * llm-cache.jsonl              every LLM answer (the client's response cache): never asked twice
@@ -63,6 +65,14 @@ public record RunDir(Path root) {
     /** The report directory. */
     public Path report() {
         return root.resolve("report");
+    }
+
+    /**
+     * Where the run of {@code seed} keeps its files: {@code seed-S/} under this directory when
+     * {@code perSeedDirectories} (the config lists seeds), else this directory.
+     */
+    public RunDir forSeed(long seed, boolean perSeedDirectories) {
+        return perSeedDirectories ? new RunDir(root.resolve("seed-" + seed)) : this;
     }
 
     /** eps as file names write it: "3", "0.5". */

@@ -3,6 +3,7 @@ package org.fedcot.pipeline.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +73,17 @@ class ConfigErrorsTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigReader.read(config, Map.of("train.stpes", "3")));
         assertEquals("--set: unknown field 'stpes' in 'train'", e.getMessage());
+    }
+
+    @Test
+    void seedsMustBeDistinctWholeNumbers() throws IOException {
+        assertEquals(" line 1: seeds: a seed is listed twice, got [1, 2, 1]", error("seed: 7\n", "seeds: [1, 2, 1]\n"));
+        assertEquals(" line 1: seeds: no seed listed: list at least one, or leave seeds out",
+                error("seed: 7\n", "seeds: []\n"));
+        String e = error("seed: 7\n", "seeds: [1, x]\n");
+        assertTrue(e.startsWith(" line 1: seeds"), e);
+        e = error("seed: 7\n", "seeds: [1, null]\n");
+        assertTrue(e.startsWith(" line 1: seeds"), e);
     }
 
     @Test

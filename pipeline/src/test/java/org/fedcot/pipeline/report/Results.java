@@ -16,14 +16,15 @@ final class Results {
     static VariantResult of(Method method, Double eps, int correct) {
         RationaleCounts rationales = method == Method.STANDALONE ? null : new RationaleCounts(10, 7, 7);
         Double ratio = method.isPrivate() ? 0.5 : null;
-        return new VariantResult(new Variant(method, eps, true, 1), new Accuracy(correct, 10), null, rationales, ratio,
-                ratio, ratio);
+        return VariantResult.builder(new Variant(method, eps, true, 1)).accuracy(new Accuracy(correct, 10))
+                .rationales(rationales, rationales).tokenRatios(ratio, ratio, ratio).build();
     }
 
     /** {@link #of} scored by multiple choice too. */
     static VariantResult withChoices(Method method, Double eps, int correct) {
         VariantResult r = of(method, eps, correct);
-        return new VariantResult(r.variant(), r.accuracy(), new ChoiceScores(new Accuracy(3, 10), new Accuracy(4, 10)),
-                r.rationales(), r.promptTokenRatio(), r.receivedTokenRatio(), r.usedTokenRatio());
+        return VariantResult.builder(r.variant()).accuracy(r.accuracy())
+                .choice(new ChoiceScores(new Accuracy(3, 10), new Accuracy(4, 10))).rationales(r.rationales(), r.received())
+                .tokenRatios(r.promptTokenRatio(), r.receivedTokenRatio(), r.usedTokenRatio()).build();
     }
 }
