@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.tokenizer.Tokenizers;
@@ -28,7 +29,9 @@ import org.fedcot.pipeline.run.RunListener;
  * The demo's two parties' models, trained by the project on first use and kept in a cache directory so
  * later runs start at once: a byte-level BPE tokenizer learnt from the world's language (every word of it, each
  * creature's name included, one token), the server's teacher LLM (a Llama taught every fact of the {@link World}
- * in the layout the pipeline asks for: "A bamok is a kind of bird. Birds eat seeds. ..."), and the client's SLM
+ * in the layout the pipeline asks for: "A bamok is a kind of bird. Birds eat seeds. ...", and lines naming
+ * creatures of one kind, "Some birds: bamok, kalef, ...", which put the names of one kind near each other among
+ * its input embeddings, as pretraining puts words used alike), and the client's SLM
  * of the same shape, pretrained only on rewrite exercises (a question and rationale about one creature carried
  * over to another, in the layouts of FedCoT-E's in-context decoding and FedCoT-A's decoder), whose kinds are
  * drawn at random: it can rewrite a rationale but knows no creature's kind. Each training keeps checkpoints,
@@ -44,6 +47,9 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
     /** How often the teacher's lessons hold each question of the world (with other choices each time). */
     private static final int LESSON_REPEATS = 6;
     private static final int REWRITES = 6000;
+    /** Lines of creatures of one kind the teacher also learns ("Some birds: kalef, tedaz, soper."). */
+    private static final int ROLLS = 4000;
+    private static final int ROLL_LENGTH = 6;
 
     /**
      * The models under {@code cache}, trained there first if they are not yet: the teacher for
@@ -60,7 +66,7 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
         }
         Tokenizer tokenizer = Tokenizers.load(tokenizerFile);
         Path teacher = train(cache.resolve("teacher-" + teacherSteps), "teacher LLM", config(tokenizer), teacherSteps, 3e-3,
-                () -> teacherExamples(lessons, tokenizer), seed, listener);
+                () -> teacherExamples(lessons, seed + 300, tokenizer), seed, listener);
         Path slm = train(cache.resolve("slm-" + slmSteps), "client SLM (pretraining)", config(tokenizer), slmSteps, 3e-3,
                 () -> rewriteExamples(rewrites, tokenizer), seed + 1, listener);
         return new DemoModels(tokenizerFile, teacher, slm);
@@ -87,13 +93,19 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
      * four give the question without the request's instruction and worked example, which are the same in every
      * request: a third of the tokens each, so the same training time holds more questions of the world.
      */
-    private static List<Example> teacherExamples(List<WorldQuestion> lessons, Tokenizer tokenizer) {
-        List<Example> out = new ArrayList<>(lessons.size());
+    private static List<Example> teacherExamples(List<WorldQuestion> lessons, long seed, Tokenizer tokenizer) {
+        List<Example> out = new ArrayList<>(lessons.size() + ROLLS);
         for (int i = 0; i < lessons.size(); i++) {
             WorldQuestion q = lessons.get(i);
             String text = QuestionText.of(q.example());
             String prompt = i % 4 == 0 ? RationalePrompts.request(text) : bare(text);
             out.add(Example.of(tokenizer.encode(prompt, false), tokenizer.encode(q.rationale() + QuestionText.END, false),
+                    TaskWeights.RATIONALE));
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < ROLLS; i++) {
+            List<String> roll = World.roll(i % World.kinds(), ROLL_LENGTH, rng);
+            out.add(Example.of(tokenizer.encode(roll.get(0), false), tokenizer.encode(roll.get(1), false),
                     TaskWeights.RATIONALE));
         }
         return out;

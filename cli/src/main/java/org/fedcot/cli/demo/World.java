@@ -119,6 +119,22 @@ final class World {
     }
 
     /**
+     * A line naming {@code count} creatures of {@code kind} drawn at random: "Some birds: kalef, tedaz, soper."
+     * A model that learns to continue "Some birds:" learns which names are birds from the names' own
+     * embeddings, as a language model's pretraining puts words used alike near each other.
+     *
+     * @return the line's start ("Some birds:") and its continuation (" kalef, tedaz, soper.")
+     */
+    static List<String> roll(int kind, int count, SplittableRandom rng) {
+        Set<String> names = new LinkedHashSet<>();
+        while (names.size() < count) {
+            names.add(NAMES.get(kind * PER_KIND + rng.nextInt(PER_KIND)));
+        }
+        String plural = KINDS.get(kind).get(1);
+        return List.of("Some " + plural + ":", " " + String.join(", ", names) + ".");
+    }
+
+    /**
      * Four choices for {@code trait} of {@code kind}: its value and three other kinds' values of the same trait, in
      * random order, so that no choice stands out by its form or place.
      */
