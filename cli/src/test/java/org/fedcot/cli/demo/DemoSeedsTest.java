@@ -26,7 +26,7 @@ class DemoSeedsTest {
                 run.toString(), "--train", "12", "--test", "6", "--teacher-steps", "3", "--slm-steps", "3", "--set",
                 "train.steps=2", "--set", "train.encoderSteps=2", "--set", "generation.rationaleTokens=8", "--set",
                 "generation.encodedTokens=8", "--set", "llm.maxTokens=8", "--set", "eval.mode=gen", "--set",
-                "ablations.epsilons=[1]");
+                "ablations.epsilons=[1]", "--set", "methods=[standalone, non-private, fedcot-e]");
         assertEquals(0, done.code(), done.err());
         for (String seed : List.of("seed-1", "seed-2")) {
             assertTrue(Files.isRegularFile(run.resolve(seed).resolve("results/standalone.json")), seed);

@@ -19,8 +19,8 @@ import org.fedcot.models.checkpoint.CheckpointException;
  * {@link DataOrder}), so the step fixes it, and the schedule's position is the step too.
  *
  * @param step             optimiser steps done
- * @param examplesSeen     training examples consumed, {@code step * batch size}
- * @param trainExamples    size of the training set
+ * @param examplesSeen     training examples (or {@link ExampleGroup}s) consumed, {@code step * batch size}
+ * @param trainExamples    size of the training set, in examples (or groups)
  * @param trainFingerprint {@link DataFingerprint} of the training set
  * @param loss             the last step's loss; NaN before the first step
  * @param trajectory       {@link TrainerConfig#trajectory()} of the run

@@ -24,11 +24,6 @@ public record RunResults(String dataset, double epsilon, List<SeedRun> seeds) {
         }
     }
 
-    /** A run of one seed whose predictions are not at hand (no paired tests). */
-    public static RunResults oneSeed(String dataset, double epsilon, List<VariantResult> results) {
-        return new RunResults(dataset, epsilon, List.of(new SeedRun(0, null, results)));
-    }
-
     /** The first seed's results: the variants every seed ran, in plan order. */
     public List<VariantResult> results() {
         return seeds.getFirst().results();

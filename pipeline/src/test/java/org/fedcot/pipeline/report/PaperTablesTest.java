@@ -23,7 +23,7 @@ class PaperTablesTest {
 
     @Test
     void table2HoldsOnlyFedCotEToTheConfiguredEpsilon() throws IOException {
-        RunResults run = RunResults.oneSeed("cqa", 3, List.of(Results.of(Method.STANDALONE, null, 5),
+        RunResults run = Results.oneSeed("cqa", 3, List.of(Results.of(Method.STANDALONE, null, 5),
                 Results.of(Method.FEDCOT_E, 3.0, 6), Results.of(Method.FEDCOT_A, 1.0, 7),
                 Results.of(Method.FEDCOT_E, 1.0, 4)));
         PaperTables.write(List.of(run), dir);
@@ -35,7 +35,7 @@ class PaperTablesTest {
 
     @Test
     void rationaleCountsAreATableOfTheReport() throws IOException {
-        RunResults run = RunResults.oneSeed("cqa", 3, List.of(Results.of(Method.STANDALONE, null, 5),
+        RunResults run = Results.oneSeed("cqa", 3, List.of(Results.of(Method.STANDALONE, null, 5),
                 Results.of(Method.FEDCOT_E, 3.0, 6)));
         String md = Files.readString(PaperTables.write(List.of(run), dir));
         assertTrue(md.contains("## Rationales trained on"), md);
@@ -53,7 +53,7 @@ class PaperTablesTest {
 
     @Test
     void eachMeasuredMetricGetsItsOwnTables() throws IOException {
-        RunResults run = RunResults.oneSeed("cqa", 3, List.of(Results.withChoices(Method.STANDALONE, null, 5),
+        RunResults run = Results.oneSeed("cqa", 3, List.of(Results.withChoices(Method.STANDALONE, null, 5),
                 Results.withChoices(Method.FEDCOT_E, 3.0, 6), Results.of(Method.FEWSHOT_LLM, null, 8)));
         String md = Files.readString(PaperTables.write(List.of(run), dir));
         for (String caption : List.of("generated answer, exact match", "multiple choice, acc", "multiple choice, acc_norm")) {

@@ -62,7 +62,7 @@ class RationaleTablesTest {
                 .tokenRatios(m.promptRatio(), m.receivedRatio(), m.usedRatio()).build();
         VariantResult standalone = VariantResult.builder(new Variant(Method.STANDALONE, null, true, 1))
                 .accuracy(new Accuracy(5, 10)).build();
-        String md = Files.readString(PaperTables.write(List.of(RunResults.oneSeed("cqa", 3,
+        String md = Files.readString(PaperTables.write(List.of(Results.oneSeed("cqa", 3,
                 List.of(standalone, fedCotE))), dir));
         assertTrue(md.contains("## Table 6: TokenRatio of the LLM's rationales for perturbed prompts vs for raw prompts"
                 + "\n\n| Method | Dataset | TokenRatio (perturbed- vs raw-prompt rationales) | State the gold answer |"

@@ -1,5 +1,6 @@
 package org.fedcot.pipeline.report;
 
+import java.util.List;
 import org.fedcot.eval.score.Accuracy;
 import org.fedcot.pipeline.Method;
 import org.fedcot.pipeline.method.RationaleCounts;
@@ -18,6 +19,11 @@ final class Results {
         Double ratio = method.isPrivate() ? 0.5 : null;
         return VariantResult.builder(new Variant(method, eps, true, 1)).accuracy(new Accuracy(correct, 10))
                 .rationales(rationales, rationales).tokenRatios(ratio, ratio, ratio).build();
+    }
+
+    /** A run of one seed (0) whose predictions are not at hand (no paired tests). */
+    static RunResults oneSeed(String dataset, double epsilon, List<VariantResult> results) {
+        return new RunResults(dataset, epsilon, List.of(new SeedRun(0, null, results)));
     }
 
     /** {@link #of} scored by multiple choice too. */

@@ -64,7 +64,7 @@ class VariantStatsTest {
 
     @Test
     void oneSeedHasNoSpreadAndResultsWithoutPredictionsNoTest() throws IOException {
-        RunResults run = RunResults.oneSeed("cqa", 3, List.of(result(STANDALONE, 3), result(FEDCOT_E, 9)));
+        RunResults run = Results.oneSeed("cqa", 3, List.of(result(STANDALONE, 3), result(FEDCOT_E, 9)));
         VariantStats st = VariantStats.of(run, FEDCOT_E.id(), Metric.GENERATED);
         assertTrue(Double.isNaN(st.sd()));
         assertEquals(0.6, st.difference(), 1e-12);
