@@ -1,6 +1,7 @@
 package org.fedcot.cli.demo;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -144,10 +145,7 @@ final class World {
             set.add(trait.value(rng.nextInt(KINDS.size())));
         }
         List<String> list = new ArrayList<>(set);
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            list.set(i, list.set(j, list.get(i)));
-        }
+        Collections.shuffle(list, rng);
         return list;
     }
 

@@ -1,6 +1,7 @@
 package org.fedcot.cli.demo;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.fedcot.eval.data.QaExample;
@@ -32,10 +33,7 @@ final class WorldQuestions {
                 out.add(question("q-" + c + "-" + t.ordinal(), World.fact(c, t), World.kindOf(c), rng));
             }
         }
-        for (int i = out.size() - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            out.set(i, out.set(j, out.get(i)));
-        }
+        Collections.shuffle(out, rng);
         return out;
     }
 
