@@ -33,13 +33,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fedcot demo}: FedCoT end to end on the embedded default, with no downloads and no data. Both parties
  * run in this process but talk only over HTTP: the server's teacher LLM behind {@code fedcot serve}'s code on
- * a loopback port (with an audit log of every request), the client running Algorithm 1 on generated word
- * problems with its own small model. It compares Standalone, Non-Private, FedCoT-E and FedCoT-A at eps = 3,
+ * a loopback port (with an audit log of every request), the client running Algorithm 1 on generated questions
+ * about a made-up world's creatures with its own small model. It compares Standalone, Non-Private, FedCoT-E and FedCoT-A at eps = 3,
  * sweeps eps for FedCoT-E, runs both without decoding, and prints the paper's Tables 2, 4, 5, 6 and 7 for what
  * came out, over one seed or several ({@code --seeds N}: seeds 1 to N, every run directory's seed-S/).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"FedCoT end to end on a built-in task (two-step counting word problems), with no downloads "
+        description = {"FedCoT end to end on a built-in task (questions about the creatures of a made-up world), with no downloads "
                 + "and no data: a teacher LLM served over HTTP on loopback, the client's SLM, and Standalone, "
                 + "Non-Private, FedCoT-E and FedCoT-A at eps 3 with an eps sweep; prints the comparison and writes "
                 + "the report with charts.",
@@ -48,15 +48,15 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
     private static final String CONFIG = "demo.yaml";
     /** The cache's name, changed whenever the task or the models change, so an old cache is not reused. */
-    private static final String CACHE_NAME = "demo-v1";
+    private static final String CACHE_NAME = "demo-v2";
     /** The cached models' seed: they belong to the cache, not to a run, so a run's seed does not change them. */
     private static final long MODEL_SEED = 7;
     /** The config field of the seeds to run. */
     private static final String SEEDS = "seeds";
     /** The most seeds --seeds takes: each is a whole run of every method. */
     private static final int MAX_SEEDS = 100;
-    /** A lower bound on what one word problem holds in memory (its texts alone are longer). */
-    private static final double BYTES_PER_PROBLEM = 256;
+    /** A lower bound on what one question holds in memory (its texts alone are longer). */
+    private static final double BYTES_PER_QUESTION = 256;
 
     @Spec
     private CommandSpec spec;
@@ -70,19 +70,19 @@ public final class DemoCommand implements Callable<Integer> {
                     + " or ~/.cache/fedcot/" + CACHE_NAME + ").")
     Path cache;
 
-    @Option(names = "--train", paramLabel = "N", defaultValue = "400",
-            description = "Training problems, half public, half private (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--train", paramLabel = "N", defaultValue = "300",
+            description = "Training questions, half public, half private (default: ${DEFAULT-VALUE}).")
     int trainCount;
 
-    @Option(names = "--test", paramLabel = "N", defaultValue = "200",
-            description = "Test problems (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--test", paramLabel = "N", defaultValue = "1000",
+            description = "Test questions (default: ${DEFAULT-VALUE}).")
     int testCount;
 
-    @Option(names = "--teacher-steps", paramLabel = "N", defaultValue = "450",
+    @Option(names = "--teacher-steps", paramLabel = "N", defaultValue = "700",
             description = "Training steps of the teacher LLM when it is first made (default: ${DEFAULT-VALUE}).")
     int teacherSteps;
 
-    @Option(names = "--slm-steps", paramLabel = "N", defaultValue = "300",
+    @Option(names = "--slm-steps", paramLabel = "N", defaultValue = "500",
             description = "Pretraining steps of the client's SLM when it is first made (default: ${DEFAULT-VALUE}).")
     int slmSteps;
 
@@ -103,10 +103,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (trainCount < 4 || testCount < 1 || teacherSteps < 1 || slmSteps < 1) {
             throw new IllegalArgumentException("--train must be at least 4, --test, --teacher-steps and --slm-steps at least 1");
         }
-        // every problem is a question, four choices and a rationale in memory at once: far more than this each
-        long problems = (long) trainCount + testCount;
+        // every question is its text, four choices and a rationale in memory at once: far more than this each
+        long questions = (long) trainCount + testCount;
         MemoryBudget.require("--train " + trainCount + " --test " + testCount,
-                String.format(Locale.ROOT, "a task of %,d word problems", problems), BYTES_PER_PROBLEM * problems);
+                String.format(Locale.ROOT, "a task of %,d questions", questions), BYTES_PER_QUESTION * questions);
         PrintWriter out = spec.commandLine().getOut();
         Path configFile = runDir.resolve(CONFIG);
         Map<String, String> userOverrides = new LinkedHashMap<>(RunArguments.of(configFile, runDir, null, sets).overrides());
@@ -116,7 +116,9 @@ public final class DemoCommand implements Callable<Integer> {
         userOverrides.putIfAbsent(SEEDS, seeds(seedCount == null ? 1 : seedCount));
         writeConfig(configFile);
         // the config with the user's overrides, checked before minutes of training make the models it lacks
-        ConfigCheck.values(ConfigReader.read(configFile, userOverrides));
+        ConfigSource checked = ConfigReader.read(configFile, userOverrides);
+        ConfigCheck.values(checked);
+        DemoTask task = new DemoTask(trainCount, testCount, checked.config().seed());
         RunOutcome done;
         try (RunProgress progress = new RunProgress(new PrintWriter(System.err, true))) {
             DemoModels models = DemoModels.prepare(cacheDir(), MODEL_SEED, teacherSteps, slmSteps, progress);
@@ -133,7 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
                 overrides.putAll(userOverrides);
                 overrides.put("llm.url", server.baseUrl());
                 ConfigSource config = ConfigReader.read(configFile, overrides);
-                done = Pipeline.run(config, new DemoTask(trainCount, testCount, config.config().seed()), progress);
+                done = Pipeline.run(config, task, progress);
             }
         }
         out.println(DemoTables.of(done.report()));

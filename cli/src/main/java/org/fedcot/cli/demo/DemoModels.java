@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.fedcot.models.tokenizer.Tokenizer;
 import org.fedcot.models.tokenizer.Tokenizers;
@@ -26,17 +27,29 @@ import org.fedcot.pipeline.run.RunListener;
 
 /**
  * The demo's two parties' models, trained by the project on first use and kept in a cache directory so
- * later runs start at once: a byte-level BPE tokenizer learnt from the task's language, the server's teacher
- * LLM (a Llama taught to answer the word problems with worked rationales in the layout the pipeline asks for),
- * and the client's smaller SLM, pretrained on one-step few-shot exercises only (it has never seen a two-step
- * problem of the task). Each training keeps checkpoints, so an interrupted first run resumes where it stopped.
+ * later runs start at once: a byte-level BPE tokenizer learnt from the world's language (every word of it, each
+ * creature's name included, one token), the server's teacher LLM (a Llama taught every fact of the {@link World}
+ * in the layout the pipeline asks for: "A bamok is a kind of bird. Birds eat seeds. ...", and lines naming
+ * creatures of one kind, "Some birds: bamok, kalef, ...", which put the names of one kind near each other among
+ * its input embeddings, as pretraining puts words used alike), and the client's SLM
+ * of the same shape, pretrained only on rewrite exercises (a question and rationale about one creature carried
+ * over to another, in the layouts of FedCoT-E's in-context decoding and FedCoT-A's decoder), whose kinds are
+ * drawn at random: it can rewrite a rationale but knows no creature's kind. Each training keeps checkpoints,
+ * so an interrupted first run resumes where it stopped.
  *
  * @param tokenizer tokenizer.json shared by both models
  * @param teacher   the teacher's final checkpoint directory (a Hugging Face model directory)
  * @param slm       the client SLM's final checkpoint directory
  */
 record DemoModels(Path tokenizer, Path teacher, Path slm) {
-    private static final int VOCAB = 640;
+    /** Room for every word of the world's language as one token (the learning stops when no pair is left). */
+    private static final int VOCAB = 2048;
+    /** How often the teacher's lessons hold each question of the world (with other choices each time). */
+    private static final int LESSON_REPEATS = 6;
+    private static final int REWRITES = 6000;
+    /** Lines of creatures of one kind the teacher also learns ("Some birds: kalef, tedaz, soper."). */
+    private static final int ROLLS = 4000;
+    private static final int ROLL_LENGTH = 6;
 
     /**
      * The models under {@code cache}, trained there first if they are not yet: the teacher for
@@ -44,70 +57,101 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
      */
     static DemoModels prepare(Path cache, long seed, int teacherSteps, int slmSteps, RunListener listener)
             throws IOException {
-        List<WordProblem> teacherData = WordProblems.generate("teacher", 8000, seed + 100);
-        List<List<WordProblem>> pairs = WordProblems.oneStepPairs(4000, seed + 200);
+        List<WorldQuestion> lessons = WorldQuestions.lessons(LESSON_REPEATS, seed + 100);
+        List<WorldQuestions.Rewrite> rewrites = WorldQuestions.rewrites(REWRITES, seed + 200);
         Path tokenizerFile = cache.resolve("tokenizer.json");
         if (!Files.exists(tokenizerFile)) {
-            listener.message("demo: learning a " + VOCAB + "-token BPE vocabulary from the task's language");
-            new BpeTrainer(VOCAB, List.of("<|endoftext|>")).train(corpus(teacherData, pairs)).save(tokenizerFile);
+            listener.message("demo: learning a BPE vocabulary from the world's language");
+            new BpeTrainer(VOCAB, List.of("<|endoftext|>")).train(corpus(lessons, rewrites)).save(tokenizerFile);
         }
         Tokenizer tokenizer = Tokenizers.load(tokenizerFile);
-        Path teacher = train(cache.resolve("teacher-" + teacherSteps), "teacher LLM", teacherConfig(tokenizer), teacherSteps, 3e-3,
-                () -> teacherExamples(teacherData, tokenizer), seed, listener);
-        Path slm = train(cache.resolve("slm-" + slmSteps), "client SLM (pretraining)", slmConfig(tokenizer), slmSteps, 3e-3,
-                () -> fewShotExamples(pairs, tokenizer), seed + 1, listener);
+        Path teacher = train(cache.resolve("teacher-" + teacherSteps), "teacher LLM", config(tokenizer), teacherSteps, 3e-3,
+                () -> teacherExamples(lessons, seed + 300, tokenizer), seed, listener);
+        Path slm = train(cache.resolve("slm-" + slmSteps), "client SLM (pretraining)", config(tokenizer), slmSteps, 3e-3,
+                () -> rewriteExamples(rewrites, tokenizer), seed + 1, listener);
         return new DemoModels(tokenizerFile, teacher, slm);
     }
 
-    /** Every kind of text the two models will read, so each word of the task is a token of its own. */
-    private static List<String> corpus(List<WordProblem> problems, List<List<WordProblem>> pairs) {
+    /** Every kind of text the two models will read. */
+    private static List<String> corpus(List<WorldQuestion> lessons, List<WorldQuestions.Rewrite> rewrites) {
         List<String> texts = new ArrayList<>();
-        for (List<WordProblem> pair : pairs.subList(0, 1000)) texts.add(fewShot(pair.get(0), pair.get(1)) + pair.get(1).rationale());
-        for (WordProblem p : problems.subList(0, 2000)) {
-            String q = QuestionText.of(p.example());
-            texts.add(RationalePrompts.request(q) + p.rationale() + QuestionText.END);
-            texts.add(TaskPrompts.explain(p.example()) + TaskPrompts.predict(p.example()) + TaskPrompts.answer(p.example()));
-            texts.add(EncoderDecoderPrompts.decoder(q, p.rationale(), q) + EncoderDecoderPrompts.encoder(q));
+        for (WorldQuestions.Rewrite r : rewrites.subList(0, 1000)) {
+            texts.add(decoding(r) + r.asked().rationale());
+            texts.add(recovering(r) + r.asked().rationale());
+        }
+        for (WorldQuestion q : lessons.subList(0, WorldQuestions.count())) {
+            String text = QuestionText.of(q.example());
+            texts.add(RationalePrompts.request(text) + q.rationale() + QuestionText.END);
+            texts.add(TaskPrompts.explain(q.example()) + TaskPrompts.predict(q.example()) + TaskPrompts.answer(q.example()));
+            texts.add(EncoderDecoderPrompts.encoder(text));
         }
         return texts;
     }
 
-    /** The teacher reads the request the pipeline sends and answers with the worked rationale. */
-    private static List<Example> teacherExamples(List<WordProblem> problems, Tokenizer tokenizer) {
-        List<Example> out = new ArrayList<>(problems.size());
-        for (WordProblem p : problems) {
-            out.add(Example.of(tokenizer.encode(RationalePrompts.request(QuestionText.of(p.example())), false),
-                    tokenizer.encode(p.rationale() + QuestionText.END, false), TaskWeights.RATIONALE));
+    /**
+     * The teacher reads the request the pipeline sends and answers with the true rationale. Three lessons in
+     * four give the question without the request's instruction and worked example, which are the same in every
+     * request: a third of the tokens each, so the same training time holds more questions of the world.
+     */
+    private static List<Example> teacherExamples(List<WorldQuestion> lessons, long seed, Tokenizer tokenizer) {
+        List<Example> out = new ArrayList<>(lessons.size() + ROLLS);
+        for (int i = 0; i < lessons.size(); i++) {
+            WorldQuestion q = lessons.get(i);
+            String text = QuestionText.of(q.example());
+            String prompt = i % 4 == 0 ? RationalePrompts.request(text) : bare(text);
+            out.add(Example.of(tokenizer.encode(prompt, false), tokenizer.encode(q.rationale() + QuestionText.END, false),
+                    TaskWeights.RATIONALE));
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < ROLLS; i++) {
+            List<String> roll = World.roll(i % World.kinds(), ROLL_LENGTH, rng);
+            out.add(Example.of(tokenizer.encode(roll.get(0), false), tokenizer.encode(roll.get(1), false),
+                    TaskWeights.RATIONALE));
         }
         return out;
     }
 
     /**
-     * The SLM learns to solve a one-step problem after a worked example of another with the same numbers, in
-     * the layout of FedCoT-E's decoding prompt: the in-context skill a pretrained model brings.
+     * The SLM learns to write the rationale of the question asked after the rationale of the question shown: a
+     * quarter in the layout of FedCoT-E's decoding prompt, a quarter in that of FedCoT-A's decoder, and half
+     * without the prompts' fixed instruction (the same rewrite in a third of the tokens): the in-context rewrite
+     * a pretrained model brings.
      */
-    private static List<Example> fewShotExamples(List<List<WordProblem>> pairs, Tokenizer tokenizer) {
-        List<Example> out = new ArrayList<>(pairs.size());
-        for (List<WordProblem> p : pairs) {
-            out.add(Example.of(tokenizer.encode(fewShot(p.get(0), p.get(1)), false),
-                    tokenizer.encode(p.get(1).rationale() + QuestionText.END, false), TaskWeights.LABEL));
+    private static List<Example> rewriteExamples(List<WorldQuestions.Rewrite> rewrites, Tokenizer tokenizer) {
+        List<Example> out = new ArrayList<>(rewrites.size());
+        for (int i = 0; i < rewrites.size(); i++) {
+            WorldQuestions.Rewrite r = rewrites.get(i);
+            String prompt = switch (i % 4) {
+                case 0 -> decoding(r);
+                case 1 -> recovering(r);
+                default -> bare(QuestionText.of(r.shown().example())) + r.shown().rationale() + QuestionText.END
+                        + "\n\n" + bare(QuestionText.of(r.asked().example()));
+            };
+            out.add(Example.of(tokenizer.encode(prompt, false),
+                    tokenizer.encode(r.asked().rationale() + QuestionText.END, false), TaskWeights.LABEL));
         }
         return out;
     }
 
-    private static String fewShot(WordProblem example, WordProblem problem) {
-        return RationalePrompts.icl(QuestionText.of(example.example()), example.rationale(), QuestionText.of(problem.example()));
+    /** A question and "Rationale:", as the requests and decoding prompts end. */
+    private static String bare(String questionText) {
+        return "Question:" + questionText + "Rationale:";
     }
 
-    private static TransformerConfig teacherConfig(Tokenizer tokenizer) {
+    private static String decoding(WorldQuestions.Rewrite r) {
+        return RationalePrompts.icl(QuestionText.of(r.shown().example()), r.shown().rationale(),
+                QuestionText.of(r.asked().example()));
+    }
+
+    private static String recovering(WorldQuestions.Rewrite r) {
+        return EncoderDecoderPrompts.decoder(QuestionText.of(r.shown().example()), r.shown().rationale(),
+                QuestionText.of(r.asked().example()));
+    }
+
+    /** Both models' shape: the SLM is as large as the teacher, which is what the rewrite needs. */
+    private static TransformerConfig config(Tokenizer tokenizer) {
         return TransformerConfig.builder(ModelType.LLAMA).vocabSize(tokenizer.vocabSize()).hiddenSize(128)
-                .intermediateSize(352).numLayers(4).numHeads(4).numKvHeads(2).maxPositionEmbeddings(320)
-                .tieWordEmbeddings(true).build();
-    }
-
-    private static TransformerConfig slmConfig(Tokenizer tokenizer) {
-        return TransformerConfig.builder(ModelType.LLAMA).vocabSize(tokenizer.vocabSize()).hiddenSize(96)
-                .intermediateSize(256).numLayers(3).numHeads(4).numKvHeads(2).maxPositionEmbeddings(448)
+                .intermediateSize(352).numLayers(3).numHeads(4).numKvHeads(2).maxPositionEmbeddings(448)
                 .tieWordEmbeddings(true).build();
     }
 

@@ -5,26 +5,38 @@ import org.fedcot.eval.data.QaExample;
 import org.fedcot.pipeline.task.TaskSource;
 
 /**
- * The demo's private task: generated word problems (training examples, half of them public, and a test
- * set), the same for the same seed, so a rerun resumes the same run.
+ * The demo's private task: questions about the creatures of the made-up {@link World} ("What does a bamok eat?"
+ * with four choices), the training set and the test set being two disjoint stretches of the world's questions in
+ * an order drawn from the seed, so a rerun resumes the same run. A test question asks about a trait no training
+ * question asked of that creature: its answer follows from the creature's kind, which the labels do not say and
+ * the teacher's rationales do.
  *
  * @param trainCount training examples (public and private together)
  * @param testCount  test examples
- * @param seed       the generator's seed
+ * @param seed       the seed of the questions' order and choices
  */
 record DemoTask(int trainCount, int testCount, long seed) implements TaskSource {
+    /** Checks that the world has that many questions. */
+    DemoTask {
+        if (trainCount + testCount > WorldQuestions.count()) {
+            throw new IllegalArgumentException("--train " + trainCount + " plus --test " + testCount + " is more than the "
+                    + WorldQuestions.count() + " questions the demo's world has");
+        }
+    }
+
     @Override
     public String name() {
-        return "word problems";
+        return "creatures";
     }
 
     @Override
     public List<QaExample> train() {
-        return WordProblems.generate("train", trainCount, seed).stream().map(WordProblem::example).toList();
+        return WorldQuestions.shuffled(seed).subList(0, trainCount).stream().map(WorldQuestion::example).toList();
     }
 
     @Override
     public List<QaExample> test() {
-        return WordProblems.generate("test", testCount, seed + 1).stream().map(WordProblem::example).toList();
+        return WorldQuestions.shuffled(seed).subList(trainCount, trainCount + testCount).stream()
+                .map(WorldQuestion::example).toList();
     }
 }
