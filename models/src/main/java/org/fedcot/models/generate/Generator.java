@@ -8,9 +8,9 @@ import org.fedcot.tensor.Tensor;
 /**
  * Autoregressive generation with a KV cache: the prompt is fed in one pass, then each drawn token is
  * fed alone, attending to the cached keys and values of everything before it. To decode many
- * sequences at once, see {@link BatchGenerator}; a sequence gets bit for bit the same from both, as
- * both decode through a {@link SlotCache}. Not thread-safe: the slot cache, and the packed weights it
- * multiplies with, are kept for the next call.
+ * sequences at once, see {@link BatchGenerator}, which multiplies packed copies of the weights and so
+ * agrees with this to rounding. Decodes through a one-slot {@link SlotCache}, kept for the next call:
+ * not thread-safe.
  *
  * <pre>{@code
  * Generator g = new Generator(model, ContinuationText.of(tokenizer));
@@ -21,7 +21,7 @@ import org.fedcot.tensor.Tensor;
 public final class Generator {
     private final DecoderModel model;
     private final ContinuationText text;
-    /** Made on first use, so a generator made before the model's last training step still sees it. */
+    /** Made on first use. */
     private SlotCache cache;
 
     /** Generates with {@code model}, reading the generated tokens as text with {@code text}. */

@@ -12,9 +12,11 @@ import org.fedcot.tensor.Workspace;
  * slot back with {@link #release}, for the next sequence to take. Made by
  * {@link DecoderModel#newSlotCache}; not thread-safe.
  *
- * <p>On the CPU its decode steps multiply with packed copies of the model's linear weights (see
- * {@link DecodeWeights}), made on first use: decode with a slot cache made after the model's last
- * training step.
+ * <p>With more than one slot, on the CPU, its decode steps multiply with packed copies of the model's
+ * linear weights (see {@link DecodeWeights}), made on first use, so a batch step sums no vector lanes:
+ * decode with a slot cache made after the model's last training step. One slot multiplies the weights
+ * as they are: a single sequence reads each weight once per token either way, and the copy would cost
+ * its allocation (about a second for 110M parameters) and the memory.
  */
 public final class SlotCache {
     private final DecoderModel model;
@@ -23,8 +25,8 @@ public final class SlotCache {
     private final BitSet taken = new BitSet();
     /** Activations of the batched decode steps; each slot's prefill uses its own cache's workspace. */
     private final Workspace workspace = new Workspace();
-    /** Null on a device backend, which multiplies the weights as they are. */
-    private final DecodeWeights weights = Backend.current().onHost() ? new DecodeWeights() : null;
+    /** Null for one slot, and on a device backend, which multiplies the weights as they are. */
+    private final DecodeWeights weights;
 
     SlotCache(DecoderModel model, int slots) {
         if (slots <= 0) {
@@ -32,6 +34,7 @@ public final class SlotCache {
         }
         this.model = model;
         this.caches = new KvCache[slots];
+        this.weights = slots > 1 && Backend.current().onHost() ? new DecodeWeights() : null;
     }
 
     /** Number of slots. */

@@ -37,9 +37,18 @@ class BatchGeneratorTest {
         return DecoderModel.random(TestModels.tiny(type, false), 23);
     }
 
+    /**
+     * What a request gets with nothing beside it: decoded alone by a generator of two slots, which
+     * multiplies the same packed weights as any batch (a one-slot {@link Generator} multiplies the
+     * weights as they are, summing in another order).
+     */
     private static Generation alone(DecoderModel model, Request r, List<String> chunks) {
-        return new Generator(model, ContinuationText.of(CHARS)).generate(r.prompt(), r.options(), r.sampler(),
-                chunks::add);
+        BatchGenerator one = new BatchGenerator(model, ContinuationText.of(CHARS), 2);
+        BatchGenerator.Sequence s = one.submit(r.prompt(), r.options(), r.sampler(), chunks::add);
+        while (one.step()) {
+            assertTrue(one.activeCount() <= 1);
+        }
+        return s.future().join();
     }
 
     /** Requests of different prompt lengths, limits, stop strings and seeds, greedy and sampled. */
@@ -164,8 +173,7 @@ class BatchGeneratorTest {
             }));
         }
         for (int i = 0; i < 3; i++) {
-            Generation expected = new Generator(model, ContinuationText.of(CHARS)).generate(new int[]{i + 1, 5}, opts,
-                    Sampler.greedy());
+            Generation expected = alone(model, new Request(new int[]{i + 1, 5}, opts, 0, true), new ArrayList<>());
             assertArrayEquals(expected.ids(), seqs.get(i).future().get(60, TimeUnit.SECONDS).ids());
         }
         serving.set(false);
@@ -206,8 +214,7 @@ class BatchGeneratorTest {
             assertTrue(batch.activeCount() <= 2);
         }
         assertFalse(b.future().isCancelled());
-        Generation alone = new Generator(model, ContinuationText.of(CHARS)).generate(new int[]{6}, long20,
-                Sampler.greedy());
+        Generation alone = alone(model, new Request(new int[]{6}, long20, 0, true), new ArrayList<>());
         assertArrayEquals(alone.ids(), c.future().join().ids());
         assertEquals(20, d.future().join().newTokens());
     }

@@ -33,11 +33,13 @@ public final class PackedWeight {
         Parallel.forRange(count, (long) K * PANEL, (lo, hi) -> {
             for (int p = lo; p < hi; p++) {
                 int outputs = Math.min(PANEL, N - p * PANEL);
-                for (int j = 0; j < outputs; j++) {
-                    int src = off + (p * PANEL + j) * K;
-                    int dst = p * K * PANEL + j;
-                    for (int i = 0; i < K; i++) {
-                        panels[dst + i * PANEL] = w[src + i];
+                int src = off + p * PANEL * K;
+                int dst = p * K * PANEL;
+                // written in order, read from the panel's rows side by side: the other way round, every write
+                // lands on another cache line and packing ran at a tenth of this speed
+                for (int i = 0; i < K; i++) {
+                    for (int j = 0; j < outputs; j++) {
+                        panels[dst + i * PANEL + j] = w[src + j * K + i];
                     }
                 }
             }
