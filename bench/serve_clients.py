@@ -25,25 +25,26 @@ def ask(prompt):
     return answer["choices"][0]["text"], answer["usage"]["completion_tokens"]
 
 
-ask(prompts[0])  # warm-up: the server's JIT compiles the decode path
+def concurrently():
+    out = [None] * n
+    threads = [threading.Thread(target=lambda i=i: out.__setitem__(i, ask(prompts[i]))) for i in range(n)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return out, time.perf_counter() - start
+
+
+# warm-up, untimed: one request alone and one concurrent round, so the server's JIT has compiled the
+# decode path for one row and for a full batch before either is timed
+ask(prompts[0])
+concurrently()
 start = time.perf_counter()
 alone = [ask(p) for p in prompts]
 alone_s = time.perf_counter() - start
 
-together = [None] * n
-
-
-def client(i):
-    together[i] = ask(prompts[i])
-
-
-threads = [threading.Thread(target=client, args=(i,)) for i in range(n)]
-start = time.perf_counter()
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-together_s = time.perf_counter() - start
+together, together_s = concurrently()
 
 alone_tokens = sum(c for _, c in alone)
 together_tokens = sum(c for _, c in together)
