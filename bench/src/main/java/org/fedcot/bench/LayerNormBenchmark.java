@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class LayerNormBenchmark {
     private static final int ROWS = 2048;
     private static final int C = 768;
@@ -54,7 +56,8 @@ public class LayerNormBenchmark {
     @Benchmark
     public float forwardBackward() {
         try (Workspace.Scope ignored = workspace.enter()) {
-            Reduce.sum(Elementwise.mul(Norms.layerNorm(x, w, b, 1e-5f), weights)).backward();
+            Reduce.sum(Elementwise.mul(Norms.layerNorm(x, w, b, 1e-5f), weights))
+                    .backward();
             return x.grad().get(0);
         }
     }

@@ -2,7 +2,6 @@ package org.fedcot.bench;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
 import org.fedcot.tensor.cpu.CpuBackend;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class MatmulBenchmark {
 
     /** Square {@code size x size x size} operands, row-major, no transposes. */
@@ -34,6 +35,7 @@ public class MatmulBenchmark {
     public static class Square {
         @Param({"256", "512", "1024"})
         public int size;
+
         float[] a;
         float[] b;
         float[] c;
@@ -78,7 +80,8 @@ public class MatmulBenchmark {
     /** {@code y = x W^T}, 512 x 3072 x 768. */
     @Benchmark
     public float[] linearTransB(Linear s) {
-        CpuBackend.INSTANCE.gemm(false, true, Linear.M, Linear.N, Linear.K, s.x, 0, Linear.K, s.w, 0, Linear.K, s.y, 0, Linear.N, false);
+        CpuBackend.INSTANCE.gemm(
+                false, true, Linear.M, Linear.N, Linear.K, s.x, 0, Linear.K, s.w, 0, Linear.K, s.y, 0, Linear.N, false);
         return s.y;
     }
 

@@ -40,7 +40,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class TokenizerBenchmark {
     private static final Path SHARED = Path.of("../shared");
 
@@ -66,8 +68,10 @@ public class TokenizerBenchmark {
     public void load() throws IOException {
         Path tokenizers = SHARED.resolve("models/tokenizers");
         hf = switch (tokenizer) {
-            case "gpt2" -> HfTokenizer.fromGpt2Files(tokenizers.resolve("gpt2-tokenizer/encoder.json"),
-                    tokenizers.resolve("gpt2-tokenizer/vocab.bpe"));
+            case "gpt2" ->
+                HfTokenizer.fromGpt2Files(
+                        tokenizers.resolve("gpt2-tokenizer/encoder.json"),
+                        tokenizers.resolve("gpt2-tokenizer/vocab.bpe"));
             case "neox" -> HfTokenizer.load(tokenizers.resolve("gpt-neox-20b-tokenizer/20B_tokenizer.json"));
             case "qwen3" -> HfTokenizer.load(tokenizers.resolve("qwen3-tokenizer/tokenizer.json"));
             default -> throw new IllegalArgumentException("unknown tokenizer " + tokenizer);

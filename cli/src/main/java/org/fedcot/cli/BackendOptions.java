@@ -9,13 +9,20 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code --backend cpu|opencl|auto} and {@code --device N}, shared by the commands that compute. */
 public final class BackendOptions {
-    @Option(names = "--backend", defaultValue = "cpu", paramLabel = "cpu|opencl|auto",
+    @Option(
+            names = "--backend",
+            defaultValue = "cpu",
+            paramLabel = "cpu|opencl|auto",
             description = "What runs the kernels: the CPU, an OpenCL device, or OpenCL when one exists and the CPU"
                     + " otherwise (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--device", defaultValue = "0", paramLabel = "N",
-            description = "Which OpenCL device, counting every platform's devices in order (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--device",
+            defaultValue = "0",
+            paramLabel = "N",
+            description =
+                    "Which OpenCL device, counting every platform's devices in order (default: ${DEFAULT-VALUE}).")
     int device;
 
     /**

@@ -23,8 +23,7 @@ import org.fedcot.tensor.TensorOutOfMemoryError;
 final class ErrorLine {
     private static final Pattern FILE_AND_REASON = Pattern.compile("(.+) \\(([^()]+)\\)");
 
-    private ErrorLine() {
-    }
+    private ErrorLine() {}
 
     /** The message for {@code failure} of command {@code command} (for example "train"). */
     static String of(Throwable failure, String command) {
@@ -36,8 +35,8 @@ final class ErrorLine {
                 return outOfMemory(command);
             }
         }
-        Throwable cause = failure instanceof UncheckedIOException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof UncheckedIOException && failure.getCause() != null ? failure.getCause() : failure;
         String text = cause instanceof FileSystemException e ? fileProblem(e) : message(cause);
         return TerminalText.oneLine(text.strip().replace("\r\n", " ").replace('\n', ' '));
     }
@@ -74,14 +73,15 @@ final class ErrorLine {
     private static String fileProblem(FileSystemException e) {
         String file = e.getFile() == null ? "a file" : e.getFile();
         String other = e.getOtherFile() == null ? "" : " (and " + e.getOtherFile() + ")";
-        String what = switch (e) {
-            case NoSuchFileException x -> "no such file or directory";
-            case AccessDeniedException x -> "permission denied";
-            case FileAlreadyExistsException x -> "already exists";
-            case DirectoryNotEmptyException x -> "directory not empty";
-            case NotDirectoryException x -> "not a directory";
-            default -> reason(e.getReason());
-        };
+        String what =
+                switch (e) {
+                    case NoSuchFileException x -> "no such file or directory";
+                    case AccessDeniedException x -> "permission denied";
+                    case FileAlreadyExistsException x -> "already exists";
+                    case DirectoryNotEmptyException x -> "directory not empty";
+                    case NotDirectoryException x -> "not a directory";
+                    default -> reason(e.getReason());
+                };
         return file + other + ": " + what;
     }
 

@@ -11,8 +11,7 @@ import java.util.TreeSet;
  * Public dataset formats are not checked this way: extra fields are normal there.
  */
 public final class KnownFields {
-    private KnownFields() {
-    }
+    private KnownFields() {}
 
     /**
      * Throws when {@code object} has a field outside {@code known}.

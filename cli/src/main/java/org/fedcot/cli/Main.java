@@ -22,12 +22,29 @@ import picocli.CommandLine.Command;
  * The {@code fedcot} command. Errors reach the user as one line naming what was wrong and a
  * non-zero exit code; set FEDCOT_DEBUG=1 to see the stack trace instead.
  */
-@Command(name = "fedcot", mixinStandardHelpOptions = true, version = "fedcot 0.1.0",
+@Command(
+        name = "fedcot",
+        mixinStandardHelpOptions = true,
+        version = "fedcot 0.1.0",
         description = "Federated chain-of-thought distillation (FedCoT) on the JVM, with no ML runtime underneath.",
-        subcommands = {DemoCommand.class, TokenizeCommand.class, GenerateCommand.class, InitCommand.class,
-                MergeCommand.class, GradsCommand.class, TrainCommand.class, PerturbCommand.class, AttackCommand.class,
-                EvalCommand.class, ServeCommand.class, AskCommand.class, RunCommand.class, ReportCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            TokenizeCommand.class,
+            GenerateCommand.class,
+            InitCommand.class,
+            MergeCommand.class,
+            GradsCommand.class,
+            TrainCommand.class,
+            PerturbCommand.class,
+            AttackCommand.class,
+            EvalCommand.class,
+            ServeCommand.class,
+            AskCommand.class,
+            RunCommand.class,
+            ReportCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -66,8 +83,10 @@ public final class Main implements Runnable {
     private static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine line = ex.getCommandLine();
         String command = line.getCommandSpec().qualifiedName(" ");
-        line.getErr().println("fedcot: " + TerminalText.oneLine(ex.getMessage().strip().replace('\n', ' '))
-                + " (see '" + command + " --help')");
+        line.getErr()
+                .println("fedcot: "
+                        + TerminalText.oneLine(ex.getMessage().strip().replace('\n', ' ')) + " (see '" + command
+                        + " --help')");
         line.getErr().flush();
         return line.getCommandSpec().exitCodeOnInvalidInput();
     }
@@ -76,8 +95,11 @@ public final class Main implements Runnable {
         if (System.getenv("FEDCOT_DEBUG") != null) {
             failure.printStackTrace();
         } else {
-            line.getErr().println("fedcot: " + ErrorLine.of(failure, line.getCommandSpec().qualifiedName(" ")
-                    .replaceFirst("^fedcot ", "")));
+            line.getErr()
+                    .println("fedcot: "
+                            + ErrorLine.of(
+                                    failure,
+                                    line.getCommandSpec().qualifiedName(" ").replaceFirst("^fedcot ", "")));
             line.getErr().flush();
         }
         return 1;

@@ -12,8 +12,7 @@ public final class MemoryBudget {
     /** The longest Java array (a little under {@link Integer#MAX_VALUE} on common JVMs). */
     public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    private MemoryBudget() {
-    }
+    private MemoryBudget() {}
 
     /**
      * Throws when {@code bytes} exceed what the JVM may use.
@@ -26,9 +25,15 @@ public final class MemoryBudget {
     public static void require(String flag, String what, double bytes) {
         long max = Runtime.getRuntime().maxMemory();
         if (bytes > max) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %s needs at least %s, but the JVM may "
-                    + "use at most %s: lower it, or give the JVM more memory with FEDCOT_JAVA_OPTS=-Xmx<size> (the "
-                    + "fedcot launcher passes it to java)", flag, what, size(bytes), size(max)));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%s: %s needs at least %s, but the JVM may "
+                            + "use at most %s: lower it, or give the JVM more memory with FEDCOT_JAVA_OPTS=-Xmx<size> (the "
+                            + "fedcot launcher passes it to java)",
+                    flag,
+                    what,
+                    size(bytes),
+                    size(max)));
         }
     }
 
@@ -39,8 +44,13 @@ public final class MemoryBudget {
      */
     public static void requireArray(String flag, String what, double elements) {
         if (elements > MAX_ARRAY) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %s would hold %,.0f values, more than "
-                    + "a Java array can (%,d): lower it", flag, what, elements, MAX_ARRAY));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%s: %s would hold %,.0f values, more than " + "a Java array can (%,d): lower it",
+                    flag,
+                    what,
+                    elements,
+                    MAX_ARRAY));
         }
     }
 

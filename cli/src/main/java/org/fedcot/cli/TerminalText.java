@@ -9,8 +9,7 @@ package org.fedcot.cli;
  * for parsing back.
  */
 public final class TerminalText {
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     /** {@code text} with every control character escaped, line breaks and tabs kept as they are. */
     public static String keepingLines(String text) {
@@ -44,9 +43,12 @@ public final class TerminalText {
 
     /** Whether a terminal would act on {@code c} rather than show it. */
     private static boolean unsafe(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f)
+        return c < 0x20
+                || (c >= 0x7f && c <= 0x9f)
                 || (c >= '\u202a' && c <= '\u202e') // embeddings and overrides
                 || (c >= '\u2066' && c <= '\u2069') // isolates
-                || c == '\u200e' || c == '\u200f' || c == '\u061c'; // direction marks
+                || c == '\u200e'
+                || c == '\u200f'
+                || c == '\u061c'; // direction marks
     }
 }

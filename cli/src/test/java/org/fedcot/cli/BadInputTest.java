@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputTest {
     @TempDir
     Path tmp;
+
     private Path config;
 
     @BeforeEach
@@ -38,7 +39,8 @@ class BadInputTest {
 
     /** Runs {@code args} with FILE replaced by {@code file} and checks the one clean line, which it returns. */
     private static String oneLine(Path file, String... args) {
-        String[] all = Stream.of(args).map(a -> a.replace("FILE", file.toString())).toArray(String[]::new);
+        String[] all =
+                Stream.of(args).map(a -> a.replace("FILE", file.toString())).toArray(String[]::new);
         CliRun r = CliRun.of(all);
         String call = String.join(" ", all);
         assertTrue(r.code() == 1 || r.code() == 2, call + " exits " + r.code() + ": " + r.err());
@@ -61,7 +63,9 @@ class BadInputTest {
     }
 
     private String[] withOut(String[] args) {
-        return Stream.of(args).map(a -> a.replace("OUT", tmp.resolve("out").toString())).toArray(String[]::new);
+        return Stream.of(args)
+                .map(a -> a.replace("OUT", tmp.resolve("out").toString()))
+                .toArray(String[]::new);
     }
 
     @ParameterizedTest
@@ -103,12 +107,34 @@ class BadInputTest {
         String tokenizer = MadeMaterial.tokenizer().toString();
         String model = MadeMaterial.model().toString();
         List<String[]> calls = List.of(
-                new String[] {"perturb", "--embeddings", model, "--tokenizer", tokenizer, "--epsilon", "3", "--input",
-                    "FILE"},
-                new String[] {"perturb", "--embeddings", model, "--tokenizer", tokenizer, "--epsilon", "3",
-                    "--sensitive", "FILE", "hi"},
-                new String[] {"eval", "--model", model, "--tokenizer", tokenizer, "--dataset", "cqa", "--data", "FILE",
-                    "--out", tmp.resolve("ev").toString()});
+                new String[] {
+                    "perturb", "--embeddings", model, "--tokenizer", tokenizer, "--epsilon", "3", "--input", "FILE"
+                },
+                new String[] {
+                    "perturb",
+                    "--embeddings",
+                    model,
+                    "--tokenizer",
+                    tokenizer,
+                    "--epsilon",
+                    "3",
+                    "--sensitive",
+                    "FILE",
+                    "hi"
+                },
+                new String[] {
+                    "eval",
+                    "--model",
+                    model,
+                    "--tokenizer",
+                    tokenizer,
+                    "--dataset",
+                    "cqa",
+                    "--data",
+                    "FILE",
+                    "--out",
+                    tmp.resolve("ev").toString()
+                });
         for (String[] call : calls) {
             String message = oneLine(latin1, call);
             assertTrue(message.startsWith(latin1 + ":") && message.contains("not UTF-8"), message);
@@ -119,10 +145,14 @@ class BadInputTest {
     void anOutputThatIsADirectoryOrHasNoDirectoryNamesWhatTheUserGave() throws IOException {
         Path dir = Files.createDirectory(tmp.resolve("out-dir"));
         Path model = tmp.resolve("model");
-        assertEquals(0, CliRun.command("init", "--arch", "llama", "--config", config.toString(), "--out",
-                model.toString()).code());
-        Path batch = Files.writeString(tmp.resolve("batch.json"), "{\"input_ids\": [[1, 2, 3]], \"labels\": [[1, 2, 3]]}");
-        String message = oneLine(dir, "grads", "--model", model.toString(), "--batch", batch.toString(), "--out", "FILE");
+        assertEquals(
+                0,
+                CliRun.command("init", "--arch", "llama", "--config", config.toString(), "--out", model.toString())
+                        .code());
+        Path batch =
+                Files.writeString(tmp.resolve("batch.json"), "{\"input_ids\": [[1, 2, 3]], \"labels\": [[1, 2, 3]]}");
+        String message =
+                oneLine(dir, "grads", "--model", model.toString(), "--batch", batch.toString(), "--out", "FILE");
         assertEquals(dir + ": is a directory, expected a file", message);
         Path orphan = tmp.resolve("no-such-dir").resolve("g.safetensors");
         message = oneLine(orphan, "grads", "--model", model.toString(), "--batch", batch.toString(), "--out", "FILE");
@@ -135,8 +165,15 @@ class BadInputTest {
         // train --batch is TrainBadInputTest's, with a model and tokenizer that fit each other
         String bench = oneLine(config, "bench", "train", "--model", "FILE", "--seq", "8", "--batch", "100000000");
         assertTrue(bench.startsWith("--batch 100000000 --seq 8:"), bench);
-        String demo = oneLine(config, "demo", "--train", "2000000000", "--run-dir", tmp.resolve("run").toString(),
-                "--cache", tmp.resolve("cache").toString());
+        String demo = oneLine(
+                config,
+                "demo",
+                "--train",
+                "2000000000",
+                "--run-dir",
+                tmp.resolve("run").toString(),
+                "--cache",
+                tmp.resolve("cache").toString());
         assertTrue(demo.startsWith("--train 2000000000") && demo.contains("FEDCOT_JAVA_OPTS=-Xmx"), demo);
         assertTrue(Files.notExists(tmp.resolve("run")), "nothing was written");
     }
@@ -148,15 +185,25 @@ class BadInputTest {
         assertTrue(ask.startsWith("batch.jsonl:1: field 'prompt' (a string) or 'messages' (a list) is missing"), ask);
         Path extra = Files.writeString(tmp.resolve("extra.jsonl"), "{\"prompt\": \"hi\", \"temperature\": 0.5}\n");
         String unknown = oneLine(extra, "ask", "--llm-model", "m", "--batch", "FILE");
-        assertTrue(unknown.startsWith("extra.jsonl:1: unknown field 'temperature' (the fields are id, messages, prompt)"),
+        assertTrue(
+                unknown.startsWith("extra.jsonl:1: unknown field 'temperature' (the fields are id, messages, prompt)"),
                 unknown);
 
         Path model = tmp.resolve("model");
-        assertEquals(0, CliRun.command("init", "--arch", "llama", "--config", config.toString(), "--out",
-                model.toString()).code());
-        Path ids = Files.writeString(tmp.resolve("ids.json"),
-                "{\"input_ids\": [[1, 2]], \"labels\": [[1, 2]], \"attention\": [[1, 1]]}");
-        String grads = oneLine(ids, "grads", "--model", model.toString(), "--batch", "FILE", "--out",
+        assertEquals(
+                0,
+                CliRun.command("init", "--arch", "llama", "--config", config.toString(), "--out", model.toString())
+                        .code());
+        Path ids = Files.writeString(
+                tmp.resolve("ids.json"), "{\"input_ids\": [[1, 2]], \"labels\": [[1, 2]], \"attention\": [[1, 1]]}");
+        String grads = oneLine(
+                ids,
+                "grads",
+                "--model",
+                model.toString(),
+                "--batch",
+                "FILE",
+                "--out",
                 tmp.resolve("g.safetensors").toString());
         assertTrue(grads.startsWith(ids + ": unknown field 'attention'"), grads);
     }
@@ -165,8 +212,8 @@ class BadInputTest {
     void aCacheFileThatIsNotACacheIsRefusedAndLeftAsItIs() throws IOException {
         String text = "an ordinary line of somebody's notes, no line end";
         Path notes = Files.writeString(tmp.resolve("notes.txt"), text);
-        String message = oneLine(notes, "ask", "--llm-model", "m", "--llm-url", "http://127.0.0.1:9/v1", "--cache", "FILE",
-                "hi");
+        String message = oneLine(
+                notes, "ask", "--llm-model", "m", "--llm-url", "http://127.0.0.1:9/v1", "--cache", "FILE", "hi");
         assertTrue(message.startsWith("response cache " + notes + " line 1 is not a cache entry"), message);
         assertEquals(text, Files.readString(notes), "the file is untouched");
     }
@@ -192,8 +239,18 @@ class BadInputTest {
     void anUnknownEnumValueIsRefusedEvenWhenItsFileIsNotGiven() {
         String model = MadeMaterial.model().toString();
         String tokenizer = MadeMaterial.tokenizer().toString();
-        String message = oneLine(tmp, "perturb", "--embeddings", model, "--tokenizer", tokenizer, "--epsilon", "3",
-                "--sensitive-mode", "bogus", "hi");
+        String message = oneLine(
+                tmp,
+                "perturb",
+                "--embeddings",
+                model,
+                "--tokenizer",
+                tokenizer,
+                "--epsilon",
+                "3",
+                "--sensitive-mode",
+                "bogus",
+                "hi");
         assertTrue(message.startsWith("--sensitive-mode bogus is not one of"), message);
     }
 
@@ -216,20 +273,36 @@ class BadInputTest {
         Path data = Files.writeString(tmp.resolve("dup.jsonl"), """
                 {"id": "q1", "question": "Where?", "choices": ["home", "park", "home"], "answer": "park"}
                 """);
-        CliRun r = CliRun.command("eval", "--model", model, "--tokenizer", tokenizer, "--dataset", "cqa", "--data",
-                data.toString(), "--out", tmp.resolve("ev").toString());
+        CliRun r = CliRun.command(
+                "eval",
+                "--model",
+                model,
+                "--tokenizer",
+                tokenizer,
+                "--dataset",
+                "cqa",
+                "--data",
+                data.toString(),
+                "--out",
+                tmp.resolve("ev").toString());
         assertEquals(0, r.code(), r.err());
-        List<String> warnings = new ArrayList<>(r.err().lines().filter(l -> l.contains("warning")).toList());
+        List<String> warnings = new ArrayList<>(
+                r.err().lines().filter(l -> l.contains("warning")).toList());
         assertEquals(1, warnings.size(), r.err());
-        assertTrue(warnings.getFirst().contains(data + ": 1 question offers the same choice twice (first: record 1, "
-                + "id q1: choices 1 and 3 are both \"home\")"), warnings.getFirst());
+        assertTrue(
+                warnings.getFirst()
+                        .contains(data + ": 1 question offers the same choice twice (first: record 1, "
+                                + "id q1: choices 1 and 3 are both \"home\")"),
+                warnings.getFirst());
     }
 
     @Test
     void aUsageErrorIsOneLinePointingAtHelp() {
         CliRun r = CliRun.command("generate", "--model", "m", "--max-tokens", "-1");
         assertEquals(2, r.code());
-        assertEquals("fedcot: --max-tokens must be >= 0, got -1 (see 'fedcot generate --help')", r.err().strip());
+        assertEquals(
+                "fedcot: --max-tokens must be >= 0, got -1 (see 'fedcot generate --help')",
+                r.err().strip());
     }
 
     @Test

@@ -20,7 +20,7 @@ public record CliRun(int code, byte[] stdout, String err) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o);
             System.setErr(e);
             int code = Main.run(args);
@@ -53,6 +53,8 @@ public record CliRun(int code, byte[] stdout, String err) {
 
     /** What the user was told went wrong: the one-line error without its "fedcot: " prefix, or the usage error. */
     public String message() {
-        return err.startsWith(ERROR_PREFIX) ? err.substring(ERROR_PREFIX.length()).strip() : err;
+        return err.startsWith(ERROR_PREFIX)
+                ? err.substring(ERROR_PREFIX.length()).strip()
+                : err;
     }
 }

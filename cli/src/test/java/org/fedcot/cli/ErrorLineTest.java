@@ -18,11 +18,14 @@ class ErrorLineTest {
     @Test
     void theJdksFileExceptionsNameTheFileAndTheProblem() {
         assertEquals("/nope: no such file or directory", ErrorLine.of(new NoSuchFileException("/nope"), "x"));
-        assertEquals("runs/x: is a directory, expected a file",
+        assertEquals(
+                "runs/x: is a directory, expected a file",
                 ErrorLine.of(new FileSystemException("runs/x", null, "Is a directory"), "x"));
-        assertEquals("secret.txt: permission denied",
+        assertEquals(
+                "secret.txt: permission denied",
                 ErrorLine.of(new UncheckedIOException(new AccessDeniedException("secret.txt")), "x"));
-        assertEquals("runs/x: is a directory, expected a file",
+        assertEquals(
+                "runs/x: is a directory, expected a file",
                 ErrorLine.of(new FileNotFoundException("runs/x (Is a directory)"), "x"));
     }
 
@@ -43,17 +46,21 @@ class ErrorLineTest {
 
     @Test
     void outOfMemoryForATensorNamesItTheHeapAndWhatToSet() {
-        TensorOutOfMemoryError e = new TensorOutOfMemoryError(new int[]{32000, 896}, null, new OutOfMemoryError())
+        TensorOutOfMemoryError e = new TensorOutOfMemoryError(new int[] {32000, 896}, null, new OutOfMemoryError())
                 .named("model.embed_tokens.weight");
         String line = ErrorLine.of(new IllegalStateException("loading", e), "init");
         String heap = MemoryBudget.size(Runtime.getRuntime().maxMemory());
-        assertTrue(line.startsWith("out of memory allocating a 32000x896 tensor 'model.embed_tokens.weight' (109.4 MiB) "
-                + "while running 'init' with a heap of " + heap + ": use a smaller model, batch or --seq, or give the JVM "
-                + "more memory, e.g. FEDCOT_JAVA_OPTS=-Xmx"), line);
+        assertTrue(
+                line.startsWith("out of memory allocating a 32000x896 tensor 'model.embed_tokens.weight' (109.4 MiB) "
+                        + "while running 'init' with a heap of " + heap
+                        + ": use a smaller model, batch or --seq, or give the JVM "
+                        + "more memory, e.g. FEDCOT_JAVA_OPTS=-Xmx"),
+                line);
     }
 
     @Test
     void aMessageStaysOneLine() {
-        assertEquals("bad: one two\\u001b[2J", ErrorLine.of(new IllegalArgumentException("bad: one\ntwo\u001b[2J"), "x"));
+        assertEquals(
+                "bad: one two\\u001b[2J", ErrorLine.of(new IllegalArgumentException("bad: one\ntwo\u001b[2J"), "x"));
     }
 }

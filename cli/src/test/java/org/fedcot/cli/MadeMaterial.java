@@ -27,6 +27,7 @@ public final class MadeMaterial {
     public static final String NAME = "made-llama";
     /** The tokenizer's vocabulary size, the models' too. */
     public static final int VOCAB = 512;
+
     private static final TrainedBpe BPE = tokenizerOfTheMadeCorpus();
     private static final Path DIR = create();
     private static final Path MODEL = DIR.resolve(NAME);
@@ -41,8 +42,7 @@ public final class MadeMaterial {
         }
     }
 
-    private MadeMaterial() {
-    }
+    private MadeMaterial() {}
 
     /** The shared model directory (config.json, model.safetensors, tokenizer.json), 512 positions. */
     public static Path model() {
@@ -61,8 +61,15 @@ public final class MadeMaterial {
 
     /** Writes a fresh model of {@code positions} positions with the tokenizer.json into {@code dir}; returns dir. */
     public static Path writeModel(Path dir, int positions) throws IOException {
-        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA).vocabSize(VOCAB).hiddenSize(32)
-                .intermediateSize(64).numLayers(2).numHeads(4).numKvHeads(2).maxPositionEmbeddings(positions).build();
+        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA)
+                .vocabSize(VOCAB)
+                .hiddenSize(32)
+                .intermediateSize(64)
+                .numLayers(2)
+                .numHeads(4)
+                .numKvHeads(2)
+                .maxPositionEmbeddings(positions)
+                .build();
         HfCheckpointWriter.save(DecoderModel.random(config, 5), dir);
         BPE.save(dir.resolve("tokenizer.json"));
         return dir;
@@ -73,7 +80,8 @@ public final class MadeMaterial {
         corpus.add(RationalePrompts.icl("", "", ""));
         TrainedBpe bpe = new BpeTrainer(VOCAB, List.of("<|endoftext|>")).train(corpus);
         if (bpe.vocab().size() != VOCAB) {
-            throw new IllegalStateException("the made corpus gives " + bpe.vocab().size() + " tokens, not " + VOCAB);
+            throw new IllegalStateException(
+                    "the made corpus gives " + bpe.vocab().size() + " tokens, not " + VOCAB);
         }
         return bpe;
     }
@@ -82,7 +90,8 @@ public final class MadeMaterial {
         // surefire runs the tests in the module's folder and names it in basedir
         Path target = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target");
         try {
-            return Files.createTempDirectory(Files.createDirectories(target), "made-").toAbsolutePath();
+            return Files.createTempDirectory(Files.createDirectories(target), "made-")
+                    .toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +27,22 @@ class OutOfMemoryLineTest {
     void initOfAModelLargerThanTheHeapSaysWhichTensorDidNotFit(@TempDir Path tmp) throws Exception {
         Path config = tmp.resolve("config.json");
         Files.writeString(config, CONFIG);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx48m", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "init", "--arch", "llama", "--config",
-                config.toString(), "--out", tmp.resolve("model").toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx48m",
+                "--add-modules",
+                "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "init",
+                "--arch",
+                "llama",
+                "--config",
+                config.toString(),
+                "--out",
+                tmp.resolve("model").toString());
         pb.environment().remove("FEDCOT_DEBUG");
         Process p = pb.start();
         p.getOutputStream().close();
@@ -42,8 +53,10 @@ class OutOfMemoryLineTest {
         List<String> lines = err.lines().filter(l -> !l.startsWith("WARNING: ")).toList(); // the incubator notice
         assertEquals(1, lines.size(), err);
         String line = lines.get(0);
-        assertTrue(line.startsWith("fedcot: out of memory allocating a 151936x1024 tensor 'model.embed_tokens.weight' "
-                + "(593.5 MiB) while running 'init' with a heap of "), line);
+        assertTrue(
+                line.startsWith("fedcot: out of memory allocating a 151936x1024 tensor 'model.embed_tokens.weight' "
+                        + "(593.5 MiB) while running 'init' with a heap of "),
+                line);
         assertTrue(line.contains("FEDCOT_JAVA_OPTS=-Xmx2g"), line);
         assertFalse(Files.exists(tmp.resolve("model").resolve("model.safetensors")), "nothing half-written");
     }

@@ -11,12 +11,16 @@ class TerminalTextTest {
     void controlCharactersAreEscapedVisibly() {
         assertEquals("red \\u001b[31mtext\\u001b[0m", TerminalText.keepingLines("red \u001b[31mtext\u001b[0m"));
         assertEquals("over\\u000dwrite", TerminalText.keepingLines("over\rwrite"));
-        assertEquals("bell\\u0007 del\\u007f c1\\u009b nul\\u0000", TerminalText.keepingLines("bell\u0007 del\u007f c1\u009b nul\u0000"));
+        assertEquals(
+                "bell\\u0007 del\\u007f c1\\u009b nul\\u0000",
+                TerminalText.keepingLines("bell\u0007 del\u007f c1\u009b nul\u0000"));
     }
 
     @Test
     void bidiOverridesAndIsolatesAreEscaped() {
-        assertEquals("abc\\u202edcba\\u202c \\u2067x\\u2069 \\u200f", TerminalText.keepingLines("abc\u202edcba\u202c \u2067x\u2069 \u200f"));
+        assertEquals(
+                "abc\\u202edcba\\u202c \\u2067x\\u2069 \\u200f",
+                TerminalText.keepingLines("abc\u202edcba\u202c \u2067x\u2069 \u200f"));
     }
 
     @Test

@@ -47,8 +47,7 @@ import org.fedcot.pipeline.task.TaskSource;
 public final class Pipeline {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
     /** Runs {@code source}, its task read from the files the configuration names. */
     public static RunOutcome run(ConfigSource source, RunListener listener) throws IOException {
@@ -66,8 +65,8 @@ public final class Pipeline {
             throws IOException {
         RunDir root = new RunDir(Path.of(config.runDir()));
         claim(root, config);
-        TaskSettings settings = config.task() != null ? config.task()
-                : new TaskSettings(task.name(), null, null, null, null, null);
+        TaskSettings settings =
+                config.task() != null ? config.task() : new TaskSettings(task.name(), null, null, null, null, null);
         List<Long> seedList = config.seedList();
         List<SeedRun> seeds = new ArrayList<>();
         String dataset = task.name();
@@ -93,8 +92,8 @@ public final class Pipeline {
             }
             seeds.add(new SeedRun(seed, dir, results));
         }
-        Path report = PaperTables.write(List.of(new RunResults(dataset, config.privacy().epsilon(), seeds)),
-                root.report());
+        Path report = PaperTables.write(
+                List.of(new RunResults(dataset, config.privacy().epsilon(), seeds)), root.report());
         // the privacy table of the first seed: every seed's releases are attacked alike
         RunAttacks.appendTo(seeds.get(0).dir(), report);
         listener.message("report: " + report);
@@ -121,7 +120,8 @@ public final class Pipeline {
             json.set("seeds", JSON.valueToTree(seeds));
         }
         Files.createDirectories(dir.root());
-        AtomicFiles.writeString(dir.config(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        AtomicFiles.writeString(
+                dir.config(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
     }
 
     /** {@code config} as config.json records it: without what may change between runs. */
@@ -153,7 +153,8 @@ public final class Pipeline {
         parts.put("private", data.privatePart());
         parts.put("test", data.test());
         ObjectNode split = JSON.createObjectNode();
-        parts.forEach((name, examples) -> examples.forEach(e -> split.withArray(name).add(e.id())));
+        parts.forEach(
+                (name, examples) -> examples.forEach(e -> split.withArray(name).add(e.id())));
         if (Files.exists(dir.split())) {
             if (!JSON.readTree(dir.split().toFile()).equals(split)) {
                 throw new ConfigException(dir.split() + ": the data differs from the run's first start; give this"
@@ -161,6 +162,7 @@ public final class Pipeline {
             }
             return;
         }
-        AtomicFiles.writeString(dir.split(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(split) + "\n");
+        AtomicFiles.writeString(
+                dir.split(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(split) + "\n");
     }
 }

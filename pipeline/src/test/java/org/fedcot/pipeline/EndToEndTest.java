@@ -32,24 +32,42 @@ class EndToEndTest {
     void everyMethodAndAblationProducesPredictionsAndAReport() throws IOException {
         Path audit = dir.resolve("audit.jsonl");
         try (OpenAiServer server = TinyRun.server(audit)) {
-            Path config = TinyRun.config(dir, "[fewshot-llm, fewshot-slm, standalone, non-private, fedcot-e, fedcot-a]",
-                    """
+            Path config =
+                    TinyRun.config(dir, "[fewshot-llm, fewshot-slm, standalone, non-private, fedcot-e, fedcot-a]", """
                     ablations:
                       epsilons: [1, 10]
                       withoutDecoding: true
                       fractions: [0.5]
                     """);
-            Files.writeString(config, Files.readString(config).replace("  concurrency: 2\n",
-                    "  concurrency: 2\n  allowRawPrompts: true\n"));
-            RunOutcome done = Pipeline.run(ConfigReader.read(config, Map.of("llm.url", server.baseUrl())), RunListener.NONE);
+            Files.writeString(
+                    config,
+                    Files.readString(config)
+                            .replace("  concurrency: 2\n", "  concurrency: 2\n  allowRawPrompts: true\n"));
+            RunOutcome done =
+                    Pipeline.run(ConfigReader.read(config, Map.of("llm.url", server.baseUrl())), RunListener.NONE);
             Set<String> ids = done.results().stream().map(r -> r.variant().id()).collect(Collectors.toSet());
-            assertEquals(Set.of("fewshot-llm", "fewshot-slm", "standalone", "non-private", "fedcot-e-eps3",
-                    "fedcot-a-eps3", "fedcot-e-eps1", "fedcot-e-eps10", "fedcot-e-eps3-nodecode",
-                    "fedcot-a-eps3-nodecode", "fedcot-e-eps3-frac0.5"), ids);
+            assertEquals(
+                    Set.of(
+                            "fewshot-llm",
+                            "fewshot-slm",
+                            "standalone",
+                            "non-private",
+                            "fedcot-e-eps3",
+                            "fedcot-a-eps3",
+                            "fedcot-e-eps1",
+                            "fedcot-e-eps10",
+                            "fedcot-e-eps3-nodecode",
+                            "fedcot-a-eps3-nodecode",
+                            "fedcot-e-eps3-frac0.5"),
+                    ids);
             Path run = dir.resolve("run");
             for (VariantResult r : done.results()) {
                 assertEquals(4, r.accuracy().total(), r.variant().id());
-                assertEquals(4, Files.readAllLines(run.resolve("predictions").resolve(r.variant().id() + ".jsonl")).size());
+                assertEquals(
+                        4,
+                        Files.readAllLines(run.resolve("predictions")
+                                        .resolve(r.variant().id() + ".jsonl"))
+                                .size());
                 if (r.variant().method().isPrivate()) {
                     assertNotNull(r.promptTokenRatio(), r.variant().id());
                     assertNotNull(r.usedTokenRatio(), r.variant().id());
@@ -74,7 +92,8 @@ class EndToEndTest {
         assertFalse(lines.isEmpty());
         for (String line : lines) {
             String text = JSON.readTree(line).path("output").asText().strip();
-            assertTrue(asked.stream().anyMatch(p -> p.equals(RationalePrompts.request(text + "\n"))),
+            assertTrue(
+                    asked.stream().anyMatch(p -> p.equals(RationalePrompts.request(text + "\n"))),
                     "the encoder's public prompt was not asked about: " + text);
         }
         assertTrue(Files.isDirectory(run.resolve("models/fedcot-a-encoder")), "the encoder trains first");

@@ -28,8 +28,10 @@ class EvaluationModeTest {
         RunOutcome done;
         try (OpenAiServer server = TinyRun.server(dir.resolve("audit.jsonl"))) {
             Path config = TinyRun.config(dir, "[fewshot-slm, non-private]", "eval:\n  mode: both\n");
-            Files.writeString(config, Files.readString(config).replace("  concurrency: 2\n",
-                    "  concurrency: 2\n  allowRawPrompts: true\n"));
+            Files.writeString(
+                    config,
+                    Files.readString(config)
+                            .replace("  concurrency: 2\n", "  concurrency: 2\n  allowRawPrompts: true\n"));
             done = Pipeline.run(ConfigReader.read(config, Map.of("llm.url", server.baseUrl())), new RunListener() {
                 @Override
                 public void message(String line) {
@@ -41,12 +43,18 @@ class EvaluationModeTest {
         for (VariantResult r : done.results()) {
             assertNotNull(r.accuracy(), r.variant().id());
             assertNotNull(r.choice(), r.variant().id());
-            assertEquals(4, Files.readAllLines(run.resolve("predictions/" + r.variant().id() + ".mc.jsonl")).size());
-            assertEquals(r.choice(), VariantResult.read(run.resolve("results/" + r.variant().id() + ".json")).choice());
+            assertEquals(
+                    4,
+                    Files.readAllLines(run.resolve("predictions/" + r.variant().id() + ".mc.jsonl"))
+                            .size());
+            assertEquals(
+                    r.choice(),
+                    VariantResult.read(run.resolve("results/" + r.variant().id() + ".json"))
+                            .choice());
         }
         VariantResult nonPrivate = done.results().getLast();
-        String told = "Non-Private: " + nonPrivate.rationales().statingGold() + " of " + nonPrivate.rationales().offered()
-                + " rationales state the gold answer";
+        String told = "Non-Private: " + nonPrivate.rationales().statingGold() + " of "
+                + nonPrivate.rationales().offered() + " rationales state the gold answer";
         assertTrue(messages.stream().anyMatch(m -> m.startsWith(told)), messages.toString());
         String report = Files.readString(done.report());
         assertTrue(report.contains("(multiple choice, acc_norm)"), report);

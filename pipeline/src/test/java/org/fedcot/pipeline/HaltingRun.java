@@ -19,8 +19,7 @@ public final class HaltingRun {
     /** The exit code of a child halted at its point (not 137, so that a kill by anyone else is told apart). */
     public static final int HALTED = 77;
 
-    private HaltingRun() {
-    }
+    private HaltingRun() {}
 
     /**
      * A point of a run: once stage {@code stage} has stored {@code n} records ({@link Kind#RECORDS}), or once

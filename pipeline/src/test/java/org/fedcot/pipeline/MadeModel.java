@@ -22,10 +22,10 @@ import org.fedcot.testing.MadeQuestions;
 public final class MadeModel {
     /** The name the made model is served under. */
     public static final String NAME = "made-llama";
+
     private static final int VOCAB = 512;
 
-    private MadeModel() {
-    }
+    private MadeModel() {}
 
     /** Writes the model and its tokenizer.json into {@code dir} (the folder is created). */
     public static void write(Path dir) throws IOException {
@@ -33,9 +33,15 @@ public final class MadeModel {
         corpus.add(RationalePrompts.icl("", "", ""));
         TrainedBpe bpe = new BpeTrainer(VOCAB, List.of("<|endoftext|>")).train(corpus);
         // stories260K's shape, so a made run does the work a run on the reference checkpoint does
-        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA).vocabSize(bpe.vocab().size())
-                .hiddenSize(64).intermediateSize(172).numLayers(5).numHeads(8).numKvHeads(4)
-                .maxPositionEmbeddings(512).build();
+        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA)
+                .vocabSize(bpe.vocab().size())
+                .hiddenSize(64)
+                .intermediateSize(172)
+                .numLayers(5)
+                .numHeads(8)
+                .numKvHeads(4)
+                .maxPositionEmbeddings(512)
+                .build();
         HfCheckpointWriter.save(DecoderModel.random(config, 5), dir);
         bpe.save(dir.resolve("tokenizer.json"));
     }

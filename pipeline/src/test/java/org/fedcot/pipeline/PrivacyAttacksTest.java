@@ -26,22 +26,31 @@ class PrivacyAttacksTest {
     void everyReleaseIsAttackedAndTheReportShowsIt() throws IOException {
         try (OpenAiServer server = TinyRun.server(dir.resolve("audit.jsonl"))) {
             Path config = TinyRun.config(dir, "[fedcot-e]", "ablations:\n  epsilons: [1]\n");
-            Files.writeString(config, Files.readString(config).replace("  mechanism: santext\n",
-                    "  mechanism: santext\n  attacks: [nearest, bayes, lm]\n"));
+            Files.writeString(
+                    config,
+                    Files.readString(config)
+                            .replace(
+                                    "  mechanism: santext\n",
+                                    "  mechanism: santext\n  attacks: [nearest, bayes, lm]\n"));
             Pipeline.run(ConfigReader.read(config, Map.of("llm.url", server.baseUrl())), RunListener.NONE);
         }
-        int privatePrompts = JSON.readTree(dir.resolve("run/split.json").toFile()).path("private").size();
+        int privatePrompts = JSON.readTree(dir.resolve("run/split.json").toFile())
+                .path("private")
+                .size();
         JsonNode rows = JSON.readTree(dir.resolve("run/privacy/attacks.json").toFile());
         assertEquals(2, rows.size());
         assertEquals("perturbed-eps3", rows.get(0).path("stage").asText());
         assertEquals(1.0, rows.get(1).path("epsilon").asDouble());
         for (JsonNode row : rows) {
             JsonNode s = row.path("score");
-            assertEquals(privatePrompts, s.path("texts").asInt() + s.path("unaligned").asInt());
+            assertEquals(
+                    privatePrompts,
+                    s.path("texts").asInt() + s.path("unaligned").asInt());
             assertTrue(s.path("units").asInt() > 0);
             // the defaults perturb stopwords and replace numbers and unknown words: nothing goes out as it was
             assertEquals(0, s.path("passedThrough").asInt());
-            assertTrue(s.path("bayesEligible").path("top1").asInt() <= s.path("bayesEligible").path("top5").asInt());
+            assertTrue(s.path("bayesEligible").path("top1").asInt()
+                    <= s.path("bayesEligible").path("top5").asInt());
             assertTrue(row.path("accuracy").isNumber());
             double lm = row.path("lm").asDouble(-1);
             assertTrue(lm >= 0 && lm <= 1, row.toString());

@@ -33,7 +33,9 @@ class PrivacyLedgerTest {
             Path config = TinyRun.config(dir, "[fedcot-e]", SWEEP);
             Pipeline.run(ConfigReader.read(config, Map.of("llm.url", server.baseUrl())), RunListener.NONE);
         }
-        int privatePrompts = JSON.readTree(dir.resolve("run/split.json").toFile()).path("private").size();
+        int privatePrompts = JSON.readTree(dir.resolve("run/split.json").toFile())
+                .path("private")
+                .size();
         JsonNode summary = JSON.readTree(dir.resolve("run/privacy/ledger.json").toFile());
         // by hand: the prompts go out once at eps 3 (FedCoT-E), once at 1 and once at 10 (the sweep)
         assertEquals(privatePrompts, summary.path("prompts").asInt());
@@ -56,14 +58,21 @@ class PrivacyLedgerTest {
         ConfigException e;
         try (OpenAiServer server = TinyRun.server(audit)) {
             Path config = TinyRun.config(dir, "[fedcot-e]", SWEEP);
-            Files.writeString(config, Files.readString(config).replace("  mechanism: santext\n",
-                    "  mechanism: santext\n  budgetPerPrompt: 5\n"));
-            e = assertThrows(ConfigException.class, () -> Pipeline.run(ConfigReader.read(config,
-                    Map.of("llm.url", server.baseUrl())), RunListener.NONE));
+            Files.writeString(
+                    config,
+                    Files.readString(config)
+                            .replace("  mechanism: santext\n", "  mechanism: santext\n  budgetPerPrompt: 5\n"));
+            e = assertThrows(
+                    ConfigException.class,
+                    () -> Pipeline.run(
+                            ConfigReader.read(config, Map.of("llm.url", server.baseUrl())), RunListener.NONE));
         }
-        assertTrue(e.getMessage().contains("privacy.budgetPerPrompt: variant fedcot-e-eps10 would bring every private"
-                + " prompt to eps 14 per word under basic composition (fedcot-e-eps3 + fedcot-e-eps1 +"
-                + " fedcot-e-eps10), over privacy.budgetPerPrompt 5"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("privacy.budgetPerPrompt: variant fedcot-e-eps10 would bring every private"
+                                + " prompt to eps 14 per word under basic composition (fedcot-e-eps3 + fedcot-e-eps1 +"
+                                + " fedcot-e-eps10), over privacy.budgetPerPrompt 5"),
+                e.getMessage());
         assertTrue(!Files.exists(audit) || TinyRun.auditedPrompts(audit).isEmpty());
         assertFalse(Files.exists(dir.resolve("run")));
     }

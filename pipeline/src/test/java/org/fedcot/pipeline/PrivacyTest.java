@@ -49,7 +49,8 @@ class PrivacyTest {
             assertTrue(prompts.stream().noneMatch(p -> p.contains(question)), "raw private question sent: " + question);
         }
         for (String perturbed : outputs("perturbed-eps3")) {
-            assertTrue(prompts.contains(RationalePrompts.request(perturbed)), "perturbed prompt not sent: " + perturbed);
+            assertTrue(
+                    prompts.contains(RationalePrompts.request(perturbed)), "perturbed prompt not sent: " + perturbed);
         }
         for (String encoded : outputs("fedcot-a-encoded")) {
             assertTrue(prompts.contains(RationalePrompts.request(encoded.strip() + "\n")), "encoded prompt not sent");
@@ -61,15 +62,19 @@ class PrivacyTest {
         Path audit = dir.resolve("audit.jsonl");
         try (OpenAiServer server = TinyRun.server(audit)) {
             Path config = TinyRun.config(dir, "[non-private, fedcot-e]", "");
-            Files.writeString(config, Files.readString(config).replace("  concurrency: 2\n",
-                    "  concurrency: 2\n  allowRawPrompts: true\n"));
+            Files.writeString(
+                    config,
+                    Files.readString(config)
+                            .replace("  concurrency: 2\n", "  concurrency: 2\n  allowRawPrompts: true\n"));
             Pipeline.run(ConfigReader.read(config, Map.of("llm.url", server.baseUrl())), RunListener.NONE);
         }
         List<String> prompts = TinyRun.auditedPrompts(audit);
         List<QaExample> privatePart = privateExamples();
         for (QaExample e : privatePart) {
             String nonPrivate = RationalePrompts.request(QuestionText.of(e));
-            List<String> carrying = prompts.stream().filter(p -> p.contains(e.question().strip())).toList();
+            List<String> carrying = prompts.stream()
+                    .filter(p -> p.contains(e.question().strip()))
+                    .toList();
             assertEquals(List.of(nonPrivate), carrying, "raw question outside its Non-Private request");
         }
     }
@@ -77,9 +82,10 @@ class PrivacyTest {
     @Test
     void listingARawMethodWithoutPermissionIsOneErrorBeforeAnyWork() throws IOException {
         Path config = TinyRun.config(dir, "[standalone, non-private]", "");
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> Pipeline.run(ConfigReader.read(config, Map.of("llm.url", "http://127.0.0.1:9/v1")),
-                        RunListener.NONE));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> Pipeline.run(
+                        ConfigReader.read(config, Map.of("llm.url", "http://127.0.0.1:9/v1")), RunListener.NONE));
         assertTrue(e.getMessage().contains("line 31: methods: non-private sends raw private prompts"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("run")));
     }

@@ -28,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(1800) // only a safety net: nine JVMs on a loaded two-core machine took over ten minutes
 class ResumeTest {
     /** Where the run is stopped: in stage {@code stage}, at {@code point}. */
-    private record KillPoint(String stage, HaltingRun.Point point) {
-    }
+    private record KillPoint(String stage, HaltingRun.Point point) {}
 
     private static final List<KillPoint> KILLS = List.of(
             new KillPoint("ask the LLM", HaltingRun.Point.afterRecords("rationales-raw", 1)),
@@ -50,15 +49,19 @@ class ResumeTest {
         Path referenceAudit = dir.resolve("reference-audit.jsonl");
         Path config = TinyRun.config(dir, "[non-private, fedcot-e, fedcot-a]", "");
         // two training steps: halted after checkpoint 1, each training has a step left to resume
-        Files.writeString(config, Files.readString(config).replace("  concurrency: 2\n",
-                "  concurrency: 1\n  allowRawPrompts: true\n"));
+        Files.writeString(
+                config,
+                Files.readString(config).replace("  concurrency: 2\n", "  concurrency: 1\n  allowRawPrompts: true\n"));
         Path run = dir.resolve("halted");
         try (OpenAiServer server = TinyRun.server(audit)) {
             String url = server.baseUrl();
             for (KillPoint k : KILLS) {
                 Process p = child(k.point(), config, run, url);
-                assertEquals(HaltingRun.HALTED, p.waitFor(), "the run was not halted in stage '" + k.stage() + "' at "
-                        + k.point() + ": " + Files.readString(stderr()));
+                assertEquals(
+                        HaltingRun.HALTED,
+                        p.waitFor(),
+                        "the run was not halted in stage '" + k.stage() + "' at " + k.point() + ": "
+                                + Files.readString(stderr()));
             }
             Process last = child(null, config, run, url);
             assertEquals(0, last.waitFor(), Files.readString(stderr()));
@@ -68,20 +71,26 @@ class ResumeTest {
 
         Path reference = dir.resolve("reference");
         try (OpenAiServer server = TinyRun.server(referenceAudit)) {
-            Pipeline.run(ConfigReader.read(config, Map.of("llm.url", server.baseUrl(), "runDir", reference.toString())),
+            Pipeline.run(
+                    ConfigReader.read(config, Map.of("llm.url", server.baseUrl(), "runDir", reference.toString())),
                     RunListener.NONE);
         }
         assertEquals(Set.copyOf(TinyRun.auditedPrompts(referenceAudit)), Set.copyOf(prompts));
         try (Stream<Path> files = Files.list(reference.resolve("predictions"))) {
             for (Path p : files.toList()) {
                 Path halted = run.resolve("predictions").resolve(p.getFileName());
-                assertEquals(Files.readString(p), Files.readString(halted), p.getFileName().toString());
+                assertEquals(
+                        Files.readString(p),
+                        Files.readString(halted),
+                        p.getFileName().toString());
             }
         }
         for (String stage : List.of("perturbed-eps3", "decoded-eps3", "fedcot-a-encoded", "fedcot-a-decoded")) {
             Path file = Path.of("stages", stage + ".jsonl");
-            assertEquals(Set.copyOf(Files.readAllLines(reference.resolve(file))),
-                    Set.copyOf(Files.readAllLines(run.resolve(file))), stage);
+            assertEquals(
+                    Set.copyOf(Files.readAllLines(reference.resolve(file))),
+                    Set.copyOf(Files.readAllLines(run.resolve(file))),
+                    stage);
         }
     }
 
@@ -90,8 +99,12 @@ class ResumeTest {
      * when null); its stderr goes to {@link #stderr()}.
      */
     private Process child(HaltingRun.Point point, Path config, Path run, String url) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-cp",
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
                 System.getProperty("java.class.path")));
         if (point != null) {
             cmd.add(HaltingRun.class.getName());
@@ -100,8 +113,10 @@ class ResumeTest {
             cmd.add(RunMain.class.getName());
         }
         cmd.addAll(List.of("--config", config.toString(), "--run-dir", run.toString(), "--llm-url", url));
-        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(stderr().toFile()).start();
+        return new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr().toFile())
+                .start();
     }
 
     /** The last child's stderr. */

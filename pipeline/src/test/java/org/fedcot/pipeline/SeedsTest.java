@@ -39,7 +39,9 @@ class SeedsTest {
             assertTrue(Files.isRegularFile(run.resolve(seed).resolve("results/standalone.json")), seed);
             assertTrue(Files.isRegularFile(run.resolve(seed).resolve("predictions/standalone.jsonl")), seed);
         }
-        assertNotEquals(Files.readString(run.resolve("seed-3/split.json")), Files.readString(run.resolve("seed-5/split.json")),
+        assertNotEquals(
+                Files.readString(run.resolve("seed-3/split.json")),
+                Files.readString(run.resolve("seed-5/split.json")),
                 "each seed splits the data its own way");
 
         List<String> messages = new ArrayList<>();
@@ -49,12 +51,17 @@ class SeedsTest {
                 messages.add(line);
             }
         });
-        assertEquals(2, messages.stream().filter(m -> m.startsWith("standalone: done in an earlier run")).count(),
+        assertEquals(
+                2,
+                messages.stream()
+                        .filter(m -> m.startsWith("standalone: done in an earlier run"))
+                        .count(),
                 messages.toString());
         assertEquals(3, more.results().size());
         assertEquals(List.of(3L, 5L, 8L), seedsOf(run), "config.json records every seed run");
         RunResults read = RunReader.read(run);
-        assertEquals(List.of(3L, 5L, 8L), read.seeds().stream().map(SeedRun::seed).toList());
+        assertEquals(
+                List.of(3L, 5L, 8L), read.seeds().stream().map(SeedRun::seed).toList());
         assertTrue(Files.readString(more.report()).contains("mean over 3 seeds (3, 5, 8)"));
     }
 
@@ -63,7 +70,8 @@ class SeedsTest {
         Path config = TinyRun.config(dir, "[standalone]", "");
         Pipeline.run(ConfigReader.read(config, Map.of()), RunListener.NONE);
         assertTrue(Files.isRegularFile(dir.resolve("run/results/standalone.json")));
-        ConfigException e = assertThrows(ConfigException.class,
+        ConfigException e = assertThrows(
+                ConfigException.class,
                 () -> Pipeline.run(ConfigReader.read(config, Map.of("seeds", "[7]")), RunListener.NONE));
         assertTrue(e.getMessage().contains("holds a run of another configuration"), e.getMessage());
         assertEquals(1, RunReader.read(dir.resolve("run")).seeds().size());
@@ -71,7 +79,10 @@ class SeedsTest {
 
     private static List<Long> seedsOf(Path run) throws IOException {
         List<Long> seeds = new ArrayList<>();
-        new ObjectMapper().readTree(run.resolve("config.json").toFile()).path("seeds").forEach(s -> seeds.add(s.asLong()));
+        new ObjectMapper()
+                .readTree(run.resolve("config.json").toFile())
+                .path("seeds")
+                .forEach(s -> seeds.add(s.asLong()));
         return seeds;
     }
 }

@@ -22,8 +22,7 @@ import org.fedcot.testing.MadeQuestions;
 public final class TinyRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TinyRun() {
-    }
+    private TinyRun() {}
 
     /** Serves the made model on a free loopback port, every request appended to {@code audit}. */
     public static OpenAiServer server(Path audit) throws IOException {
@@ -79,8 +78,15 @@ public final class TinyRun {
                 filterRationales: false
                 methods: %s
                 %s
-                """.formatted(Made.TRAIN, Made.TEST, Made.MODEL, Made.MODEL.resolve("tokenizer.json"), MadeModel.NAME,
-                Made.VECTORS, methods, extra);
+                """.formatted(
+                        Made.TRAIN,
+                        Made.TEST,
+                        Made.MODEL,
+                        Made.MODEL.resolve("tokenizer.json"),
+                        MadeModel.NAME,
+                        Made.VECTORS,
+                        methods,
+                        extra);
         Path file = dir.resolve("run.yaml");
         Files.writeString(file, yaml);
         return file;
@@ -95,8 +101,11 @@ public final class TinyRun {
         try {
             for (String line : Files.readAllLines(audit)) {
                 JsonNode entry = JSON.readTree(line);
-                if (!entry.path("path").asText().endsWith("/completions") || entry.path("replay").asBoolean()) continue;
-                prompts.add(JSON.readTree(entry.path("body").asText()).path("prompt").asText());
+                if (!entry.path("path").asText().endsWith("/completions")
+                        || entry.path("replay").asBoolean()) continue;
+                prompts.add(JSON.readTree(entry.path("body").asText())
+                        .path("prompt")
+                        .asText());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -126,7 +135,8 @@ public final class TinyRun {
             // surefire runs the tests in the module's folder and names it in basedir
             Path target = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target");
             try {
-                return Files.createTempDirectory(Files.createDirectories(target), "made-").toAbsolutePath();
+                return Files.createTempDirectory(Files.createDirectories(target), "made-")
+                        .toAbsolutePath();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -52,16 +52,24 @@ public final class AttackEvaluation {
             }
             pairs.add(paired);
         }
-        Map<Integer, InversionAttack.Guesses> guesses = attack.guess(rows.stream().mapToInt(Integer::intValue).toArray(),
-                rng);
+        Map<Integer, InversionAttack.Guesses> guesses =
+                attack.guess(rows.stream().mapToInt(Integer::intValue).toArray(), rng);
         Tally t = new Tally();
         for (List<Unit> text : pairs) {
             for (Unit u : text) {
                 t.add(u, guesses.get(u.number() ? -1 : table.row(u.released)));
             }
         }
-        return new AttackScore(pairs.size(), unaligned, t.units, t.eligible, t.passedThrough, t.nearestAll,
-                t.nearestEligible, t.bayesAll, t.bayesEligible);
+        return new AttackScore(
+                pairs.size(),
+                unaligned,
+                t.units,
+                t.eligible,
+                t.passedThrough,
+                t.nearestAll,
+                t.nearestEligible,
+                t.bayesAll,
+                t.bayesEligible);
     }
 
     /** A unit of the original and the key of the unit released in its place. */

@@ -15,8 +15,16 @@ package org.fedcot.privacy;
  * @param bayesAll        Bayesian inversion over all units
  * @param bayesEligible   Bayesian inversion over the eligible units
  */
-public record AttackScore(long texts, long unaligned, long units, long eligible, long passedThrough,
-                          Recovery nearestAll, Recovery nearestEligible, Recovery bayesAll, Recovery bayesEligible) {
+public record AttackScore(
+        long texts,
+        long unaligned,
+        long units,
+        long eligible,
+        long passedThrough,
+        Recovery nearestAll,
+        Recovery nearestEligible,
+        Recovery bayesAll,
+        Recovery bayesEligible) {
     /**
      * Units whose original was the attack's first guess, and among its first {@link InversionAttack#TOP}.
      *

@@ -14,16 +14,15 @@ import java.util.function.Function;
  * from the warm cache. The texts and draws are exactly those of one {@code perturb} call per text.
  */
 final class Batches {
-    private Batches() {
-    }
+    private Batches() {}
 
     /**
      * The perturbations of {@code texts}, in order.
      *
      * @param inputs per text, the row of each unit that goes through the mechanism, -1 for the others
      */
-    static List<Perturbation> perturbAll(TextPerturber perturber, Function<String, int[]> inputs, List<String> texts,
-                                         SplittableRandom rng) {
+    static List<Perturbation> perturbAll(
+            TextPerturber perturber, Function<String, int[]> inputs, List<String> texts, SplittableRandom rng) {
         List<Perturbation> out = new ArrayList<>(texts.size());
         int next = 0;
         while (next < texts.size()) {
@@ -42,7 +41,9 @@ final class Batches {
                 group = more;
                 end++;
             }
-            perturber.engine().prepare(group.stream().mapToInt(Integer::intValue).toArray());
+            perturber
+                    .engine()
+                    .prepare(group.stream().mapToInt(Integer::intValue).toArray());
             for (int i = next; i < end; i++) {
                 out.add(perturber.perturb(texts.get(i), rng));
             }

@@ -8,8 +8,7 @@ import java.util.Locale;
  * gives the replacement as the vocabulary spells it.
  */
 final class CaseShape {
-    private CaseShape() {
-    }
+    private CaseShape() {}
 
     /** {@code replacement} in the case pattern of {@code original}. */
     static String apply(String original, String replacement) {
@@ -21,8 +20,10 @@ final class CaseShape {
         }
         if (Character.isUpperCase(original.codePointAt(0))) {
             int first = replacement.codePointAt(0);
-            return new StringBuilder().appendCodePoint(Character.toTitleCase(first))
-                    .append(replacement, Character.charCount(first), replacement.length()).toString();
+            return new StringBuilder()
+                    .appendCodePoint(Character.toTitleCase(first))
+                    .append(replacement, Character.charCount(first), replacement.length())
+                    .toString();
         }
         return replacement;
     }

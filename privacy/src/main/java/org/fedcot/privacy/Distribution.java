@@ -15,14 +15,17 @@ public record Distribution(int[] outputs, double[] probabilities) {
     /** Checks the lengths agree. */
     public Distribution {
         if (outputs.length != probabilities.length) {
-            throw new IllegalArgumentException(outputs.length + " outputs but " + probabilities.length + " probabilities");
+            throw new IllegalArgumentException(
+                    outputs.length + " outputs but " + probabilities.length + " probabilities");
         }
     }
 
     /** The rows of positive probability in {@code dense} (indexed by row), with those probabilities. */
     public static Distribution ofDense(double[] dense) {
-        int[] outputs = IntStream.range(0, dense.length).filter(r -> dense[r] > 0).toArray();
-        return new Distribution(outputs, Arrays.stream(outputs).mapToDouble(r -> dense[r]).toArray());
+        int[] outputs =
+                IntStream.range(0, dense.length).filter(r -> dense[r] > 0).toArray();
+        return new Distribution(
+                outputs, Arrays.stream(outputs).mapToDouble(r -> dense[r]).toArray());
     }
 
     /** Number of outputs with a place in the table (some may have probability 0 after underflow). */
@@ -51,10 +54,15 @@ public record Distribution(int[] outputs, double[] probabilities) {
 
     /** The {@code n} most likely outputs, most likely first (ties: lower row first). */
     public Distribution top(int n) {
-        int[] order = IntStream.range(0, outputs.length).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(i -> -probabilities[i]).thenComparingInt(i -> outputs[i]))
-                .limit(n).mapToInt(Integer::intValue).toArray();
-        return new Distribution(Arrays.stream(order).map(i -> outputs[i]).toArray(),
+        int[] order = IntStream.range(0, outputs.length)
+                .boxed()
+                .sorted(Comparator.<Integer>comparingDouble(i -> -probabilities[i])
+                        .thenComparingInt(i -> outputs[i]))
+                .limit(n)
+                .mapToInt(Integer::intValue)
+                .toArray();
+        return new Distribution(
+                Arrays.stream(order).map(i -> outputs[i]).toArray(),
                 Arrays.stream(order).mapToDouble(i -> probabilities[i]).toArray());
     }
 }

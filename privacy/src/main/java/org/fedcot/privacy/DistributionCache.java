@@ -27,7 +27,8 @@ final class DistributionCache {
     void put(int row, OutputDistribution distribution) {
         OutputDistribution old = entries.put(row, distribution);
         bytes += distribution.bytes() - (old == null ? 0 : old.bytes());
-        Iterator<Map.Entry<Integer, OutputDistribution>> eldest = entries.entrySet().iterator();
+        Iterator<Map.Entry<Integer, OutputDistribution>> eldest =
+                entries.entrySet().iterator();
         while (bytes > budgetBytes && entries.size() > 1) {
             bytes -= eldest.next().getValue().bytes();
             eldest.remove();

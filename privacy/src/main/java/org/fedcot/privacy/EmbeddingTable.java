@@ -23,6 +23,7 @@ public final class EmbeddingTable {
     private final int dim;
     /** [dim, size]: unitColumns[d * size + r] is component d of row r's unit vector (a zero vector stays zero). */
     private final float[] unitColumns;
+
     private final float[] norms;
 
     private EmbeddingTable(List<String> words, int dim, float[] unitColumns, float[] norms) {

@@ -16,6 +16,5 @@ public record Explanation(String unit, int outputs, List<Choice> top) {
      * @param text        the output word
      * @param probability its probability
      */
-    public record Choice(String text, double probability) {
-    }
+    public record Choice(String text, double probability) {}
 }

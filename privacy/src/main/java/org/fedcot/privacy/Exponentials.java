@@ -13,8 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class Exponentials {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
-    private Exponentials() {
-    }
+    private Exponentials() {}
 
     /** {@code x[i] = exp(scale * (x[i] - shift))} for every i, in place. */
     static void shiftedInPlace(double[] x, double shift, double scale) {
@@ -25,7 +24,11 @@ final class Exponentials {
     static void shiftedInPlace(double[] x, int n, double shift, double scale) {
         int i = 0;
         for (; i < S.loopBound(n); i += S.length()) {
-            DoubleVector.fromArray(S, x, i).sub(shift).mul(scale).lanewise(VectorOperators.EXP).intoArray(x, i);
+            DoubleVector.fromArray(S, x, i)
+                    .sub(shift)
+                    .mul(scale)
+                    .lanewise(VectorOperators.EXP)
+                    .intoArray(x, i);
         }
         for (; i < n; i++) {
             x[i] = Math.exp(scale * (x[i] - shift));

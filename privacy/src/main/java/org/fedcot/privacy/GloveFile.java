@@ -23,8 +23,7 @@ import java.util.Set;
  * numbers and mixed tokens of the file would make no sense as the replacement of a word.
  */
 public final class GloveFile {
-    private GloveFile() {
-    }
+    private GloveFile() {}
 
     /**
      * The alphabetic words of {@code file} and their vectors.
@@ -64,11 +63,14 @@ public final class GloveFile {
                 }
             }
         } catch (CharacterCodingException e) {
-            throw new EmbeddingsException(file + " line " + (lineNumber + 1) + ": not UTF-8 text; a GloVe file is"
-                    + " 'word v1 ... vD' per line", e);
+            throw new EmbeddingsException(
+                    file + " line " + (lineNumber + 1) + ": not UTF-8 text; a GloVe file is"
+                            + " 'word v1 ... vD' per line",
+                    e);
         }
         if (words.isEmpty()) {
-            throw new EmbeddingsException(file + ": no word made of letters found" + (lineNumber == 0 ? " (empty file)" : ""));
+            throw new EmbeddingsException(
+                    file + ": no word made of letters found" + (lineNumber == 0 ? " (empty file)" : ""));
         }
         return EmbeddingTable.of(words, values.toArray(), dim);
     }

@@ -39,8 +39,8 @@ public final class InversionAttack {
      */
     public InversionAttack(EmbeddingTable table, PerturbOptions options, AttackPrior prior) {
         if (prior.size() != table.size()) {
-            throw new IllegalArgumentException("a prior over " + prior.size() + " words for a vocabulary of "
-                    + table.size());
+            throw new IllegalArgumentException(
+                    "a prior over " + prior.size() + " words for a vocabulary of " + table.size());
         }
         this.table = table;
         this.options = options;
@@ -54,8 +54,7 @@ public final class InversionAttack {
      * @param nearest  the released word and its nearest other rows by cosine similarity
      * @param bayesian the rows of highest posterior
      */
-    public record Guesses(int[] nearest, int[] bayesian) {
-    }
+    public record Guesses(int[] nearest, int[] bayesian) {}
 
     /** The guesses for each distinct row of {@code released}; RanText's likelihoods are estimated with {@code rng}. */
     public Map<Integer, Guesses> guess(int[] released, SplittableRandom rng) {
@@ -79,7 +78,8 @@ public final class InversionAttack {
             cosines.block(outputs, from, count, block);
             for (int i = 0; i < count; i++) {
                 // CusText's neighbour search: the row itself first (its similarity is exactly 1), then the closest
-                best[from + i] = CusText.nearest(outputs[from + i], new SimilarityRow(block, i * v, v), Math.min(TOP, v));
+                best[from + i] =
+                        CusText.nearest(outputs[from + i], new SimilarityRow(block, i * v, v), Math.min(TOP, v));
             }
         }
         return best;
@@ -101,9 +101,12 @@ public final class InversionAttack {
             }
         }
         // the likeliest originals first, so that the sweep can stop once no later one can enter a top five
-        int[] perturbed = IntStream.of(Arrays.copyOf(drawn, n)).boxed()
-                .sorted(Comparator.comparingDouble((Integer x) -> -prior.probability(x)).thenComparingInt(x -> x))
-                .mapToInt(Integer::intValue).toArray();
+        int[] perturbed = IntStream.of(Arrays.copyOf(drawn, n))
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer x) -> -prior.probability(x))
+                        .thenComparingInt(x -> x))
+                .mapToInt(Integer::intValue)
+                .toArray();
         double maxSelf = mechanism.maxSelfLikelihood(v);
         float[] block = new float[CosineRows.MAX_BLOCK * v];
         CosineRows cosines = new CosineRows(table);
@@ -123,8 +126,8 @@ public final class InversionAttack {
             Parallel.forRange(count, 4L * v, (lo, hi) -> {
                 for (int i = lo; i < hi; i++) {
                     int x = perturbed[start + i];
-                    LikelihoodColumn column = mechanism.likelihoods(x, new SimilarityRow(block, i * v, v),
-                            new SplittableRandom(seeds[i]));
+                    LikelihoodColumn column = mechanism.likelihoods(
+                            x, new SimilarityRow(block, i * v, v), new SplittableRandom(seeds[i]));
                     // no output is likelier than x itself: below every word's fifth guess, x cannot enter a top five
                     boolean useful = prior.probability(x) * column.of(x) > floor;
                     likelihoods[i] = useful ? column.of(outputs) : null;

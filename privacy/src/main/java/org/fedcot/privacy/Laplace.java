@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /** Laplace(0, b) draws: an exponential of mean b with a random sign. */
 final class Laplace {
-    private Laplace() {
-    }
+    private Laplace() {}
 
     /** One draw from the Laplace distribution with location 0 and scale {@code b}. */
     static double sample(SplittableRandom rng, double b) {

@@ -44,7 +44,9 @@ public enum MechanismKind {
      * @throws IllegalArgumentException naming the choices when there is none of that name
      */
     public static MechanismKind parse(String name) {
-        return Arrays.stream(values()).filter(k -> k.label().equalsIgnoreCase(name.strip())).findFirst()
+        return Arrays.stream(values())
+                .filter(k -> k.label().equalsIgnoreCase(name.strip()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown mechanism '" + name + "'; choose "
                         + Arrays.stream(values()).map(MechanismKind::label).collect(Collectors.joining(", "))));
     }

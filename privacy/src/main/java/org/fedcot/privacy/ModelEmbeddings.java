@@ -20,6 +20,7 @@ import org.fedcot.tensor.io.SafetensorsFile;
 final class ModelEmbeddings {
     /** The embedding's name in the architectures the models module writes (Llama/Qwen2, GPT-NeoX). */
     private static final List<String> NAMES = List.of("model.embed_tokens.weight", "gpt_neox.embed_in.weight");
+
     private static final String SINGLE = "model.safetensors";
     private static final String INDEX = "model.safetensors.index.json";
 
@@ -30,11 +31,9 @@ final class ModelEmbeddings {
      * @param rows   vocabulary rows
      * @param cols   hidden size
      */
-    record Matrix(float[] values, int rows, int cols) {
-    }
+    record Matrix(float[] values, int rows, int cols) {}
 
-    private ModelEmbeddings() {
-    }
+    private ModelEmbeddings() {}
 
     /**
      * The input embedding of the model at {@code model}: a Hugging Face directory, a .safetensors file,
@@ -59,12 +58,15 @@ final class ModelEmbeddings {
 
     private static Matrix fromSafetensors(Path file) throws IOException {
         try (SafetensorsFile f = SafetensorsFile.open(file)) {
-            String name = NAMES.stream().filter(f::contains).findFirst().orElseThrow(() -> new EmbeddingsException(
-                    f.path() + ": no input embedding (" + String.join(" or ", NAMES) + ")"));
+            String name = NAMES.stream()
+                    .filter(f::contains)
+                    .findFirst()
+                    .orElseThrow(() -> new EmbeddingsException(
+                            f.path() + ": no input embedding (" + String.join(" or ", NAMES) + ")"));
             SafetensorsEntry e = f.entry(name);
             if (e.shape().length != 2) {
-                throw new EmbeddingsException(f.path() + ": " + name + " has " + e.shape().length
-                        + " dimensions; an embedding matrix has 2");
+                throw new EmbeddingsException(
+                        f.path() + ": " + name + " has " + e.shape().length + " dimensions; an embedding matrix has 2");
             }
             Tensor t = f.read(name);
             return new Matrix(t.hostData(), e.shape()[0], e.shape()[1]);
@@ -85,6 +87,7 @@ final class ModelEmbeddings {
                 return dir.resolve(shard);
             }
         }
-        throw new EmbeddingsException(index + ": weight_map names no input embedding (" + String.join(" or ", NAMES) + ")");
+        throw new EmbeddingsException(
+                index + ": weight_map names no input embedding (" + String.join(" or ", NAMES) + ")");
     }
 }

@@ -58,15 +58,15 @@ public enum NumberPolicy {
      * @param text     the text
      * @param replaced how many numbers were replaced
      */
-    public record Replaced(String text, int replaced) {
-    }
+    public record Replaced(String text, int replaced) {}
 
     private static String custext(String number, SplittableRandom rng) {
         String plain = number.replace(",", "");
         if (plain.indexOf('.') != plain.lastIndexOf('.')) {
             return number;
         }
-        BigInteger rounded = new BigDecimal(plain).setScale(0, RoundingMode.HALF_EVEN).toBigInteger();
+        BigInteger rounded =
+                new BigDecimal(plain).setScale(0, RoundingMode.HALF_EVEN).toBigInteger();
         return rounded.add(BigInteger.valueOf(rng.nextInt(1000))).toString();
     }
 }

@@ -13,9 +13,14 @@ import java.util.Objects;
  * @param sensitive     a sensitive-word list and its mode ({@link SensitiveWords#NONE} for none)
  * @param cacheBytes    bound on the prepared distributions kept between texts
  */
-public record PerturbOptions(MechanismKind mechanism, double epsilon, NumberPolicy numbers,
-                             UnknownWordPolicy unknown, boolean keepStopwords, SensitiveWords sensitive,
-                             long cacheBytes) {
+public record PerturbOptions(
+        MechanismKind mechanism,
+        double epsilon,
+        NumberPolicy numbers,
+        UnknownWordPolicy unknown,
+        boolean keepStopwords,
+        SensitiveWords sensitive,
+        long cacheBytes) {
     /** Checks every field. */
     public PerturbOptions {
         Objects.requireNonNull(mechanism, "mechanism");
@@ -33,8 +38,14 @@ public record PerturbOptions(MechanismKind mechanism, double epsilon, NumberPoli
      * cache: the command line's defaults, which release what the mechanism cannot perturb.
      */
     public static PerturbOptions of(MechanismKind mechanism, double epsilon) {
-        return new PerturbOptions(mechanism, epsilon, NumberPolicy.KEEP, UnknownWordPolicy.KEEP, true,
-                SensitiveWords.NONE, PerturbationEngine.DEFAULT_CACHE_BYTES);
+        return new PerturbOptions(
+                mechanism,
+                epsilon,
+                NumberPolicy.KEEP,
+                UnknownWordPolicy.KEEP,
+                true,
+                SensitiveWords.NONE,
+                PerturbationEngine.DEFAULT_CACHE_BYTES);
     }
 
     /** These options at another eps. */

@@ -6,5 +6,4 @@ package org.fedcot.privacy;
  * @param text   the perturbed text
  * @param counts what was perturbed
  */
-public record Perturbation(String text, PerturbationCounts counts) {
-}
+public record Perturbation(String text, PerturbationCounts counts) {}

@@ -12,15 +12,26 @@ package org.fedcot.privacy;
  * @param unknownReplaced      of those, the ones replaced by the {@link UnknownWordPolicy} (the rest went out as
  *                             they were)
  */
-public record PerturbationCounts(long units, long perturbed, long changed, long numbersReplaced,
-                                 long sensitiveUnprotected, long unknown, long unknownReplaced) {
+public record PerturbationCounts(
+        long units,
+        long perturbed,
+        long changed,
+        long numbersReplaced,
+        long sensitiveUnprotected,
+        long unknown,
+        long unknownReplaced) {
     /** Nothing yet. */
     public static final PerturbationCounts ZERO = new PerturbationCounts(0, 0, 0, 0, 0, 0, 0);
 
     /** The sum of these counts and {@code other}'s (for several texts, or several samples of one). */
     public PerturbationCounts plus(PerturbationCounts other) {
-        return new PerturbationCounts(units + other.units, perturbed + other.perturbed, changed + other.changed,
-                numbersReplaced + other.numbersReplaced, sensitiveUnprotected + other.sensitiveUnprotected,
-                unknown + other.unknown, unknownReplaced + other.unknownReplaced);
+        return new PerturbationCounts(
+                units + other.units,
+                perturbed + other.perturbed,
+                changed + other.changed,
+                numbersReplaced + other.numbersReplaced,
+                sensitiveUnprotected + other.sensitiveUnprotected,
+                unknown + other.unknown,
+                unknownReplaced + other.unknownReplaced);
     }
 }

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** Opens the right {@link TextPerturber} for an embeddings path. */
 public final class Perturbers {
-    private Perturbers() {
-    }
+    private Perturbers() {}
 
     /**
      * A perturber over the embeddings at {@code path}:

@@ -35,23 +35,52 @@ import java.util.Locale;
  * @param guaranteeText        the same in words
  * @param seed                 the random seed, for reproducing the run
  */
-public record PrivacyReport(String mechanism, String level, double epsilonPerUnit, long texts, long units,
-                            long perturbed, long changed, long passedThrough, long numbersReplaced,
-                            String numberPolicy, long sensitiveUnprotected, long unknown, long unknownReplaced,
-                            String unknownPolicy, boolean keepStopwords, double totalEpsilon, String guarantee,
-                            String guaranteeText, long seed) {
+public record PrivacyReport(
+        String mechanism,
+        String level,
+        double epsilonPerUnit,
+        long texts,
+        long units,
+        long perturbed,
+        long changed,
+        long passedThrough,
+        long numbersReplaced,
+        String numberPolicy,
+        long sensitiveUnprotected,
+        long unknown,
+        long unknownReplaced,
+        String unknownPolicy,
+        boolean keepStopwords,
+        double totalEpsilon,
+        String guarantee,
+        String guaranteeText,
+        long seed) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The report of {@code texts} texts perturbed by {@code perturber} with {@code seed}, with these counts. */
     public static PrivacyReport of(TextPerturber perturber, PerturbationCounts counts, long texts, long seed) {
         PerturbOptions o = perturber.options();
         Guarantee g = o.mechanism().guarantee();
-        return new PrivacyReport(o.mechanism().label(), perturber.level().label(), o.epsilon(), texts, counts.units(),
-                counts.perturbed(), counts.changed(), counts.units() - counts.perturbed() - counts.unknownReplaced(),
+        return new PrivacyReport(
+                o.mechanism().label(),
+                perturber.level().label(),
+                o.epsilon(),
+                texts,
+                counts.units(),
+                counts.perturbed(),
+                counts.changed(),
+                counts.units() - counts.perturbed() - counts.unknownReplaced(),
                 counts.numbersReplaced(),
-                o.numbers().name().toLowerCase(Locale.ROOT), counts.sensitiveUnprotected(), counts.unknown(),
-                counts.unknownReplaced(), o.unknown().name().toLowerCase(Locale.ROOT), o.keepStopwords(),
-                counts.perturbed() * o.epsilon(), g.name(), g.description(), seed);
+                o.numbers().name().toLowerCase(Locale.ROOT),
+                counts.sensitiveUnprotected(),
+                counts.unknown(),
+                counts.unknownReplaced(),
+                o.unknown().name().toLowerCase(Locale.ROOT),
+                o.keepStopwords(),
+                counts.perturbed() * o.epsilon(),
+                g.name(),
+                g.description(),
+                seed);
     }
 
     /** The report as pretty-printed JSON. */
@@ -65,29 +94,56 @@ public record PrivacyReport(String mechanism, String level, double epsilonPerUni
 
     /** The report in one line for people. */
     public String summary() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
                 "privacy: %s, eps %s per %s; %d of %d %ss perturbed (%d changed) in %d text%s; ",
-                mechanism, number(epsilonPerUnit), level, perturbed, units, level, changed, texts, texts == 1 ? "" : "s"));
-        s.append(switch (Guarantee.valueOf(guarantee)) {
-            case EPSILON_DP -> String.format(Locale.ROOT, "%s-DP in total under sequential composition (%s)",
-                    number(totalEpsilon), guaranteeText);
-            case NEIGHBOURHOOD_RATIO -> String.format(Locale.ROOT,
-                    "eps summed over draws %s, a ratio bound only where the per-word one holds (%s)",
-                    number(totalEpsilon), guaranteeText);
-            case NONE_PROVEN -> String.format(Locale.ROOT, "eps summed over draws %s, not a DP bound (%s)",
-                    number(totalEpsilon), guaranteeText);
-        });
+                mechanism,
+                number(epsilonPerUnit),
+                level,
+                perturbed,
+                units,
+                level,
+                changed,
+                texts,
+                texts == 1 ? "" : "s"));
+        s.append(
+                switch (Guarantee.valueOf(guarantee)) {
+                    case EPSILON_DP ->
+                        String.format(
+                                Locale.ROOT,
+                                "%s-DP in total under sequential composition (%s)",
+                                number(totalEpsilon),
+                                guaranteeText);
+                    case NEIGHBOURHOOD_RATIO ->
+                        String.format(
+                                Locale.ROOT,
+                                "eps summed over draws %s, a ratio bound only where the per-word one holds (%s)",
+                                number(totalEpsilon),
+                                guaranteeText);
+                    case NONE_PROVEN ->
+                        String.format(
+                                Locale.ROOT,
+                                "eps summed over draws %s, not a DP bound (%s)",
+                                number(totalEpsilon),
+                                guaranteeText);
+                });
         s.append(String.format(Locale.ROOT, "; %d %ss passed through unchanged", passedThrough, level));
         if (numbersReplaced > 0) {
             s.append(String.format(Locale.ROOT, "; %d numbers replaced (%s)", numbersReplaced, numberPolicy));
         }
         if (unknown > 0) {
-            s.append(String.format(Locale.ROOT, "; %d words without an embedding, %d of them replaced (%s)", unknown,
-                    unknownReplaced, unknownPolicy));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "; %d words without an embedding, %d of them replaced (%s)",
+                    unknown,
+                    unknownReplaced,
+                    unknownPolicy));
         }
         if (sensitiveUnprotected > 0) {
-            s.append(String.format(Locale.ROOT, "; WARNING: %d sensitive words have no embedding and were released"
-                    + " unchanged", sensitiveUnprotected));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "; WARNING: %d sensitive words have no embedding and were released" + " unchanged",
+                    sensitiveUnprotected));
         }
         return s.toString();
     }

@@ -32,7 +32,9 @@ public record SensitiveWords(Set<String> words, Mode mode) {
 
     /** Lower-cases and copies the words. */
     public SensitiveWords {
-        words = words.stream().map(w -> w.strip().toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty())
+        words = words.stream()
+                .map(w -> w.strip().toLowerCase(Locale.ROOT))
+                .filter(w -> !w.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -43,8 +45,11 @@ public record SensitiveWords(Set<String> words, Mode mode) {
 
     /** A list read from a UTF-8 file: one word per line; blank lines and lines starting with '#' are skipped. */
     public static SensitiveWords read(Path file, Mode mode) throws IOException {
-        return new SensitiveWords(TextFiles.lines(file).stream()
-                .filter(l -> !l.strip().startsWith("#")).collect(Collectors.toSet()), mode);
+        return new SensitiveWords(
+                TextFiles.lines(file).stream()
+                        .filter(l -> !l.strip().startsWith("#"))
+                        .collect(Collectors.toSet()),
+                mode);
     }
 
     /** Whether {@code lowerCaseWord} is on the list. */

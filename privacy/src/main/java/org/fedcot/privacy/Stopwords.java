@@ -18,8 +18,7 @@ import java.util.stream.Collectors;
 public final class Stopwords {
     private static final Set<String> ENGLISH = load();
 
-    private Stopwords() {
-    }
+    private Stopwords() {}
 
     /** Whether {@code lowerCaseWord} is an English stopword. */
     public static boolean isStopword(String lowerCaseWord) {
@@ -32,7 +31,9 @@ public final class Stopwords {
                 throw new IllegalStateException("stopwords-en.txt is missing from the privacy module's resources");
             }
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                return r.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                return r.lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
                         .collect(Collectors.toUnmodifiableSet());
             }
         } catch (IOException e) {

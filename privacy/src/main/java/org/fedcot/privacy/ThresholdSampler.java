@@ -33,6 +33,7 @@ final class ThresholdSampler {
     private final int[] start = new int[BUCKETS + 1];
     /** before[j] = total weight of the buckets above bucket j (counted from the top). */
     private final double[] before = new double[BUCKETS + 1];
+
     private final double scale;
 
     ThresholdSampler(SimilarityRow row, double scale) {

@@ -13,15 +13,15 @@ public final class TokenFilter {
     /** Longest word accepted, in code points. */
     public static final int MAX_LENGTH = 15;
 
-    private TokenFilter() {
-    }
+    private TokenFilter() {}
 
     /**
      * Whether the vocabulary string {@code token} starts a word: it begins with the space that
      * llama2.c stores, SentencePiece's '▁' or byte-level BPE's 'Ġ' (the byte-level image of ' ').
      */
     public static boolean isWordStart(String token) {
-        return !token.isEmpty() && (token.charAt(0) == ' ' || token.charAt(0) == '\u2581' || token.charAt(0) == '\u0120');
+        return !token.isEmpty()
+                && (token.charAt(0) == ' ' || token.charAt(0) == '\u2581' || token.charAt(0) == '\u0120');
     }
 
     /**
@@ -31,7 +31,8 @@ public final class TokenFilter {
      */
     public static boolean accepts(String word) {
         int length = word.codePointCount(0, word.length());
-        return length >= MIN_LENGTH && length <= MAX_LENGTH
+        return length >= MIN_LENGTH
+                && length <= MAX_LENGTH
                 && word.codePoints().allMatch(Character::isLetter)
                 && !word.codePoints().allMatch(Character::isUpperCase);
     }

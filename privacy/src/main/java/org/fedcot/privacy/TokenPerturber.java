@@ -50,8 +50,8 @@ public final class TokenPerturber implements TextPerturber {
         for (int i = 0; i < ids.length; i++) {
             texts[i] = vocabulary.word(ids[i]);
         }
-        return UnitDraws.explain(engine, options, keys(ids), rows(ids), texts,
-                row -> vocabulary.word(vocabulary.id(row)), rng, top);
+        return UnitDraws.explain(
+                engine, options, keys(ids), rows(ids), texts, row -> vocabulary.word(vocabulary.id(row)), rng, top);
     }
 
     @Override

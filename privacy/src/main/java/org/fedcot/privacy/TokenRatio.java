@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
  * its (zero) words is new.
  */
 public final class TokenRatio {
-    private TokenRatio() {
-    }
+    private TokenRatio() {}
 
     /** TokenRatio(rPrime, r) in [0, 1]. */
     public static double of(String rPrime, String r) {

@@ -43,8 +43,8 @@ public final class TokenVocabulary {
             throws EmbeddingsException {
         int vocab = tokenizer.vocabSize();
         if (dim < 1 || (long) rows * dim != embeddings.length) {
-            throw new EmbeddingsException("an embedding matrix of " + rows + " x " + dim + " needs "
-                    + (long) rows * dim + " values, not " + embeddings.length);
+            throw new EmbeddingsException("an embedding matrix of " + rows + " x " + dim + " needs " + (long) rows * dim
+                    + " values, not " + embeddings.length);
         }
         if (rows < vocab) {
             throw new EmbeddingsException("the embedding matrix has " + rows + " rows but the tokenizer has " + vocab
@@ -69,12 +69,13 @@ public final class TokenVocabulary {
             }
         }
         if (names.isEmpty()) {
-            throw new EmbeddingsException("no token of the tokenizer's " + vocab + " passes the token filter"
-                    + " (word-start, alphabetic, " + TokenFilter.MIN_LENGTH + ".." + TokenFilter.MAX_LENGTH + " letters)");
+            throw new EmbeddingsException(
+                    "no token of the tokenizer's " + vocab + " passes the token filter" + " (word-start, alphabetic, "
+                            + TokenFilter.MIN_LENGTH + ".." + TokenFilter.MAX_LENGTH + " letters)");
         }
         int[] idOfRow = ids.stream().mapToInt(Integer::intValue).toArray();
-        return new TokenVocabulary(tokenizer, EmbeddingTable.ofRows(names, embeddings, dim, idOfRow), rowOfId,
-                idOfRow, words);
+        return new TokenVocabulary(
+                tokenizer, EmbeddingTable.ofRows(names, embeddings, dim, idOfRow), rowOfId, idOfRow, words);
     }
 
     /**
@@ -83,10 +84,13 @@ public final class TokenVocabulary {
      * checkpoint file (tokenizer.bin beside it unless named).
      */
     public static TokenVocabulary load(Path model, Path tokenizerPath) throws IOException {
-        Path tokenizerAt = tokenizerPath != null ? tokenizerPath
-                : Files.isDirectory(model) ? model
-                : ModelEmbeddings.isSafetensors(model) ? model.toAbsolutePath().getParent()
-                : model.resolveSibling(LLAMA2C_TOKENIZER);
+        Path tokenizerAt = tokenizerPath != null
+                ? tokenizerPath
+                : Files.isDirectory(model)
+                        ? model
+                        : ModelEmbeddings.isSafetensors(model)
+                                ? model.toAbsolutePath().getParent()
+                                : model.resolveSibling(LLAMA2C_TOKENIZER);
         if (tokenizerPath == null && !Files.exists(tokenizerAt)) {
             throw new EmbeddingsException(model + ": no " + LLAMA2C_TOKENIZER + " beside this llama2.c checkpoint;"
                     + " name its tokenizer (--tokenizer)");

@@ -29,19 +29,19 @@ final class UnitDraws {
             for (boolean u : unknown) {
                 unknownUnits += u ? 1 : 0;
             }
-            return new PerturbationCounts(units, perturbed, changed, numbersReplaced, sensitiveUnprotected,
-                    unknownUnits, unknownReplaced);
+            return new PerturbationCounts(
+                    units, perturbed, changed, numbersReplaced, sensitiveUnprotected, unknownUnits, unknownReplaced);
         }
     }
 
-    private UnitDraws() {
-    }
+    private UnitDraws() {}
 
     /** Draws every unit that is to be perturbed ({@code rows[i] = -1}: the unit has no embedding). */
-    static Drawn draw(PerturbationEngine engine, PerturbOptions options, String[] keys, int[] rows,
-                      SplittableRandom rng) {
+    static Drawn draw(
+            PerturbationEngine engine, PerturbOptions options, String[] keys, int[] rows, SplittableRandom rng) {
         int[] inputs = selected(options, keys, rows);
-        Map<Integer, OutputDistribution> prepared = engine.prepare(Arrays.stream(inputs).filter(r -> r >= 0).toArray());
+        Map<Integer, OutputDistribution> prepared =
+                engine.prepare(Arrays.stream(inputs).filter(r -> r >= 0).toArray());
         int[] outputs = new int[inputs.length];
         long perturbed = 0;
         long changed = 0;
@@ -64,18 +64,26 @@ final class UnitDraws {
 
     /** The engine of {@code options}' mechanism over {@code table}, both levels' one construction. */
     static PerturbationEngine engine(EmbeddingTable table, PerturbOptions options) {
-        return new PerturbationEngine(options.mechanism().create(options.epsilon(), table), table,
-                options.cacheBytes());
+        return new PerturbationEngine(
+                options.mechanism().create(options.epsilon(), table), table, options.cacheBytes());
     }
 
     /**
      * The output distribution of every unit that is to be perturbed, its {@code top} most likely
      * outputs shown with {@code names} (row to display text) next to the unit's own {@code texts}.
      */
-    static List<Explanation> explain(PerturbationEngine engine, PerturbOptions options, String[] keys, int[] rows,
-                                     String[] texts, IntFunction<String> names, SplittableRandom rng, int top) {
+    static List<Explanation> explain(
+            PerturbationEngine engine,
+            PerturbOptions options,
+            String[] keys,
+            int[] rows,
+            String[] texts,
+            IntFunction<String> names,
+            SplittableRandom rng,
+            int top) {
         int[] inputs = selected(options, keys, rows);
-        Map<Integer, OutputDistribution> prepared = engine.prepare(Arrays.stream(inputs).filter(r -> r >= 0).toArray());
+        Map<Integer, OutputDistribution> prepared =
+                engine.prepare(Arrays.stream(inputs).filter(r -> r >= 0).toArray());
         List<Explanation> out = new ArrayList<>();
         for (int i = 0; i < inputs.length; i++) {
             if (inputs[i] >= 0) {

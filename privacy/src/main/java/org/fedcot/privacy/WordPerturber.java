@@ -32,7 +32,9 @@ public final class WordPerturber implements TextPerturber {
         for (int i = 0; i < words.size(); i++) {
             Segment w = words.get(i);
             int o = drawn.outputs()[i];
-            String replacement = o >= 0 && !engine.table().word(o).equals(keys[i]) ? engine.table().word(o) : null;
+            String replacement = o >= 0 && !engine.table().word(o).equals(keys[i])
+                    ? engine.table().word(o)
+                    : null;
             if (drawn.unknown()[i]) {
                 replacement = options.unknown().replacement(engine.table(), rng);
                 unknownReplaced += replacement == null ? 0 : 1;
@@ -85,7 +87,9 @@ public final class WordPerturber implements TextPerturber {
     }
 
     private static List<Segment> words(String text) {
-        return WordSegmenter.segments(text).stream().filter(s -> s.kind() == Segment.Kind.WORD).toList();
+        return WordSegmenter.segments(text).stream()
+                .filter(s -> s.kind() == Segment.Kind.WORD)
+                .toList();
     }
 
     private static String[] keys(String text, List<Segment> words) {

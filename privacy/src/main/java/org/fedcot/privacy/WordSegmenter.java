@@ -18,8 +18,7 @@ import opennlp.tools.util.Span;
  * Whitespace is in no segment.
  */
 public final class WordSegmenter {
-    private WordSegmenter() {
-    }
+    private WordSegmenter() {}
 
     /** The segments of {@code text}, in order. */
     public static List<Segment> segments(String text) {

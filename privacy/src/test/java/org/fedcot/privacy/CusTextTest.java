@@ -56,7 +56,9 @@ class CusTextTest {
         PerturbationEngine engine = new PerturbationEngine(new CusText(EPS), t, 1 << 20);
         for (String word : new String[] {"river", "doctor"}) {
             OutputDistribution d = engine.distribution(t.row(word));
-            Stats.assertFits("custext " + name + " " + word, d.probabilities(null).dense(t.size()),
+            Stats.assertFits(
+                    "custext " + name + " " + word,
+                    d.probabilities(null).dense(t.size()),
                     Stats.counts(d, t.size(), 20_000, word.hashCode()));
         }
     }

@@ -10,8 +10,7 @@ import java.util.stream.IntStream;
  * against.
  */
 final class Definitions {
-    private Definitions() {
-    }
+    private Definitions() {}
 
     static double cos(double[] a, double[] b) {
         double dot = 0;
@@ -29,8 +28,11 @@ final class Definitions {
     static double[] exponential(double[] utility, boolean[] candidate, double eps, double deltaU) {
         // Shifting every utility by the same constant leaves the distribution as it is; it keeps
         // exp finite, which matters to the definition's value only through overflow.
-        double max = IntStream.range(0, utility.length).filter(r -> candidate[r]).mapToDouble(r -> utility[r])
-                .max().orElseThrow();
+        double max = IntStream.range(0, utility.length)
+                .filter(r -> candidate[r])
+                .mapToDouble(r -> utility[r])
+                .max()
+                .orElseThrow();
         double[] p = new double[utility.length];
         double z = 0;
         for (int r = 0; r < p.length; r++) {

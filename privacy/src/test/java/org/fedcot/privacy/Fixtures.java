@@ -9,8 +9,7 @@ import org.fedcot.testing.SharedFiles;
 final class Fixtures {
     static final String GLOVE = "embeddings/glove.6B.100d.wink-top50000.txt";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The 50,000-word GloVe vectors (49,216 alphabetic words), read on first use. */
     static EmbeddingTable glove() {
@@ -32,17 +31,13 @@ final class Fixtures {
      * output and pair exhaustively.
      */
     static EmbeddingTable small() {
-        return EmbeddingTable.of(List.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"),
+        return EmbeddingTable.of(
+                List.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"),
                 new float[] {
-                    1f, 0f, 0f,
-                    0.9f, 0.3f, 0f,
-                    0.7f, 0.7f, 0.1f,
-                    0f, 1f, 0f,
-                    -1f, 0.1f, 0.2f,
-                    0.1f, -0.8f, 0.6f,
-                    0.2f, 0.2f, 1f,
-                    0.05f, 0.02f, -0.03f,
-                }, 3);
+                    1f, 0f, 0f, 0.9f, 0.3f, 0f, 0.7f, 0.7f, 0.1f, 0f, 1f, 0f, -1f, 0.1f, 0.2f, 0.1f, -0.8f, 0.6f, 0.2f,
+                    0.2f, 1f, 0.05f, 0.02f, -0.03f,
+                },
+                3);
     }
 
     /** Every row's embedding as the table holds it, in double: the input of the direct computations. */

@@ -55,7 +55,10 @@ class GloveFileTest {
             double[] v = t.vector(row);
             for (int d = 0; d < MadeGlove.DIM; d++) {
                 // the table keeps unit vectors and norms, so a component comes back within float rounding
-                assertEquals(Float.parseFloat(fields[d + 1]), v[d], 1e-6 * Math.abs(v[d]) + 1e-7,
+                assertEquals(
+                        Float.parseFloat(fields[d + 1]),
+                        v[d],
+                        1e-6 * Math.abs(v[d]) + 1e-7,
                         fields[0] + " dimension " + d);
             }
             row++;
@@ -74,10 +77,13 @@ class GloveFileTest {
 
     @Test
     void aChangeOfDimensionIsNamedWithItsLine() throws IOException {
-        EmbeddingsException e = assertThrows(EmbeddingsException.class,
-                () -> GloveFile.read(file("river 1 0 0\nlake 1 0\n")));
-        assertTrue(e.getMessage().endsWith("line 2: a vector of dimension 2, but line 1 has dimension 3"
-                + " (every vector must have the same dimension)"), e.getMessage());
+        EmbeddingsException e =
+                assertThrows(EmbeddingsException.class, () -> GloveFile.read(file("river 1 0 0\nlake 1 0\n")));
+        assertTrue(
+                e.getMessage()
+                        .endsWith("line 2: a vector of dimension 2, but line 1 has dimension 3"
+                                + " (every vector must have the same dimension)"),
+                e.getMessage());
     }
 
     @Test

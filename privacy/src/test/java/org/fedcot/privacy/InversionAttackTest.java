@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class InversionAttackTest {
     /** A prior that is far from uniform, so the posterior's prior term matters. */
     private static final double[] PRIOR = {0.3, 0.05, 0.2, 0.05, 0.1, 0.1, 0.15, 0.05};
+
     private static final int SAMPLES = 20_000;
 
     /** Originals drawn from the prior, each released once as a one-word text; the attack's score. */

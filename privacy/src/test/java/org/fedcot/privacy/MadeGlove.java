@@ -20,16 +20,60 @@ import java.util.SplittableRandom;
 final class MadeGlove {
     /** Rows of the table: more than one {@link CosineRows} block of 64 rows apart by 17 from row 1000. */
     static final int WORDS = 2500;
+
     static final int DIM = 16;
     private static final List<String> NAMED = List.of(
-            "the", "of", "it", "in", "and", "at", "a", "by", "from", "their", "near",
-            "river", "rivers", "lake", "lakes", "mountains", "winter", "ends", "valley", "floods", "flows",
-            "doctor", "doctors", "saw", "called", "treat", "treated", "patients", "hospital", "hospitals",
-            "quiet", "evening", "boats", "tons", "beaver", "builds", "dams", "supplies", "come", "wooded",
-            "area", "paris", "seven", "completely", "different", "words", "about", "music", "rain");
+            "the",
+            "of",
+            "it",
+            "in",
+            "and",
+            "at",
+            "a",
+            "by",
+            "from",
+            "their",
+            "near",
+            "river",
+            "rivers",
+            "lake",
+            "lakes",
+            "mountains",
+            "winter",
+            "ends",
+            "valley",
+            "floods",
+            "flows",
+            "doctor",
+            "doctors",
+            "saw",
+            "called",
+            "treat",
+            "treated",
+            "patients",
+            "hospital",
+            "hospitals",
+            "quiet",
+            "evening",
+            "boats",
+            "tons",
+            "beaver",
+            "builds",
+            "dams",
+            "supplies",
+            "come",
+            "wooded",
+            "area",
+            "paris",
+            "seven",
+            "completely",
+            "different",
+            "words",
+            "about",
+            "music",
+            "rain");
 
-    private MadeGlove() {
-    }
+    private MadeGlove() {}
 
     /** The table, written and read on first use, once per test JVM. */
     static EmbeddingTable table() {

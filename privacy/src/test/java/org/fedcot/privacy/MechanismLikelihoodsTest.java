@@ -22,8 +22,11 @@ class MechanismLikelihoodsTest {
         for (MechanismKind kind : new MechanismKind[] {MechanismKind.SANTEXT, MechanismKind.CUSTEXT}) {
             Mechanism m = kind.create(2.5, TABLE);
             for (int x = 0; x < TABLE.size(); x++) {
-                double[] likelihoods = m.likelihoods(x, row(x), new SplittableRandom(1)).of(ALL);
-                double[] table = m.prepare(x, row(x)).probabilities(new SplittableRandom(1)).dense(TABLE.size());
+                double[] likelihoods =
+                        m.likelihoods(x, row(x), new SplittableRandom(1)).of(ALL);
+                double[] table = m.prepare(x, row(x))
+                        .probabilities(new SplittableRandom(1))
+                        .dense(TABLE.size());
                 for (int r = 0; r < TABLE.size(); r++) {
                     assertEquals(table[r], likelihoods[r], 1e-12, kind + " x " + x + " r " + r);
                 }
@@ -35,7 +38,8 @@ class MechanismLikelihoodsTest {
     void ranTextAveragesItsExactConditionalTablesOverTheSameThresholds() {
         RanText m = new RanText(3, TABLE);
         for (int x = 0; x < TABLE.size(); x++) {
-            double[] likelihoods = m.likelihoods(x, row(x), new SplittableRandom(x)).of(ALL);
+            double[] likelihoods =
+                    m.likelihoods(x, row(x), new SplittableRandom(x)).of(ALL);
             RanText.Input in = m.prepare(x, row(x));
             SplittableRandom same = new SplittableRandom(x);
             double[] mean = new double[TABLE.size()];

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The limits every mechanism must respect: huge eps, tiny eps, seeds, and bad eps. */
 class MechanismLimitsTest {
-    private static final String TEXT = "The beaver builds dams, and their supplies come from the wooded area near the river.\n"
-            + "  Doctors in Paris treated SEVEN patients!";
+    private static final String TEXT =
+            "The beaver builds dams, and their supplies come from the wooded area near the river.\n"
+                    + "  Doctors in Paris treated SEVEN patients!";
 
     private static PerturbationEngine engine(MechanismKind kind, double eps) {
         EmbeddingTable t = MadeGlove.table();
@@ -26,7 +27,8 @@ class MechanismLimitsTest {
     @ParameterizedTest
     @EnumSource(MechanismKind.class)
     void aHugeEpsReturnsTheInputWithoutOverflow(MechanismKind kind) {
-        WordPerturber p = new WordPerturber(MadeGlove.table(), PerturbOptions.of(kind, 1e6).withKeepStopwords(false));
+        WordPerturber p = new WordPerturber(
+                MadeGlove.table(), PerturbOptions.of(kind, 1e6).withKeepStopwords(false));
         Perturbation out = p.perturb(TEXT, new SplittableRandom(1));
         assertEquals(TEXT, out.text());
         assertEquals(0, out.counts().changed());
@@ -40,10 +42,12 @@ class MechanismLimitsTest {
     void aTinyEpsIsUniformOverTheCandidates() {
         double eps = 1e-9;
         int river = MadeGlove.row("river");
-        Distribution san = engine(MechanismKind.SANTEXT, eps).distribution(river).probabilities(null);
+        Distribution san =
+                engine(MechanismKind.SANTEXT, eps).distribution(river).probabilities(null);
         assertEquals(MadeGlove.table().size(), san.size());
         assertUniform(san);
-        Distribution cus = engine(MechanismKind.CUSTEXT, eps).distribution(river).probabilities(null);
+        Distribution cus =
+                engine(MechanismKind.CUSTEXT, eps).distribution(river).probabilities(null);
         assertEquals(CusText.K, cus.size());
         assertUniform(cus);
         RanText.Input ran = (RanText.Input) engine(MechanismKind.RANTEXT, eps).distribution(river);
@@ -64,7 +68,8 @@ class MechanismLimitsTest {
         WordPerturber p = new WordPerturber(MadeGlove.table(), PerturbOptions.of(kind, 3));
         String once = p.perturb(TEXT, new SplittableRandom(42)).text();
         // a fresh perturber, whose distributions are computed again, and in other company
-        WordPerturber fresh = new WordPerturber(MadeGlove.table(), PerturbOptions.of(kind, 3).withCacheBytes(1));
+        WordPerturber fresh =
+                new WordPerturber(MadeGlove.table(), PerturbOptions.of(kind, 3).withCacheBytes(1));
         fresh.perturb("Completely different words about music and rain.", new SplittableRandom(1));
         assertEquals(once, fresh.perturb(TEXT, new SplittableRandom(42)).text());
         assertNotEquals(once, p.perturb(TEXT, new SplittableRandom(43)).text());
@@ -83,8 +88,10 @@ class MechanismLimitsTest {
         for (int i : new int[] {0, 13, 63}) {
             float[] alone = new float[CosineRows.MAX_BLOCK * t.size()];
             rows.block(many, i, 1, alone);
-            assertArrayEquals(Arrays.copyOfRange(batch, i * t.size(), (i + 1) * t.size()),
-                    Arrays.copyOf(alone, t.size()), "row " + many[i]);
+            assertArrayEquals(
+                    Arrays.copyOfRange(batch, i * t.size(), (i + 1) * t.size()),
+                    Arrays.copyOf(alone, t.size()),
+                    "row " + many[i]);
         }
     }
 
@@ -92,8 +99,8 @@ class MechanismLimitsTest {
     @ValueSource(doubles = {0, -1, Double.NaN, Double.POSITIVE_INFINITY})
     void epsMustBePositiveAndFinite(double eps) {
         for (MechanismKind kind : MechanismKind.values()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> PerturbOptions.of(kind, eps));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> PerturbOptions.of(kind, eps));
             assertTrue(e.getMessage().contains("epsilon must be a positive finite number"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> kind.create(eps, Fixtures.small()));
         }

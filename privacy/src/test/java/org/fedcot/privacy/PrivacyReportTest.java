@@ -12,13 +12,15 @@ import org.junit.jupiter.api.Test;
 class PrivacyReportTest {
     @Test
     void theJsonHasTheCountsAndTheSequentialSum() throws Exception {
-        WordPerturber p = new WordPerturber(MadeGlove.table(), PerturbOptions.of(MechanismKind.SANTEXT, 2.5)
-                .withNumbers(NumberPolicy.INFERDPT));
+        WordPerturber p = new WordPerturber(
+                MadeGlove.table(), PerturbOptions.of(MechanismKind.SANTEXT, 2.5).withNumbers(NumberPolicy.INFERDPT));
         PerturbationCounts counts = PerturbationCounts.ZERO;
         for (int i = 0; i < 3; i++) {
-            counts = counts.plus(p.perturb("The doctor treated 12 patients at the hospital.", new SplittableRandom(i)).counts());
+            counts = counts.plus(p.perturb("The doctor treated 12 patients at the hospital.", new SplittableRandom(i))
+                    .counts());
         }
-        JsonNode json = new ObjectMapper().readTree(PrivacyReport.of(p, counts, 3, 77).toJson());
+        JsonNode json =
+                new ObjectMapper().readTree(PrivacyReport.of(p, counts, 3, 77).toJson());
         assertEquals("santext", json.get("mechanism").asText());
         assertEquals("word", json.get("level").asText());
         assertEquals(2.5, json.get("epsilonPerUnit").asDouble());
@@ -35,13 +37,18 @@ class PrivacyReportTest {
     @Test
     void theSummaryNamesTheGuaranteeHonestly() {
         PerturbationCounts counts = new PerturbationCounts(20, 12, 9, 0, 1, 0, 0);
-        String san = PrivacyReport.of(perturber(MechanismKind.SANTEXT), counts, 1, 1).summary();
-        assertEquals("privacy: santext, eps 3 per word; 12 of 20 words perturbed (9 changed) in 1 text; 36-DP in total"
-                + " under sequential composition (eps-DP per word over the whole vocabulary); 8 words passed through"
-                + " unchanged; WARNING: 1 sensitive words have no embedding and were released unchanged", san);
-        String ran = PrivacyReport.of(perturber(MechanismKind.RANTEXT), counts, 2, 1).summary();
+        String san =
+                PrivacyReport.of(perturber(MechanismKind.SANTEXT), counts, 1, 1).summary();
+        assertEquals(
+                "privacy: santext, eps 3 per word; 12 of 20 words perturbed (9 changed) in 1 text; 36-DP in total"
+                        + " under sequential composition (eps-DP per word over the whole vocabulary); 8 words passed through"
+                        + " unchanged; WARNING: 1 sensitive words have no embedding and were released unchanged",
+                san);
+        String ran =
+                PrivacyReport.of(perturber(MechanismKind.RANTEXT), counts, 2, 1).summary();
         assertTrue(ran.contains("in 2 texts; eps summed over draws 36, not a DP bound (no proven DP bound"), ran);
-        String cus = PrivacyReport.of(perturber(MechanismKind.CUSTEXT), counts, 1, 1).summary();
+        String cus =
+                PrivacyReport.of(perturber(MechanismKind.CUSTEXT), counts, 1, 1).summary();
         assertTrue(cus.contains("eps summed over draws 36, a ratio bound only where the per-word one holds"), cus);
     }
 

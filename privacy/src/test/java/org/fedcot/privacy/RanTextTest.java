@@ -129,12 +129,17 @@ class RanTextTest {
                 }
                 simulatedThresholds[i] = Definitions.cos(v[x], noisy);
                 double[] p = Definitions.rantextGiven(v, x, simulatedThresholds[i], EPS);
-                simulated[new EnumeratedIntegerDistribution(other, IntStream.range(0, p.length).toArray(), p).sample()]++;
+                simulated[
+                        new EnumeratedIntegerDistribution(
+                                        other, IntStream.range(0, p.length).toArray(), p)
+                                .sample()]++;
             }
             double outputs = twoSample(code, simulated);
             double thresholds = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(codeThresholds, simulatedThresholds);
-            System.out.printf("rantext small x=%d vs independent simulation: outputs chi-square p = %.4f,"
-                    + " thresholds KS p = %.4f%n", x, outputs, thresholds);
+            System.out.printf(
+                    "rantext small x=%d vs independent simulation: outputs chi-square p = %.4f,"
+                            + " thresholds KS p = %.4f%n",
+                    x, outputs, thresholds);
             assertTrue(outputs > Stats.ALPHA, "outputs p = " + outputs);
             assertTrue(thresholds > Stats.ALPHA, "thresholds p = " + thresholds);
         }
@@ -143,8 +148,10 @@ class RanTextTest {
     /** Two-sample chi-square p-value, outputs neither sample produced left out. */
     private static double twoSample(long[] a, long[] b) {
         int[] seen = IntStream.range(0, a.length).filter(r -> a[r] + b[r] > 0).toArray();
-        return new ChiSquareTest().chiSquareTestDataSetsComparison(
-                Arrays.stream(seen).mapToLong(r -> a[r]).toArray(), Arrays.stream(seen).mapToLong(r -> b[r]).toArray());
+        return new ChiSquareTest()
+                .chiSquareTestDataSetsComparison(
+                        Arrays.stream(seen).mapToLong(r -> a[r]).toArray(),
+                        Arrays.stream(seen).mapToLong(r -> b[r]).toArray());
     }
 
     @Test
@@ -178,8 +185,8 @@ class RanTextTest {
         // Over one fixed candidate set, cosine's range of 2 makes the exponential step 2 eps-DP, not
         // eps-DP: a = (1, 0), b = (-1, 0) and c next to a, every row a candidate (s = -1).
         double theta = 0.01;
-        EmbeddingTable t = EmbeddingTable.of(List.of("a", "b", "c"),
-                new float[] {1, 0, -1, 0, (float) Math.cos(theta), (float) Math.sin(theta)}, 2);
+        EmbeddingTable t = EmbeddingTable.of(
+                List.of("a", "b", "c"), new float[] {1, 0, -1, 0, (float) Math.cos(theta), (float) Math.sin(theta)}, 2);
         RanText mechanism = new RanText(EPS, t);
         double fromB = input(t, mechanism, 1).conditional(-1).probabilityOf(1);
         double fromA = input(t, mechanism, 0).conditional(-1).probabilityOf(1);

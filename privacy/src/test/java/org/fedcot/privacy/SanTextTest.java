@@ -19,7 +19,10 @@ class SanTextTest {
     }
 
     private static double[] table(EmbeddingTable t, SanText mechanism, int x) {
-        return new PerturbationEngine(mechanism, t, 1 << 20).distribution(x).probabilities(null).dense(t.size());
+        return new PerturbationEngine(mechanism, t, 1 << 20)
+                .distribution(x)
+                .probabilities(null)
+                .dense(t.size());
     }
 
     /** max over x, x', r of |cos(x, r) - cos(x', r)| = 1 - the smallest cosine (cos(r, r) = 1 is the largest). */
@@ -68,20 +71,28 @@ class SanTextTest {
         PerturbationEngine engine = new PerturbationEngine(new SanText(4), small, 1 << 20);
         for (int x : new int[] {0, 4, 7}) {
             OutputDistribution d = engine.distribution(x);
-            Stats.assertFits("santext small x=" + x, d.probabilities(null).dense(small.size()),
+            Stats.assertFits(
+                    "santext small x=" + x,
+                    d.probabilities(null).dense(small.size()),
                     Stats.counts(d, small.size(), 20_000, 11 + x));
         }
         EmbeddingTable made = MadeGlove.table();
-        OutputDistribution river = new PerturbationEngine(new SanText(60), made, 1 << 24).distribution(MadeGlove.row("river"));
-        Stats.assertFits("santext made river eps=60", river.probabilities(null).dense(made.size()),
+        OutputDistribution river =
+                new PerturbationEngine(new SanText(60), made, 1 << 24).distribution(MadeGlove.row("river"));
+        Stats.assertFits(
+                "santext made river eps=60",
+                river.probabilities(null).dense(made.size()),
                 Stats.counts(river, made.size(), 20_000, 5));
     }
 
     @Test
     void drawsFollowTheExactTableOnGlove() {
         EmbeddingTable glove = Fixtures.glove();
-        OutputDistribution river = new PerturbationEngine(new SanText(60), glove, 1 << 24).distribution(Fixtures.row("river"));
-        Stats.assertFits("santext glove river eps=60", river.probabilities(null).dense(glove.size()),
+        OutputDistribution river =
+                new PerturbationEngine(new SanText(60), glove, 1 << 24).distribution(Fixtures.row("river"));
+        Stats.assertFits(
+                "santext glove river eps=60",
+                river.probabilities(null).dense(glove.size()),
                 Stats.counts(river, glove.size(), 20_000, 5));
     }
 

@@ -15,8 +15,7 @@ final class Stats {
     /** Smallest expected count of a chi-square cell; rarer outputs are pooled, in row order, into cells this big. */
     private static final double MIN_EXPECTED = 5;
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** How often each row came out in {@code n} draws. */
     static long[] counts(OutputDistribution d, int rows, int n, long seed) {
@@ -65,8 +64,10 @@ final class Stats {
             seen.add(restSeen);
         }
         assertTrue(expected.size() >= 2, "a chi-square test needs two cells; the distribution is a point mass");
-        return new ChiSquareTest().chiSquareTest(expected.stream().mapToDouble(Double::doubleValue).toArray(),
-                seen.stream().mapToLong(Long::longValue).toArray());
+        return new ChiSquareTest()
+                .chiSquareTest(
+                        expected.stream().mapToDouble(Double::doubleValue).toArray(),
+                        seen.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** Asserts the fit and prints the p-value (the report quotes them). */

@@ -12,8 +12,7 @@ import java.util.SplittableRandom;
  * reference checkpoints and the one over checkpoints made in the test.
  */
 final class TokenPerturberChecks {
-    private TokenPerturberChecks() {
-    }
+    private TokenPerturberChecks() {}
 
     /**
      * A huge eps gives {@code text} back; eps 2 changes it, and every token outside the set passes
@@ -47,7 +46,10 @@ final class TokenPerturberChecks {
         double[][] v = Fixtures.vectors(t);
         int x = t.row(token);
         assertTrue(x >= 0);
-        double[] san = new PerturbationEngine(new SanText(3), t, 1 << 20).distribution(x).probabilities(null).dense(t.size());
+        double[] san = new PerturbationEngine(new SanText(3), t, 1 << 20)
+                .distribution(x)
+                .probabilities(null)
+                .dense(t.size());
         double[] expected = Definitions.santext(v, x, 3, 2);
         for (int r = 0; r < t.size(); r++) {
             assertEquals(expected[r], san[r], 1e-6 * expected[r] + 1e-12);
@@ -69,7 +71,9 @@ final class TokenPerturberChecks {
     static void perturbsTheFourLongWords(TextPerturber p) {
         TokenVocabulary vocab = ((TokenPerturber) p).vocabulary();
         String text = "The doctor walked along the river.";
-        long inSet = Arrays.stream(vocab.tokenizer().encode(text, false)).filter(id -> vocab.row(id) >= 0).count();
+        long inSet = Arrays.stream(vocab.tokenizer().encode(text, false))
+                .filter(id -> vocab.row(id) >= 0)
+                .count();
         assertEquals(4, inSet); // doctor, walked, along, river; not The, the, "."
         Perturbation out = p.perturb(text, new SplittableRandom(4));
         assertEquals(4, out.counts().perturbed(), out.text());

@@ -27,19 +27,23 @@ import org.junit.jupiter.api.io.TempDir;
  * checkpoints are read; a tokenizer larger than the embedding is refused.
  */
 class TokenPerturberMadeTest {
-    private static final String STORY = "Once upon a time, there was a little girl named Lily. She loved to play outside"
-            + " in the garden with her friends.";
+    private static final String STORY =
+            "Once upon a time, there was a little girl named Lily. She loved to play outside"
+                    + " in the garden with her friends.";
     /** Texts with enough long words for a token set, upper-case and emoji words, and "river" starting a text. */
-    private static final List<String> CORPUS = List.of(STORY,
+    private static final List<String> CORPUS = List.of(
+            STORY,
             "The doctor walked along the river. The river flows past the garden and the little house.",
             "river banks and NASA rockets; friends played outside, laughing, until evening came.",
             "Every morning the doctor visited patients, and every evening she walked home along the water.",
             "Lily loved flowers, birds, stories and music. Her brother loved trains, boats and planes.",
             "Smiles 😀 everywhere: \"What a wonderful garden!\" said the gardener to the children.");
+
     private static final int HIDDEN = 16;
 
     @TempDir
     static Path dir;
+
     private static TrainedBpe bpe;
     private static TokenVocabulary made;
 
@@ -55,8 +59,15 @@ class TokenPerturberMadeTest {
     }
 
     private static TransformerConfig config(int vocab) {
-        return TransformerConfig.builder(ModelType.LLAMA).vocabSize(vocab).hiddenSize(HIDDEN).intermediateSize(32)
-                .numLayers(1).numHeads(2).numKvHeads(1).maxPositionEmbeddings(32).build();
+        return TransformerConfig.builder(ModelType.LLAMA)
+                .vocabSize(vocab)
+                .hiddenSize(HIDDEN)
+                .intermediateSize(32)
+                .numLayers(1)
+                .numHeads(2)
+                .numKvHeads(1)
+                .maxPositionEmbeddings(32)
+                .build();
     }
 
     @Test
@@ -66,8 +77,11 @@ class TokenPerturberMadeTest {
         for (int id = 0; id < tok.vocabSize(); id++) {
             String decoded = tok.decode(new int[] {id});
             String word = decoded.startsWith(" ") ? decoded.substring(1) : decoded;
-            boolean expected = tok.token(id).startsWith("\u0120") && word.length() >= 4 && word.length() <= 15
-                    && word.chars().allMatch(Character::isLetter) && !word.equals(word.toUpperCase(Locale.ROOT));
+            boolean expected = tok.token(id).startsWith("\u0120")
+                    && word.length() >= 4
+                    && word.length() <= 15
+                    && word.chars().allMatch(Character::isLetter)
+                    && !word.equals(word.toUpperCase(Locale.ROOT));
             assertEquals(expected, made.row(id) >= 0, "token " + id + " '" + tok.token(id) + "'");
             inSet += expected ? 1 : 0;
         }
@@ -92,14 +106,17 @@ class TokenPerturberMadeTest {
 
     @Test
     void exactTablesOnModelEmbeddingsAreTheDefinitionsAndDrawsFollowThem() {
-        TokenPerturberChecks.exactTablesAreTheDefinitionsAndDrawsFollowThem(made, "\u0120little", "santext made ' little'");
+        TokenPerturberChecks.exactTablesAreTheDefinitionsAndDrawsFollowThem(
+                made, "\u0120little", "santext made ' little'");
     }
 
     @Test
     void aShardedHuggingFaceCheckpointIsReadThroughItsIndex() throws IOException {
         Path sharded = dir.resolve("sharded");
         HfCheckpointWriter.saveSharded(DecoderModel.random(config(bpe.vocab().size()), 8), sharded, 1 << 12);
-        assertTrue(Files.exists(sharded.resolve("model.safetensors.index.json")), "the embedding is read through the index");
+        assertTrue(
+                Files.exists(sharded.resolve("model.safetensors.index.json")),
+                "the embedding is read through the index");
         bpe.save(sharded.resolve("tokenizer.json"));
         TextPerturber p = Perturbers.open(sharded, null, PerturbOptions.of(MechanismKind.CUSTEXT, 1));
         TokenVocabulary vocab = ((TokenPerturber) p).vocabulary();
@@ -107,7 +124,8 @@ class TokenPerturberMadeTest {
         TokenPerturberChecks.perturbsTheFourLongWords(p);
         Path single = dir.resolve("single");
         HfCheckpointWriter.save(DecoderModel.random(config(bpe.vocab().size()), 9), single);
-        TokenVocabulary fromFile = TokenVocabulary.load(single.resolve("model.safetensors"), sharded.resolve("tokenizer.json"));
+        TokenVocabulary fromFile =
+                TokenVocabulary.load(single.resolve("model.safetensors"), sharded.resolve("tokenizer.json"));
         assertEquals(vocab.table().size(), fromFile.table().size());
     }
 
@@ -117,7 +135,10 @@ class TokenPerturberMadeTest {
         HfCheckpointWriter.save(DecoderModel.random(config(300), 10), small);
         Path tokenizer = dir.resolve("model").resolve("tokenizer.json");
         EmbeddingsException e = assertThrows(EmbeddingsException.class, () -> TokenVocabulary.load(small, tokenizer));
-        assertTrue(e.getMessage().contains("the embedding matrix has 300 rows but the tokenizer has "
-                + bpe.vocab().size() + " tokens"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("the embedding matrix has 300 rows but the tokenizer has "
+                                + bpe.vocab().size() + " tokens"),
+                e.getMessage());
     }
 }

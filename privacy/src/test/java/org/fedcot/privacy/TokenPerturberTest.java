@@ -23,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Hugging Face checkpoints the models module writes, with the 32,000-token Llama 2 tokenizer.
  */
 class TokenPerturberTest {
-    private static final String STORY = "Once upon a time, there was a little girl named Lily. She loved to play outside"
-            + " in the garden with her friends.";
+    private static final String STORY =
+            "Once upon a time, there was a little girl named Lily. She loved to play outside"
+                    + " in the garden with her friends.";
     private static TokenVocabulary stories;
 
     @BeforeAll
     static void load() throws IOException {
-        stories = TokenVocabulary.load(SharedFiles.path("models/stories260K/stories260K.bin"),
+        stories = TokenVocabulary.load(
+                SharedFiles.path("models/stories260K/stories260K.bin"),
                 SharedFiles.path("models/stories260K/tok512.bin"));
     }
 
@@ -39,9 +41,14 @@ class TokenPerturberTest {
         int inSet = 0;
         for (int id = 0; id < tok.vocabSize(); id++) {
             String word = stories.word(id);
-            boolean expected = TokenFilter.isWordStart(tok.token(id)) && word != null && word.length() >= 4
-                    && word.length() <= 15 && word.chars().allMatch(Character::isLetter)
-                    && !word.equals(word.toUpperCase()) && id != 1 && id != 2;
+            boolean expected = TokenFilter.isWordStart(tok.token(id))
+                    && word != null
+                    && word.length() >= 4
+                    && word.length() <= 15
+                    && word.chars().allMatch(Character::isLetter)
+                    && !word.equals(word.toUpperCase())
+                    && id != 1
+                    && id != 2;
             assertEquals(expected, stories.row(id) >= 0, "token " + id + " '" + tok.token(id) + "'");
             inSet += expected ? 1 : 0;
         }
@@ -58,16 +65,25 @@ class TokenPerturberTest {
 
     @Test
     void exactTablesOnModelEmbeddingsAreTheDefinitionsAndDrawsFollowThem() {
-        TokenPerturberChecks.exactTablesAreTheDefinitionsAndDrawsFollowThem(stories, " little", "santext stories260K ' little'");
+        TokenPerturberChecks.exactTablesAreTheDefinitionsAndDrawsFollowThem(
+                stories, " little", "santext stories260K ' little'");
     }
 
     @Test
     void aHuggingFaceCheckpointWithTheLlama2Tokenizer(@TempDir Path dir) throws IOException {
         Path tokenizer = SharedFiles.path("models/tokenizers/llama2-tokenizer/tokenizer.bin");
-        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA).vocabSize(32_000).hiddenSize(16)
-                .intermediateSize(32).numLayers(1).numHeads(2).numKvHeads(1).maxPositionEmbeddings(32).build();
+        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA)
+                .vocabSize(32_000)
+                .hiddenSize(16)
+                .intermediateSize(32)
+                .numLayers(1)
+                .numHeads(2)
+                .numKvHeads(1)
+                .maxPositionEmbeddings(32)
+                .build();
         HfCheckpointWriter.saveSharded(DecoderModel.random(config, 7), dir, 1 << 20);
-        assertTrue(Files.exists(dir.resolve("model.safetensors.index.json")), "the embedding is read through the index");
+        assertTrue(
+                Files.exists(dir.resolve("model.safetensors.index.json")), "the embedding is read through the index");
         Files.copy(tokenizer, dir.resolve("tokenizer.bin"));
         TextPerturber p = Perturbers.open(dir, null, PerturbOptions.of(MechanismKind.CUSTEXT, 1));
         TokenVocabulary vocab = ((TokenPerturber) p).vocabulary();
@@ -96,10 +112,13 @@ class TokenPerturberTest {
 
     @Test
     void aTokenizerLargerThanTheEmbeddingIsRefused() {
-        EmbeddingsException e = assertThrows(EmbeddingsException.class, () -> TokenVocabulary.load(
-                SharedFiles.path("models/stories260K/stories260K.bin"),
-                SharedFiles.path("models/tokenizers/llama2-tokenizer/tokenizer.bin")));
-        assertTrue(e.getMessage().contains("the embedding matrix has 512 rows but the tokenizer has 32000 tokens"),
+        EmbeddingsException e = assertThrows(
+                EmbeddingsException.class,
+                () -> TokenVocabulary.load(
+                        SharedFiles.path("models/stories260K/stories260K.bin"),
+                        SharedFiles.path("models/tokenizers/llama2-tokenizer/tokenizer.bin")));
+        assertTrue(
+                e.getMessage().contains("the embedding matrix has 512 rows but the tokenizer has 32000 tokens"),
                 e.getMessage());
     }
 }

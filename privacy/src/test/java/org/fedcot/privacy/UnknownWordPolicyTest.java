@@ -14,7 +14,8 @@ class UnknownWordPolicyTest {
     private static final String TEXT = "Patient Qwertyuiopx has alpha";
 
     private static Perturbation perturb(UnknownWordPolicy policy, long seed) {
-        PerturbOptions options = PerturbOptions.of(MechanismKind.SANTEXT, 1e6).withUnknown(policy)
+        PerturbOptions options = PerturbOptions.of(MechanismKind.SANTEXT, 1e6)
+                .withUnknown(policy)
                 .withKeepStopwords(false);
         return new WordPerturber(Fixtures.small(), options).perturb(TEXT, new SplittableRandom(seed));
     }
@@ -50,8 +51,10 @@ class UnknownWordPolicyTest {
 
     @Test
     void keptStopwordsAreNotUnknownWords() {
-        PerturbOptions options = PerturbOptions.of(MechanismKind.SANTEXT, 1e6).withUnknown(UnknownWordPolicy.PLACEHOLDER);
-        Perturbation p = new WordPerturber(Fixtures.small(), options).perturb("the Qwertyuiopx", new SplittableRandom(1));
+        PerturbOptions options =
+                PerturbOptions.of(MechanismKind.SANTEXT, 1e6).withUnknown(UnknownWordPolicy.PLACEHOLDER);
+        Perturbation p =
+                new WordPerturber(Fixtures.small(), options).perturb("the Qwertyuiopx", new SplittableRandom(1));
         assertEquals("the Something", p.text());
         assertEquals(1, p.counts().unknown());
     }

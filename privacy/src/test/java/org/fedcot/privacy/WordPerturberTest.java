@@ -33,9 +33,13 @@ class WordPerturberTest {
     void replacementsTakeTheOriginalCasePattern() {
         WordPerturber p = perturber(custext());
         for (int seed = 0; seed < 20; seed++) {
-            String out = p.perturb("River RIVER river", new SplittableRandom(seed)).text();
+            String out =
+                    p.perturb("River RIVER river", new SplittableRandom(seed)).text();
             String[] w = out.split(" ");
-            assertTrue(Character.isUpperCase(w[0].charAt(0)) && w[0].substring(1).equals(w[0].substring(1).toLowerCase()), out);
+            assertTrue(
+                    Character.isUpperCase(w[0].charAt(0))
+                            && w[0].substring(1).equals(w[0].substring(1).toLowerCase()),
+                    out);
             assertEquals(w[1].toUpperCase(), w[1], out);
             assertEquals(w[2].toLowerCase(), w[2], out);
         }
@@ -58,14 +62,19 @@ class WordPerturberTest {
         PerturbOptions keep = PerturbOptions.of(MechanismKind.SANTEXT, 1e6);
         assertEquals(text, perturber(keep).perturb(text, rng).text());
         for (int i = 0; i < 50; i++) {
-            String inferdpt = perturber(keep.withNumbers(NumberPolicy.INFERDPT)).perturb(text, rng).text();
-            var m = Pattern.compile("In (\\d+), (\\d+) tons and (\\d+) boats\\.").matcher(inferdpt);
+            String inferdpt = perturber(keep.withNumbers(NumberPolicy.INFERDPT))
+                    .perturb(text, rng)
+                    .text();
+            var m = Pattern.compile("In (\\d+), (\\d+) tons and (\\d+) boats\\.")
+                    .matcher(inferdpt);
             assertTrue(m.matches(), inferdpt);
             for (int g = 1; g <= 3; g++) {
                 int n = Integer.parseInt(m.group(g));
                 assertTrue(n >= 1 && n <= 1000, inferdpt);
             }
-            String custext = perturber(keep.withNumbers(NumberPolicy.CUSTEXT)).perturb(text, rng).text();
+            String custext = perturber(keep.withNumbers(NumberPolicy.CUSTEXT))
+                    .perturb(text, rng)
+                    .text();
             m = Pattern.compile("In (\\d+), (\\d+) tons and (\\d+) boats\\.").matcher(custext);
             assertTrue(m.matches(), custext);
             assertInRange(Integer.parseInt(m.group(1)), 1998);
@@ -93,7 +102,8 @@ class WordPerturberTest {
         Perturbation also = perturber(base.withSensitive(SensitiveWords.of(Set.of("the"), SensitiveWords.Mode.ALSO)))
                 .perturb(text, new SplittableRandom(2));
         assertEquals(5, also.counts().perturbed()); // both "the"s, a stopword, now perturbed too
-        Perturbation missing = perturber(base.withSensitive(SensitiveWords.of(Set.of("zzyzxq"), SensitiveWords.Mode.ALSO)))
+        Perturbation missing = perturber(
+                        base.withSensitive(SensitiveWords.of(Set.of("zzyzxq"), SensitiveWords.Mode.ALSO)))
                 .perturb("zzyzxq called", new SplittableRandom(2));
         assertEquals(1, missing.counts().sensitiveUnprotected());
         assertTrue(missing.text().startsWith("zzyzxq "));
@@ -101,14 +111,21 @@ class WordPerturberTest {
 
     @Test
     void perturbAllIsPerturbOnEachTextInTurn() {
-        List<String> texts = List.of("The river floods the valley.", "", "Doctors treat patients in hospitals.",
-                "A quiet evening by the lake, 42 boats.", "The river floods the valley.");
+        List<String> texts = List.of(
+                "The river floods the valley.",
+                "",
+                "Doctors treat patients in hospitals.",
+                "A quiet evening by the lake, 42 boats.",
+                "The river floods the valley.");
         for (MechanismKind kind : MechanismKind.values()) {
             PerturbOptions options = PerturbOptions.of(kind, 3).withNumbers(NumberPolicy.INFERDPT);
             SplittableRandom one = new SplittableRandom(8);
-            List<String> expected = texts.stream().map(t -> perturber(options).perturb(t, one).text()).toList();
+            List<String> expected = texts.stream()
+                    .map(t -> perturber(options).perturb(t, one).text())
+                    .toList();
             List<String> actual = perturber(options).perturbAll(texts, new SplittableRandom(8)).stream()
-                    .map(Perturbation::text).toList();
+                    .map(Perturbation::text)
+                    .toList();
             assertEquals(expected, actual, kind.label());
         }
     }
@@ -117,7 +134,8 @@ class WordPerturberTest {
     void explainListsEachPerturbedWordsLikelyOutputs() {
         List<Explanation> e = perturber(PerturbOptions.of(MechanismKind.CUSTEXT, 3))
                 .explain("The River flows.", new SplittableRandom(1), 5);
-        assertEquals(List.of("River", "flows"), e.stream().map(Explanation::unit).toList());
+        assertEquals(
+                List.of("River", "flows"), e.stream().map(Explanation::unit).toList());
         assertEquals(CusText.K, e.getFirst().outputs());
         assertEquals("river", e.getFirst().top().getFirst().text());
         assertEquals(5, e.getFirst().top().size());

@@ -16,8 +16,7 @@ class WordSegmenterTest {
 
     @Test
     void wordsNumbersAndPunctuation() {
-        assertEquals("W:The W:river O:, W:isn't N:3.14 W:km O:- W:long O:!",
-                show("The river, isn't 3.14 km-long!"));
+        assertEquals("W:The W:river O:, W:isn't N:3.14 W:km O:- W:long O:!", show("The river, isn't 3.14 km-long!"));
         assertEquals("W:o’clock N:1,000 O:B12 O:covid19 O:( W:café O:)", show("o’clock 1,000 B12 covid19 (café)"));
         assertEquals("N:3 O:. W:Then N:2 O:.. W:end", show("3. Then 2.. end"));
     }

@@ -64,36 +64,172 @@ public interface Backend {
     void require(Kernel kernel);
 
     /** {@code C (+)= op(A) · op(B)}; arguments as {@code MatmulKernels.gemm}, over all rows of C. */
-    default void gemm(boolean transA, boolean transB, int M, int N, int K,
-                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                      float[] c, int cOff, int ldc, boolean accumulate) {
-        launch(Kernel.GEMM, M, (long) N * K, transA, transB, M, N, K, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
+    default void gemm(
+            boolean transA,
+            boolean transB,
+            int M,
+            int N,
+            int K,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
+        launch(
+                Kernel.GEMM,
+                M,
+                (long) N * K,
+                transA,
+                transB,
+                M,
+                N,
+                K,
+                a,
+                aOff,
+                lda,
+                b,
+                bOff,
+                ldb,
+                c,
+                cOff,
+                ldc,
                 accumulate);
     }
 
     /** Causal grouped-query attention forward into out (at 0) and att [B, NH, T, T]; see {@code AttentionKernels}. */
-    default void attentionForward(float[] out, float[] att, float[] q, int qOff, float[] k, int kOff,
-                                  float[] v, int vOff, int B, int T, int NH, int NKV, int D) {
-        launch(Kernel.ATTENTION_FORWARD, B * NH * T, (long) T * D, out, 0, att, q, qOff, k, kOff, v, vOff,
-                T, NH, NKV, D);
+    default void attentionForward(
+            float[] out,
+            float[] att,
+            float[] q,
+            int qOff,
+            float[] k,
+            int kOff,
+            float[] v,
+            int vOff,
+            int B,
+            int T,
+            int NH,
+            int NKV,
+            int D) {
+        launch(
+                Kernel.ATTENTION_FORWARD,
+                B * NH * T,
+                (long) T * D,
+                out,
+                0,
+                att,
+                q,
+                qOff,
+                k,
+                kOff,
+                v,
+                vOff,
+                T,
+                NH,
+                NKV,
+                D);
     }
 
     /** Causal grouped-query attention backward into dq, dk, dv (accumulating); dpre is scratch [B, NH, T, T]. */
-    default void attentionBackward(float[] dq, int dqOff, float[] dk, int dkOff, float[] dv, int dvOff,
-                                   float[] dpre, float[] att, float[] dout, int doutOff,
-                                   float[] q, int qOff, float[] k, int kOff, float[] v, int vOff,
-                                   int B, int T, int NH, int NKV, int D) {
-        launch(Kernel.ATTENTION_BACKWARD_QUERY, B * NH * T, 2L * T * D, dq, dqOff, dpre, att, dout, doutOff,
-                k, kOff, v, vOff, T, NH, NKV, D);
-        launch(Kernel.ATTENTION_BACKWARD_KEY_VALUE, B * T * NKV, 2L * T * D * (NH / NKV), dk, dkOff, dv, dvOff,
-                dpre, att, q, qOff, dout, doutOff, T, NH, NKV, D);
+    default void attentionBackward(
+            float[] dq,
+            int dqOff,
+            float[] dk,
+            int dkOff,
+            float[] dv,
+            int dvOff,
+            float[] dpre,
+            float[] att,
+            float[] dout,
+            int doutOff,
+            float[] q,
+            int qOff,
+            float[] k,
+            int kOff,
+            float[] v,
+            int vOff,
+            int B,
+            int T,
+            int NH,
+            int NKV,
+            int D) {
+        launch(
+                Kernel.ATTENTION_BACKWARD_QUERY,
+                B * NH * T,
+                2L * T * D,
+                dq,
+                dqOff,
+                dpre,
+                att,
+                dout,
+                doutOff,
+                k,
+                kOff,
+                v,
+                vOff,
+                T,
+                NH,
+                NKV,
+                D);
+        launch(
+                Kernel.ATTENTION_BACKWARD_KEY_VALUE,
+                B * T * NKV,
+                2L * T * D * (NH / NKV),
+                dk,
+                dkOff,
+                dv,
+                dvOff,
+                dpre,
+                att,
+                q,
+                qOff,
+                dout,
+                doutOff,
+                T,
+                NH,
+                NKV,
+                D);
     }
 
     /** Attention of new queries over a key/value cache into out (at 0); see {@code CachedAttentionKernels}. */
-    default void cachedAttention(float[] out, float[] q, int qOff, float[] kc, int kOff, float[] vc, int vOff,
-                                 int B, int TN, int S, int pos, int NH, int NKV, int D) {
-        launch(Kernel.CACHED_ATTENTION, B * TN * NH, 2L * (pos + TN) * D, out, 0, q, qOff, kc, kOff, vc, vOff,
-                TN, S, pos, NH, NKV, D);
+    default void cachedAttention(
+            float[] out,
+            float[] q,
+            int qOff,
+            float[] kc,
+            int kOff,
+            float[] vc,
+            int vOff,
+            int B,
+            int TN,
+            int S,
+            int pos,
+            int NH,
+            int NKV,
+            int D) {
+        launch(
+                Kernel.CACHED_ATTENTION,
+                B * TN * NH,
+                2L * (pos + TN) * D,
+                out,
+                0,
+                q,
+                qOff,
+                kc,
+                kOff,
+                vc,
+                vOff,
+                TN,
+                S,
+                pos,
+                NH,
+                NKV,
+                D);
     }
 
     /**
@@ -101,26 +237,73 @@ public interface Backend {
      * ({@code kc[r]}, {@code vc[r]} of {@code capacity[r]} positions, filled to {@code pos[r]}) into
      * out at 0; by default row by row through the portable kernel.
      */
-    default void cachedAttentionRows(float[] out, float[] q, int qOff, float[][] kc, int[] kOff, float[][] vc,
-                                     int[] vOff, int[] capacity, int[] pos, int NH, int NKV, int D) {
+    default void cachedAttentionRows(
+            float[] out,
+            float[] q,
+            int qOff,
+            float[][] kc,
+            int[] kOff,
+            float[][] vc,
+            int[] vOff,
+            int[] capacity,
+            int[] pos,
+            int NH,
+            int NKV,
+            int D) {
         int row = NH * D;
         for (int r = 0; r < pos.length; r++) {
-            launch(Kernel.CACHED_ATTENTION, NH, 2L * (pos[r] + 1) * D, out, r * row, q, qOff + r * row, kc[r], kOff[r],
-                    vc[r], vOff[r], 1, capacity[r], pos[r], NH, NKV, D);
+            launch(
+                    Kernel.CACHED_ATTENTION,
+                    NH,
+                    2L * (pos[r] + 1) * D,
+                    out,
+                    r * row,
+                    q,
+                    qOff + r * row,
+                    kc[r],
+                    kOff[r],
+                    vc[r],
+                    vOff[r],
+                    1,
+                    capacity[r],
+                    pos[r],
+                    NH,
+                    NKV,
+                    D);
         }
     }
 
     /** Cross-entropy forward over N rows; see {@code CrossEntropyKernels}. */
-    default void crossEntropyForward(float[] rowLoss, float[] lse, float[] logits, int logitsOff, int[] targets,
-                                     int N, int V, int ignoreIndex) {
+    default void crossEntropyForward(
+            float[] rowLoss, float[] lse, float[] logits, int logitsOff, int[] targets, int N, int V, int ignoreIndex) {
         launch(Kernel.CROSS_ENTROPY_FORWARD, N, 2L * V, rowLoss, lse, logits, logitsOff, targets, V, ignoreIndex);
     }
 
     /** Cross-entropy backward over N rows; see {@code CrossEntropyKernels}. */
-    default void crossEntropyBackward(float[] dlogits, int dlogitsOff, float[] logits, int logitsOff, float[] lse,
-                                      int[] targets, float[] rowScale, int N, int V, boolean accumulate) {
-        launch(Kernel.CROSS_ENTROPY_BACKWARD, N, 2L * V, dlogits, dlogitsOff, logits, logitsOff, lse, targets,
-                rowScale, V, accumulate);
+    default void crossEntropyBackward(
+            float[] dlogits,
+            int dlogitsOff,
+            float[] logits,
+            int logitsOff,
+            float[] lse,
+            int[] targets,
+            float[] rowScale,
+            int N,
+            int V,
+            boolean accumulate) {
+        launch(
+                Kernel.CROSS_ENTROPY_BACKWARD,
+                N,
+                2L * V,
+                dlogits,
+                dlogitsOff,
+                logits,
+                logitsOff,
+                lse,
+                targets,
+                rowScale,
+                V,
+                accumulate);
     }
 
     /** Brings {@code array} (float[] or double[]) home if this backend holds newer values, and hands it to the host. */

@@ -7,6 +7,5 @@ final class CurrentBackend {
     /** Read on every op: a plain field, as it is written only between steps ({@link Backend#use}). */
     static Backend current = CpuBackend.INSTANCE;
 
-    private CurrentBackend() {
-    }
+    private CurrentBackend() {}
 }

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Shape arithmetic and the checks that turn a wrong shape into a message naming the tensor. */
 public final class Shapes {
-    private Shapes() {
-    }
+    private Shapes() {}
 
     /** Number of elements of {@code shape}; every dimension must be >= 0 and the total fit an int. */
     public static int size(int... shape) {
@@ -36,16 +35,16 @@ public final class Shapes {
     /** Throws "{op}: {tensor} expected shape [..] but got [..]" unless {@code t} has exactly {@code expected}. */
     public static void requireShape(String op, Tensor t, int... expected) {
         if (!Arrays.equals(t.shape(), expected)) {
-            throw new IllegalArgumentException(op + ": " + t.name() + " expected shape " + str(expected)
-                    + " but got " + str(t.shape()));
+            throw new IllegalArgumentException(
+                    op + ": " + t.name() + " expected shape " + str(expected) + " but got " + str(t.shape()));
         }
     }
 
     /** Throws unless {@code t} has rank {@code rank}. */
     public static void requireRank(String op, Tensor t, int rank) {
         if (t.rank() != rank) {
-            throw new IllegalArgumentException(op + ": " + t.name() + " expected rank " + rank
-                    + " but got shape " + str(t.shape()));
+            throw new IllegalArgumentException(
+                    op + ": " + t.name() + " expected rank " + rank + " but got shape " + str(t.shape()));
         }
     }
 
@@ -59,8 +58,8 @@ public final class Shapes {
 
     static void requireSameSize(String op, Tensor a, Tensor b) {
         if (a.size() != b.size()) {
-            throw new IllegalArgumentException(op + ": " + a.name() + " has " + a.size() + " elements but "
-                    + b.name() + " has " + b.size());
+            throw new IllegalArgumentException(
+                    op + ": " + a.name() + " has " + a.size() + " elements but " + b.name() + " has " + b.size());
         }
     }
 
@@ -73,7 +72,7 @@ public final class Shapes {
 
     /** Product of all dimensions but the last (the number of rows of a row-major view). */
     public static int rows(Tensor t) {
-        return t.rank() == 0 ? 1 : t.size() / Math.max(1, t.dim(-1)) ;
+        return t.rank() == 0 ? 1 : t.size() / Math.max(1, t.dim(-1));
     }
 
     static int[] resolveReshape(int[] from, int[] to, String name) {
@@ -93,13 +92,14 @@ public final class Shapes {
         int n = size(from);
         if (free >= 0) {
             if (known == 0 || n % known != 0) {
-                throw new IllegalArgumentException("reshape of " + name + ": cannot view " + str(from) + " as " + str(to));
+                throw new IllegalArgumentException(
+                        "reshape of " + name + ": cannot view " + str(from) + " as " + str(to));
             }
             s[free] = (int) (n / known);
         }
         if (size(s) != n) {
-            throw new IllegalArgumentException("reshape of " + name + ": cannot view " + str(from) + " (" + n
-                    + " elements) as " + str(to));
+            throw new IllegalArgumentException(
+                    "reshape of " + name + ": cannot view " + str(from) + " (" + n + " elements) as " + str(to));
         }
         return s;
     }

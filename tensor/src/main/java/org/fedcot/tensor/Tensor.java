@@ -56,8 +56,8 @@ public final class Tensor {
     public static Tensor of(float[] values, int... shape) {
         int n = Shapes.size(shape);
         if (values.length != n) {
-            throw new IllegalArgumentException("values: expected " + n + " floats for shape " + Shapes.str(shape)
-                    + " but got " + values.length);
+            throw new IllegalArgumentException(
+                    "values: expected " + n + " floats for shape " + Shapes.str(shape) + " but got " + values.length);
         }
         Tensor t = new Tensor(values, 0, shape);
         t.checkFinite("values");
@@ -265,7 +265,8 @@ public final class Tensor {
     /** Back-propagates from this one-element tensor (d this / d this = 1) into every leaf that requires grad. */
     public void backward() {
         if (size != 1) {
-            throw new IllegalStateException(name() + ": backward() needs a one-element loss, shape is " + Shapes.str(shape));
+            throw new IllegalStateException(
+                    name() + ": backward() needs a one-element loss, shape is " + Shapes.str(shape));
         }
         if (!requiresGrad) {
             throw new IllegalStateException(name() + ": backward() on a tensor that does not depend on any parameter");
@@ -317,12 +318,22 @@ public final class Tensor {
     public Tensor reshape(int... newShape) {
         int[] resolved = Shapes.resolveReshape(shape, newShape, name());
         Tensor out = new Tensor(data, offset, resolved);
-        out.recordBackward(() -> {
-            // the first gradient is a copy (a scale by exactly 1): no zero fill, no read-modify-write
-            GradTarget g = gradTarget(true);
-            Backend.current().launch(g.accumulate() ? Kernel.ACCUMULATE_SCALED : Kernel.SCALE, size, 1,
-                    g.storage(), g.offset(), out.grad.data, out.grad.offset, 1f);
-        }, this);
+        out.recordBackward(
+                () -> {
+                    // the first gradient is a copy (a scale by exactly 1): no zero fill, no read-modify-write
+                    GradTarget g = gradTarget(true);
+                    Backend.current()
+                            .launch(
+                                    g.accumulate() ? Kernel.ACCUMULATE_SCALED : Kernel.SCALE,
+                                    size,
+                                    1,
+                                    g.storage(),
+                                    g.offset(),
+                                    out.grad.data,
+                                    out.grad.offset,
+                                    1f);
+                },
+                this);
         return out;
     }
 
@@ -332,8 +343,8 @@ public final class Tensor {
         for (int i = 0; i < size; i++) {
             float v = d[offset + i];
             if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException(what + " (" + name() + "): element " + i + " of shape "
-                        + Shapes.str(shape) + " is " + v);
+                throw new IllegalArgumentException(
+                        what + " (" + name() + "): element " + i + " of shape " + Shapes.str(shape) + " is " + v);
             }
         }
         return this;

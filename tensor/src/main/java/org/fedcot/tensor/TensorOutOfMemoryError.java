@@ -46,7 +46,8 @@ public final class TensorOutOfMemoryError extends OutOfMemoryError {
         for (int d : shape) {
             dims.append(dims.isEmpty() ? "" : "x").append(d);
         }
-        return "a " + (shape.length == 0 ? "scalar" : dims) + " tensor" + (tensorName == null ? "" : " '" + tensorName + "'");
+        return "a " + (shape.length == 0 ? "scalar" : dims) + " tensor"
+                + (tensorName == null ? "" : " '" + tensorName + "'");
     }
 
     @Override

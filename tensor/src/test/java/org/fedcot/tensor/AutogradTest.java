@@ -15,25 +15,26 @@ import org.junit.jupiter.api.Test;
 class AutogradTest {
     @Test
     void gradientsAccumulateAcrossBackwardCallsUntilZeroed() {
-        Tensor x = Tensor.of(new float[]{1, 2, 3}, 3).requiresGrad(true);
+        Tensor x = Tensor.of(new float[] {1, 2, 3}, 3).requiresGrad(true);
         Reduce.sum(Elementwise.scale(x, 2f)).backward();
         Reduce.sum(Elementwise.scale(x, 2f)).backward();
-        assertArrayEquals(new float[]{4, 4, 4}, x.grad().toArray());
+        assertArrayEquals(new float[] {4, 4, 4}, x.grad().toArray());
         x.zeroGrad();
-        assertArrayEquals(new float[]{0, 0, 0}, x.grad().toArray());
+        assertArrayEquals(new float[] {0, 0, 0}, x.grad().toArray());
     }
 
     @Test
     void aTensorUsedTwiceGetsTheSumOfBothPaths() {
         // d/dx sum(x*x + 3x) = 2x + 3
-        Tensor x = Tensor.of(new float[]{-1, 0.5f}, 2).requiresGrad(true);
-        Reduce.sum(Elementwise.add(Elementwise.mul(x, x), Elementwise.scale(x, 3f))).backward();
-        assertArrayEquals(new float[]{1f, 4f}, x.grad().toArray());
+        Tensor x = Tensor.of(new float[] {-1, 0.5f}, 2).requiresGrad(true);
+        Reduce.sum(Elementwise.add(Elementwise.mul(x, x), Elementwise.scale(x, 3f)))
+                .backward();
+        assertArrayEquals(new float[] {1f, 4f}, x.grad().toArray());
     }
 
     @Test
     void noGradScopeRecordsNothingAndRestoresTheMode() {
-        Tensor x = Tensor.of(new float[]{1, 2}, 2).requiresGrad(true);
+        Tensor x = Tensor.of(new float[] {1, 2}, 2).requiresGrad(true);
         Tensor y;
         try (NoGrad ignored = NoGrad.enter()) {
             y = Elementwise.scale(x, 2f);
@@ -41,15 +42,15 @@ class AutogradTest {
         assertFalse(y.requiresGrad());
         assertThrows(IllegalStateException.class, () -> Reduce.sum(y).backward());
         Reduce.sum(Elementwise.scale(x, 2f)).backward();
-        assertArrayEquals(new float[]{2, 2}, x.grad().toArray());
+        assertArrayEquals(new float[] {2, 2}, x.grad().toArray());
     }
 
     @Test
     void onlyLeavesThatAskForGradientsGetThem() {
-        Tensor w = Tensor.of(new float[]{1, 2}, 2).requiresGrad(true);
-        Tensor c = Tensor.of(new float[]{5, 7}, 2);
+        Tensor w = Tensor.of(new float[] {1, 2}, 2).requiresGrad(true);
+        Tensor c = Tensor.of(new float[] {5, 7}, 2);
         Reduce.sum(Elementwise.mul(w, c)).backward();
-        assertArrayEquals(new float[]{5, 7}, w.grad().toArray());
+        assertArrayEquals(new float[] {5, 7}, w.grad().toArray());
         assertNull(c.grad());
     }
 

@@ -34,26 +34,39 @@ class CheckedEntryPointsTest {
 
     @Test
     void normsAttentionAndRotaryRejectMismatches() {
-        assertMessage(() -> Norms.rmsNorm(Tensor.zeros(2, 8), Tensor.zeros(7).named("norm.weight"), 1e-5f),
-                "norm.weight", "expected shape [8]", "[7]");
-        assertMessage(() -> Attention.causal(Tensor.zeros(1, 4, 6, 2).named("q"), Tensor.zeros(1, 4, 4, 2).named("k"),
-                Tensor.zeros(1, 4, 4, 2)), "6 query heads", "4 key/value heads");
-        assertMessage(() -> Attention.causal(Tensor.zeros(1, 4, 4, 2), Tensor.zeros(1, 3, 2, 2).named("k"),
-                Tensor.zeros(1, 3, 2, 2)), "k", "expected shape [1, 4, 2, 2]", "[1, 3, 2, 2]");
+        assertMessage(
+                () -> Norms.rmsNorm(Tensor.zeros(2, 8), Tensor.zeros(7).named("norm.weight"), 1e-5f),
+                "norm.weight",
+                "expected shape [8]",
+                "[7]");
+        assertMessage(
+                () -> Attention.causal(
+                        Tensor.zeros(1, 4, 6, 2).named("q"),
+                        Tensor.zeros(1, 4, 4, 2).named("k"),
+                        Tensor.zeros(1, 4, 4, 2)),
+                "6 query heads",
+                "4 key/value heads");
+        assertMessage(
+                () -> Attention.causal(
+                        Tensor.zeros(1, 4, 4, 2), Tensor.zeros(1, 3, 2, 2).named("k"), Tensor.zeros(1, 3, 2, 2)),
+                "k",
+                "expected shape [1, 4, 2, 2]",
+                "[1, 3, 2, 2]");
         assertMessage(() -> Rotary.rope(Tensor.zeros(1, 2, 2, 6), 7, 1e4f, 0, false), "rotary dimension 7");
     }
 
     @Test
     void nonFiniteValuesAreReportedWithTheirIndex() {
-        assertMessage(() -> Tensor.of(new float[]{1f, Float.NaN}, 2), "element 1", "NaN");
+        assertMessage(() -> Tensor.of(new float[] {1f, Float.NaN}, 2), "element 1", "NaN");
         Tensor logits = Tensor.zeros(2, 3).named("logits");
         logits.set(4, Float.POSITIVE_INFINITY);
-        assertMessage(() -> CrossEntropy.loss(logits, new int[]{0, 1}), "logits", "element 4", "Infinity");
+        assertMessage(() -> CrossEntropy.loss(logits, new int[] {0, 1}), "logits", "element 4", "Infinity");
         // a vocabulary wide enough for the vectorised kernels, which flag bad rows during the max pass
         Tensor wide = Tensor.zeros(3, 200).named("lm_logits");
         wide.set(250, Float.NaN); // in a row whose target is ignored: still checked
         wide.set(510, Float.NEGATIVE_INFINITY);
-        assertMessage(() -> CrossEntropy.loss(wide, new int[]{0, CrossEntropy.IGNORE_INDEX, 2}),
+        assertMessage(
+                () -> CrossEntropy.loss(wide, new int[] {0, CrossEntropy.IGNORE_INDEX, 2}),
                 "crossEntropy logits (lm_logits): element 250 of shape [3, 200] is NaN");
         assertMessage(() -> Tensor.of(new float[3], 2, 2), "expected 4 floats", "got 3");
     }
@@ -61,9 +74,10 @@ class CheckedEntryPointsTest {
     @Test
     void idsAndTargetsOutOfRangeAreNamed() {
         Tensor table = Tensor.zeros(5, 2).named("embed_tokens.weight");
-        assertMessage(() -> Embedding.lookup(table, new int[]{1, 5}), "id 5", "position 1", "[0, 5)", "embed_tokens.weight");
-        assertMessage(() -> CrossEntropy.loss(Tensor.zeros(2, 3), new int[]{0, 3}), "target 3", "row 1");
-        assertMessage(() -> CrossEntropy.loss(Tensor.zeros(2, 3), new int[]{0}), "2 rows", "1 targets");
+        assertMessage(
+                () -> Embedding.lookup(table, new int[] {1, 5}), "id 5", "position 1", "[0, 5)", "embed_tokens.weight");
+        assertMessage(() -> CrossEntropy.loss(Tensor.zeros(2, 3), new int[] {0, 3}), "target 3", "row 1");
+        assertMessage(() -> CrossEntropy.loss(Tensor.zeros(2, 3), new int[] {0}), "2 rows", "1 targets");
     }
 
     @Test

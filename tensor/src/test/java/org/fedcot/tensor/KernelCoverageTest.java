@@ -35,7 +35,8 @@ class KernelCoverageTest {
                 missing.add(e.getMessage());
             }
         }
-        assertTrue(missing.isEmpty(), backend.description() + " lacks " + missing.size() + " kernel(s):\n"
-                + String.join("\n", missing));
+        assertTrue(
+                missing.isEmpty(),
+                backend.description() + " lacks " + missing.size() + " kernel(s):\n" + String.join("\n", missing));
     }
 }

@@ -19,7 +19,8 @@ class TensorOutOfMemoryTest {
 
     @BeforeEach
     void heapSmallerThanTheTensor() {
-        assumeTrue(Runtime.getRuntime().maxMemory() < (long) HUGE * Float.BYTES,
+        assumeTrue(
+                Runtime.getRuntime().maxMemory() < (long) HUGE * Float.BYTES,
                 "the heap could hold the tensor; run with -Xmx below 8g");
     }
 

@@ -83,8 +83,9 @@ class TrainingLoopAllocationTest {
         long perStep = (threads.getTotalThreadAllocatedBytes() - before) / steps;
         long oneActivation = 4L * B * T * C;
         assertEquals(pooled, ws.allocatedFloats(), "the workspace pool grew after the first step");
-        assertTrue(perStep < oneActivation / 2, "a step allocated " + perStep + " bytes; one activation is "
-                + oneActivation + " bytes");
+        assertTrue(
+                perStep < oneActivation / 2,
+                "a step allocated " + perStep + " bytes; one activation is " + oneActivation + " bytes");
     }
 
     private static Tensor param(SplittableRandom rng, int... shape) {

@@ -76,14 +76,14 @@ class UninitializedOutputsTest {
 
     @Test
     void aReusedArrayPoisonedWithNanDoesNotLeakIntoAnOutput() {
-        Tensor a = Tensor.of(new float[]{1, 2, 3, 4}, 4);
+        Tensor a = Tensor.of(new float[] {1, 2, 3, 4}, 4);
         Workspace ws = new Workspace();
         try (Workspace.Scope ignored = ws.enter()) {
             Arrays.fill(Tensor.output(4).hostData(), Float.NaN);
         }
         try (Workspace.Scope ignored = ws.enter()) {
             Tensor out = Elementwise.scale(a, 2f);
-            assertArrayEquals(new float[]{2, 4, 6, 8}, out.toArray());
+            assertArrayEquals(new float[] {2, 4, 6, 8}, out.toArray());
             Tensor zeroed = Tensor.scratch(4);
             assertArrayEquals(new float[4], zeroed.toArray(), "empty() still zeroes");
         }
@@ -102,15 +102,17 @@ class UninitializedOutputsTest {
         Tensor att = Attention.causal(q, k, v).reshape(B * T, C);
         x = Elementwise.add(x, Linear.forward(att, wo, bo));
         Tensor h2 = Norms.layerNorm(x, lnW, lnB, 1e-5f);
-        Tensor mlp = Linear.forward(Activations.swiglu(Linear.forward(h2, gate, null), Linear.forward(h2, up, null)),
-                down, null);
+        Tensor mlp = Linear.forward(
+                Activations.swiglu(Linear.forward(h2, gate, null), Linear.forward(h2, up, null)), down, null);
         Tensor act = Elementwise.mul(Activations.geluTanh(mlp), Activations.geluErf(Activations.silu(mlp)));
         x = Elementwise.add(x, Elementwise.scale(act, 0.5f));
         Tensor part = Slice.lastDim(x, 2, 10);
         Tensor gram = Elementwise.mul(part, part);
         Tensor logits = Linear.forward(x, head, null).reshape(B, T, V);
-        Tensor loss = Elementwise.add(CrossEntropy.loss(logits, targets),
-                Elementwise.add(Reduce.sum(Elementwise.scale(gram, 1e-2f)), Reduce.sum(Elementwise.scale(logits, 1e-3f))));
+        Tensor loss = Elementwise.add(
+                CrossEntropy.loss(logits, targets),
+                Elementwise.add(
+                        Reduce.sum(Elementwise.scale(gram, 1e-2f)), Reduce.sum(Elementwise.scale(logits, 1e-3f))));
         loss.backward();
         List<float[]> results = new ArrayList<>();
         results.add(loss.toArray());

@@ -20,20 +20,40 @@ public final class MadeQuestions {
     public static final int COUNT = 22;
     /** How many of them {@link #write} puts in the training file; the others go to the test file. */
     public static final int TRAIN = 16;
+
     private static final String[][] THINGS = {
-        {"fork", "kitchen"}, {"pillow", "bedroom"}, {"towel", "bathroom"}, {"novel", "library"}, {"swing", "park"},
-        {"stapler", "office"}, {"shovel", "garden"}, {"chalkboard", "school"}, {"anchor", "harbor"},
-        {"ticket", "station"}, {"melon", "market"}, {"curtain", "theater"}, {"stethoscope", "hospital"},
-        {"tractor", "farm"}, {"seashell", "beach"}, {"suitcase", "airport"}, {"croissant", "bakery"},
-        {"statue", "museum"}, {"scoreboard", "stadium"}, {"pinecone", "forest"}, {"giraffe", "zoo"},
-        {"saddle", "stable"}};
-    private static final String[] ASKED = {"Where would you most likely find a %s?",
-        "Where do people usually keep a %s?", "Which place is the home of a %s?"};
+        {"fork", "kitchen"},
+        {"pillow", "bedroom"},
+        {"towel", "bathroom"},
+        {"novel", "library"},
+        {"swing", "park"},
+        {"stapler", "office"},
+        {"shovel", "garden"},
+        {"chalkboard", "school"},
+        {"anchor", "harbor"},
+        {"ticket", "station"},
+        {"melon", "market"},
+        {"curtain", "theater"},
+        {"stethoscope", "hospital"},
+        {"tractor", "farm"},
+        {"seashell", "beach"},
+        {"suitcase", "airport"},
+        {"croissant", "bakery"},
+        {"statue", "museum"},
+        {"scoreboard", "stadium"},
+        {"pinecone", "forest"},
+        {"giraffe", "zoo"},
+        {"saddle", "stable"}
+    };
+    private static final String[] ASKED = {
+        "Where would you most likely find a %s?",
+        "Where do people usually keep a %s?",
+        "Which place is the home of a %s?"
+    };
     private static final int CHOICES = 5;
     private static final int DIMENSION = 8;
 
-    private MadeQuestions() {
-    }
+    private MadeQuestions() {}
 
     /** Every question as one CQA JSON line (only letters, spaces and '?' inside the strings), in a fixed order. */
     public static List<String> lines() {
@@ -41,8 +61,8 @@ public final class MadeQuestions {
         for (int i = 0; i < COUNT; i++) {
             String thing = THINGS[i][0];
             String place = THINGS[i][1];
-            lines.add("{\"id\":\"made-%d\",\"question\":\"%s\",\"choices\":[\"%s\"],\"answer\":\"%s\",".formatted(i,
-                    question(i), String.join("\",\"", choices(i)), place)
+            lines.add("{\"id\":\"made-%d\",\"question\":\"%s\",\"choices\":[\"%s\"],\"answer\":\"%s\","
+                            .formatted(i, question(i), String.join("\",\"", choices(i)), place)
                     + "\"abstractive_explanation\":\"a %s is kept in a %s\",\"extractive_explanation\":\"%s\"}"
                             .formatted(thing, place, thing));
         }
@@ -60,7 +80,9 @@ public final class MadeQuestions {
     public static void writeVectors(Path file) throws IOException {
         TreeSet<String> words = new TreeSet<>();
         for (int i = 0; i < COUNT; i++) {
-            for (String word : (question(i) + " " + String.join(" ", choices(i))).toLowerCase().split("[^a-z]+")) {
+            for (String word : (question(i) + " " + String.join(" ", choices(i)))
+                    .toLowerCase()
+                    .split("[^a-z]+")) {
                 if (!word.isEmpty()) {
                     words.add(word);
                 }

@@ -56,7 +56,9 @@ public final class ReferenceSkipCounter implements TestExecutionListener {
     @Override
     public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
         boolean missingFile = result.getStatus() == TestExecutionResult.Status.ABORTED
-                && result.getThrowable().map(Throwable::getMessage).filter(m -> m.contains(SharedFiles.MISSING))
+                && result.getThrowable()
+                        .map(Throwable::getMessage)
+                        .filter(m -> m.contains(SharedFiles.MISSING))
                         .isPresent();
         if (missingFile) {
             skipped += tests(id);
@@ -87,7 +89,8 @@ public final class ReferenceSkipCounter implements TestExecutionListener {
         if (id.isTest()) {
             return 1;
         }
-        long held = plan.getDescendants(id).stream().filter(TestIdentifier::isTest).count();
+        long held =
+                plan.getDescendants(id).stream().filter(TestIdentifier::isTest).count();
         return (int) Math.max(1, held);
     }
 }

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
  * Run by the last module of the reactor (test-summary) as {@code ReferenceSkipTotal FOLDER BUILD}.
  */
 public final class ReferenceSkipTotal {
-    private ReferenceSkipTotal() {
-    }
+    private ReferenceSkipTotal() {}
 
     /** Prints the total line for the counts of build {@code args[1]} in folder {@code args[0]}, if tests ran. */
     public static void main(String[] args) throws IOException {
@@ -47,7 +46,8 @@ public final class ReferenceSkipTotal {
         }
         OptionalInt sum = OptionalInt.empty();
         for (Path file : files) {
-            String[] fields = Files.readString(file, StandardCharsets.UTF_8).strip().split(" ");
+            String[] fields =
+                    Files.readString(file, StandardCharsets.UTF_8).strip().split(" ");
             if (fields.length == 2 && fields[0].equals(build)) {
                 sum = OptionalInt.of(sum.orElse(0) + Integer.parseInt(fields[1]));
             }

@@ -14,8 +14,7 @@ public final class SharedFiles {
     /** How every skip for a missing reference file begins, so the skips can be counted. */
     public static final String MISSING = "reference file missing: ";
 
-    private SharedFiles() {
-    }
+    private SharedFiles() {}
 
     /** The shared file or folder at {@code relative}, e.g. "models/stories260K/tok512.bin"; skips the test without it. */
     public static Path path(String relative) {
@@ -27,6 +26,7 @@ public final class SharedFiles {
 
     /** Whether the shared file or folder at {@code relative} is there (for tests that choose between two sources). */
     public static boolean present(String relative) {
-        return Files.exists(Path.of(System.getProperty("fedcot.shared", "../shared")).resolve(relative));
+        return Files.exists(
+                Path.of(System.getProperty("fedcot.shared", "../shared")).resolve(relative));
     }
 }

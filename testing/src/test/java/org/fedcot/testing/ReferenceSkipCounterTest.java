@@ -57,9 +57,13 @@ class ReferenceSkipCounterTest {
     private static void run(ReferenceSkipCounter counter, Class<?> fixture) {
         // only this counter: the one the platform loads for this JVM must not count the fixtures
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).addTestExecutionListeners(counter).build());
-        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
-                .configurationParameter("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition").build());
+                .enableTestExecutionListenerAutoRegistration(false)
+                .addTestExecutionListeners(counter)
+                .build());
+        launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(fixture))
+                .configurationParameter("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition")
+                .build());
     }
 
     /** One test per kind of outcome. */
@@ -96,11 +100,9 @@ class ReferenceSkipCounterTest {
         }
 
         @Test
-        void first() {
-        }
+        void first() {}
 
         @Test
-        void second() {
-        }
+        void second() {}
     }
 }

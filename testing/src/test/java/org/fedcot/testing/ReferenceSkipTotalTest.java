@@ -31,15 +31,20 @@ class ReferenceSkipTotalTest {
     void aRunWithEveryFileSaysSo(@TempDir Path dir) throws IOException {
         ReferenceSkipTotal.write(dir.resolve("fedcot-models.txt"), "b", 0);
         assertEquals(OptionalInt.of(0), ReferenceSkipTotal.total(dir, "b"));
-        assertEquals("Reference files: 0 tests skipped, every file the tests need is in ../shared",
+        assertEquals(
+                "Reference files: 0 tests skipped, every file the tests need is in ../shared",
                 ReferenceSkipTotal.line(0));
     }
 
     @Test
     void theLineNamesTheCountAndWhereToLook() {
-        assertEquals("Reference files: 57 tests skipped because files of ../shared are missing"
-                + " (see README.md, \"Reference files\")", ReferenceSkipTotal.line(57));
-        assertEquals("Reference files: 1 test skipped because files of ../shared are missing"
-                + " (see README.md, \"Reference files\")", ReferenceSkipTotal.line(1));
+        assertEquals(
+                "Reference files: 57 tests skipped because files of ../shared are missing"
+                        + " (see README.md, \"Reference files\")",
+                ReferenceSkipTotal.line(57));
+        assertEquals(
+                "Reference files: 1 test skipped because files of ../shared are missing"
+                        + " (see README.md, \"Reference files\")",
+                ReferenceSkipTotal.line(1));
     }
 }

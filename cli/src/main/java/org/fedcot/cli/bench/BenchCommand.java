@@ -7,10 +7,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fedcot bench ...}: measured figures for the kernels, printed as a last line a script can read. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Benchmarks of the tensor kernels (JMH suites live in bench/).",
-        subcommands = {MatmulBench.class, TrainBenchCommand.class, PerturbBench.class, EvalBench.class,
-            GenerateBench.class, AttackBench.class})
+        subcommands = {
+            MatmulBench.class,
+            TrainBenchCommand.class,
+            PerturbBench.class,
+            EvalBench.class,
+            GenerateBench.class,
+            AttackBench.class
+        })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

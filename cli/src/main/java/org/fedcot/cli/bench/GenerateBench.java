@@ -34,9 +34,13 @@ import picocli.CommandLine.Spec;
  * <Y> tokens/s prefill}, X being every sequence's new tokens over the time outside the prompts'
  * passes, Y every prompt token over the time of those passes.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Times greedy batched decoding on a checkpoint: --batch sequences of --tokens new tokens each.",
-            "Last stdout line: 'generate <params> params, batch <B>: <X> tokens/s decode, <Y> tokens/s prefill'."})
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Times greedy batched decoding on a checkpoint: --batch sequences of --tokens new tokens each.",
+            "Last stdout line: 'generate <params> params, batch <B>: <X> tokens/s decode, <Y> tokens/s prefill'."
+        })
 public final class GenerateBench implements Callable<Integer> {
     /** Prompt text for a run with a tokenizer; sequence i starts i tokens further in. */
     private static final String TEXT = "Once upon a time, there was a little girl named Lily. She loved to play "
@@ -45,40 +49,60 @@ public final class GenerateBench implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "PATH",
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "PATH",
             description = "A Hugging Face model directory (config.json + safetensors) or a llama2.c .bin checkpoint.")
     Path modelPath;
 
-    @Option(names = "--tokenizer", paramLabel = "PATH",
+    @Option(
+            names = "--tokenizer",
+            paramLabel = "PATH",
             description = "A tokenizer: prompts from a fixed text, tokens read as text (default: random ids, no text).")
     Path tokenizerPath;
 
-    @Option(names = "--batch", defaultValue = "1", paramLabel = "N",
+    @Option(
+            names = "--batch",
+            defaultValue = "1",
+            paramLabel = "N",
             description = "Sequences decoded side by side (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--tokens", defaultValue = "128", paramLabel = "N",
+    @Option(
+            names = "--tokens",
+            defaultValue = "128",
+            paramLabel = "N",
             description = "New tokens per sequence (default: ${DEFAULT-VALUE}).")
     int tokens;
 
-    @Option(names = "--prompt-tokens", defaultValue = "16", paramLabel = "N",
+    @Option(
+            names = "--prompt-tokens",
+            defaultValue = "16",
+            paramLabel = "N",
             description = "Prompt tokens per sequence (default: ${DEFAULT-VALUE}).")
     int promptTokens;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            paramLabel = "S",
             description = "Seed of the random prompt ids (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws IOException {
         if (batch < 1 || tokens < 1 || promptTokens < 1) {
-            throw new ParameterException(spec.commandLine(), "--batch, --tokens and --prompt-tokens must be at least 1");
+            throw new ParameterException(
+                    spec.commandLine(), "--batch, --tokens and --prompt-tokens must be at least 1");
         }
         DecoderModel model = ModelPath.load(modelPath);
         int positions = model.config().maxPositionEmbeddings();
         if (promptTokens + tokens > positions) {
-            throw new ParameterException(spec.commandLine(), "--prompt-tokens " + promptTokens + " + --tokens " + tokens
-                    + " exceed the model's context of " + positions + " positions");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--prompt-tokens " + promptTokens + " + --tokens " + tokens + " exceed the model's context of "
+                            + positions + " positions");
         }
         Tokenizer tokenizer = tokenizerPath == null ? null : ModelPath.tokenizer(modelPath, tokenizerPath, model);
         List<int[]> prompts = tokenizer == null ? randomPrompts(model.config().vocabSize()) : textPrompts(tokenizer);
@@ -97,15 +121,31 @@ public final class GenerateBench implements Callable<Integer> {
         double decode = Math.max(wall - prefill, 1e-9); // max 1 token: every token came from a prefill
         long generated = out.stream().mapToLong(Generation::newTokens).sum();
         long read = (long) batch * promptTokens;
-        err.printf(Locale.ROOT, "%d threads, batch %d, %d prompt + %d new tokens per sequence%s; after 1 warm-up run%n",
-                Parallel.threads(), batch, promptTokens, tokens, tokenizer == null ? ", random prompt ids" : "");
+        err.printf(
+                Locale.ROOT,
+                "%d threads, batch %d, %d prompt + %d new tokens per sequence%s; after 1 warm-up run%n",
+                Parallel.threads(),
+                batch,
+                promptTokens,
+                tokens,
+                tokenizer == null ? ", random prompt ids" : "");
         err.printf(Locale.ROOT, "prefill: %d tokens in %.3f s (%.1f tokens/s)%n", read, prefill, read / prefill);
-        err.printf(Locale.ROOT, "decode: %d tokens in %.3f s (%.1f tokens/s, %.2f ms per step)%n", generated, decode,
-                generated / decode, decode * 1e3 / tokens);
+        err.printf(
+                Locale.ROOT,
+                "decode: %d tokens in %.3f s (%.1f tokens/s, %.2f ms per step)%n",
+                generated,
+                decode,
+                generated / decode,
+                decode * 1e3 / tokens);
         err.flush();
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "generate %d params, batch %d: %.1f tokens/s decode, %.1f tokens/s prefill%n",
-                model.parameterCount(), batch, generated / decode, read / prefill);
+        stdout.printf(
+                Locale.ROOT,
+                "generate %d params, batch %d: %.1f tokens/s decode, %.1f tokens/s prefill%n",
+                model.parameterCount(),
+                batch,
+                generated / decode,
+                read / prefill);
         stdout.flush();
         return 0;
     }

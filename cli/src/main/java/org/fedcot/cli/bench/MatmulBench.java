@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
-
 import org.fedcot.cli.BackendOptions;
 import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.cpu.CpuBackend;
@@ -25,10 +24,14 @@ import picocli.CommandLine.Spec;
  * the same best-of-N measurement as {@code bench/numpy_matmul.py}, so the rates compare directly.
  * Per-run times go to stderr; the last line on stdout is {@code matmul MxNxK: X GFLOP/s}.
  */
-@Command(name = "matmul", mixinStandardHelpOptions = true,
-        description = {"Times a float32 M x N x K matrix product C = A B on the chosen backend.",
-                "Per-run times go to stderr; the last line on stdout is 'matmul MxNxK: X GFLOP/s',"
-                        + " X = 2*M*N*K / best time."})
+@Command(
+        name = "matmul",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Times a float32 M x N x K matrix product C = A B on the chosen backend.",
+            "Per-run times go to stderr; the last line on stdout is 'matmul MxNxK: X GFLOP/s',"
+                    + " X = 2*M*N*K / best time."
+        })
 public final class MatmulBench implements Callable<Integer> {
     /**
      * C2 compiles the vector kernels in the background for about a second, competing for the cores,
@@ -51,7 +54,9 @@ public final class MatmulBench implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "1024", description = "Columns of A, rows of B (default: ${DEFAULT-VALUE}).")
     private int k;
 
-    @Option(names = "--warmup", defaultValue = "5",
+    @Option(
+            names = "--warmup",
+            defaultValue = "5",
             description = "Untimed runs first, at least this many and at least 1 s of them, so the JIT has"
                     + " compiled the kernels; 0 for none (default: ${DEFAULT-VALUE}).")
     private int warmup;
@@ -59,8 +64,7 @@ public final class MatmulBench implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "20", description = "Timed runs (default: ${DEFAULT-VALUE}).")
     private int repeat;
 
-    @Option(names = "--portable",
-            description = "Time the portable scalar kernel instead of the Vector API fast path.")
+    @Option(names = "--portable", description = "Time the portable scalar kernel instead of the Vector API fast path.")
     private boolean portable;
 
     @Override
@@ -84,12 +88,17 @@ public final class MatmulBench implements Callable<Integer> {
         }
         double best = Arrays.stream(ms).min().orElseThrow();
         double median = Timings.median(ms);
-        err.printf(Locale.ROOT, "%s: best %.3f ms, median %.3f ms (%.1f GFLOP/s)"
-                        + " over %d runs after %d warm-up runs%n",
-                !cpu ? device.description()
+        err.printf(
+                Locale.ROOT,
+                "%s: best %.3f ms, median %.3f ms (%.1f GFLOP/s)" + " over %d runs after %d warm-up runs%n",
+                !cpu
+                        ? device.description()
                         : (portable ? "portable kernel" : "CpuBackend.gemm") + ", " + Parallel.threads() + " threads",
-                best, median, gflops(flop, median),
-                repeat, warmed);
+                best,
+                median,
+                gflops(flop, median),
+                repeat,
+                warmed);
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "matmul %dx%dx%d: %.1f GFLOP/s%n", m, n, k, gflops(flop, best));
@@ -110,8 +119,10 @@ public final class MatmulBench implements Callable<Integer> {
             };
         }
         if (portable) {
-            return () -> Parallel.forRange(m, (long) n * k, (lo, hi) ->
-                    MatmulKernels.gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false, lo, hi));
+            return () -> Parallel.forRange(
+                    m,
+                    (long) n * k,
+                    (lo, hi) -> MatmulKernels.gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false, lo, hi));
         }
         return () -> CpuBackend.INSTANCE.gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
     }

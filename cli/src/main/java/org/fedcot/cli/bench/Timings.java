@@ -5,8 +5,7 @@ import java.util.function.IntConsumer;
 
 /** What every {@code fedcot bench} command does the same way: the JIT warm-up and the median. */
 public final class Timings {
-    private Timings() {
-    }
+    private Timings() {}
 
     /**
      * Runs {@code body} untimed at least {@code minRuns} times and for at least {@code minNanos}, so the

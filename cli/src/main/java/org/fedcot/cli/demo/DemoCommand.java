@@ -38,13 +38,17 @@ import picocli.CommandLine.Spec;
  * sweeps eps for FedCoT-E, runs both without decoding, and prints the paper's Tables 2, 4, 5, 6 and 7 for what
  * came out, over one seed or several ({@code --seeds N}: seeds 1 to N, every run directory's seed-S/).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"FedCoT end to end on a built-in task (questions about the creatures of a made-up world), with no downloads "
-                + "and no data: a teacher LLM served over HTTP on loopback, the client's SLM, and Standalone, "
-                + "Non-Private, FedCoT-E and FedCoT-A at eps 3 with an eps sweep; prints the comparison and writes "
-                + "the report with charts.",
-                "The first run trains the two models (a few minutes) and keeps them in --cache; a run stopped at any "
-                        + "point continues when started again."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "FedCoT end to end on a built-in task (questions about the creatures of a made-up world), with no downloads "
+                    + "and no data: a teacher LLM served over HTTP on loopback, the client's SLM, and Standalone, "
+                    + "Non-Private, FedCoT-E and FedCoT-A at eps 3 with an eps sweep; prints the comparison and writes "
+                    + "the report with charts.",
+            "The first run trains the two models (a few minutes) and keeps them in --cache; a run stopped at any "
+                    + "point continues when started again."
+        })
 public final class DemoCommand implements Callable<Integer> {
     private static final String CONFIG = "demo.yaml";
     /** The cache's name, changed whenever the task or the models change, so an old cache is not reused. */
@@ -61,37 +65,58 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "runs/demo",
+    @Option(
+            names = "--run-dir",
+            paramLabel = "DIR",
+            defaultValue = "runs/demo",
             description = "The run directory (default: ${DEFAULT-VALUE}); a finished run there is reported again.")
     Path runDir;
 
-    @Option(names = "--cache", paramLabel = "DIR",
+    @Option(
+            names = "--cache",
+            paramLabel = "DIR",
             description = "Where the trained teacher and SLM are kept (default: $XDG_CACHE_HOME/fedcot/" + CACHE_NAME
                     + " or ~/.cache/fedcot/" + CACHE_NAME + ").")
     Path cache;
 
-    @Option(names = "--train", paramLabel = "N", defaultValue = "300",
+    @Option(
+            names = "--train",
+            paramLabel = "N",
+            defaultValue = "300",
             description = "Training questions, half public, half private (default: ${DEFAULT-VALUE}).")
     int trainCount;
 
-    @Option(names = "--test", paramLabel = "N", defaultValue = "1000",
+    @Option(
+            names = "--test",
+            paramLabel = "N",
+            defaultValue = "1000",
             description = "Test questions (default: ${DEFAULT-VALUE}).")
     int testCount;
 
-    @Option(names = "--teacher-steps", paramLabel = "N", defaultValue = "700",
+    @Option(
+            names = "--teacher-steps",
+            paramLabel = "N",
+            defaultValue = "700",
             description = "Training steps of the teacher LLM when it is first made (default: ${DEFAULT-VALUE}).")
     int teacherSteps;
 
-    @Option(names = "--slm-steps", paramLabel = "N", defaultValue = "500",
+    @Option(
+            names = "--slm-steps",
+            paramLabel = "N",
+            defaultValue = "500",
             description = "Pretraining steps of the client's SLM when it is first made (default: ${DEFAULT-VALUE}).")
     int slmSteps;
 
-    @Option(names = "--seeds", paramLabel = "N",
+    @Option(
+            names = "--seeds",
+            paramLabel = "N",
             description = "Runs seeds 1 to N (default: 1), every method on each; the tables show the mean, the spread"
                     + " and McNemar's test pooled over them. --set seeds=[a,b,c] names the seeds instead.")
     Integer seedCount;
 
-    @Option(names = "--set", paramLabel = "FIELD=VALUE",
+    @Option(
+            names = "--set",
+            paramLabel = "FIELD=VALUE",
             description = "Overrides a field of the demo's config (RUN_DIR/demo.yaml), e.g. --set train.steps=100.")
     List<String> sets;
 
@@ -101,15 +126,19 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--seeds must be between 1 and " + MAX_SEEDS + ", got " + seedCount);
         }
         if (trainCount < 4 || testCount < 1 || teacherSteps < 1 || slmSteps < 1) {
-            throw new IllegalArgumentException("--train must be at least 4, --test, --teacher-steps and --slm-steps at least 1");
+            throw new IllegalArgumentException(
+                    "--train must be at least 4, --test, --teacher-steps and --slm-steps at least 1");
         }
         // every question is its text, four choices and a rationale in memory at once: far more than this each
         long questions = (long) trainCount + testCount;
-        MemoryBudget.require("--train " + trainCount + " --test " + testCount,
-                String.format(Locale.ROOT, "a task of %,d questions", questions), BYTES_PER_QUESTION * questions);
+        MemoryBudget.require(
+                "--train " + trainCount + " --test " + testCount,
+                String.format(Locale.ROOT, "a task of %,d questions", questions),
+                BYTES_PER_QUESTION * questions);
         PrintWriter out = spec.commandLine().getOut();
         Path configFile = runDir.resolve(CONFIG);
-        Map<String, String> userOverrides = new LinkedHashMap<>(RunArguments.of(configFile, runDir, null, sets).overrides());
+        Map<String, String> userOverrides = new LinkedHashMap<>(
+                RunArguments.of(configFile, runDir, null, sets).overrides());
         if (userOverrides.containsKey(SEEDS) && seedCount != null) {
             throw new IllegalArgumentException("--seeds and --set seeds=... both name the seeds: give one of them");
         }
@@ -123,8 +152,8 @@ public final class DemoCommand implements Callable<Integer> {
         try (RunProgress progress = new RunProgress(new PrintWriter(System.err, true))) {
             DemoModels models = DemoModels.prepare(cacheDir(), MODEL_SEED, teacherSteps, slmSteps, progress);
             ServerOptions options = ServerOptions.loopback(0).withAuditLog(runDir.resolve("audit.jsonl"));
-            try (OpenAiServer server = OpenAiServer.start(ServedModel.load(models.teacher(), models.tokenizer(), "teacher"),
-                    options)) {
+            try (OpenAiServer server =
+                    OpenAiServer.start(ServedModel.load(models.teacher(), models.tokenizer(), "teacher"), options)) {
                 progress.message("demo: the teacher LLM answers at " + server.baseUrl() + " (audit log "
                         + options.auditLog() + ")");
                 Map<String, String> overrides = new LinkedHashMap<>();

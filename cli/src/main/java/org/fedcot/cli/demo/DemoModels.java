@@ -46,9 +46,11 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
     private static final int VOCAB = 2048;
     /** How often the teacher's lessons hold each question of the world (with other choices each time). */
     private static final int LESSON_REPEATS = 6;
+
     private static final int REWRITES = 6000;
     /** Lines of creatures of one kind the teacher also learns ("Some birds: kalef, tedaz, soper."). */
     private static final int ROLLS = 4000;
+
     private static final int ROLL_LENGTH = 6;
 
     /**
@@ -62,13 +64,29 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
         Path tokenizerFile = cache.resolve("tokenizer.json");
         if (!Files.exists(tokenizerFile)) {
             listener.message("demo: learning a BPE vocabulary from the world's language");
-            new BpeTrainer(VOCAB, List.of("<|endoftext|>")).train(corpus(lessons, rewrites)).save(tokenizerFile);
+            new BpeTrainer(VOCAB, List.of("<|endoftext|>"))
+                    .train(corpus(lessons, rewrites))
+                    .save(tokenizerFile);
         }
         Tokenizer tokenizer = Tokenizers.load(tokenizerFile);
-        Path teacher = train(cache.resolve("teacher-" + teacherSteps), "teacher LLM", config(tokenizer), teacherSteps, 3e-3,
-                () -> teacherExamples(lessons, seed + 300, tokenizer), seed, listener);
-        Path slm = train(cache.resolve("slm-" + slmSteps), "client SLM (pretraining)", config(tokenizer), slmSteps, 3e-3,
-                () -> rewriteExamples(rewrites, tokenizer), seed + 1, listener);
+        Path teacher = train(
+                cache.resolve("teacher-" + teacherSteps),
+                "teacher LLM",
+                config(tokenizer),
+                teacherSteps,
+                3e-3,
+                () -> teacherExamples(lessons, seed + 300, tokenizer),
+                seed,
+                listener);
+        Path slm = train(
+                cache.resolve("slm-" + slmSteps),
+                "client SLM (pretraining)",
+                config(tokenizer),
+                slmSteps,
+                3e-3,
+                () -> rewriteExamples(rewrites, tokenizer),
+                seed + 1,
+                listener);
         return new DemoModels(tokenizerFile, teacher, slm);
     }
 
@@ -82,7 +100,9 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
         for (WorldQuestion q : lessons.subList(0, WorldQuestions.count())) {
             String text = QuestionText.of(q.example());
             texts.add(RationalePrompts.request(text) + q.rationale() + QuestionText.END);
-            texts.add(TaskPrompts.explain(q.example()) + TaskPrompts.predict(q.example()) + TaskPrompts.answer(q.example()));
+            texts.add(TaskPrompts.explain(q.example())
+                    + TaskPrompts.predict(q.example())
+                    + TaskPrompts.answer(q.example()));
             texts.add(EncoderDecoderPrompts.encoder(text));
         }
         return texts;
@@ -99,14 +119,16 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
             WorldQuestion q = lessons.get(i);
             String text = QuestionText.of(q.example());
             String prompt = i % 4 == 0 ? RationalePrompts.request(text) : bare(text);
-            out.add(Example.of(tokenizer.encode(prompt, false), tokenizer.encode(q.rationale() + QuestionText.END, false),
+            out.add(Example.of(
+                    tokenizer.encode(prompt, false),
+                    tokenizer.encode(q.rationale() + QuestionText.END, false),
                     TaskWeights.RATIONALE));
         }
         SplittableRandom rng = new SplittableRandom(seed);
         for (int i = 0; i < ROLLS; i++) {
             List<String> roll = World.roll(i % World.kinds(), ROLL_LENGTH, rng);
-            out.add(Example.of(tokenizer.encode(roll.get(0), false), tokenizer.encode(roll.get(1), false),
-                    TaskWeights.RATIONALE));
+            out.add(Example.of(
+                    tokenizer.encode(roll.get(0), false), tokenizer.encode(roll.get(1), false), TaskWeights.RATIONALE));
         }
         return out;
     }
@@ -121,14 +143,19 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
         List<Example> out = new ArrayList<>(rewrites.size());
         for (int i = 0; i < rewrites.size(); i++) {
             WorldQuestions.Rewrite r = rewrites.get(i);
-            String prompt = switch (i % 4) {
-                case 0 -> decoding(r);
-                case 1 -> recovering(r);
-                default -> bare(QuestionText.of(r.shown().example())) + r.shown().rationale() + QuestionText.END
-                        + "\n\n" + bare(QuestionText.of(r.asked().example()));
-            };
-            out.add(Example.of(tokenizer.encode(prompt, false),
-                    tokenizer.encode(r.asked().rationale() + QuestionText.END, false), TaskWeights.LABEL));
+            String prompt =
+                    switch (i % 4) {
+                        case 0 -> decoding(r);
+                        case 1 -> recovering(r);
+                        default ->
+                            bare(QuestionText.of(r.shown().example()))
+                                    + r.shown().rationale() + QuestionText.END + "\n\n"
+                                    + bare(QuestionText.of(r.asked().example()));
+                    };
+            out.add(Example.of(
+                    tokenizer.encode(prompt, false),
+                    tokenizer.encode(r.asked().rationale() + QuestionText.END, false),
+                    TaskWeights.LABEL));
         }
         return out;
     }
@@ -139,34 +166,60 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
     }
 
     private static String decoding(WorldQuestions.Rewrite r) {
-        return RationalePrompts.icl(QuestionText.of(r.shown().example()), r.shown().rationale(),
+        return RationalePrompts.icl(
+                QuestionText.of(r.shown().example()),
+                r.shown().rationale(),
                 QuestionText.of(r.asked().example()));
     }
 
     private static String recovering(WorldQuestions.Rewrite r) {
-        return EncoderDecoderPrompts.decoder(QuestionText.of(r.shown().example()), r.shown().rationale(),
+        return EncoderDecoderPrompts.decoder(
+                QuestionText.of(r.shown().example()),
+                r.shown().rationale(),
                 QuestionText.of(r.asked().example()));
     }
 
     /** Both models' shape: the SLM is as large as the teacher, which is what the rewrite needs. */
     private static TransformerConfig config(Tokenizer tokenizer) {
-        return TransformerConfig.builder(ModelType.LLAMA).vocabSize(tokenizer.vocabSize()).hiddenSize(128)
-                .intermediateSize(352).numLayers(3).numHeads(4).numKvHeads(2).maxPositionEmbeddings(448)
-                .tieWordEmbeddings(true).build();
+        return TransformerConfig.builder(ModelType.LLAMA)
+                .vocabSize(tokenizer.vocabSize())
+                .hiddenSize(128)
+                .intermediateSize(352)
+                .numLayers(3)
+                .numHeads(4)
+                .numKvHeads(2)
+                .maxPositionEmbeddings(448)
+                .tieWordEmbeddings(true)
+                .build();
     }
 
     /**
      * Trains a fresh model in {@code dir} (resuming from its newest checkpoint); returns the final checkpoint.
      * The examples are encoded only when there is training to do.
      */
-    private static Path train(Path dir, String name, TransformerConfig config, int steps, double lr,
-                              Supplier<List<Example>> examples, long seed, RunListener listener) throws IOException {
+    private static Path train(
+            Path dir,
+            String name,
+            TransformerConfig config,
+            int steps,
+            double lr,
+            Supplier<List<Example>> examples,
+            long seed,
+            RunListener listener)
+            throws IOException {
         Path done = Checkpoints.dir(dir, steps);
         if (Files.isDirectory(done)) return done;
         listener.message("demo: training the " + name + " once; it is kept in " + dir);
         DecoderModel model = DecoderModel.random(config, seed);
-        TrainerConfig tc = TrainerConfig.builder(steps).batchSize(32).microBatchSize(16).learningRate(lr)
-                .warmupSteps(steps / 20).seed(seed).checkpointEvery(100).keepCheckpoints(1).build();
+        TrainerConfig tc = TrainerConfig.builder(steps)
+                .batchSize(32)
+                .microBatchSize(16)
+                .learningRate(lr)
+                .warmupSteps(steps / 20)
+                .seed(seed)
+                .checkpointEvery(100)
+                .keepCheckpoints(1)
+                .build();
         Trainer trainer = new Trainer(model, tc, examples.get(), List.of());
         Optional<Path> last = Checkpoints.latest(dir);
         if (last.isPresent()) trainer.resume(last.get());

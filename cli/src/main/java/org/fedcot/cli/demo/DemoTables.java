@@ -13,13 +13,12 @@ import java.util.List;
  * divides by the answer's bytes, which for numbers says little).
  */
 final class DemoTables {
-    private static final List<String> SHOWN = List.of("## Table 2", "## Table 4", "## Table 5", "## Table 6",
-            "## Table 7", "## Rationales", "## Privacy");
+    private static final List<String> SHOWN = List.of(
+            "## Table 2", "## Table 4", "## Table 5", "## Table 6", "## Table 7", "## Rationales", "## Privacy");
     /** The legend's first words: it precedes the first table. */
     private static final String LEGEND = "Accuracy: mean over";
 
-    private DemoTables() {
-    }
+    private DemoTables() {}
 
     /** Those sections of {@code reportMd}, in its order. */
     static String of(Path reportMd) throws IOException {

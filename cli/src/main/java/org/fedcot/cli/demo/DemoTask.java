@@ -19,8 +19,8 @@ record DemoTask(int trainCount, int testCount, long seed) implements TaskSource 
     /** Checks that the world has that many questions. */
     DemoTask {
         if (trainCount + testCount > WorldQuestions.count()) {
-            throw new IllegalArgumentException("--train " + trainCount + " plus --test " + testCount + " is more than the "
-                    + WorldQuestions.count() + " questions the demo's world has");
+            throw new IllegalArgumentException("--train " + trainCount + " plus --test " + testCount
+                    + " is more than the " + WorldQuestions.count() + " questions the demo's world has");
         }
     }
 
@@ -31,12 +31,15 @@ record DemoTask(int trainCount, int testCount, long seed) implements TaskSource 
 
     @Override
     public List<QaExample> train() {
-        return WorldQuestions.shuffled(seed).subList(0, trainCount).stream().map(WorldQuestion::example).toList();
+        return WorldQuestions.shuffled(seed).subList(0, trainCount).stream()
+                .map(WorldQuestion::example)
+                .toList();
     }
 
     @Override
     public List<QaExample> test() {
         return WorldQuestions.shuffled(seed).subList(trainCount, trainCount + testCount).stream()
-                .map(WorldQuestion::example).toList();
+                .map(WorldQuestion::example)
+                .toList();
     }
 }

@@ -31,6 +31,7 @@ final class World {
             List.of("crab", "crabs", "beaches", "algae", "click", "red", "gulls", "shells"));
     /** Creatures per kind. */
     static final int PER_KIND = 28;
+
     private static final String CONSONANTS = "bdfgklmnprstvz";
     private static final String VOWELS = "aeiou";
     /** The seed the creature names are drawn with: part of the world, like the kinds' values. */
@@ -79,13 +80,11 @@ final class World {
      * @param rationale the teacher's answer: the creature's kind, the kind's trait, then the answer the way answer
      *                  parsers read it
      */
-    record Fact(String creature, Trait trait, String question, String rationale) {
-    }
+    record Fact(String creature, Trait trait, String question, String rationale) {}
 
     private static final List<String> NAMES = names(KINDS.size() * PER_KIND);
 
-    private World() {
-    }
+    private World() {}
 
     /** How many kinds there are. */
     static int kinds() {

@@ -9,5 +9,4 @@ import org.fedcot.eval.data.QaExample;
  * @param example   the question, choices and gold answer
  * @param rationale the worked answer, ending the way answer parsers read it
  */
-record WorldQuestion(QaExample example, String rationale) {
-}
+record WorldQuestion(QaExample example, String rationale) {}

@@ -12,8 +12,7 @@ import org.fedcot.eval.data.QaExample;
  * pretrained on (a question and rationale about one creature, rewritten about another).
  */
 final class WorldQuestions {
-    private WorldQuestions() {
-    }
+    private WorldQuestions() {}
 
     /** How many distinct questions the world has: every creature times every trait. */
     static int count() {
@@ -53,8 +52,7 @@ final class WorldQuestions {
      * @param shown the question and rationale given (what the server saw and answered)
      * @param asked the question to answer in the same way, with the rationale that does
      */
-    record Rewrite(WorldQuestion shown, WorldQuestion asked) {
-    }
+    record Rewrite(WorldQuestion shown, WorldQuestion asked) {}
 
     /**
      * {@code count} rewrite exercises. The kind each rationale states is drawn at random, not the creature's
@@ -71,11 +69,15 @@ final class WorldQuestions {
             World.Trait trait = World.Trait.values()[rng.nextInt(World.Trait.values().length)];
             int kind = rng.nextInt(World.kinds());
             double draw = rng.nextDouble();
-            String shownName = draw < 0.1 ? World.creatures().get(asked)
-                    : draw < 0.8 ? World.creatures().get(rng.nextInt(World.creatures().size()))
-                    : others.get(rng.nextInt(others.size()));
+            String shownName = draw < 0.1
+                    ? World.creatures().get(asked)
+                    : draw < 0.8
+                            ? World.creatures()
+                                    .get(rng.nextInt(World.creatures().size()))
+                            : others.get(rng.nextInt(others.size()));
             SplittableRandom choices = rng.split();
-            WorldQuestion raw = question("rewrite-" + i, World.fact(World.creatures().get(asked), kind, trait), kind, choices.split());
+            WorldQuestion raw = question(
+                    "rewrite-" + i, World.fact(World.creatures().get(asked), kind, trait), kind, choices.split());
             World.Fact shownFact = World.fact(shownName, kind, trait);
             out.add(new Rewrite(question("rewrite-" + i + "-shown", shownFact, raw.example()), raw));
         }
@@ -97,13 +99,19 @@ final class WorldQuestions {
     /** {@code fact} as a question with four choices for the kind {@code kind} (whose value is the gold answer). */
     private static WorldQuestion question(String id, World.Fact fact, int kind, SplittableRandom rng) {
         List<String> choices = World.choices(fact.trait(), kind, rng);
-        return new WorldQuestion(new QaExample(id, fact.question(), null, choices,
-                choices.indexOf(fact.trait().value(kind))), fact.rationale());
+        return new WorldQuestion(
+                new QaExample(
+                        id,
+                        fact.question(),
+                        null,
+                        choices,
+                        choices.indexOf(fact.trait().value(kind))),
+                fact.rationale());
     }
 
     /** {@code fact} with the choices of {@code like}. */
     private static WorldQuestion question(String id, World.Fact fact, QaExample like) {
-        return new WorldQuestion(new QaExample(id, fact.question(), null, like.choices(), like.answerIndex()),
-                fact.rationale());
+        return new WorldQuestion(
+                new QaExample(id, fact.question(), null, like.choices(), like.answerIndex()), fact.rationale());
     }
 }

@@ -12,8 +12,7 @@ import org.fedcot.eval.data.QaExample;
  * user is told, since such a question's choices do not mean what the data set says they do.
  */
 public final class DuplicateChoices {
-    private DuplicateChoices() {
-    }
+    private DuplicateChoices() {}
 
     /** The notice for {@code file}'s {@code questions}, or empty when every question's choices differ. */
     public static Optional<String> notice(Path file, List<QaExample> questions) {

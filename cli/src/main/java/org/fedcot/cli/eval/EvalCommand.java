@@ -23,8 +23,8 @@ import org.fedcot.eval.score.ChoicePrediction;
 import org.fedcot.eval.score.FewShotSampler;
 import org.fedcot.eval.score.GenerationScorer;
 import org.fedcot.eval.score.MultipleChoiceScorer;
-import org.fedcot.eval.score.PredictionsFile;
 import org.fedcot.eval.score.Prediction;
+import org.fedcot.eval.score.PredictionsFile;
 import org.fedcot.eval.score.PromptFormat;
 import org.fedcot.models.checkpoint.AtomicFiles;
 import org.fedcot.models.checkpoint.ModelPath;
@@ -43,12 +43,16 @@ import picocli.CommandLine.Spec;
  * error; the last line on standard output is {@code accuracy <dataset> <mode>: <acc> (95% CI <lo>-<hi>,
  * n=<N>)}, after the acc_norm line in mc mode.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score a model on a multiple-choice dataset: accuracy with a 95%% Wilson score interval.",
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Score a model on a multiple-choice dataset: accuracy with a 95%% Wilson score interval.",
             "mc: every choice's log-likelihood after the question, as lm-evaluation-harness scores (acc and acc_norm, "
                     + "the latter per UTF-8 byte of the choice); gen: the greedily generated answer matched to a "
                     + "choice after normalisation (lower case, no punctuation, option letters, true/false for yes/no).",
-            "The last line on stdout is 'accuracy <dataset> <mode>: <acc> (95%% CI <lo>-<hi>, n=<N>)'."})
+            "The last line on stdout is 'accuracy <dataset> <mode>: <acc> (95%% CI <lo>-<hi>, n=<N>)'."
+        })
 public final class EvalCommand implements Callable<Integer> {
     /** Predictions, one JSON object per question, in --out. */
     public static final String PREDICTIONS = "predictions.jsonl";
@@ -56,72 +60,107 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "PATH",
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "PATH",
             description = "A Hugging Face model directory or a llama2.c .bin checkpoint.")
     Path modelPath;
 
-    @Option(names = "--adapter", paramLabel = "DIR",
+    @Option(
+            names = "--adapter",
+            paramLabel = "DIR",
             description = "A PEFT LoRA adapter directory (adapter_config.json, adapter_model.safetensors) to fold into"
                     + " the model's weights before use, e.g. the OUT of `fedcot train --lora-rank`.")
     Path adapterDir;
 
-    @Option(names = "--tokenizer", paramLabel = "PATH",
-            description = "The tokenizer (default: the model directory's, or tokenizer.bin beside a llama2.c checkpoint).")
+    @Option(
+            names = "--tokenizer",
+            paramLabel = "PATH",
+            description =
+                    "The tokenizer (default: the model directory's, or tokenizer.bin beside a llama2.c checkpoint).")
     Path tokenizerPath;
 
     @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "cqa, obqa, arc-easy or boolq.")
     String datasetName;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "FILE",
             description = "The questions: a dataset file in any format the readers know (JSON lines or a JSON list).")
     Path data;
 
-    @Option(names = "--mode", defaultValue = "mc", paramLabel = "mc|gen",
+    @Option(
+            names = "--mode",
+            defaultValue = "mc",
+            paramLabel = "mc|gen",
             description = "mc: log-likelihood of each choice; gen: generate the answer (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--shots", defaultValue = "0", paramLabel = "K",
-            description = "Solved exemplars before each question, drawn from --fewshot-data (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--shots",
+            defaultValue = "0",
+            paramLabel = "K",
+            description =
+                    "Solved exemplars before each question, drawn from --fewshot-data (default: ${DEFAULT-VALUE}).")
     int shots;
 
-    @Option(names = "--fewshot-data", paramLabel = "FILE",
-            description = "Where the exemplars come from (usually the training split); a question is never its own exemplar.")
+    @Option(
+            names = "--fewshot-data",
+            paramLabel = "FILE",
+            description =
+                    "Where the exemplars come from (usually the training split); a question is never its own exemplar.")
     Path fewShotData;
 
     @Option(names = "--limit", paramLabel = "N", description = "Score only the first N questions.")
     Integer limit;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Write " + PREDICTIONS + ", " + Report.JSON + " and " + Report.MARKDOWN + " here (default: none).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Write " + PREDICTIONS + ", " + Report.JSON + " and " + Report.MARKDOWN + " here (default: none).")
     Path outDir;
 
-    @Option(names = "--seed", defaultValue = "1234", paramLabel = "S",
+    @Option(
+            names = "--seed",
+            defaultValue = "1234",
+            paramLabel = "S",
             description = "Seed of the exemplars' draw (default: ${DEFAULT-VALUE}, lm-evaluation-harness's).")
     long seed;
 
-    @Option(names = "--batch", defaultValue = "32", paramLabel = "B",
+    @Option(
+            names = "--batch",
+            defaultValue = "32",
+            paramLabel = "B",
             description = "mc: most rows (shared contexts or continuations) per forward pass; gen: most questions "
                     + "decoded side by side (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--max-new-tokens", defaultValue = "32", paramLabel = "N",
+    @Option(
+            names = "--max-new-tokens",
+            defaultValue = "32",
+            paramLabel = "N",
             description = "gen: most tokens generated per answer (default: ${DEFAULT-VALUE}).")
     int maxNewTokens;
 
     @Override
     public Integer call() throws IOException {
         Dataset dataset = Dataset.fromName(datasetName);
-        boolean mc = switch (mode) {
-            case "mc" -> true;
-            case "gen" -> false;
-            default -> throw new IllegalArgumentException("--mode must be mc or gen, not '" + mode + "'");
-        };
+        boolean mc =
+                switch (mode) {
+                    case "mc" -> true;
+                    case "gen" -> false;
+                    default -> throw new IllegalArgumentException("--mode must be mc or gen, not '" + mode + "'");
+                };
         validate();
         List<QaExample> questions = read(data, dataset, "--data");
         if (limit != null && limit < questions.size()) {
             questions = questions.subList(0, limit);
         }
-        FewShotSampler fewShot = shots == 0 ? FewShotSampler.zeroShot()
+        FewShotSampler fewShot = shots == 0
+                ? FewShotSampler.zeroShot()
                 : new FewShotSampler(read(fewShotData, dataset, "--fewshot-data"), shots, seed);
         DecoderModel model = ModelPath.load(modelPath, adapterDir);
         Tokenizer tokenizer = ModelPath.tokenizer(modelPath, tokenizerPath, model);
@@ -130,16 +169,23 @@ public final class EvalCommand implements Callable<Integer> {
         String name = dataset.cliName() + " " + mode;
         List<? extends Prediction> predictions;
         Accuracy accNorm = null;
-        try (ProgressBar bar = ProgressBars.of("eval " + name, questions.size(), " questions").build()) {
+        try (ProgressBar bar =
+                ProgressBars.of("eval " + name, questions.size(), " questions").build()) {
             IntConsumer progress = bar::stepTo;
             if (mc) {
-                List<ChoicePrediction> ranked = new MultipleChoiceScorer(new LoglikelihoodScorer(model, batch), tokenizer,
-                        format, fewShot).score(questions, progress);
+                List<ChoicePrediction> ranked = new MultipleChoiceScorer(
+                                new LoglikelihoodScorer(model, batch), tokenizer, format, fewShot)
+                        .score(questions, progress);
                 accNorm = Accuracy.count(ranked, ChoicePrediction::correctNorm);
                 predictions = ranked;
             } else {
-                predictions = new GenerationScorer(model, tokenizer, q -> format.genPrompt(q, fewShot.exemplars(q)),
-                        GenerationScorer.options(model, tokenizer, maxNewTokens), batch).score(questions, progress);
+                predictions = new GenerationScorer(
+                                model,
+                                tokenizer,
+                                q -> format.genPrompt(q, fewShot.exemplars(q)),
+                                GenerationScorer.options(model, tokenizer, maxNewTokens),
+                                batch)
+                        .score(questions, progress);
             }
         }
         Accuracy accuracy = Accuracy.count(predictions, Prediction::correct);
@@ -163,7 +209,8 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--shots must be at least 0, got " + shots);
         }
         if (shots > 0 && fewShotData == null) {
-            throw new IllegalArgumentException("--shots " + shots + " needs --fewshot-data FILE to draw exemplars from");
+            throw new IllegalArgumentException(
+                    "--shots " + shots + " needs --fewshot-data FILE to draw exemplars from");
         }
         if (batch < 1 || maxNewTokens < 1) {
             throw new IllegalArgumentException("--batch and --max-new-tokens must be at least 1");
@@ -172,8 +219,8 @@ public final class EvalCommand implements Callable<Integer> {
 
     private List<QaExample> read(Path file, Dataset dataset, String option) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(option + " " + file + (Files.isDirectory(file)
-                    ? ": is a directory, expected a file" : ": no such file"));
+            throw new IllegalArgumentException(option + " " + file
+                    + (Files.isDirectory(file) ? ": is a directory, expected a file" : ": no such file"));
         }
         List<QaExample> questions = DatasetReader.read(file, dataset);
         DuplicateChoices.notice(file, questions).ifPresent(spec.commandLine().getErr()::println);

@@ -47,11 +47,15 @@ import picocli.CommandLine.Parameters;
  * {@code fedcot ask}: one prompt, a batch of prompts, or a dataset's questions under its chain-of-thought
  * template, sent to an OpenAI-compatible server through the project's client (retries, cache, limits).
  */
-@Command(name = "ask", mixinStandardHelpOptions = true,
-        description = {"Ask an OpenAI-compatible server: one PROMPT (printed, streamed with --stream), a --batch of "
-                + "prompts, or a --dataset's questions under its chain-of-thought template (rationales parsed and "
-                + "scored: the FewShot-LLM baseline).",
-            "With --cache, answers already received are not asked again: rerun an interrupted batch to resume it."})
+@Command(
+        name = "ask",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Ask an OpenAI-compatible server: one PROMPT (printed, streamed with --stream), a --batch of "
+                    + "prompts, or a --dataset's questions under its chain-of-thought template (rationales parsed and "
+                    + "scored: the FewShot-LLM baseline).",
+            "With --cache, answers already received are not asked again: rerun an interrupted batch to resume it."
+        })
 public final class AskCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The fields of a --batch line. */
@@ -73,11 +77,15 @@ public final class AskCommand implements Callable<Integer> {
         @Parameters(paramLabel = "PROMPT", description = "The prompt to send.")
         String prompt;
 
-        @Option(names = "--batch", paramLabel = "FILE",
+        @Option(
+                names = "--batch",
+                paramLabel = "FILE",
                 description = "JSON lines, each {\"prompt\": ...} or {\"messages\": [...]} with an optional \"id\".")
         Path batch;
 
-        @Option(names = "--dataset", paramLabel = "NAME",
+        @Option(
+                names = "--dataset",
+                paramLabel = "NAME",
                 description = "cqa, obqa, arc-easy or boolq: ask --data's questions with the dataset's CoT template.")
         String dataset;
     }
@@ -91,7 +99,9 @@ public final class AskCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Answers of a batch or dataset, as JSON lines.")
     Path out;
 
-    @Option(names = "--chat", description = "Use /chat/completions (PROMPT as the user message) instead of /completions.")
+    @Option(
+            names = "--chat",
+            description = "Use /chat/completions (PROMPT as the user message) instead of /completions.")
     boolean chat;
 
     @Option(names = "--system", paramLabel = "TEXT", description = "A system message before PROMPT (implies --chat).")
@@ -100,11 +110,17 @@ public final class AskCommand implements Callable<Integer> {
     @Option(names = "--stream", description = "Print PROMPT's answer as it arrives (server-sent events).")
     boolean stream;
 
-    @Option(names = "--temperature", paramLabel = "T", defaultValue = "0",
+    @Option(
+            names = "--temperature",
+            paramLabel = "T",
+            defaultValue = "0",
             description = "Sampling temperature (0: greedy). Default: ${DEFAULT-VALUE}.")
     double temperature;
 
-    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "256",
+    @Option(
+            names = "--max-tokens",
+            paramLabel = "N",
+            defaultValue = "256",
             description = "Longest answer in tokens. Default: ${DEFAULT-VALUE}.")
     int maxTokens;
 
@@ -141,7 +157,9 @@ public final class AskCommand implements Callable<Integer> {
     }
 
     private Sampling sampling() {
-        Sampling s = Sampling.DEFAULT.withTemperature(temperature).withMaxTokens(maxTokens)
+        Sampling s = Sampling.DEFAULT
+                .withTemperature(temperature)
+                .withMaxTokens(maxTokens)
                 .withStop(stop.toArray(String[]::new));
         if (seed != null) s = s.withSeed(seed);
         return topP == null ? s : s.withTopP(topP);
@@ -172,7 +190,8 @@ public final class AskCommand implements Callable<Integer> {
     }
 
     private BatchResult askAll(LlmClient client, List<LlmRequest> requests, String task) {
-        try (ProgressBar bar = ProgressBars.of(task, requests.size(), " requests").build()) {
+        try (ProgressBar bar =
+                ProgressBars.of(task, requests.size(), " requests").build()) {
             return client.completeAll(requests, p -> {
                 bar.stepTo(p.done());
                 bar.setExtraMessage(p.cached() + " cached");
@@ -197,7 +216,8 @@ public final class AskCommand implements Callable<Integer> {
         int[] predicted = new int[questions.size()];
         int correct = 0;
         for (int i = 0; i < questions.size(); i++) {
-            predicted[i] = AnswerMatcher.match(result.responses().get(i).text(), questions.get(i).choices());
+            predicted[i] = AnswerMatcher.match(
+                    result.responses().get(i).text(), questions.get(i).choices());
             if (predicted[i] == questions.get(i).answerIndex()) correct++;
         }
         writeAnswers(ids, result.responses(), questions, predicted);
@@ -222,7 +242,8 @@ public final class AskCommand implements Callable<Integer> {
             try {
                 line = JSON.readTree(lines.get(i));
             } catch (IOException e) {
-                throw new IllegalArgumentException(where + ": not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+                throw new IllegalArgumentException(where + ": not JSON ("
+                        + e.getMessage().lines().findFirst().orElse("") + ")");
             }
             if (!line.isObject()) {
                 throw new IllegalArgumentException(where + ": expected a JSON object with 'prompt' or 'messages'");
@@ -230,8 +251,9 @@ public final class AskCommand implements Callable<Integer> {
             String id = line.path("id").asText(String.valueOf(i + 1));
             Integer earlier = lineOfId.putIfAbsent(id, i + 1);
             if (earlier != null) {
-                throw new IllegalArgumentException(where + ": id '" + TerminalText.oneLine(id) + "' is already the id of line "
-                        + earlier + "; ids must differ, so that each answer in --out can be told apart");
+                throw new IllegalArgumentException(
+                        where + ": id '" + TerminalText.oneLine(id) + "' is already the id of line " + earlier
+                                + "; ids must differ, so that each answer in --out can be told apart");
             }
             ids.add(id);
             requests.add(batchRequest(line, where));
@@ -260,7 +282,8 @@ public final class AskCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(where + ": field 'messages' needs role and content strings");
             }
             KnownFields.require(m, MESSAGE_FIELDS, where + ": a message");
-            messages.add(new ChatMessage(m.path("role").asText(), m.path("content").asText()));
+            messages.add(
+                    new ChatMessage(m.path("role").asText(), m.path("content").asText()));
         }
         return new ChatRequest(messages, sampling());
     }
@@ -274,12 +297,15 @@ public final class AskCommand implements Callable<Integer> {
         if (out == null) return;
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < answers.size(); i++) {
-            ObjectNode line = JSON.createObjectNode().put("id", ids.get(i)).put("text", answers.get(i).text())
+            ObjectNode line = JSON.createObjectNode()
+                    .put("id", ids.get(i))
+                    .put("text", answers.get(i).text())
                     .put("finish_reason", answers.get(i).choices().getFirst().finishReason());
             if (questions != null) {
                 QaExample q = questions.get(i);
                 int p = predicted[i];
-                line.put("gold", q.answerText()).put("predicted", p < 0 ? null : q.choices().get(p))
+                line.put("gold", q.answerText())
+                        .put("predicted", p < 0 ? null : q.choices().get(p))
                         .put("correct", p == q.answerIndex());
             }
             text.append(JSON.writeValueAsString(line)).append('\n');
@@ -288,13 +314,22 @@ public final class AskCommand implements Callable<Integer> {
     }
 
     private static String summary(BatchResult result) {
-        return String.format(Locale.ROOT, "%d answers (%d from the cache); %s", result.responses().size(), result.cached(),
+        return String.format(
+                Locale.ROOT,
+                "%d answers (%d from the cache); %s",
+                result.responses().size(),
+                result.cached(),
                 usageLine(result.usage(), false));
     }
 
     private static String usageLine(Usage usage, boolean cached) {
-        return cached ? "answer from the cache (no tokens paid)"
-                : String.format(Locale.ROOT, "tokens: %d prompt + %d completion = %d", usage.promptTokens(),
-                        usage.completionTokens(), usage.totalTokens());
+        return cached
+                ? "answer from the cache (no tokens paid)"
+                : String.format(
+                        Locale.ROOT,
+                        "tokens: %d prompt + %d completion = %d",
+                        usage.promptTokens(),
+                        usage.completionTokens(),
+                        usage.totalTokens());
     }
 }

@@ -36,7 +36,7 @@ record GenerationPlan(int[] prompt, String head, int maxNew, Set<Integer> stopId
         requireFits(prompt.length, seqLen);
         int positions = steps <= 0 || steps > seqLen ? seqLen : steps;
         int shown = Math.min(positions, prompt.length - 1); // positions 0.. force prompt tokens 1..
-        String head = runC.of(new int[]{bos}, Arrays.copyOfRange(prompt, 1, 1 + shown));
+        String head = runC.of(new int[] {bos}, Arrays.copyOfRange(prompt, 1, 1 + shown));
         int maxNew = Math.max(0, positions - prompt.length + 1); // positions n-1 .. steps-1 each draw a token
         return new GenerationPlan(prompt, head, maxNew, Set.of(bos), runC);
     }
@@ -50,9 +50,12 @@ record GenerationPlan(int[] prompt, String head, int maxNew, Set<Integer> stopId
         int[] prompt = tokenizer.encode(promptText, true);
         if (prompt.length == 0) {
             OptionalInt bos = model.config().bosTokenId();
-            OptionalInt start = bos.isPresent() ? bos : tokenizer.bosId().isPresent() ? tokenizer.bosId() : tokenizer.eosId();
-            prompt = new int[]{start.orElseThrow(() -> new IllegalArgumentException(
-                    "the prompt is empty and the tokenizer has no BOS or EOS token to start from: give --prompt"))};
+            OptionalInt start =
+                    bos.isPresent() ? bos : tokenizer.bosId().isPresent() ? tokenizer.bosId() : tokenizer.eosId();
+            prompt = new int[] {
+                start.orElseThrow(() -> new IllegalArgumentException(
+                        "the prompt is empty and the tokenizer has no BOS or EOS token to start from: give --prompt"))
+            };
         }
         requireFits(prompt.length, model.config().maxPositionEmbeddings());
         int maxNew = maxTokens > 0 ? maxTokens : Math.max(0, model.config().maxPositionEmbeddings() - prompt.length);

@@ -18,50 +18,72 @@ import picocli.CommandLine.Option;
  * {@code fedcot init}: a randomly initialised model, as Hugging Face initialises one, saved as a
  * Hugging Face checkpoint directory.
  */
-@Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Write a randomly initialised model as a Hugging Face directory (config.json + model.safetensors).",
-            "The config's model_type (llama, qwen2 or gpt_neox) decides the details; --arch must agree with it."})
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write a randomly initialised model as a Hugging Face directory (config.json + model.safetensors).",
+            "The config's model_type (llama, qwen2 or gpt_neox) decides the details; --arch must agree with it."
+        })
 public final class InitCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--arch", required = true, paramLabel = "ARCH",
+    @Option(
+            names = "--arch",
+            required = true,
+            paramLabel = "ARCH",
             description = "llama (model_type llama or qwen2) or gpt-neox (model_type gpt_neox).")
     String arch;
 
     @Option(names = "--config", required = true, paramLabel = "FILE.json", description = "A Hugging Face config.json.")
     Path configPath;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The directory to write (created if needed).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "The directory to write (created if needed).")
     Path outDir;
 
-    @Option(names = "--force",
+    @Option(
+            names = "--force",
             description = "Write into --out even when it is not empty (its weights and config are replaced; a "
                     + "tokenizer there is kept, and may no longer fit the new model).")
     boolean force;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-            description = "Seed of the initialisation; the same seed gives the same weights. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "0",
+            description =
+                    "Seed of the initialisation; the same seed gives the same weights. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Override
     public Integer call() throws IOException {
-        boolean neox = switch (arch) {
-            case "llama" -> false;
-            case "gpt-neox" -> true;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--arch must be llama or gpt-neox, not '" + arch + "'");
-        };
+        boolean neox =
+                switch (arch) {
+                    case "llama" -> false;
+                    case "gpt-neox" -> true;
+                    default ->
+                        throw new CommandLine.ParameterException(
+                                spec.commandLine(), "--arch must be llama or gpt-neox, not '" + arch + "'");
+                };
         refuseToOverwrite();
         TransformerConfig config = HfConfig.read(configPath);
         if (neox != (config.modelType() == ModelType.GPT_NEOX)) {
-            throw new IllegalArgumentException(configPath + ": model_type '" + config.modelType().hfName()
-                    + "' is not of --arch " + arch + (neox ? " (which needs gpt_neox)" : " (which needs llama or qwen2)"));
+            throw new IllegalArgumentException(
+                    configPath + ": model_type '" + config.modelType().hfName() + "' is not of --arch " + arch
+                            + (neox ? " (which needs gpt_neox)" : " (which needs llama or qwen2)"));
         }
         DecoderModel model = DecoderModel.random(config, seed);
         HfCheckpointWriter.save(model, outDir);
-        spec.commandLine().getOut().printf("wrote %s: %s, %,d parameters, seed %d%n", outDir,
-                config.modelType().hfName(), model.parameterCount(), seed);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "wrote %s: %s, %,d parameters, seed %d%n",
+                        outDir, config.modelType().hfName(), model.parameterCount(), seed);
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -69,8 +91,7 @@ public final class InitCommand implements Callable<Integer> {
     /** A directory that holds anything (a model, say) is only written into with --force. */
     private void refuseToOverwrite() throws IOException {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new IllegalArgumentException("--out " + outDir + ": is a file, expected a "
-                    + "directory");
+            throw new IllegalArgumentException("--out " + outDir + ": is a file, expected a " + "directory");
         }
         if (force || !Files.isDirectory(outDir)) {
             return;

@@ -18,28 +18,45 @@ import picocli.CommandLine.Option;
  * {@code fedcot merge}: folds a PEFT LoRA adapter into its base model ({@code W + (alpha/r) B A}) and
  * writes the result as a plain Hugging Face model directory, with the base's tokenizer files.
  */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Fold a PEFT LoRA adapter into its base model and write a plain Hugging Face model directory"
-                + " (config.json, model.safetensors, the base's tokenizer files), as PEFT's merge_and_unload does."})
+@Command(
+        name = "merge",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Fold a PEFT LoRA adapter into its base model and write a plain Hugging Face model directory"
+                    + " (config.json, model.safetensors, the base's tokenizer files), as PEFT's merge_and_unload does."
+        })
 public final class MergeCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The base Hugging Face model directory.")
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "DIR",
+            description = "The base Hugging Face model directory.")
     Path modelDir;
 
-    @Option(names = "--adapter", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--adapter",
+            required = true,
+            paramLabel = "DIR",
             description = "The adapter directory: adapter_config.json and adapter_model.safetensors.")
     Path adapterDir;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The directory to write (created if needed).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "The directory to write (created if needed).")
     Path outDir;
 
     @Override
     public Integer call() throws IOException {
         Path out = outDir.toAbsolutePath().normalize();
-        if (out.equals(modelDir.toAbsolutePath().normalize()) || out.equals(adapterDir.toAbsolutePath().normalize())) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+        if (out.equals(modelDir.toAbsolutePath().normalize())
+                || out.equals(adapterDir.toAbsolutePath().normalize())) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
                     "--out must differ from --model and --adapter: merging would overwrite what it reads");
         }
         if (!Files.isDirectory(modelDir)) {

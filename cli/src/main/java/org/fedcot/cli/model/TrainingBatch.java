@@ -74,9 +74,12 @@ record TrainingBatch(int[] ids, int[] labels, int batch, int seqLen) {
             if (rows == null || rows.isNull()) {
                 throw new IllegalArgumentException(file + ": missing field '" + field + "'");
             }
-            if (!rows.isArray() || rows.isEmpty() || !rows.get(0).isArray() || rows.get(0).isEmpty()) {
-                throw new IllegalArgumentException(file + ": '" + field + "' must be a non-empty array of non-empty rows"
-                        + " of integers");
+            if (!rows.isArray()
+                    || rows.isEmpty()
+                    || !rows.get(0).isArray()
+                    || rows.get(0).isEmpty()) {
+                throw new IllegalArgumentException(
+                        file + ": '" + field + "' must be a non-empty array of non-empty rows" + " of integers");
             }
             int seqLen = rows.get(0).size();
             int[] values = new int[rows.size() * seqLen];
@@ -90,8 +93,8 @@ record TrainingBatch(int[] ids, int[] labels, int batch, int seqLen) {
                 for (int t = 0; t < seqLen; t++) {
                     JsonNode v = row.get(t);
                     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                        throw new IllegalArgumentException(file + ": " + field + "[" + b + "][" + t
-                                + "] must be an integer, got " + v);
+                        throw new IllegalArgumentException(
+                                file + ": " + field + "[" + b + "][" + t + "] must be an integer, got " + v);
                     }
                     values[b * seqLen + t] = v.intValue();
                 }
@@ -102,8 +105,8 @@ record TrainingBatch(int[] ids, int[] labels, int batch, int seqLen) {
         void requireIn(int i, int lo, int hi, String what) {
             int v = values[i];
             if (v < lo || v >= hi) {
-                throw new IllegalArgumentException(file + ": " + field + "[" + i / seqLen + "][" + i % seqLen + "] is "
-                        + v + ", not " + what);
+                throw new IllegalArgumentException(
+                        file + ": " + field + "[" + i / seqLen + "][" + i % seqLen + "] is " + v + ", not " + what);
             }
         }
     }

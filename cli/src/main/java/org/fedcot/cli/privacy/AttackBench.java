@@ -30,9 +30,14 @@ import picocli.CommandLine.Spec;
  * once; stdout gets the privacy table's rows (no accuracy) and, last, {@code attack <mechanism>: <X> released
  * tokens/s} (the slowest eps's rate; each eps's on stderr).
  */
-@Command(name = "attack", mixinStandardHelpOptions = true,
-        description = {"Recovery of a fixed English text by nearest-neighbour and Bayesian inversion, per eps, and"
-                + " the attacks' speed.", "The last line on stdout is 'attack <mechanism>: <X> released tokens/s'."})
+@Command(
+        name = "attack",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Recovery of a fixed English text by nearest-neighbour and Bayesian inversion, per eps, and"
+                    + " the attacks' speed.",
+            "The last line on stdout is 'attack <mechanism>: <X> released tokens/s'."
+        })
 public final class AttackBench implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -40,19 +45,33 @@ public final class AttackBench implements Callable<Integer> {
     @Option(names = "--embeddings", required = true, paramLabel = "PATH", description = "GloVe word vectors.")
     Path embeddings;
 
-    @Option(names = "--mechanism", defaultValue = "santext", paramLabel = "NAME",
+    @Option(
+            names = "--mechanism",
+            defaultValue = "santext",
+            paramLabel = "NAME",
             description = "rantext, santext or custext (default: ${DEFAULT-VALUE}).")
     String mechanism;
 
-    @Option(names = "--epsilons", defaultValue = "1,3,5,10", split = ",", paramLabel = "E,...",
+    @Option(
+            names = "--epsilons",
+            defaultValue = "1,3,5,10",
+            split = ",",
+            paramLabel = "E,...",
             description = "eps values (default: ${DEFAULT-VALUE}).")
     List<Double> epsilons;
 
-    @Option(names = "--samples", defaultValue = "10", paramLabel = "N",
+    @Option(
+            names = "--samples",
+            defaultValue = "10",
+            paramLabel = "N",
             description = "Releases of each sentence per eps (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
@@ -68,8 +87,10 @@ public final class AttackBench implements Callable<Integer> {
         out.print(AttackRow.HEADER);
         double slowest = Double.POSITIVE_INFINITY;
         for (double eps : epsilons) {
-            PerturbOptions options = PerturbOptions.of(kind, eps).withKeepStopwords(false)
-                    .withNumbers(NumberPolicy.INFERDPT).withUnknown(UnknownWordPolicy.RANDOM);
+            PerturbOptions options = PerturbOptions.of(kind, eps)
+                    .withKeepStopwords(false)
+                    .withNumbers(NumberPolicy.INFERDPT)
+                    .withUnknown(UnknownWordPolicy.RANDOM);
             WordPerturber perturber = new WordPerturber(table, options);
             SplittableRandom rng = new SplittableRandom(seed);
             List<String> originals = new ArrayList<>();
@@ -83,8 +104,14 @@ public final class AttackBench implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double rate = score.units() / seconds;
             slowest = Math.min(slowest, rate);
-            err.printf(Locale.ROOT, "%s eps %s: %d released words attacked in %.1f s (%.0f released tokens/s)%n",
-                    kind.label(), eps, score.units(), seconds, rate);
+            err.printf(
+                    Locale.ROOT,
+                    "%s eps %s: %d released words attacked in %.1f s (%.0f released tokens/s)%n",
+                    kind.label(),
+                    eps,
+                    score.units(),
+                    seconds,
+                    rate);
             err.flush();
             out.print(new AttackRow("bench", kind.label(), eps, score, null, null).markdown());
             out.flush();

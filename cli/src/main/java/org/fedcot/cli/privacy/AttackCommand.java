@@ -21,11 +21,15 @@ import picocli.CommandLine.Spec;
  * {@code fedcot attack --run DIR}: what a semi-honest server could reconstruct of a run's private prompts from
  * exactly what it received (the run's perturbed-prompt stage files), by nearest-neighbour and Bayesian inversion.
  */
-@Command(name = "attack", mixinStandardHelpOptions = true,
-        description = {"Attacks the prompts a run (fedcot run) sent to the server: nearest-neighbour and Bayesian"
-                + " inversion of every FedCoT-E release (and, with --llm-url, the LLM's restorations), recovery per"
-                + " eps beside accuracy.",
-                "Writes DIR/privacy/attacks.json and .md and DIR/report/privacy.md; prints the table."})
+@Command(
+        name = "attack",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Attacks the prompts a run (fedcot run) sent to the server: nearest-neighbour and Bayesian"
+                    + " inversion of every FedCoT-E release (and, with --llm-url, the LLM's restorations), recovery per"
+                    + " eps beside accuracy.",
+            "Writes DIR/privacy/attacks.json and .md and DIR/report/privacy.md; prints the table."
+        })
 public final class AttackCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -33,7 +37,9 @@ public final class AttackCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "a run directory of fedcot run")
     private Path run;
 
-    @Option(names = "--llm-url", paramLabel = "URL",
+    @Option(
+            names = "--llm-url",
+            paramLabel = "URL",
             description = "an OpenAI-compatible API (the server's LLM) asked to restore each released prompt: the"
                     + " language-model attack, with the run's llm settings otherwise")
     private String llmUrl;
@@ -46,12 +52,22 @@ public final class AttackCommand implements Callable<Integer> {
         }
         RunConfig config = new ObjectMapper().readValue(dir.config().toFile(), RunConfig.class);
         if (config.privacy().embeddings() == null) {
-            throw new IllegalArgumentException(dir.config() + ": privacy.embeddings is not set; the run perturbed nothing");
+            throw new IllegalArgumentException(
+                    dir.config() + ": privacy.embeddings is not set; the run perturbed nothing");
         }
         PrintWriter err = spec.commandLine().getErr();
         LlmSettings l = config.llm();
-        LlmSettings lm = llmUrl == null ? null : new LlmSettings(llmUrl, l.model(), l.apiKeyEnv(), l.temperature(),
-                l.maxTokens(), l.concurrency(), l.rpm(), l.allowRawPrompts());
+        LlmSettings lm = llmUrl == null
+                ? null
+                : new LlmSettings(
+                        llmUrl,
+                        l.model(),
+                        l.apiKeyEnv(),
+                        l.temperature(),
+                        l.maxTokens(),
+                        l.concurrency(),
+                        l.rpm(),
+                        l.allowRawPrompts());
         List<AttackRow> rows = RunAttacks.run(dir, config, lm, new RunListener() {
             @Override
             public void message(String line) {

@@ -50,6 +50,5 @@ final class BenchText {
             "Today the building welcomes thousands of visitors and still guides boats at night.",
             "On clear evenings its light can be seen from the mountains far across the bay.");
 
-    private BenchText() {
-    }
+    private BenchText() {}
 }

@@ -26,9 +26,13 @@ import picocli.CommandLine.Spec;
  * line on stdout is {@code perturb <mechanism>: <X> words/s}, counting the words drawn through the
  * mechanism (stopwords, which pass through, are not counted).
  */
-@Command(name = "perturb", mixinStandardHelpOptions = true,
-        description = {"Times perturbing a fixed English text (40 sentences, as a file; cold cache each pass).",
-                "Per-pass times go to stderr; the last line on stdout is 'perturb <mechanism>: <X> words/s'."})
+@Command(
+        name = "perturb",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Times perturbing a fixed English text (40 sentences, as a file; cold cache each pass).",
+            "Per-pass times go to stderr; the last line on stdout is 'perturb <mechanism>: <X> words/s'."
+        })
 public final class PerturbBench implements Callable<Integer> {
     /** The JIT compiles the hot loops within the first passes; warm up at least this long. */
     private static final long MIN_WARMUP_NANOS = 2_000_000_000L;
@@ -36,27 +40,43 @@ public final class PerturbBench implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--embeddings", required = true, paramLabel = "PATH",
+    @Option(
+            names = "--embeddings",
+            required = true,
+            paramLabel = "PATH",
             description = "GloVe word vectors, or a model directory / llama2.c checkpoint (token level).")
     Path embeddings;
 
     @Option(names = "--tokenizer", paramLabel = "PATH", description = "The model's tokenizer, if not beside it.")
     Path tokenizer;
 
-    @Option(names = "--mechanism", defaultValue = "rantext", paramLabel = "NAME",
+    @Option(
+            names = "--mechanism",
+            defaultValue = "rantext",
+            paramLabel = "NAME",
             description = "rantext, santext or custext (default: ${DEFAULT-VALUE}).")
     String mechanism;
 
-    @Option(names = "--epsilon", defaultValue = "3", paramLabel = "E",
+    @Option(
+            names = "--epsilon",
+            defaultValue = "3",
+            paramLabel = "E",
             description = "Privacy parameter per word (default: ${DEFAULT-VALUE}, the prompt encoder's).")
     double epsilon;
 
-    @Option(names = "--warmup", defaultValue = "2", paramLabel = "N",
+    @Option(
+            names = "--warmup",
+            defaultValue = "2",
+            paramLabel = "N",
             description = "Untimed passes first, at least this many and at least 2 s of them, so the JIT has compiled"
                     + " the loops; 0 for none (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--repeat", defaultValue = "10", paramLabel = "N", description = "Timed passes (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--repeat",
+            defaultValue = "10",
+            paramLabel = "N",
+            description = "Timed passes (default: ${DEFAULT-VALUE}).")
     int repeat;
 
     @Override
@@ -68,8 +88,12 @@ public final class PerturbBench implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         TextPerturber loaded = Perturbers.open(embeddings, tokenizer, PerturbOptions.of(kind, epsilon));
-        err.printf(Locale.ROOT, "loaded %d-row %s vocabulary of dimension %d in %.2f s%n",
-                loaded.engine().table().size(), loaded.level().label(), loaded.engine().table().dim(),
+        err.printf(
+                Locale.ROOT,
+                "loaded %d-row %s vocabulary of dimension %d in %.2f s%n",
+                loaded.engine().table().size(),
+                loaded.level().label(),
+                loaded.engine().table().dim(),
                 (System.nanoTime() - start) / 1e9);
         int warmups = Timings.warmUp(warmup, MIN_WARMUP_NANOS, run -> pass(loaded, run));
         double[] rates = new double[repeat];
@@ -78,12 +102,26 @@ public final class PerturbBench implements Callable<Integer> {
             long words = pass(loaded, warmups + r);
             double seconds = (System.nanoTime() - t0) / 1e9;
             rates[r] = words / seconds;
-            err.printf(Locale.ROOT, "pass %d: %d words in %.1f ms (%.0f words/s)%n", r + 1, words, seconds * 1e3, rates[r]);
+            err.printf(
+                    Locale.ROOT,
+                    "pass %d: %d words in %.1f ms (%.0f words/s)%n",
+                    r + 1,
+                    words,
+                    seconds * 1e3,
+                    rates[r]);
         }
         double median = Timings.median(rates);
         double best = Arrays.stream(rates).max().orElseThrow();
-        err.printf(Locale.ROOT, "%s, eps %s, %d threads: median %.0f, best %.0f words/s over %d passes after %d warm-up"
-                + " passes%n", kind.label(), epsilon, Parallel.threads(), median, best, repeat, warmups);
+        err.printf(
+                Locale.ROOT,
+                "%s, eps %s, %d threads: median %.0f, best %.0f words/s over %d passes after %d warm-up" + " passes%n",
+                kind.label(),
+                epsilon,
+                Parallel.threads(),
+                median,
+                best,
+                repeat,
+                warmups);
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "perturb %s: %.0f words/s%n", kind.label(), median);
@@ -95,6 +133,7 @@ public final class PerturbBench implements Callable<Integer> {
     private static long pass(TextPerturber loaded, long seed) {
         TextPerturber fresh = loaded.withOptions(loaded.options());
         return fresh.perturbAll(BenchText.SENTENCES, new SplittableRandom(seed)).stream()
-                .mapToLong(p -> p.counts().perturbed()).sum();
+                .mapToLong(p -> p.counts().perturbed())
+                .sum();
     }
 }

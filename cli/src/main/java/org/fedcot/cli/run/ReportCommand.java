@@ -11,14 +11,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fedcot report}: the paper's tables over several finished runs, one per dataset. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Merges finished runs (fedcot run), one per dataset, into the paper's tables: methods down,"
-                + " datasets across, with charts. Prints the report's Markdown file."})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Merges finished runs (fedcot run), one per dataset, into the paper's tables: methods down,"
+                    + " datasets across, with charts. Prints the report's Markdown file."
+        })
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--runs", required = true, arity = "1..*", paramLabel = "DIR",
+    @Option(
+            names = "--runs",
+            required = true,
+            arity = "1..*",
+            paramLabel = "DIR",
             description = "finished run directories, each on another dataset")
     private List<Path> runs;
 

@@ -47,7 +47,8 @@ public final class RunProgress implements RunListener, AutoCloseable {
             public void onStart(int step, int totalSteps) {
                 RunProgress.this.close();
                 trainingEta = null;
-                bar = ProgressBars.training("train " + stage, totalSteps, step, () -> trainingEta).build();
+                bar = ProgressBars.training("train " + stage, totalSteps, step, () -> trainingEta)
+                        .build();
             }
 
             @Override

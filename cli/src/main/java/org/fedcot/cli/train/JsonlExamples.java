@@ -32,8 +32,7 @@ final class JsonlExamples {
     /** The fields of a line: the format is the project's own, so any other is a mistake. */
     private static final Set<String> FIELDS = Set.of("prompt", "target", "task");
 
-    private JsonlExamples() {
-    }
+    private JsonlExamples() {}
 
     /**
      * Reads and tokenises every line of {@code file}.
@@ -80,8 +79,11 @@ final class JsonlExamples {
         String prompt = string(node, "prompt", where);
         String target = string(node, "target", where);
         String task = node.has("task") ? string(node, "task", where) : TaskWeights.LABEL;
-        return new Example(where, withSpecial(tokenizer.bosId(), tokenizer.encode(prompt, false), true),
-                withSpecial(tokenizer.eosId(), tokenizer.encode(target, false), false), task);
+        return new Example(
+                where,
+                withSpecial(tokenizer.bosId(), tokenizer.encode(prompt, false), true),
+                withSpecial(tokenizer.eosId(), tokenizer.encode(target, false), false),
+                task);
     }
 
     private static String string(JsonNode node, String field, String where) {

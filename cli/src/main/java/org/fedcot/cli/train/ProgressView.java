@@ -35,8 +35,8 @@ final class ProgressView implements TrainingListener, AutoCloseable {
         eta = Duration.ofMillis(Math.round(r.etaSeconds() * 1000));
         bar.stepTo(r.step());
         // short, so that the bar keeps some width on an 80-column terminal
-        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f lr %.1e %.0f tok/s", r.loss(), r.learningRate(),
-                r.tokensPerSecond()));
+        bar.setExtraMessage(String.format(
+                Locale.ROOT, "loss %.4f lr %.1e %.0f tok/s", r.loss(), r.learningRate(), r.tokensPerSecond()));
     }
 
     @Override

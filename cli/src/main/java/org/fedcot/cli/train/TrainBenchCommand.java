@@ -39,9 +39,13 @@ import picocli.CommandLine.Spec;
  * {@code train <params> params: <ms> ms/step, <tok> tokens/s}, where params is the exact parameter
  * count (an integer), ms the median step time after the warm-up steps, and tok = batch x seq / that.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Times training steps (forward + backward + AdamW) of a model on random tokens.",
-                "The last line on stdout is 'train <params> params: <ms> ms/step, <tok> tokens/s' (median step)."})
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Times training steps (forward + backward + AdamW) of a model on random tokens.",
+            "The last line on stdout is 'train <params> params: <ms> ms/step, <tok> tokens/s' (median step)."
+        })
 public final class TrainBenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -49,27 +53,50 @@ public final class TrainBenchCommand implements Callable<Integer> {
     @Mixin
     private BackendOptions backendOptions;
 
-    @Option(names = "--model", required = true, paramLabel = "PATH",
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "PATH",
             description = "A Hugging Face config.json, or a directory holding one; weights are random (seeded).")
     Path model;
 
-    @Option(names = "--seq", defaultValue = "256", paramLabel = "T", description = "Tokens per sequence (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seq",
+            defaultValue = "256",
+            paramLabel = "T",
+            description = "Tokens per sequence (default: ${DEFAULT-VALUE}).")
     int seq;
 
-    @Option(names = "--batch", defaultValue = "8", paramLabel = "B", description = "Sequences per step (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch",
+            defaultValue = "8",
+            paramLabel = "B",
+            description = "Sequences per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--steps", defaultValue = "10", paramLabel = "N", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--steps",
+            defaultValue = "10",
+            paramLabel = "N",
+            description = "Timed steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "3", paramLabel = "N",
+    @Option(
+            names = "--warmup",
+            defaultValue = "3",
+            paramLabel = "N",
             description = "Untimed steps first, for the JIT and the activation pool (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the weights and tokens (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seed of the weights and tokens (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--lora-rank", paramLabel = "R",
+    @Option(
+            names = "--lora-rank",
+            paramLabel = "R",
             description = "Train LoRA adapters of rank R (alpha 2R, no dropout, the architecture's default targets) on"
                     + " the frozen model instead of every parameter.")
     Integer loraRank;
@@ -83,18 +110,35 @@ public final class TrainBenchCommand implements Callable<Integer> {
         Backend device = backendOptions.apply(spec);
         TransformerConfig config = HfConfig.read(Files.isDirectory(model) ? model.resolve(HfConfig.FILE_NAME) : model);
         if (seq > config.maxPositionEmbeddings()) {
-            throw new ParameterException(spec.commandLine(), "--seq " + seq + " exceeds the model's "
-                    + config.maxPositionEmbeddings() + " positions (max_position_embeddings)");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--seq " + seq + " exceeds the model's " + config.maxPositionEmbeddings()
+                            + " positions (max_position_embeddings)");
         }
-        TrainingMemory.check("--batch " + batch + " --seq " + seq, config, batch, batch, seq, loraRank != null,
+        TrainingMemory.check(
+                "--batch " + batch + " --seq " + seq,
+                config,
+                batch,
+                batch,
+                seq,
+                loraRank != null,
                 checkpointActivations);
         DecoderModel m = DecoderModel.random(config, seed);
         // no clipping, constant rate, one micro-batch of exactly seq tokens: a bare forward + backward + AdamW
-        TrainerConfig tc = TrainerConfig.builder(warmup + steps).batchSize(batch).learningRate(1e-4)
-                .schedule(LrSchedule.Kind.CONSTANT).maxGradNorm(0).padMultiple(1).seed(seed)
-                .lora(loraRank == null ? null : new LoraSpec(loraRank, 2.0 * loraRank, 0,
-                        LoraSpec.defaultTargets(config.modelType())))
-                .checkpointActivations(checkpointActivations).build();
+        TrainerConfig tc = TrainerConfig.builder(warmup + steps)
+                .batchSize(batch)
+                .learningRate(1e-4)
+                .schedule(LrSchedule.Kind.CONSTANT)
+                .maxGradNorm(0)
+                .padMultiple(1)
+                .seed(seed)
+                .lora(
+                        loraRank == null
+                                ? null
+                                : new LoraSpec(
+                                        loraRank, 2.0 * loraRank, 0, LoraSpec.defaultTargets(config.modelType())))
+                .checkpointActivations(checkpointActivations)
+                .build();
         PrintWriter err = spec.commandLine().getErr();
         double[] ms = new double[steps];
         long[] transferredBeforeTimed = new long[2];
@@ -110,24 +154,44 @@ public final class TrainBenchCommand implements Callable<Integer> {
                 if (timed) {
                     ms[r.step() - warmup - 1] = stepMs;
                 }
-                err.printf(Locale.ROOT, "%s step %d: %.1f ms, loss %.4f%n", timed ? "timed" : "warm-up", r.step(), stepMs,
+                err.printf(
+                        Locale.ROOT,
+                        "%s step %d: %.1f ms, loss %.4f%n",
+                        timed ? "timed" : "warm-up",
+                        r.step(),
+                        stepMs,
                         r.loss());
                 err.flush();
             }
         });
         double median = Timings.median(ms);
-        err.printf(Locale.ROOT, "%s, %s, batch %d x seq %d: median %.1f ms, mean %.1f ms, best %.1f ms over %d"
-                        + " steps after %d warm-up%n", config.modelType().hfName(),
-                device.description(), batch, seq, median,
-                Arrays.stream(ms).average().orElseThrow(), Arrays.stream(ms).min().orElseThrow(), steps, warmup);
+        err.printf(
+                Locale.ROOT,
+                "%s, %s, batch %d x seq %d: median %.1f ms, mean %.1f ms, best %.1f ms over %d"
+                        + " steps after %d warm-up%n",
+                config.modelType().hfName(),
+                device.description(),
+                batch,
+                seq,
+                median,
+                Arrays.stream(ms).average().orElseThrow(),
+                Arrays.stream(ms).min().orElseThrow(),
+                steps,
+                warmup);
         if (device instanceof OpenClBackend cl) { // the weights, gradients and moments stay on the device
-            err.printf(Locale.ROOT, "host <-> device per timed step: %.1f KiB up, %.1f KiB down%n",
+            err.printf(
+                    Locale.ROOT,
+                    "host <-> device per timed step: %.1f KiB up, %.1f KiB down%n",
                     (cl.bytesUploaded() - transferredBeforeTimed[0]) / 1024.0 / steps,
                     (cl.bytesDownloaded() - transferredBeforeTimed[1]) / 1024.0 / steps);
         }
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "train %d params: %.1f ms/step, %.0f tokens/s%n", m.parameterCount(), median,
+        out.printf(
+                Locale.ROOT,
+                "train %d params: %.1f ms/step, %.0f tokens/s%n",
+                m.parameterCount(),
+                median,
                 batch * seq / (median / 1e3));
         out.flush();
         return 0;
@@ -138,16 +202,18 @@ public final class TrainBenchCommand implements Callable<Integer> {
         SplittableRandom rng = new SplittableRandom(seed);
         List<Example> examples = new ArrayList<>(batch);
         for (int b = 0; b < batch; b++) {
-            examples.add(Example.of(new int[] {rng.nextInt(vocab)}, rng.ints(seq - 1, 0, vocab).toArray(),
-                    TaskWeights.LABEL));
+            examples.add(Example.of(
+                    new int[] {rng.nextInt(vocab)}, rng.ints(seq - 1, 0, vocab).toArray(), TaskWeights.LABEL));
         }
         return examples;
     }
 
     private void validate() {
         if (seq < 2 || batch < 1 || steps < 1 || warmup < 0 || (loraRank != null && loraRank < 1)) {
-            throw new ParameterException(spec.commandLine(), "--seq must be at least 2, --batch and --steps at least 1,"
-                    + " --warmup at least 0, --lora-rank at least 1");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--seq must be at least 2, --batch and --steps at least 1,"
+                            + " --warmup at least 0, --lora-rank at least 1");
         }
     }
 }

@@ -13,8 +13,7 @@ import org.fedcot.models.transformer.TransformerConfig;
 final class TrainingMemory {
     private static final int FLOAT = Float.BYTES;
 
-    private TrainingMemory() {
-    }
+    private TrainingMemory() {}
 
     /**
      * Throws, naming {@code flag}, when a run of {@code batch} examples per step, {@code rows} per pass, of up
@@ -24,8 +23,8 @@ final class TrainingMemory {
      * @param lora       whether only LoRA adapters train: the frozen weights have no gradients or moments
      * @param checkpoint whether activations are recomputed: one layer's are kept at a time, plus each layer's input
      */
-    static void check(String flag, TransformerConfig c, long batch, long rows, long seq, boolean lora,
-                      boolean checkpoint) {
+    static void check(
+            String flag, TransformerConfig c, long batch, long rows, long seq, boolean lora, boolean checkpoint) {
         double tokens = (double) rows * seq;
         String pass = String.format(Locale.ROOT, "a pass over %,d rows of %,d tokens", rows, seq);
         MemoryBudget.requireArray(flag, "the logits of " + pass, tokens * c.vocabSize());
@@ -33,11 +32,13 @@ final class TrainingMemory {
         MemoryBudget.requireArray(flag, "the step's list of examples", batch);
         double weights = (lora ? 1.0 : 4.0) * FLOAT * parameters(c); // weights, gradients, two moments
         double logits = 2.0 * FLOAT * tokens * c.vocabSize();
-        double perLayer = FLOAT * (tokens * (4.0 * c.hiddenSize() + c.intermediateSize()) + tokens * seq * c.numHeads());
-        double layers = checkpoint ? perLayer + FLOAT * tokens * c.hiddenSize() * c.numLayers() : perLayer * c.numLayers();
+        double perLayer =
+                FLOAT * (tokens * (4.0 * c.hiddenSize() + c.intermediateSize()) + tokens * seq * c.numHeads());
+        double layers =
+                checkpoint ? perLayer + FLOAT * tokens * c.hiddenSize() * c.numLayers() : perLayer * c.numLayers();
         double examples = 16.0 * batch; // an order index and a reference per example, at least
-        MemoryBudget.require(flag, "training (" + pass + ")",
-                weights + logits + layers + examples + 3.0 * Integer.BYTES * tokens);
+        MemoryBudget.require(
+                flag, "training (" + pass + ")", weights + logits + layers + examples + 3.0 * Integer.BYTES * tokens);
     }
 
     /**

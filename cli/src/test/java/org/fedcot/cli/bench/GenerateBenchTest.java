@@ -15,7 +15,8 @@ class GenerateBenchTest {
             "generate (\\d+) params, batch (\\d+): \\d+\\.\\d tokens/s decode, \\d+\\.\\d tokens/s prefill");
 
     private static CliRun bench(String... args) {
-        return CliRun.command("bench", List.of("generate", "--model", MadeMaterial.model().toString()), args);
+        return CliRun.command(
+                "bench", List.of("generate", "--model", MadeMaterial.model().toString()), args);
     }
 
     private static String lastLine(String out) {
@@ -44,7 +45,8 @@ class GenerateBenchTest {
     void badFlagsAreOneLineErrors() {
         CliRun zero = bench("--batch", "0");
         assertEquals(2, zero.code());
-        assertTrue(zero.err().lines().findFirst().orElse("").contains("--batch, --tokens and --prompt-tokens must be"),
+        assertTrue(
+                zero.err().lines().findFirst().orElse("").contains("--batch, --tokens and --prompt-tokens must be"),
                 zero.err());
         CliRun tooLong = bench("--tokens", "600");
         assertEquals(2, tooLong.code());

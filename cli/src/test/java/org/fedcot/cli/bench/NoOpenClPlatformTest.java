@@ -30,7 +30,11 @@ class NoOpenClPlatformTest {
     void openclIsRefusedWithTheReasonAndAutoFallsBackToTheCpu() throws Exception {
         Result refused = run("--backend", "opencl");
         assertEquals(2, refused.code(), refused.err());
-        String first = refused.err().lines().filter(l -> l.startsWith("fedcot: --backend opencl: ")).findFirst().orElse("");
+        String first = refused.err()
+                .lines()
+                .filter(l -> l.startsWith("fedcot: --backend opencl: "))
+                .findFirst()
+                .orElse("");
         assertTrue(REASON.matcher(first).find(), refused.err());
         assertFalse(refused.err().contains("\tat "), refused.err());
 
@@ -41,21 +45,37 @@ class NoOpenClPlatformTest {
         assertTrue(auto.out().strip().endsWith("GFLOP/s"), auto.out());
     }
 
-    private record Result(int code, String out, String err) {
-    }
+    private record Result(int code, String out, String err) {}
 
     /** {@code fedcot bench matmul} of a tiny product in a child JVM whose ICD loader finds no driver. */
     private Result run(String... backend) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "bench", "matmul", "--m", "8", "--n", "8",
-                "--k", "8", "--repeat", "2", "--warmup", "0"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "bench",
+                "matmul",
+                "--m",
+                "8",
+                "--n",
+                "8",
+                "--k",
+                "8",
+                "--repeat",
+                "2",
+                "--warmup",
+                "0"));
         cmd.addAll(List.of(backend));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("OCL_ICD_VENDORS", emptyVendors.toString());
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
-        return new Result(p.waitFor(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return new Result(
+                p.waitFor(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 }

@@ -30,14 +30,35 @@ class DemoCommandTest {
     @Test
     void theDemoRunsEveryMethodOverHttpAndASecondStartAsksNothingAgain() throws IOException {
         Path run = dir.resolve("run");
-        String[] args = {"demo", "--cache", dir.resolve("cache").toString(), "--run-dir", run.toString(),
-            "--train", "12", "--test", "6", "--teacher-steps", "3", "--slm-steps", "3", "--set", "train.steps=2",
-            "--set", "train.encoderSteps=2", "--set", "generation.rationaleTokens=8", "--set",
-            "generation.encodedTokens=8", "--set", "llm.maxTokens=8"};
+        String[] args = {
+            "demo",
+            "--cache",
+            dir.resolve("cache").toString(),
+            "--run-dir",
+            run.toString(),
+            "--train",
+            "12",
+            "--test",
+            "6",
+            "--teacher-steps",
+            "3",
+            "--slm-steps",
+            "3",
+            "--set",
+            "train.steps=2",
+            "--set",
+            "train.encoderSteps=2",
+            "--set",
+            "generation.rationaleTokens=8",
+            "--set",
+            "generation.encodedTokens=8",
+            "--set",
+            "llm.maxTokens=8"
+        };
         CliRun first = CliRun.of(args);
         assertEquals(0, first.code(), first.err());
-        for (String method : List.of("Standalone", "Non-Private", "FedCoT-E (ε=3)", "FedCoT-A (ε=3)", "FedCoT-E (ε=1)",
-                "FedCoT-E (ε=10)")) {
+        for (String method : List.of(
+                "Standalone", "Non-Private", "FedCoT-E (ε=3)", "FedCoT-A (ε=3)", "FedCoT-E (ε=1)", "FedCoT-E (ε=10)")) {
             assertTrue(first.out().contains("| " + method + " |"), method + " missing from\n" + first.out());
         }
         assertTrue(first.out().contains("## Table 4"), first.out());
@@ -63,7 +84,9 @@ class DemoCommandTest {
         for (String line : Files.readAllLines(audit)) {
             JsonNode entry = JSON.readTree(line);
             if (entry.path("path").asText().endsWith("/completions")) {
-                out.add(JSON.readTree(entry.path("body").asText()).path("prompt").asText());
+                out.add(JSON.readTree(entry.path("body").asText())
+                        .path("prompt")
+                        .asText());
             }
         }
         return out;

@@ -21,8 +21,14 @@ class DemoConfigErrorsTest {
     /** The one-line error of {@code fedcot demo --set set}; the cache is checked to stay empty. */
     private String error(String set) throws IOException {
         Path cache = Files.createDirectories(dir.resolve("cache"));
-        CliRun run = CliRun.of("demo", "--cache", cache.toString(), "--run-dir", dir.resolve("run").toString(),
-                "--set", set);
+        CliRun run = CliRun.of(
+                "demo",
+                "--cache",
+                cache.toString(),
+                "--run-dir",
+                dir.resolve("run").toString(),
+                "--set",
+                set);
         assertEquals(1, run.code(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         try (Stream<Path> trained = Files.list(cache)) {
@@ -43,7 +49,8 @@ class DemoConfigErrorsTest {
 
     @Test
     void outOfRange() throws IOException {
-        assertEquals(dir.resolve("run/demo.yaml") + ": generation.answerTokens: must be at least 1, got 0",
+        assertEquals(
+                dir.resolve("run/demo.yaml") + ": generation.answerTokens: must be at least 1, got 0",
                 error("generation.answerTokens=0"));
     }
 }

@@ -22,11 +22,38 @@ class DemoSeedsTest {
     @Test
     void twoSeedsRunInTheirOwnDirectoriesAndThePrintedTablesSayso() {
         Path run = dir.resolve("run");
-        CliRun done = CliRun.of("demo", "--seeds", "2", "--cache", dir.resolve("cache").toString(), "--run-dir",
-                run.toString(), "--train", "12", "--test", "6", "--teacher-steps", "3", "--slm-steps", "3", "--set",
-                "train.steps=2", "--set", "train.encoderSteps=2", "--set", "generation.rationaleTokens=8", "--set",
-                "generation.encodedTokens=8", "--set", "llm.maxTokens=8", "--set", "eval.mode=gen", "--set",
-                "ablations.epsilons=[1]", "--set", "methods=[standalone, non-private, fedcot-e]");
+        CliRun done = CliRun.of(
+                "demo",
+                "--seeds",
+                "2",
+                "--cache",
+                dir.resolve("cache").toString(),
+                "--run-dir",
+                run.toString(),
+                "--train",
+                "12",
+                "--test",
+                "6",
+                "--teacher-steps",
+                "3",
+                "--slm-steps",
+                "3",
+                "--set",
+                "train.steps=2",
+                "--set",
+                "train.encoderSteps=2",
+                "--set",
+                "generation.rationaleTokens=8",
+                "--set",
+                "generation.encodedTokens=8",
+                "--set",
+                "llm.maxTokens=8",
+                "--set",
+                "eval.mode=gen",
+                "--set",
+                "ablations.epsilons=[1]",
+                "--set",
+                "methods=[standalone, non-private, fedcot-e]");
         assertEquals(0, done.code(), done.err());
         for (String seed : List.of("seed-1", "seed-2")) {
             assertTrue(Files.isRegularFile(run.resolve(seed).resolve("results/standalone.json")), seed);
@@ -42,10 +69,25 @@ class DemoSeedsTest {
     @Test
     void aBadSeedCountOrSeedsNamedTwiceIsOneLine() {
         Path run = dir.resolve("run");
-        CliRun zero = CliRun.of("demo", "--seeds", "0", "--run-dir", run.toString(), "--cache", dir.resolve("c").toString());
+        CliRun zero = CliRun.of(
+                "demo",
+                "--seeds",
+                "0",
+                "--run-dir",
+                run.toString(),
+                "--cache",
+                dir.resolve("c").toString());
         assertNotEquals(0, zero.code());
         assertEquals("--seeds must be between 1 and 100, got 0", zero.message());
-        CliRun twice = CliRun.of("demo", "--seeds", "2", "--set", "seeds=[4]", "--run-dir", run.toString(), "--cache",
+        CliRun twice = CliRun.of(
+                "demo",
+                "--seeds",
+                "2",
+                "--set",
+                "seeds=[4]",
+                "--run-dir",
+                run.toString(),
+                "--cache",
                 dir.resolve("c").toString());
         assertNotEquals(0, twice.code());
         assertEquals("--seeds and --set seeds=... both name the seeds: give one of them", twice.message());

@@ -35,7 +35,8 @@ class WorldPrivacyTest {
         long[] changed = new long[EPSILONS.length];
         int[] namesKept = new int[EPSILONS.length];
         for (int k = 0; k < EPSILONS.length; k++) {
-            TokenPerturber perturber = new TokenPerturber(vocabulary,
+            TokenPerturber perturber = new TokenPerturber(
+                    vocabulary,
                     PerturbOptions.of(MechanismKind.RANTEXT, EPSILONS[k]).withKeepStopwords(keepStopwords));
             for (int i = 0; i < questions.size(); i++) {
                 WorldQuestion q = questions.get(i);
@@ -47,9 +48,11 @@ class WorldPrivacyTest {
                 }
             }
         }
-        assertTrue(changed[0] > changed[1] && changed[1] > changed[2],
+        assertTrue(
+                changed[0] > changed[1] && changed[1] > changed[2],
                 "changed tokens at eps 1, 3, 10: " + java.util.Arrays.toString(changed));
-        assertTrue(namesKept[0] < namesKept[1] && namesKept[1] < namesKept[2],
+        assertTrue(
+                namesKept[0] < namesKept[1] && namesKept[1] < namesKept[2],
                 "creature names sent unchanged at eps 1, 3, 10: " + java.util.Arrays.toString(namesKept));
     }
 
@@ -75,7 +78,8 @@ class WorldPrivacyTest {
         for (WorldQuestion q : WorldQuestions.shuffled(11)) {
             texts.add(QuestionText.of(q.example()) + q.rationale());
         }
-        Tokenizer tokenizer = new BpeTrainer(2048, List.of("<|endoftext|>")).train(texts).tokenizer();
+        Tokenizer tokenizer =
+                new BpeTrainer(2048, List.of("<|endoftext|>")).train(texts).tokenizer();
         int dim = 32;
         float[] embeddings = new float[tokenizer.vocabSize() * dim];
         SplittableRandom rng = new SplittableRandom(5);

@@ -33,7 +33,9 @@ class WorldQuestionsTest {
             QaExample e = q.example();
             Matcher m = RATIONALE.matcher(q.rationale());
             assertTrue(m.matches(), q.rationale());
-            assertTrue(e.question().contains(" " + m.group(1) + "?") || e.question().contains(" " + m.group(1) + " "),
+            assertTrue(
+                    e.question().contains(" " + m.group(1) + "?")
+                            || e.question().contains(" " + m.group(1) + " "),
                     e.question() + " / " + q.rationale());
             assertEquals(kindOf.computeIfAbsent(m.group(1), k -> m.group(2)), m.group(2), "one kind per creature");
             // the same kind and question words always give the same answer
@@ -41,8 +43,13 @@ class WorldQuestionsTest {
             assertEquals(answerOf.computeIfAbsent(key, k -> e.answerText()), e.answerText(), key);
             assertEquals(m.group(3), m.group(4), q.rationale());
             assertEquals(e.answerText(), m.group(4));
-            assertEquals(e.answerIndex(), AnswerParser.parse(q.rationale()).orElseThrow().choiceIndex(e.choices())
-                    .orElseThrow(), q.rationale());
+            assertEquals(
+                    e.answerIndex(),
+                    AnswerParser.parse(q.rationale())
+                            .orElseThrow()
+                            .choiceIndex(e.choices())
+                            .orElseThrow(),
+                    q.rationale());
             assertEquals(4, new HashSet<>(e.choices()).size(), e.choices().toString());
         }
         assertEquals(World.creatures().size(), kindOf.size());
@@ -79,9 +86,11 @@ class WorldQuestionsTest {
             Matcher shown = RATIONALE.matcher(r.shown().rationale());
             Matcher asked = RATIONALE.matcher(r.asked().rationale());
             assertTrue(shown.matches() && asked.matches(), r.toString());
-            assertEquals(r.shown().rationale().replace("A " + shown.group(1) + " ", "A " + asked.group(1) + " "),
+            assertEquals(
+                    r.shown().rationale().replace("A " + shown.group(1) + " ", "A " + asked.group(1) + " "),
                     r.asked().rationale());
-            assertEquals(r.shown().example().question().replace(shown.group(1), asked.group(1)),
+            assertEquals(
+                    r.shown().example().question().replace(shown.group(1), asked.group(1)),
                     r.asked().example().question());
             assertEquals(r.shown().example().choices(), r.asked().example().choices());
             if (!shown.group(1).equals(asked.group(1))) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class EvalBenchTest {
     @Test
     void oneFigureLinePerModel() {
-        CliRun r = CliRun.command("bench", "eval", "--model", "stories260K", "--questions", "4", "--warmup", "0",
-                "--repeat", "1");
+        CliRun r = CliRun.command(
+                "bench", "eval", "--model", "stories260K", "--questions", "4", "--warmup", "0", "--repeat", "1");
         assertEquals(0, r.code(), r.err());
         String last = r.out().strip();
         assertTrue(last.matches("eval mc stories260K \\d+ params: \\d+\\.\\d questions/s, \\d+ loglik tokens/s"), last);

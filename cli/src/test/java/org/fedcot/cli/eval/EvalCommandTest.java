@@ -22,8 +22,12 @@ class EvalCommandTest {
     Path tmp;
 
     private static CliRun eval(String... args) {
-        String[] model = {"--model", MadeMaterial.model().toString(),
-            "--tokenizer", MadeMaterial.tokenizer().toString()};
+        String[] model = {
+            "--model",
+            MadeMaterial.model().toString(),
+            "--tokenizer",
+            MadeMaterial.tokenizer().toString()
+        };
         String[] all = new String[model.length + args.length];
         System.arraycopy(model, 0, all, 0, model.length);
         System.arraycopy(args, 0, all, model.length, args.length);
@@ -56,7 +60,9 @@ class EvalCommandTest {
             correct += new ObjectMapper().readTree(line).get("correct").asBoolean() ? 1 : 0;
         }
         assertTrue(last.get(1).startsWith("accuracy cqa mc: %.4f".formatted(correct / 20.0)), last.get(1));
-        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("rows");
+        JsonNode results = new ObjectMapper()
+                .readTree(out.resolve("results.json").toFile())
+                .get("rows");
         assertEquals(2, results.size());
         assertEquals(correct, results.get(0).get("correct").asInt());
         assertTrue(Files.readString(out.resolve("report.md")).contains("| " + MadeMaterial.NAME + " mc 0-shot | "));
@@ -65,8 +71,23 @@ class EvalCommandTest {
     @Test
     void generationAndFewShot() throws IOException {
         Path out = tmp.resolve("gen");
-        CliRun r = eval("--dataset", "cqa", "--data", cqaTest(), "--limit", "3", "--mode", "gen", "--max-new-tokens", "6",
-                "--shots", "1", "--fewshot-data", cqaTest(), "--out", out.toString());
+        CliRun r = eval(
+                "--dataset",
+                "cqa",
+                "--data",
+                cqaTest(),
+                "--limit",
+                "3",
+                "--mode",
+                "gen",
+                "--max-new-tokens",
+                "6",
+                "--shots",
+                "1",
+                "--fewshot-data",
+                cqaTest(),
+                "--out",
+                out.toString());
         assertEquals(0, r.code(), r.err());
         String last = lastLines(r, 1).getFirst();
         assertTrue(last.matches("accuracy cqa gen:" + SUMMARY.formatted(3)), last);
@@ -77,7 +98,8 @@ class EvalCommandTest {
 
     @Test
     void errorsAreOneLine() {
-        CliRun missing = eval("--dataset", "cqa", "--data", tmp.resolve("nope.json").toString());
+        CliRun missing =
+                eval("--dataset", "cqa", "--data", tmp.resolve("nope.json").toString());
         assertEquals(1, missing.code());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
         assertTrue(missing.message().contains("nope.json: no such file"), missing.message());

@@ -28,15 +28,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AskCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     static Path dir;
+
     private static OpenAiServer server;
 
     @BeforeAll
     static void start() throws IOException {
         Path model = dir.resolve("tiny");
-        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA).vocabSize(MadeMaterial.VOCAB)
-                .hiddenSize(16).intermediateSize(32).numLayers(1).numHeads(2).numKvHeads(1).maxPositionEmbeddings(2048)
+        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA)
+                .vocabSize(MadeMaterial.VOCAB)
+                .hiddenSize(16)
+                .intermediateSize(32)
+                .numLayers(1)
+                .numHeads(2)
+                .numKvHeads(1)
+                .maxPositionEmbeddings(2048)
                 .build();
         HfCheckpointWriter.save(DecoderModel.random(config, 3), model);
         ServedModel tiny = ServedModel.load(model, MadeMaterial.tokenizer(), "tiny");
@@ -71,15 +79,17 @@ class AskCommandTest {
     @Test
     void batchResumesFromItsCacheWithoutAskingAgain() throws IOException {
         Path batch = dir.resolve("batch.jsonl");
-        Files.writeString(batch, "{\"id\": \"a\", \"prompt\": \"Lily saw a cat\"}\n"
-                + "{\"messages\": [{\"role\": \"user\", \"content\": \"Tom ran\"}]}\n");
+        Files.writeString(
+                batch,
+                "{\"id\": \"a\", \"prompt\": \"Lily saw a cat\"}\n"
+                        + "{\"messages\": [{\"role\": \"user\", \"content\": \"Tom ran\"}]}\n");
         Path cache = dir.resolve("cache.jsonl");
         Path out = dir.resolve("answers.jsonl");
         long before = Files.readAllLines(dir.resolve("audit.jsonl")).size();
-        CliRun first = ask("--max-tokens", "5", "--cache", cache.toString(), "--batch", batch.toString(),
-                "--out", out.toString());
-        CliRun again = ask("--max-tokens", "5", "--cache", cache.toString(), "--batch", batch.toString(),
-                "--out", out.toString());
+        CliRun first = ask(
+                "--max-tokens", "5", "--cache", cache.toString(), "--batch", batch.toString(), "--out", out.toString());
+        CliRun again = ask(
+                "--max-tokens", "5", "--cache", cache.toString(), "--batch", batch.toString(), "--out", out.toString());
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().startsWith("2 answers (0 from the cache)"), first.out());
         assertTrue(again.out().startsWith("2 answers (2 from the cache)"), again.out());
@@ -92,8 +102,17 @@ class AskCommandTest {
     @Test
     void datasetQuestionsAreAskedWithTheirTemplateAndScored() throws IOException {
         Path out = dir.resolve("cqa.jsonl");
-        CliRun run = ask("--max-tokens", "8", "--dataset", "cqa", "--data",
-                MadeMaterial.questions().toString(), "--limit", "3", "--out", out.toString());
+        CliRun run = ask(
+                "--max-tokens",
+                "8",
+                "--dataset",
+                "cqa",
+                "--data",
+                MadeMaterial.questions().toString(),
+                "--limit",
+                "3",
+                "--out",
+                out.toString());
         assertEquals(0, run.code(), run.err());
         String last = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(last.matches("accuracy cqa cot: \\d\\.\\d{4} \\(95% CI \\d\\.\\d{4}-\\d\\.\\d{4}, n=3\\)"), last);
@@ -110,8 +129,11 @@ class AskCommandTest {
         assertEquals("bad.jsonl:2: field 'prompt' (a string) or 'messages' (a list) is missing", run.message());
         CliRun noData = ask("--dataset", "cqa");
         assertEquals("--dataset cqa needs --data FILE", noData.message());
-        CliRun down = CliRun.command("ask", "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--retries", "1", "hi");
+        CliRun down =
+                CliRun.command("ask", "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--retries", "1", "hi");
         assertEquals(1, down.code());
-        assertTrue(down.message().startsWith("POST http://127.0.0.1:9/v1/completions failed after 1 attempt"), down.message());
+        assertTrue(
+                down.message().startsWith("POST http://127.0.0.1:9/v1/completions failed after 1 attempt"),
+                down.message());
     }
 }

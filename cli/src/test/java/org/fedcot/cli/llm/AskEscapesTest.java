@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 /** A model's answer is shown, not obeyed: control characters in it reach the terminal escaped. */
 class AskEscapesTest {
     /** An answer that would clear the screen and rewrite the line if printed raw. */
-    private static final String ANSWER = "{\"id\": \"c1\", \"object\": \"text_completion\", \"model\": \"m\", \"choices\": "
-            + "[{\"index\": 0, \"text\": \"yes\\u001b[2J\\rno\\nsecond line\", \"finish_reason\": \"stop\"}], "
-            + "\"usage\": {\"prompt_tokens\": 1, \"completion_tokens\": 2, \"total_tokens\": 3}}";
+    private static final String ANSWER =
+            "{\"id\": \"c1\", \"object\": \"text_completion\", \"model\": \"m\", \"choices\": "
+                    + "[{\"index\": 0, \"text\": \"yes\\u001b[2J\\rno\\nsecond line\", \"finish_reason\": \"stop\"}], "
+                    + "\"usage\": {\"prompt_tokens\": 1, \"completion_tokens\": 2, \"total_tokens\": 3}}";
 
     @Test
     void anAnswersControlCharactersAreEscaped() throws IOException {
@@ -30,8 +31,13 @@ class AskEscapesTest {
         });
         server.start();
         try {
-            CliRun r = CliRun.command("ask", "--llm-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
-                    "--llm-model", "m", "hello");
+            CliRun r = CliRun.command(
+                    "ask",
+                    "--llm-url",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
+                    "--llm-model",
+                    "m",
+                    "hello");
             assertEquals(0, r.code(), r.err());
             assertEquals("yes\\u001b[2J\\u000dno\nsecond line\n", r.out());
             assertFalse(r.out().contains("\u001b"), r.out());

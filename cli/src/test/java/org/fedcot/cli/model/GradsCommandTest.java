@@ -1,6 +1,5 @@
 package org.fedcot.cli.model;
 
-import org.fedcot.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.fedcot.cli.CliRun;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.io.SafetensorsFile;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,8 @@ class GradsCommandTest {
     private static final double TOL = 1e-4;
 
     private static CliRun grads(Path model, Path batch, Path out) {
-        return CliRun.command("grads", "--model", model.toString(), "--batch", batch.toString(),
-                "--out", out.toString());
+        return CliRun.command(
+                "grads", "--model", model.toString(), "--batch", batch.toString(), "--out", out.toString());
     }
 
     @ParameterizedTest
@@ -36,7 +36,7 @@ class GradsCommandTest {
         assertEquals(0, r.code(), r.err());
         double worst = 0;
         try (SafetensorsFile actual = SafetensorsFile.open(out);
-             SafetensorsFile expected = SafetensorsFile.open(fixture.resolve("expected.safetensors"))) {
+                SafetensorsFile expected = SafetensorsFile.open(fixture.resolve("expected.safetensors"))) {
             assertEquals(expected.names(), actual.names(), "the loss and one gradient per parameter");
             assertArrayEquals(new int[0], actual.entry("loss").shape(), "the loss is a scalar, shape []");
             for (String tensor : expected.names()) {
@@ -51,14 +51,28 @@ class GradsCommandTest {
     @Test
     void badBatchFilesGiveOneLineNamingTheFileAndField(@TempDir Path tmp) throws IOException {
         Path model = GradsFixtures.path("llama_gqa");
-        assertBad(tmp, model, "{\"input_ids\": [[1, 2, 3], [4, 5]], \"labels\": [[1, 2, 3], [4, 5]]}",
+        assertBad(
+                tmp,
+                model,
+                "{\"input_ids\": [[1, 2, 3], [4, 5]], \"labels\": [[1, 2, 3], [4, 5]]}",
                 "input_ids[1] has 2 values but input_ids[0] has 3");
-        assertBad(tmp, model, "{\"input_ids\": [[1, 2, 32]], \"labels\": [[1, 2, 3]]}",
+        assertBad(
+                tmp,
+                model,
+                "{\"input_ids\": [[1, 2, 32]], \"labels\": [[1, 2, 3]]}",
                 "input_ids[0][2] is 32, not an id of a vocabulary of 32");
         assertBad(tmp, model, "{\"input_ids\": [[1, 2, 3]]}", "missing field 'labels'");
         assertBad(tmp, model, "{\"input_ids\": [[1, 2, 3]], \"labels\": [[1, -5, 3]]}", "labels[0][1] is -5");
-        assertBad(tmp, model, "{\"input_ids\": [[1, 2, 3]], \"labels\": [[1, 2]]}", "labels are 1 x 2 but input_ids are 1 x 3");
-        assertBad(tmp, model, "{\"input_ids\": [[1, 2.5, 3]], \"labels\": [[1, 2, 3]]}", "input_ids[0][1] must be an integer");
+        assertBad(
+                tmp,
+                model,
+                "{\"input_ids\": [[1, 2, 3]], \"labels\": [[1, 2]]}",
+                "labels are 1 x 2 but input_ids are 1 x 3");
+        assertBad(
+                tmp,
+                model,
+                "{\"input_ids\": [[1, 2.5, 3]], \"labels\": [[1, 2, 3]]}",
+                "input_ids[0][1] must be an integer");
         assertBad(tmp, model, "{\"input_ids\": [], \"labels\": []}", "'input_ids' must be a non-empty array");
         assertBad(tmp, model, "{\"input_ids\": [[1, 2]], \"labels\": [[1, -100]]}", "nothing to predict");
         assertBad(tmp, model, "{\"input_ids\": [[1, 2]], ", "not valid JSON");

@@ -1,6 +1,5 @@
 package org.fedcot.cli.model;
 
-import org.fedcot.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.fedcot.cli.CliRun;
 import org.fedcot.models.checkpoint.HfCheckpoint;
 import org.fedcot.models.checkpoint.HfConfig;
 import org.fedcot.models.transformer.DecoderModel;
@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code fedcot init}: a loadable Hugging Face directory holding exactly the seeded random model. */
 class InitCommandTest {
     private static CliRun init(String arch, Path config, Path out, String seed) {
-        return CliRun.command("init", "--arch", arch, "--config", config.toString(), "--out",
-                out.toString(), "--seed", seed);
+        return CliRun.command(
+                "init", "--arch", arch, "--config", config.toString(), "--out", out.toString(), "--seed", seed);
     }
 
     @ParameterizedTest
@@ -39,11 +39,17 @@ class InitCommandTest {
         assertEquals(expectedConfig, loaded.config());
         Map<String, Tensor> expected = DecoderModel.random(expectedConfig, 7).namedParameters();
         assertEquals(expected.keySet(), loaded.namedParameters().keySet());
-        expected.forEach((name, t) -> assertArrayEquals(t.toArray(), loaded.namedParameters().get(name).toArray(), name));
+        expected.forEach((name, t) -> assertArrayEquals(
+                t.toArray(), loaded.namedParameters().get(name).toArray(), name));
 
         // and it trains: grads runs on it
-        CliRun g = CliRun.command("grads", "--model", out.toString(), "--batch",
-                GradsFixtures.path(fixture).resolve("batch.json").toString(), "--out",
+        CliRun g = CliRun.command(
+                "grads",
+                "--model",
+                out.toString(),
+                "--batch",
+                GradsFixtures.path(fixture).resolve("batch.json").toString(),
+                "--out",
                 tmp.resolve("g.safetensors").toString());
         assertEquals(0, g.code(), g.err());
     }
@@ -64,11 +70,13 @@ class InitCommandTest {
         Path llama = GradsFixtures.path("llama_gqa").resolve("config.json");
         CliRun r = init("gpt-neox", llama, tmp.resolve("x"), "0");
         assertEquals(1, r.code());
-        assertTrue(r.err().contains(llama.toString()) && r.err().contains("model_type 'llama'")
-                && r.err().contains("gpt-neox"), r.err());
+        assertTrue(
+                r.err().contains(llama.toString())
+                        && r.err().contains("model_type 'llama'")
+                        && r.err().contains("gpt-neox"),
+                r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        CliRun neox = init("llama", GradsFixtures.path("neox").resolve("config.json"),
-                tmp.resolve("y"), "0");
+        CliRun neox = init("llama", GradsFixtures.path("neox").resolve("config.json"), tmp.resolve("y"), "0");
         assertEquals(1, neox.code());
         assertTrue(neox.err().contains("gpt_neox"), neox.err());
         assertEquals(2, init("gpt2", llama, tmp.resolve("z"), "0").code(), "an unknown arch is a usage error");
@@ -86,12 +94,23 @@ class InitCommandTest {
         CliRun refused = init("llama", config, out, "2");
         assertEquals(1, refused.code());
         assertEquals(1, refused.err().strip().lines().count(), refused.err());
-        assertTrue(refused.message().startsWith("--out " + out + " is not empty") && refused.err().contains("--force"),
+        assertTrue(
+                refused.message().startsWith("--out " + out + " is not empty")
+                        && refused.err().contains("--force"),
                 refused.err());
         assertArrayEquals(weights, Files.readAllBytes(out.resolve("model.safetensors")), "the model is untouched");
 
-        CliRun forced = CliRun.command("init", "--arch", "llama", "--config", config.toString(), "--out", out.toString(),
-                "--seed", "2", "--force");
+        CliRun forced = CliRun.command(
+                "init",
+                "--arch",
+                "llama",
+                "--config",
+                config.toString(),
+                "--out",
+                out.toString(),
+                "--seed",
+                "2",
+                "--force");
         assertEquals(0, forced.code(), forced.err());
         assertFalse(java.util.Arrays.equals(weights, Files.readAllBytes(out.resolve("model.safetensors"))));
 

@@ -30,6 +30,7 @@ class LoraCommandsTest {
 
     @TempDir
     Path tmp;
+
     private Path model;
     private Path data;
 
@@ -40,40 +41,62 @@ class LoraCommandsTest {
     }
 
     private CliRun train(String... extra) {
-        return CliRun.command("train", List.of("--model", model.toString(), "--data", data.toString(),
-                "--out", tmp.resolve("adapter").toString(), "--batch", "2", "--lr", "3e-2", "--steps", "4"), extra);
+        return CliRun.command(
+                "train",
+                List.of(
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        tmp.resolve("adapter").toString(),
+                        "--batch",
+                        "2",
+                        "--lr",
+                        "3e-2",
+                        "--steps",
+                        "4"),
+                extra);
     }
 
     @Test
     void anAdapterTrainedMergedAndUsedGeneratesAsTheMergedModel() throws IOException {
-        CliRun trained = train("--lora-rank", "4", "--lora-alpha", "8", "--lora-targets", "q_proj,o_proj",
-                "--checkpoint-activations");
+        CliRun trained = train(
+                "--lora-rank", "4", "--lora-alpha", "8", "--lora-targets", "q_proj,o_proj", "--checkpoint-activations");
         assertEquals(0, trained.code(), trained.message());
         assertTrue(trained.out().contains("adapter saved to"), trained.out());
         Path adapter = tmp.resolve("adapter");
-        assertTrue(Files.exists(adapter.resolve(PeftAdapter.CONFIG)) && Files.exists(adapter.resolve(PeftAdapter.WEIGHTS)));
+        assertTrue(Files.exists(adapter.resolve(PeftAdapter.CONFIG))
+                && Files.exists(adapter.resolve(PeftAdapter.WEIGHTS)));
         assertFalse(Files.exists(adapter.resolve("model.safetensors")), "the frozen base is not written again");
         assertEquals(List.of("q_proj", "o_proj"), PeftAdapter.readSpec(adapter).targets());
 
         Path merged = tmp.resolve("merged");
-        CliRun merge = CliRun.command("merge", "--model", model.toString(), "--adapter", adapter.toString(), "--out",
-                merged.toString());
+        CliRun merge = CliRun.command(
+                "merge", "--model", model.toString(), "--adapter", adapter.toString(), "--out", merged.toString());
         assertEquals(0, merge.code(), merge.message());
         assertTrue(merge.out().contains("merged 4 adapted layers"), merge.out());
         DecoderModel base = HfCheckpoint.load(model);
         DecoderModel folded = HfCheckpoint.load(merged);
         Tokenizers.load(merged);
-        assertFalse(Arrays.equals(base.namedParameters().get(Q).toArray(), folded.namedParameters().get(Q).toArray()),
+        assertFalse(
+                Arrays.equals(
+                        base.namedParameters().get(Q).toArray(),
+                        folded.namedParameters().get(Q).toArray()),
                 "the adapter changed q_proj");
         String k = "model.layers.0.self_attn.k_proj.weight";
-        assertArrayEquals(base.namedParameters().get(k).toArray(), folded.namedParameters().get(k).toArray(),
+        assertArrayEquals(
+                base.namedParameters().get(k).toArray(),
+                folded.namedParameters().get(k).toArray(),
                 "k_proj is no target");
 
         List<String> greedy = List.of("--prompt", "Is the sky", "--max-tokens", "12", "--temperature", "0");
-        CliRun withAdapter = CliRun.command("generate", List.of("--model", model.toString(), "--adapter",
-                adapter.toString()), greedy.toArray(String[]::new));
-        CliRun fromMerged = CliRun.command("generate", List.of("--model", merged.toString()),
+        CliRun withAdapter = CliRun.command(
+                "generate",
+                List.of("--model", model.toString(), "--adapter", adapter.toString()),
                 greedy.toArray(String[]::new));
+        CliRun fromMerged =
+                CliRun.command("generate", List.of("--model", merged.toString()), greedy.toArray(String[]::new));
         assertEquals(0, withAdapter.code(), withAdapter.message());
         assertEquals(fromMerged.out(), withAdapter.out());
     }
@@ -87,19 +110,27 @@ class LoraCommandsTest {
         assertTrue(zero.message().contains("--lora-rank must be at least 1"), zero.message());
         CliRun nothing = train("--lora-rank", "2", "--lora-targets", "query_key_value");
         assertEquals(1, nothing.code());
-        assertTrue(nothing.message().contains("match no linear layer") && nothing.message().contains("q_proj"),
+        assertTrue(
+                nothing.message().contains("match no linear layer")
+                        && nothing.message().contains("q_proj"),
                 nothing.message());
 
-        CliRun missing = CliRun.command("merge", "--model", model.toString(), "--adapter", tmp.resolve("none").toString(),
-                "--out", tmp.resolve("m").toString());
+        CliRun missing = CliRun.command(
+                "merge",
+                "--model",
+                model.toString(),
+                "--adapter",
+                tmp.resolve("none").toString(),
+                "--out",
+                tmp.resolve("m").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.message().contains("adapter_config.json: not found"), missing.message());
         assertEquals(1, missing.message().lines().count(), missing.message());
-        CliRun same = CliRun.command("merge", "--model", model.toString(), "--adapter", model.toString(), "--out",
-                model.toString());
+        CliRun same = CliRun.command(
+                "merge", "--model", model.toString(), "--adapter", model.toString(), "--out", model.toString());
         assertTrue(same.message().contains("--out must differ"), same.message());
-        CliRun gen = CliRun.command("generate", "--model", model.toString(), "--adapter", model.toString(),
-                "--max-tokens", "2");
+        CliRun gen = CliRun.command(
+                "generate", "--model", model.toString(), "--adapter", model.toString(), "--max-tokens", "2");
         assertEquals(1, gen.code());
         assertTrue(gen.message().contains("adapter_config.json: not found"), gen.message());
     }

@@ -15,12 +15,22 @@ class AttackBenchTest {
     @Test
     void aRowPerEpsAndTheLastLineIsReleasedTokensPerSecond(@TempDir Path tmp) throws IOException {
         Path glove = BenchVectors.write(tmp);
-        CliRun r = CliRun.command("bench", "attack", "--embeddings", glove.toString(), "--mechanism", "santext",
-                "--epsilons", "0.001,1000000", "--samples", "2");
+        CliRun r = CliRun.command(
+                "bench",
+                "attack",
+                "--embeddings",
+                glove.toString(),
+                "--mechanism",
+                "santext",
+                "--epsilons",
+                "0.001,1000000",
+                "--samples",
+                "2");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().strip().lines().toList();
         assertTrue(lines.getLast().matches("attack santext: \\d+ released tokens/s"), lines.getLast());
-        List<String> rows = lines.stream().filter(l -> l.startsWith("| santext |")).toList();
+        List<String> rows =
+                lines.stream().filter(l -> l.startsWith("| santext |")).toList();
         assertEquals(2, rows.size(), r.out());
         // the columns: NN top-1 is the 7th cell; at eps 1e6 every word in the vocabulary comes back as itself
         double nearFlat = percent(rows.get(0), 6);

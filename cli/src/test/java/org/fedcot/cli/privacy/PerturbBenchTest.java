@@ -15,8 +15,17 @@ class PerturbBenchTest {
     void theLastLineIsWordsPerSecond(@TempDir Path tmp) throws IOException {
         Path glove = BenchVectors.write(tmp);
         for (String mechanism : new String[] {"rantext", "santext", "custext"}) {
-            CliRun r = CliRun.command("bench", "perturb", "--embeddings", glove.toString(), "--mechanism", mechanism,
-                    "--warmup", "0", "--repeat", "2");
+            CliRun r = CliRun.command(
+                    "bench",
+                    "perturb",
+                    "--embeddings",
+                    glove.toString(),
+                    "--mechanism",
+                    mechanism,
+                    "--warmup",
+                    "0",
+                    "--repeat",
+                    "2");
             assertEquals(0, r.code(), r.err());
             String last = r.out().strip().lines().reduce((a, b) -> b).orElseThrow();
             assertTrue(last.matches("perturb " + mechanism + ": \\d+ words/s"), last);

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fedcot.cli.CliRun;
-import org.fedcot.testing.SharedFiles;
 import org.fedcot.cli.MadeMaterial;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,11 +28,27 @@ class PerturbCommandTest {
 
     /** A small GloVe file: the text's words and their neighbours, 3-d. */
     private Path smallGlove() throws IOException {
-        return Files.writeString(tmp.resolve("small.txt"), String.join("\n",
-                "doctor 1 0 0", "nurse 0.9 0.2 0", "surgeon 0.95 0.1 0.05", "walked 0 1 0", "strolled 0.1 0.95 0",
-                "river 0 0 1", "stream 0.1 0 0.9", "lake 0 0.2 0.9", "old 0.5 0.5 0", "ancient 0.45 0.55 0.1",
-                "bridges 0.3 0 0.6", "roads 0.4 0.1 0.5", "near 0.2 0.2 0.2", "the 0.1 0.1 0.1", "along 0.3 0.3 0.1")
-                + "\n", StandardCharsets.UTF_8);
+        return Files.writeString(
+                tmp.resolve("small.txt"),
+                String.join(
+                                "\n",
+                                "doctor 1 0 0",
+                                "nurse 0.9 0.2 0",
+                                "surgeon 0.95 0.1 0.05",
+                                "walked 0 1 0",
+                                "strolled 0.1 0.95 0",
+                                "river 0 0 1",
+                                "stream 0.1 0 0.9",
+                                "lake 0 0.2 0.9",
+                                "old 0.5 0.5 0",
+                                "ancient 0.45 0.55 0.1",
+                                "bridges 0.3 0 0.6",
+                                "roads 0.4 0.1 0.5",
+                                "near 0.2 0.2 0.2",
+                                "the 0.1 0.1 0.1",
+                                "along 0.3 0.3 0.1")
+                        + "\n",
+                StandardCharsets.UTF_8);
     }
 
     private static CliRun perturb(String... args) {
@@ -41,8 +57,18 @@ class PerturbCommandTest {
 
     @Test
     void printsTheVersionsOneALineAndTheReportOnStderr() throws IOException {
-        CliRun r = perturb("--embeddings", smallGlove().toString(), "--epsilon", "1", "--mechanism", "santext",
-                "--seed", "7", "--samples", "3", TEXT);
+        CliRun r = perturb(
+                "--embeddings",
+                smallGlove().toString(),
+                "--epsilon",
+                "1",
+                "--mechanism",
+                "santext",
+                "--seed",
+                "7",
+                "--samples",
+                "3",
+                TEXT);
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(3, lines.size(), r.out());
@@ -52,18 +78,44 @@ class PerturbCommandTest {
         // 9 words a version, of which "The" and "the" are stopwords
         assertTrue(r.err().startsWith("privacy: santext, eps 1 per word; 21 of 27 words perturbed"), r.err());
         assertTrue(r.err().contains("21-DP in total under sequential composition"), r.err());
-        assertEquals(r.out(), perturb("--embeddings", smallGlove().toString(), "--epsilon", "1", "--mechanism",
-                "santext", "--seed", "7", "--samples", "3", TEXT).out(), "the same seed gives the same versions");
+        assertEquals(
+                r.out(),
+                perturb(
+                                "--embeddings",
+                                smallGlove().toString(),
+                                "--epsilon",
+                                "1",
+                                "--mechanism",
+                                "santext",
+                                "--seed",
+                                "7",
+                                "--samples",
+                                "3",
+                                TEXT)
+                        .out(),
+                "the same seed gives the same versions");
     }
 
     @Test
     void explainShowsEachWordsOutputsWithProbabilities() throws IOException {
-        CliRun r = perturb("--embeddings", smallGlove().toString(), "--epsilon", "2", "--mechanism", "custext",
-                "--seed", "1", "--explain", "--top", "3", "The doctor walked.");
+        CliRun r = perturb(
+                "--embeddings",
+                smallGlove().toString(),
+                "--epsilon",
+                "2",
+                "--mechanism",
+                "custext",
+                "--seed",
+                "1",
+                "--explain",
+                "--top",
+                "3",
+                "The doctor walked.");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(3, lines.size(), r.out());
-        assertTrue(lines.get(1).matches("doctor: doctor 0\\.\\d+, surgeon 0\\.\\d+, nurse 0\\.\\d+ \\(15 outputs\\)"),
+        assertTrue(
+                lines.get(1).matches("doctor: doctor 0\\.\\d+, surgeon 0\\.\\d+, nurse 0\\.\\d+ \\(15 outputs\\)"),
                 lines.get(1));
         assertTrue(lines.get(2).startsWith("walked: walked "), lines.get(2));
     }
@@ -72,12 +124,26 @@ class PerturbCommandTest {
     void aFileIsPerturbedLineByLineWithAJsonReportBesideIt() throws IOException {
         Path in = Files.writeString(tmp.resolve("in.txt"), "the doctor walked\nold bridges near the river\n");
         Path out = tmp.resolve("out.txt");
-        CliRun r = perturb("--embeddings", smallGlove().toString(), "--epsilon", "3", "--mechanism", "rantext",
-                "--seed", "2", "--numbers", "inferdpt", "--input", in.toString(), "--output", out.toString());
+        CliRun r = perturb(
+                "--embeddings",
+                smallGlove().toString(),
+                "--epsilon",
+                "3",
+                "--mechanism",
+                "rantext",
+                "--seed",
+                "2",
+                "--numbers",
+                "inferdpt",
+                "--input",
+                in.toString(),
+                "--output",
+                out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.out());
         assertEquals(2, Files.readAllLines(out).size());
-        JsonNode report = new ObjectMapper().readTree(tmp.resolve("out.txt.privacy.json").toFile());
+        JsonNode report =
+                new ObjectMapper().readTree(tmp.resolve("out.txt.privacy.json").toFile());
         assertEquals("rantext", report.get("mechanism").asText());
         assertEquals(6, report.get("perturbed").asLong()); // the stopword "the" passes through
         assertEquals(18, report.get("totalEpsilon").asDouble(), 1e-12);
@@ -87,11 +153,13 @@ class PerturbCommandTest {
 
     @Test
     void theSharedGloveVectorsWorkEndToEnd() {
-        String glove = SharedFiles.path("embeddings/glove.6B.100d.wink-top50000.txt").toString();
+        String glove =
+                SharedFiles.path("embeddings/glove.6B.100d.wink-top50000.txt").toString();
         CliRun same = perturb("--embeddings", glove, "--epsilon", "1e6", "--mechanism", "custext", TEXT);
         assertEquals(0, same.code(), same.err());
         assertEquals(TEXT, same.out().strip());
-        CliRun changed = perturb("--embeddings", glove, "--epsilon", "1", "--mechanism", "custext", "--seed", "3", TEXT);
+        CliRun changed =
+                perturb("--embeddings", glove, "--epsilon", "1", "--mechanism", "custext", "--seed", "3", TEXT);
         assertNotEquals(TEXT, changed.out().strip());
     }
 
@@ -111,8 +179,10 @@ class PerturbCommandTest {
     void aNonPositiveEpsIsOneClearError(String eps) throws IOException {
         CliRun r = perturb("--embeddings", smallGlove().toString(), "--epsilon", eps, TEXT);
         assertEquals(1, r.code());
-        assertEquals("fedcot: epsilon must be a positive finite number, not " + (eps.equals("0") ? "0.0"
-                : eps.equals("-1") ? "-1.0" : "NaN") + System.lineSeparator(), r.err());
+        assertEquals(
+                "fedcot: epsilon must be a positive finite number, not "
+                        + (eps.equals("0") ? "0.0" : eps.equals("-1") ? "-1.0" : "NaN") + System.lineSeparator(),
+                r.err());
     }
 
     @Test
@@ -140,8 +210,12 @@ class PerturbCommandTest {
     @Test
     void unknownChoicesAreNamed() throws IOException {
         CliRun r = perturb("--embeddings", smallGlove().toString(), "--epsilon", "1", "--mechanism", "laplace", TEXT);
-        assertEquals("fedcot: unknown mechanism 'laplace'; choose rantext, santext, custext", r.err().strip());
+        assertEquals(
+                "fedcot: unknown mechanism 'laplace'; choose rantext, santext, custext",
+                r.err().strip());
         r = perturb("--embeddings", smallGlove().toString(), "--epsilon", "1", "--numbers", "drop", TEXT);
-        assertEquals("fedcot: --numbers drop is not one of keep, custext, inferdpt", r.err().strip());
+        assertEquals(
+                "fedcot: --numbers drop is not one of keep, custext, inferdpt",
+                r.err().strip());
     }
 }

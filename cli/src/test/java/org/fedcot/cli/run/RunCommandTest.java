@@ -45,46 +45,53 @@ class RunCommandTest {
     @Test
     void unknownDataset() throws IOException {
         Path c = config(minimal("").formatted("cqa2"));
-        assertOneLine(CliRun.command("run", "--config", c.toString()), c + " line 3: task.dataset: unknown dataset 'cqa2'");
+        assertOneLine(
+                CliRun.command("run", "--config", c.toString()), c + " line 3: task.dataset: unknown dataset 'cqa2'");
     }
 
     @Test
     void unknownField() throws IOException {
         Path c = config(minimal("trian:\n  steps: 3\n").formatted("cqa"));
-        assertOneLine(CliRun.command("run", "--config", c.toString()), c + " line 9: unknown field 'trian' in the top level");
+        assertOneLine(
+                CliRun.command("run", "--config", c.toString()), c + " line 9: unknown field 'trian' in the top level");
     }
 
     @Test
     void nonPositiveEpsilon() throws IOException {
         Path c = config(minimal("").formatted("cqa"));
-        assertOneLine(CliRun.command("run", "--config", c.toString(), "--set", "privacy.epsilon=0"),
+        assertOneLine(
+                CliRun.command("run", "--config", c.toString(), "--set", "privacy.epsilon=0"),
                 "privacy.epsilon: eps must be > 0, got 0.0");
     }
 
     @Test
     void missingModel() throws IOException {
         Path c = config(minimal("").formatted("cqa").replace(MadeMaterial.NAME + "\n", "missing\n"));
-        assertOneLine(CliRun.command("run", "--config", c.toString()), c + " line 7: slm.model: no such file or directory");
+        assertOneLine(
+                CliRun.command("run", "--config", c.toString()), c + " line 7: slm.model: no such file or directory");
     }
 
     @Test
     void rawPromptsNeedPermission() throws IOException {
         Path c = config(minimal("").formatted("cqa").replace("[standalone]", "[non-private]"));
-        assertOneLine(CliRun.command("run", "--config", c.toString(), "--llm-url", "http://127.0.0.1:9/v1"),
+        assertOneLine(
+                CliRun.command("run", "--config", c.toString(), "--llm-url", "http://127.0.0.1:9/v1"),
                 c + " line 8: methods: non-private sends raw private prompts to the LLM");
     }
 
     @Test
     void setUnknownField() throws IOException {
         Path c = config(minimal("").formatted("cqa"));
-        assertOneLine(CliRun.command("run", "--config", c.toString(), "--set", "bogus.field=1"),
+        assertOneLine(
+                CliRun.command("run", "--config", c.toString(), "--set", "bogus.field=1"),
                 "--set: unknown field 'bogus' in the top level");
     }
 
     @Test
     void setWrongType() throws IOException {
         Path c = config(minimal("").formatted("cqa"));
-        assertOneLine(CliRun.command("run", "--config", c.toString(), "--set", "train.steps=2.5"),
+        assertOneLine(
+                CliRun.command("run", "--config", c.toString(), "--set", "train.steps=2.5"),
                 "--set train.steps=2.5: train.steps: must be a whole number, got 2.5");
     }
 }

@@ -14,9 +14,14 @@ class ServeCommandTest {
 
     @Test
     void badLimitsAreUsageErrorsNamingTheFlag() {
-        for (String[] bad : new String[][] {{"--request-timeout", "0"}, {"--request-timeout", "-2.5"},
-                {"--max-connections", "0"}, {"--audit-body-limit", "-1"}, {"--replay-memory", "-1"},
-                {"--max-batch", "0"}}) {
+        for (String[] bad : new String[][] {
+            {"--request-timeout", "0"},
+            {"--request-timeout", "-2.5"},
+            {"--max-connections", "0"},
+            {"--audit-body-limit", "-1"},
+            {"--replay-memory", "-1"},
+            {"--max-batch", "0"}
+        }) {
             CliRun run = serve(bad[0], bad[1]);
             assertEquals(2, run.code(), run.err());
             String first = run.err().lines().findFirst().orElse("");

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.fedcot.cli.CliRun;
-import org.fedcot.testing.SharedFiles;
 import org.fedcot.cli.MadeMaterial;
+import org.fedcot.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +106,8 @@ class TokenizeCommandTest {
     void aDirectoryWithoutATokenizerIsNamed(@TempDir Path empty) {
         CliRun r = run("--tokenizer", empty.toString(), "hi");
         assertEquals(1, r.code());
-        assertTrue(r.err().contains(empty + ": no tokenizer.json, encoder.json + vocab.bpe or tokenizer.bin found"), r.err());
+        assertTrue(
+                r.err().contains(empty + ": no tokenizer.json, encoder.json + vocab.bpe or tokenizer.bin found"),
+                r.err());
     }
 }

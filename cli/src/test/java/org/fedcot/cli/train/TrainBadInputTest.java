@@ -21,18 +21,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TrainBadInputTest {
     @TempDir
     Path tmp;
+
     private Path model;
     private Path data;
 
     @BeforeEach
     void setUp() throws IOException {
         model = MadeMaterial.writeModel(tmp.resolve("model"), 64);
-        data = Files.writeString(tmp.resolve("data.jsonl"), "{\"prompt\": \"Is the sky blue?\", \"target\": \"yes\"}\n");
+        data = Files.writeString(
+                tmp.resolve("data.jsonl"), "{\"prompt\": \"Is the sky blue?\", \"target\": \"yes\"}\n");
     }
 
     private CliRun train(String... extra) {
-        return CliRun.command("train", List.of("--model", model.toString(), "--data", data.toString(),
-                "--out", tmp.resolve("out").toString()), extra);
+        return CliRun.command(
+                "train",
+                List.of(
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        tmp.resolve("out").toString()),
+                extra);
     }
 
     private static String oneLine(CliRun r) {
@@ -57,16 +67,19 @@ class TrainBadInputTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--batch|0|--batch must be at least 1, got 0",
-        "--steps|0|--steps must be at least 1, got 0",
-        "--warmup|-1|--warmup must be at least 0, got -1",
-        "--keep|-1|--keep must be at least 0, got -1",
-        "--lr|-1|--lr must be positive and finite, got -1.0",
-        "--lr|NaN|--lr must be positive and finite, got NaN",
-        "--max-grad-norm|Infinity|--max-grad-norm must be finite",
-        "--weight-decay|-0.5|--weight-decay must be finite and >= 0, got -0.5",
-        "--schedule|bogus|--schedule: unknown learning-rate schedule 'bogus'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--batch|0|--batch must be at least 1, got 0",
+                "--steps|0|--steps must be at least 1, got 0",
+                "--warmup|-1|--warmup must be at least 0, got -1",
+                "--keep|-1|--keep must be at least 0, got -1",
+                "--lr|-1|--lr must be positive and finite, got -1.0",
+                "--lr|NaN|--lr must be positive and finite, got NaN",
+                "--max-grad-norm|Infinity|--max-grad-norm must be finite",
+                "--weight-decay|-0.5|--weight-decay must be finite and >= 0, got -0.5",
+                "--schedule|bogus|--schedule: unknown learning-rate schedule 'bogus'"
+            })
     void numbersOutOfRangeNameTheirFlag(String flag, String value, String expected) {
         String message = oneLine(train(flag, value));
         assertTrue(message.startsWith(expected), message);
@@ -76,7 +89,7 @@ class TrainBadInputTest {
     void anUnknownFieldIsNamedWithItsLine() throws IOException {
         Files.writeString(data, "{\"prompt\": \"a\", \"target\": \"b\"}\n{\"prompt\": \"a\", \"targte\": \"b\"}\n");
         String message = oneLine(train("--steps", "1"));
-        assertTrue(message.startsWith(data + ":2: unknown field 'targte' (the fields are prompt, target, task)"),
-                message);
+        assertTrue(
+                message.startsWith(data + ":2: unknown field 'targte' (the fields are prompt, target, task)"), message);
     }
 }

@@ -1,12 +1,12 @@
 package org.fedcot.cli.train;
 
-import org.fedcot.cli.CliRun;
-import org.fedcot.cli.MadeMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.fedcot.cli.CliRun;
+import org.fedcot.cli.MadeMaterial;
 import org.fedcot.models.checkpoint.HfConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +19,19 @@ class TrainBenchCommandTest {
     @Test
     void theLastLineGivesParamsMsPerStepAndTokensPerSecond() throws IOException {
         Path dir = MadeMaterial.writeModel(tmp, 64);
-        CliRun r = CliRun.command("bench", "train", "--model", dir.resolve(HfConfig.FILE_NAME).toString(),
-                "--seq", "16", "--batch", "2", "--steps", "3", "--warmup", "1");
+        CliRun r = CliRun.command(
+                "bench",
+                "train",
+                "--model",
+                dir.resolve(HfConfig.FILE_NAME).toString(),
+                "--seq",
+                "16",
+                "--batch",
+                "2",
+                "--steps",
+                "3",
+                "--warmup",
+                "1");
         assertEquals(0, r.code(), r.message());
         String last = r.out().strip().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(last.matches("train \\d+ params: \\d+\\.\\d ms/step, \\d+ tokens/s"), last);

@@ -1,7 +1,5 @@
 package org.fedcot.cli.train;
 
-import org.fedcot.cli.CliRun;
-import org.fedcot.cli.MadeMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.fedcot.cli.CliRun;
+import org.fedcot.cli.MadeMaterial;
 import org.fedcot.models.checkpoint.HfCheckpoint;
 import org.fedcot.models.tokenizer.Tokenizers;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +26,7 @@ class TrainCommandTest {
 
     @TempDir
     Path tmp;
+
     private Path model;
     private Path data;
 
@@ -36,14 +37,37 @@ class TrainCommandTest {
     }
 
     private CliRun train(String... extra) {
-        return CliRun.command("train", List.of("--model", model.toString(), "--data", data.toString(),
-                "--out", tmp.resolve("out").toString(), "--batch", "2", "--lr", "1e-3", "--save-every", "2"), extra);
+        return CliRun.command(
+                "train",
+                List.of(
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        tmp.resolve("out").toString(),
+                        "--batch",
+                        "2",
+                        "--lr",
+                        "1e-3",
+                        "--save-every",
+                        "2"),
+                extra);
     }
 
     @Test
     void trainsAndSavesACompleteModelDirectory() throws IOException {
-        CliRun r = train("--steps", "4", "--micro-batch", "1", "--alpha", "0.5", "--eval-data", data.toString(),
-                "--eval-every", "2");
+        CliRun r = train(
+                "--steps",
+                "4",
+                "--micro-batch",
+                "1",
+                "--alpha",
+                "0.5",
+                "--eval-data",
+                data.toString(),
+                "--eval-every",
+                "2");
         assertEquals(0, r.code(), r.message());
         assertTrue(r.out().contains("3 examples"), r.out());
         assertTrue(r.out().contains("step 2: eval loss") && r.out().contains("step 4: checkpoint"), r.out());
@@ -77,12 +101,15 @@ class TrainCommandTest {
         assertBadLine("{\"prompt\": \"a\"}", ":1: field \"target\" is missing");
         assertBadLine("{\"prompt\": \"a\", \"target\": 3}", ":1: field \"target\" must be a string, not number");
         assertBadLine("[1, 2]", ":1: expected a JSON object");
-        assertBadLine("{\"prompt\": \"a\", \"target\": \"b\", \"task\": \"summary\"}",
+        assertBadLine(
+                "{\"prompt\": \"a\", \"target\": \"b\", \"task\": \"summary\"}",
                 ":1: task 'summary' has no weight; the weighted tasks are label, rationale");
         assertBadLine("\n\n", ": holds no examples");
         Files.writeString(data, "{\"prompt\": \"" + "a b ".repeat(40) + "\", \"target\": \"b\"}");
         String tooLong = train("--steps", "1").message();
-        assertTrue(tooLong.matches(".*data.jsonl:1: \\d+ tokens \\(prompt \\+ target\\), more than the model's 64 positions"),
+        assertTrue(
+                tooLong.matches(
+                        ".*data.jsonl:1: \\d+ tokens \\(prompt \\+ target\\), more than the model's 64 positions"),
                 tooLong);
     }
 
@@ -90,20 +117,30 @@ class TrainCommandTest {
         Files.writeString(data, content);
         CliRun r = train("--steps", "1", "--alpha", "0.5");
         assertEquals(1, r.code());
-        assertEquals(data + expected, r.message().substring(0, Math.min(r.message().length(), (data + expected).length())),
+        assertEquals(
+                data + expected,
+                r.message().substring(0, Math.min(r.message().length(), (data + expected).length())),
                 r.message());
     }
 
     @Test
     void badSettingsAreOneClearLine() {
-        String missing = CliRun.command("train", "--model", model.toString(), "--data",
-                tmp.resolve("none.jsonl").toString(), "--out", tmp.resolve("out").toString()).message();
+        String missing = CliRun.command(
+                        "train",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        tmp.resolve("none.jsonl").toString(),
+                        "--out",
+                        tmp.resolve("out").toString())
+                .message();
         assertTrue(missing.endsWith("none.jsonl: no such file"), missing);
         assertMessage("batch size 2 is not a multiple of the micro-batch size 3", "--micro-batch", "3");
         assertMessage("unknown learning-rate schedule 'step'", "--schedule", "step");
         assertMessage("alpha must be in [0, 1]", "--alpha", "2");
-        String sameDir = CliRun.command("train", "--model", model.toString(), "--data", data.toString(),
-                "--out", model.toString()).message();
+        String sameDir = CliRun.command(
+                        "train", "--model", model.toString(), "--data", data.toString(), "--out", model.toString())
+                .message();
         assertTrue(sameDir.contains("--out must differ from --model"), sameDir);
     }
 

@@ -51,8 +51,10 @@ public enum DataFormat {
         if (n.has("instruction") && n.has("answer")) return LLM_ADAPTERS;
         if (n.has("question") && n.path("answer").isBoolean()) return BOOLQ;
         if (!n.isObject()) throw first.malformed(null, "must be a JSON object, found " + JsonRecord.typeName(n));
-        throw first.malformed(null, "no known format has the fields [" + String.join(", ", (Iterable<String>) n::fieldNames)
-                + "]; name the format (known: " + knownNames() + ")");
+        throw first.malformed(
+                null,
+                "no known format has the fields [" + String.join(", ", (Iterable<String>) n::fieldNames)
+                        + "]; name the format (known: " + knownNames() + ")");
     }
 
     /** The format named {@code name} (its command-line name or constant, case-insensitive). */

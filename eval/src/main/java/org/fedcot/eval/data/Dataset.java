@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 
 /** The paper's four evaluation datasets, by the names the command line uses. */
 public enum Dataset {
-    CQA("cqa"), OBQA("obqa"), ARC_EASY("arc-easy"), BOOLQ("boolq");
+    CQA("cqa"),
+    OBQA("obqa"),
+    ARC_EASY("arc-easy"),
+    BOOLQ("boolq");
 
     private final String cliName;
 

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class DatasetReader {
 
-    private DatasetReader() {
-    }
+    private DatasetReader() {}
 
     /** The questions of {@code file}, a file of {@code dataset} in the format its first record shows. */
     public static List<QaExample> read(Path file, Dataset dataset) throws IOException {

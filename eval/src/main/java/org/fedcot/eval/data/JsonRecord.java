@@ -72,7 +72,8 @@ public record JsonRecord(Path file, int line, int element, JsonNode node) {
     public boolean truthText(String path) throws MalformedDataException {
         String raw = text(path);
         String s = raw.strip().toLowerCase(Locale.ROOT);
-        if (!s.equals("true") && !s.equals("false")) throw malformed(path, "must be \"true\" or \"false\", found \"" + raw + "\"");
+        if (!s.equals("true") && !s.equals("false"))
+            throw malformed(path, "must be \"true\" or \"false\", found \"" + raw + "\"");
         return s.equals("true");
     }
 

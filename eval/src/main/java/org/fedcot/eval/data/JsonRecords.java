@@ -27,8 +27,7 @@ public final class JsonRecords {
     /** Two values on one line are one malformed line, not a record and some ignored text. */
     private static final ObjectReader ONE_VALUE = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private JsonRecords() {
-    }
+    private JsonRecords() {}
 
     /** Every record of {@code file}, in file order; bad JSON is reported with its line. */
     public static List<JsonRecord> read(Path file) throws IOException {
@@ -77,9 +76,15 @@ public final class JsonRecords {
                     int line = p.currentTokenLocation().getLineNr();
                     records.add(new JsonRecord(file, line, records.size(), MAPPER.readTree(p)));
                 }
-                if (p.nextToken() != null) throw badJson(file, p.currentTokenLocation().getLineNr(), "content after the list");
+                if (p.nextToken() != null)
+                    throw badJson(file, p.currentTokenLocation().getLineNr(), "content after the list");
             } catch (JsonProcessingException e) {
-                throw badJson(file, e.getLocation() == null ? p.currentLocation().getLineNr() : e.getLocation().getLineNr(), e);
+                throw badJson(
+                        file,
+                        e.getLocation() == null
+                                ? p.currentLocation().getLineNr()
+                                : e.getLocation().getLineNr(),
+                        e);
             }
         }
         return records;

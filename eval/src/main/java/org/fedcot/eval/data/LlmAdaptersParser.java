@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 final class LlmAdaptersParser implements RecordParser {
 
     /** The template appends "?" and "\n\nAnswer format: true/false" to BoolQ's question, which has no "?". */
-    private static final Pattern QUESTION = Pattern.compile("(?s)question:\\s*(.*?)\\??\\s*(?:\\n\\s*Answer format:.*)?");
+    private static final Pattern QUESTION =
+            Pattern.compile("(?s)question:\\s*(.*?)\\??\\s*(?:\\n\\s*Answer format:.*)?");
 
     @Override
     public QaExample parse(JsonRecord r) throws MalformedDataException {

@@ -13,6 +13,7 @@ public final class MalformedDataException extends IOException {
 
     /** Path is not serializable; the message keeps the file name for a deserialised copy. */
     private final transient Path file;
+
     private final int line;
     private final String field;
 

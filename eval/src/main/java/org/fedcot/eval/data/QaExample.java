@@ -19,7 +19,8 @@ public record QaExample(String id, String question, String passage, List<String>
     public QaExample {
         choices = List.copyOf(choices);
         if (answerIndex < 0 || answerIndex >= choices.size()) {
-            throw new IllegalArgumentException("answer index " + answerIndex + " outside " + choices.size() + " choices");
+            throw new IllegalArgumentException(
+                    "answer index " + answerIndex + " outside " + choices.size() + " choices");
         }
     }
 

@@ -12,8 +12,7 @@ import java.util.Random;
  */
 public final class Splits {
 
-    private Splits() {
-    }
+    private Splits() {}
 
     /** {@code items} cut into round(fraction·n) items chosen by {@code seed} and the rest. */
     public static <T> Split<T> split(List<T> items, double fraction, long seed) {
@@ -31,7 +30,8 @@ public final class Splits {
 
     /** Which items the fraction keeps: those whose rank in the seed's permutation is below its size. */
     private static boolean[] chosen(int n, double fraction, long seed) {
-        if (!(fraction >= 0 && fraction <= 1)) throw new IllegalArgumentException("fraction " + fraction + " is outside [0, 1]");
+        if (!(fraction >= 0 && fraction <= 1))
+            throw new IllegalArgumentException("fraction " + fraction + " is outside [0, 1]");
         int size = (int) Math.round(fraction * n);
         int[] order = permutation(n, seed);
         boolean[] chosen = new boolean[n];

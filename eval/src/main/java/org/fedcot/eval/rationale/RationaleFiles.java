@@ -16,8 +16,7 @@ import java.util.stream.Stream;
  */
 public final class RationaleFiles {
 
-    private RationaleFiles() {
-    }
+    private RationaleFiles() {}
 
     /** The rationale files of {@code split} ("train", "valid", "test") in {@code dir}, in batch order. */
     public static List<Path> of(Path dir, String split) throws IOException {
@@ -33,7 +32,8 @@ public final class RationaleFiles {
         if (batches.isEmpty()) throw new IOException("no " + split + "_CoT_<i>.json files in " + dir);
         for (int i = 0; i <= batches.lastKey(); i++) {
             if (!batches.containsKey(i)) {
-                throw new IOException(dir.resolve(split + "_CoT_" + i + ".json") + " is missing: batches must run from 0 without gaps");
+                throw new IOException(dir.resolve(split + "_CoT_" + i + ".json")
+                        + " is missing: batches must run from 0 without gaps");
             }
         }
         return new ArrayList<>(batches.values());

@@ -18,8 +18,7 @@ public final class RationaleJudge {
     /** A second option marker inside the stated text: "(a) ocean or (b) sea". */
     private static final Pattern OPTION_MARK = Pattern.compile("\\([a-zA-Z]\\)");
 
-    private RationaleJudge() {
-    }
+    private RationaleJudge() {}
 
     /** {@code text}, a rationale already cut from its teacher output, judged against {@code example}. */
     public static Rationale judge(QaExample example, String text) {
@@ -34,7 +33,8 @@ public final class RationaleJudge {
         List<String> choices = example.choices();
         String gold = AnswerParser.normalize(example.answerText());
         int byLetter = stated.letter() == null ? -1 : stated.letter().charAt(0) - 'a';
-        boolean letterIsGold = byLetter >= 0 && byLetter < choices.size()
+        boolean letterIsGold = byLetter >= 0
+                && byLetter < choices.size()
                 && AnswerParser.normalize(choices.get(byLetter)).equals(gold);
         if (letterIsGold || AnswerParser.normalize(stated.text()).equals(gold)) return Verdict.KEPT;
         return stated.choiceIndex(choices).isPresent() ? Verdict.WRONG_ANSWER : Verdict.NOT_A_CHOICE;

@@ -15,8 +15,7 @@ import org.fedcot.eval.data.QaExample;
  */
 public final class RationaleReader {
 
-    private RationaleReader() {
-    }
+    private RationaleReader() {}
 
     /** The judged rationales of {@code split} in {@code dir}, one per question of {@code examples}, in order. */
     public static List<Rationale> read(Path dir, String split, List<QaExample> examples, TeacherFormat format)
@@ -43,7 +42,8 @@ public final class RationaleReader {
             }
         }
         if (out.size() < examples.size()) {
-            String problem = "the rationale files end after " + out.size() + " rationales for " + examples.size() + " questions";
+            String problem =
+                    "the rationale files end after " + out.size() + " rationales for " + examples.size() + " questions";
             if (last != null) throw last.malformed(null, problem);
             Path file = files.getFirst();
             throw new MalformedDataException(file, 1, file + ":1", null, problem);

@@ -37,7 +37,12 @@ public record RationaleSummary(int total, int kept, Map<Verdict, Integer> droppe
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getValue() + " " + e.getKey().description())
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%d rationales, %d kept (%.1f%%)%s", total, kept,
-                total == 0 ? 0.0 : 100.0 * kept / total, reasons.isEmpty() ? "" : "; dropped: " + reasons);
+        return String.format(
+                Locale.ROOT,
+                "%d rationales, %d kept (%.1f%%)%s",
+                total,
+                kept,
+                total == 0 ? 0.0 : 100.0 * kept / total,
+                reasons.isEmpty() ? "" : "; dropped: " + reasons);
     }
 }

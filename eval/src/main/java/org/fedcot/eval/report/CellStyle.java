@@ -16,8 +16,9 @@ public enum CellStyle {
         Interval ci = accuracy.interval();
         return switch (this) {
             case PLUS_MINUS -> String.format(Locale.ROOT, "%.2f ± %.2f", 100 * accuracy.value(), 100 * ci.halfWidth());
-            case RANGE -> String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", 100 * accuracy.value(), 100 * ci.lower(),
-                    100 * ci.upper());
+            case RANGE ->
+                String.format(
+                        Locale.ROOT, "%.2f (%.2f-%.2f)", 100 * accuracy.value(), 100 * ci.lower(), 100 * ci.upper());
         };
     }
 }

@@ -38,13 +38,17 @@ public final class ChartWriter {
         }
     }
 
-    private ChartWriter() {
-    }
+    private ChartWriter() {}
 
     /** Accuracy (%) of every line of the table on every dataset: datasets along x, one bar series per line. */
     public static void accuracyBars(ResultTable table, Path png) throws IOException {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Accuracy with 95% Wilson intervals")
-                .xAxisTitle("dataset").yAxisTitle("accuracy (%)").build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title("Accuracy with 95% Wilson intervals")
+                .xAxisTitle("dataset")
+                .yAxisTitle("accuracy (%)")
+                .build();
         style(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);
         List<String> datasets = table.datasets();
@@ -68,7 +72,12 @@ public final class ChartWriter {
      */
     public static void accuracyVsEpsilon(ResultTable table, String dataset, Path png) throws IOException {
         XYChart chart = lineChart("Accuracy vs ε on " + dataset, "accuracy (%)");
-        byEpsilon(table, dataset, chart, r -> 100 * r.accuracy().value(), r -> 100 * r.accuracy().interval().halfWidth());
+        byEpsilon(
+                table,
+                dataset,
+                chart,
+                r -> 100 * r.accuracy().value(),
+                r -> 100 * r.accuracy().interval().halfWidth());
         save(chart, png);
     }
 
@@ -85,56 +94,85 @@ public final class ChartWriter {
      * The privacy-utility trade-off: accuracy (%) against the share of private words an attack recovers (%), a
      * point per release ({@code labels}, e.g. "eps 3"), one series per attack.
      */
-    public static void privacyUtility(List<String> labels, double[] nearest, double[] bayes, double[] accuracy,
-                                      Path png) throws IOException {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Privacy vs utility ("
-                + String.join(", ", labels) + ")").xAxisTitle("private words recovered by the attack (%)")
-                .yAxisTitle("accuracy (%)").build();
+    public static void privacyUtility(
+            List<String> labels, double[] nearest, double[] bayes, double[] accuracy, Path png) throws IOException {
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title("Privacy vs utility (" + String.join(", ", labels) + ")")
+                .xAxisTitle("private words recovered by the attack (%)")
+                .yAxisTitle("accuracy (%)")
+                .build();
         style(chart.getStyler());
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax(100.0);
         double[] acc = Arrays.stream(accuracy).map(a -> 100 * a).toArray();
-        chart.addSeries("nearest-neighbour inversion", Arrays.stream(nearest).map(x -> 100 * x).toArray(), acc);
-        chart.addSeries("Bayesian inversion", Arrays.stream(bayes).map(x -> 100 * x).toArray(), acc);
+        chart.addSeries(
+                "nearest-neighbour inversion",
+                Arrays.stream(nearest).map(x -> 100 * x).toArray(),
+                acc);
+        chart.addSeries(
+                "Bayesian inversion", Arrays.stream(bayes).map(x -> 100 * x).toArray(), acc);
         save(chart, png);
     }
 
     private static XYChart lineChart(String title, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("ε").yAxisTitle(yTitle)
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle("ε")
+                .yAxisTitle(yTitle)
                 .build();
         style(chart.getStyler());
         return chart;
     }
 
     /** Adds the series of {@code dataset}'s rows: y values from {@code y}, error bars from {@code err} when not null. */
-    private static void byEpsilon(ResultTable table, String dataset, XYChart chart, Function<ResultRow, Double> y,
-                                  Function<ResultRow, Double> err) {
-        List<ResultRow> rows = table.rows().stream().filter(r -> r.dataset().equals(dataset) && y.apply(r) != null).toList();
-        List<ResultRow> privateRows = rows.stream().filter(r -> r.epsilon() != null).toList();
+    private static void byEpsilon(
+            ResultTable table,
+            String dataset,
+            XYChart chart,
+            Function<ResultRow, Double> y,
+            Function<ResultRow, Double> err) {
+        List<ResultRow> rows = table.rows().stream()
+                .filter(r -> r.dataset().equals(dataset) && y.apply(r) != null)
+                .toList();
+        List<ResultRow> privateRows =
+                rows.stream().filter(r -> r.epsilon() != null).toList();
         if (privateRows.isEmpty()) {
             throw new IllegalArgumentException("no rows with eps on " + dataset + " to draw against eps");
         }
         double lo = privateRows.stream().mapToDouble(ResultRow::epsilon).min().orElseThrow();
         double hi = privateRows.stream().mapToDouble(ResultRow::epsilon).max().orElseThrow();
         for (String method : table.methods()) {
-            List<ResultRow> mine = privateRows.stream().filter(r -> r.method().equals(method))
-                    .sorted(Comparator.comparing(ResultRow::epsilon)).toList();
+            List<ResultRow> mine = privateRows.stream()
+                    .filter(r -> r.method().equals(method))
+                    .sorted(Comparator.comparing(ResultRow::epsilon))
+                    .toList();
             if (!mine.isEmpty()) {
                 double[] xs = mine.stream().mapToDouble(ResultRow::epsilon).toArray();
                 double[] ys = mine.stream().mapToDouble(y::apply).toArray();
                 if (err == null) {
                     chart.addSeries(method, xs, ys);
                 } else {
-                    chart.addSeries(method, xs, ys, mine.stream().mapToDouble(err::apply).toArray());
+                    chart.addSeries(
+                            method,
+                            xs,
+                            ys,
+                            mine.stream().mapToDouble(err::apply).toArray());
                 }
                 continue;
             }
-            rows.stream().filter(r -> r.method().equals(method) && r.epsilon() == null).findFirst().ifPresent(r -> {
-                double level = y.apply(r);
-                XYSeries s = chart.addSeries(method, new double[]{lo, hi}, new double[]{level, level});
-                s.setLineStyle(SeriesLines.DASH_DASH);
-                s.setMarker(SeriesMarkers.NONE);
-            });
+            rows.stream()
+                    .filter(r -> r.method().equals(method) && r.epsilon() == null)
+                    .findFirst()
+                    .ifPresent(r -> {
+                        double level = y.apply(r);
+                        XYSeries s = chart.addSeries(method, new double[] {lo, hi}, new double[] {level, level});
+                        s.setLineStyle(SeriesLines.DASH_DASH);
+                        s.setMarker(SeriesMarkers.NONE);
+                    });
         }
     }
 

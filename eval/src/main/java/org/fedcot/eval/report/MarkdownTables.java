@@ -12,8 +12,7 @@ import java.util.function.Function;
 public final class MarkdownTables {
     private static final String MISSING = "–";
 
-    private MarkdownTables() {
-    }
+    private MarkdownTables() {}
 
     /** Accuracy (%) with its 95% Wilson interval in every cell. */
     public static String accuracy(ResultTable table, CellStyle style) {
@@ -23,16 +22,19 @@ public final class MarkdownTables {
     /** Mean TokenRatio in every cell, for the lines that have one on some dataset; empty when none has. */
     public static String tokenRatio(ResultTable table) {
         List<MethodLine> lines = table.lines().stream()
-                .filter(l -> table.datasets().stream()
-                        .anyMatch(d -> table.find(l, d).map(r -> r.tokenRatio() != null).orElse(false)))
+                .filter(l -> table.datasets().stream().anyMatch(d -> table.find(l, d)
+                        .map(r -> r.tokenRatio() != null)
+                        .orElse(false)))
                 .toList();
         if (lines.isEmpty()) {
             return "";
         }
-        return render(table, lines, r -> Optional.ofNullable(r.tokenRatio()).map(t -> String.format(Locale.ROOT, "%.3f", t)));
+        return render(
+                table, lines, r -> Optional.ofNullable(r.tokenRatio()).map(t -> String.format(Locale.ROOT, "%.3f", t)));
     }
 
-    private static String render(ResultTable table, List<MethodLine> lines, Function<ResultRow, Optional<String>> cell) {
+    private static String render(
+            ResultTable table, List<MethodLine> lines, Function<ResultRow, Optional<String>> cell) {
         List<String> datasets = table.datasets();
         StringBuilder s = new StringBuilder("| Method |");
         datasets.forEach(d -> s.append(' ').append(d).append(" |"));
@@ -42,7 +44,9 @@ public final class MarkdownTables {
         for (MethodLine line : lines) {
             s.append("| ").append(line.label()).append(" |");
             for (String d : datasets) {
-                s.append(' ').append(table.find(line, d).flatMap(cell).orElse(MISSING)).append(" |");
+                s.append(' ')
+                        .append(table.find(line, d).flatMap(cell).orElse(MISSING))
+                        .append(" |");
             }
             s.append('\n');
         }

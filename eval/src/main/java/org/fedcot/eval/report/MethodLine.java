@@ -11,7 +11,9 @@ import java.math.BigDecimal;
 public record MethodLine(String method, Double epsilon) {
     /** The line's label in tables and chart legends: "Standalone", "FedCoT-E (ε=2)", "FedCoT-E (ε=0.5)". */
     public String label() {
-        return epsilon == null ? method : method + " (ε=" + BigDecimal.valueOf(epsilon).stripTrailingZeros().toPlainString()
-                + ")";
+        return epsilon == null
+                ? method
+                : method + " (ε="
+                        + BigDecimal.valueOf(epsilon).stripTrailingZeros().toPlainString() + ")";
     }
 }

@@ -22,8 +22,7 @@ public final class Report {
     /** The bar chart's file. */
     public static final String ACCURACY_CHART = "accuracy.png";
 
-    private Report() {
-    }
+    private Report() {}
 
     /**
      * Writes the report of {@code table} into {@code dir} (created if needed), cells in {@code style}.
@@ -48,7 +47,8 @@ public final class Report {
         written.add(bars);
         for (String dataset : table.datasets()) {
             List<ResultRow> privateRows = table.rows().stream()
-                    .filter(r -> r.dataset().equals(dataset) && r.epsilon() != null).toList();
+                    .filter(r -> r.dataset().equals(dataset) && r.epsilon() != null)
+                    .toList();
             if (privateRows.isEmpty()) {
                 continue;
             }

@@ -24,8 +24,7 @@ public final class ResultJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String ROWS = "rows";
 
-    private ResultJson() {
-    }
+    private ResultJson() {}
 
     /** The table as a JSON document. */
     public static String toJson(ResultTable table) {
@@ -67,8 +66,12 @@ public final class ResultJson {
         List<ResultRow> read = new ArrayList<>();
         for (JsonNode row : rows) {
             try {
-                read.add(new ResultRow(text(row, "method"), text(row, "dataset"), number(row, "epsilon"),
-                        new Accuracy(row.path("correct").asInt(-1), row.path("total").asInt(-1)),
+                read.add(new ResultRow(
+                        text(row, "method"),
+                        text(row, "dataset"),
+                        number(row, "epsilon"),
+                        new Accuracy(
+                                row.path("correct").asInt(-1), row.path("total").asInt(-1)),
                         number(row, "token_ratio")));
             } catch (IllegalArgumentException e) {
                 throw new IOException("results JSON row " + read.size() + ": " + e.getMessage(), e);

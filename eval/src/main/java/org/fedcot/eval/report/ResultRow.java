@@ -16,16 +16,17 @@ public record ResultRow(String method, String dataset, Double epsilon, Accuracy 
     /** Checks the names are non-blank, eps finite and >= 0, the TokenRatio in [0, 1]. */
     public ResultRow {
         if (method == null || method.isBlank() || dataset == null || dataset.isBlank()) {
-            throw new IllegalArgumentException("a result row needs a method and a dataset, got '" + method + "', '"
-                    + dataset + "'");
+            throw new IllegalArgumentException(
+                    "a result row needs a method and a dataset, got '" + method + "', '" + dataset + "'");
         }
         Objects.requireNonNull(accuracy, "accuracy");
         if (epsilon != null && !(epsilon >= 0 && Double.isFinite(epsilon))) {
-            throw new IllegalArgumentException(method + " on " + dataset + ": eps must be finite and >= 0, got " + epsilon);
+            throw new IllegalArgumentException(
+                    method + " on " + dataset + ": eps must be finite and >= 0, got " + epsilon);
         }
         if (tokenRatio != null && !(tokenRatio >= 0 && tokenRatio <= 1)) {
-            throw new IllegalArgumentException(method + " on " + dataset + ": TokenRatio must be in [0, 1], got "
-                    + tokenRatio);
+            throw new IllegalArgumentException(
+                    method + " on " + dataset + ": TokenRatio must be in [0, 1], got " + tokenRatio);
         }
     }
 

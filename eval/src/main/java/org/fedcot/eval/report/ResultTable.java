@@ -20,8 +20,7 @@ public final class ResultTable {
     private final List<ResultRow> rows = new ArrayList<>();
 
     /** An empty table. */
-    public ResultTable() {
-    }
+    public ResultTable() {}
 
     /** A table of {@code rows}, added in order. */
     public ResultTable(List<ResultRow> rows) {
@@ -35,8 +34,8 @@ public final class ResultTable {
      */
     public ResultTable add(ResultRow row) {
         if (find(row.method(), row.epsilon(), row.dataset()).isPresent()) {
-            throw new IllegalArgumentException("the table already has a result for " + row.line().label() + " on "
-                    + row.dataset());
+            throw new IllegalArgumentException(
+                    "the table already has a result for " + row.line().label() + " on " + row.dataset());
         }
         rows.add(row);
         return this;
@@ -54,7 +53,9 @@ public final class ResultTable {
 
     /** The row of {@code line} on {@code dataset}, if there is one. */
     public Optional<ResultRow> find(MethodLine line, String dataset) {
-        return rows.stream().filter(r -> r.line().equals(line) && r.dataset().equals(dataset)).findFirst();
+        return rows.stream()
+                .filter(r -> r.line().equals(line) && r.dataset().equals(dataset))
+                .findFirst();
     }
 
     /** The datasets, in the order they first appear: the tables' columns. */
@@ -73,7 +74,9 @@ public final class ResultTable {
      */
     public List<MethodLine> lines() {
         List<String> methods = methods();
-        return rows.stream().map(ResultRow::line).distinct()
+        return rows.stream()
+                .map(ResultRow::line)
+                .distinct()
                 .sorted(Comparator.comparingInt((MethodLine l) -> methods.indexOf(l.method()))
                         .thenComparing(MethodLine::epsilon, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();

@@ -18,8 +18,7 @@ import org.fedcot.llm.prompt.StatedAnswer;
  * For yes/no questions (choices "no" and "yes", as BoolQ's) "true" and "false" count as "yes" and "no".
  */
 public final class AnswerMatcher {
-    private AnswerMatcher() {
-    }
+    private AnswerMatcher() {}
 
     /** The index in {@code choices} of the answer {@code generated} gives, or -1 when it names none. */
     public static int match(String generated, List<String> choices) {
@@ -52,11 +51,12 @@ public final class AnswerMatcher {
 
     /** The index of "yes" for "true", of "no" for "false", when the choices are yes and no; else -1. */
     private static int yesNo(String normalized, List<String> choices) {
-        String meant = switch (normalized) {
-            case "true" -> "yes";
-            case "false" -> "no";
-            default -> null;
-        };
+        String meant =
+                switch (normalized) {
+                    case "true" -> "yes";
+                    case "false" -> "no";
+                    default -> null;
+                };
         if (meant == null || choices.size() != 2) {
             return -1;
         }

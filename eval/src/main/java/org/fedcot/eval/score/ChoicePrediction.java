@@ -23,7 +23,11 @@ public record ChoicePrediction(String id, int gold, double[] logliks, int predic
 
     /** The prediction {@link ChoiceRanking} makes from {@code logliks} for {@code choices}. */
     public static ChoicePrediction of(String id, int gold, double[] logliks, List<String> choices) {
-        return new ChoicePrediction(id, gold, logliks, ChoiceRanking.byLoglikelihood(logliks),
+        return new ChoicePrediction(
+                id,
+                gold,
+                logliks,
+                ChoiceRanking.byLoglikelihood(logliks),
                 ChoiceRanking.byLoglikelihoodPerByte(logliks, choices));
     }
 

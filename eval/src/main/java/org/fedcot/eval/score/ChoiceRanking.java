@@ -12,8 +12,7 @@ import java.util.List;
  * how a script's letters are composed. Ties go to the first choice, as numpy's argmax breaks them.
  */
 public final class ChoiceRanking {
-    private ChoiceRanking() {
-    }
+    private ChoiceRanking() {}
 
     /** The index of the highest log-likelihood (acc's prediction). */
     public static int byLoglikelihood(double[] logliks) {

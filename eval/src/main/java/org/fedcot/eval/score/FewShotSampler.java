@@ -60,7 +60,8 @@ public final class FewShotSampler {
         if (shots == 0) {
             return picked;
         }
-        SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * target.id().hashCode()));
+        SplittableRandom rng =
+                new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * target.id().hashCode()));
         int[] order = IntStream.range(0, pool.size()).toArray();
         // a Fisher-Yates shuffle stopped once enough eligible questions are in front
         for (int i = 0; i < order.length && picked.size() < shots; i++) {
@@ -69,13 +70,14 @@ public final class FewShotSampler {
             order[j] = order[i];
             order[i] = chosen;
             QaExample candidate = pool.get(chosen);
-            if (!candidate.id().equals(target.id()) && !candidate.question().strip().equals(target.question().strip())) {
+            if (!candidate.id().equals(target.id())
+                    && !candidate.question().strip().equals(target.question().strip())) {
                 picked.add(candidate);
             }
         }
         if (picked.size() < shots) {
-            throw new IllegalArgumentException("question " + target.id() + ": the few-shot pool has only " + picked.size()
-                    + " other questions, " + shots + " are needed");
+            throw new IllegalArgumentException("question " + target.id() + ": the few-shot pool has only "
+                    + picked.size() + " other questions, " + shots + " are needed");
         }
         return picked;
     }

@@ -46,12 +46,17 @@ public final class GenerationScorer {
      * @throws IllegalArgumentException when options.maxNewTokens() leaves no room for a prompt in the model's
      *                                  positions, or batch is not positive
      */
-    public GenerationScorer(DecoderModel model, Tokenizer tokenizer, Function<QaExample, String> prompt,
-                            GenerationOptions options, int batch) {
+    public GenerationScorer(
+            DecoderModel model,
+            Tokenizer tokenizer,
+            Function<QaExample, String> prompt,
+            GenerationOptions options,
+            int batch) {
         int positions = model.config().maxPositionEmbeddings();
         if (options.maxNewTokens() < 1 || options.maxNewTokens() >= positions) {
-            throw new IllegalArgumentException("generation: " + options.maxNewTokens() + " new tokens must be at least 1"
-                    + " and leave room for a prompt in the model's " + positions + " positions");
+            throw new IllegalArgumentException(
+                    "generation: " + options.maxNewTokens() + " new tokens must be at least 1"
+                            + " and leave room for a prompt in the model's " + positions + " positions");
         }
         this.generator = new BatchGenerator(model, ContinuationText.of(tokenizer), batch);
         this.tokenizer = tokenizer;
@@ -82,14 +87,14 @@ public final class GenerationScorer {
     public List<GenerationPrediction> score(List<QaExample> questions, IntConsumer progress) {
         List<BatchGenerator.Sequence> sequences = new ArrayList<>(questions.size());
         for (QaExample q : questions) {
-            sequences.add(generator.submit(promptIds(q), options, Sampler.greedy(), chunk -> {
-            }));
+            sequences.add(generator.submit(promptIds(q), options, Sampler.greedy(), chunk -> {}));
         }
         int answered = 0;
         boolean more = true;
         while (more) {
             more = generator.step();
-            int done = (int) sequences.stream().filter(BatchGenerator.Sequence::done).count();
+            int done = (int)
+                    sequences.stream().filter(BatchGenerator.Sequence::done).count();
             if (done > answered) {
                 answered = done;
                 progress.accept(answered);
@@ -99,8 +104,8 @@ public final class GenerationScorer {
         for (int i = 0; i < questions.size(); i++) {
             QaExample q = questions.get(i);
             String text = generated(sequences.get(i)).text();
-            predictions.add(new GenerationPrediction(q.id(), q.answerIndex(), AnswerMatcher.match(text, q.choices()),
-                    text));
+            predictions.add(
+                    new GenerationPrediction(q.id(), q.answerIndex(), AnswerMatcher.match(text, q.choices()), text));
         }
         return predictions;
     }

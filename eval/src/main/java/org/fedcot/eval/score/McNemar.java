@@ -30,8 +30,8 @@ public record McNemar(int gains, int losses) {
      */
     public static McNemar of(List<Boolean> method, List<Boolean> baseline) {
         if (method.size() != baseline.size()) {
-            throw new IllegalArgumentException("McNemar needs paired outcomes; got " + method.size() + " and "
-                    + baseline.size());
+            throw new IllegalArgumentException(
+                    "McNemar needs paired outcomes; got " + method.size() + " and " + baseline.size());
         }
         int gains = 0;
         int losses = 0;

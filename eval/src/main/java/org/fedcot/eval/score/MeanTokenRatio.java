@@ -9,8 +9,7 @@ import org.fedcot.privacy.TokenRatio;
  * are still the original's.
  */
 public final class MeanTokenRatio {
-    private MeanTokenRatio() {
-    }
+    private MeanTokenRatio() {}
 
     /**
      * The mean TokenRatio of {@code perturbed.get(i)} against {@code originals.get(i)}.
@@ -19,8 +18,9 @@ public final class MeanTokenRatio {
      */
     public static double of(List<String> perturbed, List<String> originals) {
         if (perturbed.size() != originals.size() || perturbed.isEmpty()) {
-            throw new IllegalArgumentException("TokenRatio needs one original per perturbed prompt and at least one pair; got "
-                    + perturbed.size() + " perturbed and " + originals.size() + " originals");
+            throw new IllegalArgumentException(
+                    "TokenRatio needs one original per perturbed prompt and at least one pair; got " + perturbed.size()
+                            + " perturbed and " + originals.size() + " originals");
         }
         double sum = 0;
         for (int i = 0; i < perturbed.size(); i++) {

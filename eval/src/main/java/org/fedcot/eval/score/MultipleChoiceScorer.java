@@ -35,8 +35,8 @@ public final class MultipleChoiceScorer {
     private final FewShotSampler fewShot;
 
     /** Scores with {@code scorer}, reading texts with {@code tokenizer} in {@code format} after {@code fewShot}'s exemplars. */
-    public MultipleChoiceScorer(LoglikelihoodScorer scorer, Tokenizer tokenizer, PromptFormat format,
-                                FewShotSampler fewShot) {
+    public MultipleChoiceScorer(
+            LoglikelihoodScorer scorer, Tokenizer tokenizer, PromptFormat format, FewShotSampler fewShot) {
         this.scorer = scorer;
         this.encoder = new ChoiceEncoder(tokenizer);
         this.format = format;
@@ -53,7 +53,8 @@ public final class MultipleChoiceScorer {
             List<QaExample> group = questions.subList(start, Math.min(questions.size(), start + QUESTIONS_PER_CALL));
             List<List<ScoringRequest>> requests = new ArrayList<>(group.size());
             for (QaExample q : group) {
-                requests.add(encoder.encode(format.mcContext(q, fewShot.exemplars(q)),
+                requests.add(encoder.encode(
+                        format.mcContext(q, fewShot.exemplars(q)),
                         q.choices().stream().map(format::continuation).toList()));
             }
             double[][] logliks = loglikelihoods(scorer, requests);

@@ -13,8 +13,7 @@ import org.fedcot.models.checkpoint.AtomicFiles;
 public final class PredictionsFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PredictionsFile() {
-    }
+    private PredictionsFile() {}
 
     /** Writes {@code predictions} to {@code path}, replacing it. */
     public static void write(Path path, List<? extends Prediction> predictions) throws IOException {

@@ -92,7 +92,10 @@ public final class PromptFormat {
     public String genPrompt(QaExample e, List<QaExample> exemplars) {
         StringBuilder s = new StringBuilder();
         for (QaExample x : exemplars) {
-            s.append(genPrompt(x)).append(TARGET_DELIMITER).append(x.answerText()).append(FEWSHOT_DELIMITER);
+            s.append(genPrompt(x))
+                    .append(TARGET_DELIMITER)
+                    .append(x.answerText())
+                    .append(FEWSHOT_DELIMITER);
         }
         return s.append(genPrompt(e)).toString();
     }
@@ -100,7 +103,8 @@ public final class PromptFormat {
     private static String boolq(QaExample e) {
         String question = e.question().strip();
         String asked = question.endsWith("?") ? question : question + "?";
-        String passage = e.passage() == null || e.passage().isBlank() ? "" : e.passage().strip() + "\n";
+        String passage =
+                e.passage() == null || e.passage().isBlank() ? "" : e.passage().strip() + "\n";
         return passage + QUESTION + asked + ANSWER;
     }
 }

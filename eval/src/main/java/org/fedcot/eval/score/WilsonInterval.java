@@ -17,8 +17,7 @@ public final class WilsonInterval {
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     private static final double Z_95 = z(LEVEL_95);
 
-    private WilsonInterval() {
-    }
+    private WilsonInterval() {}
 
     /** The 95% Wilson interval of {@code successes} out of {@code trials}. */
     public static Interval of95(long successes, long trials) {
@@ -39,8 +38,8 @@ public final class WilsonInterval {
 
     private static Interval withZ(long k, long n, double z) {
         if (n < 1 || k < 0 || k > n) {
-            throw new IllegalArgumentException("Wilson interval of " + k + " successes in " + n + " trials: need 0 <= k <= n"
-                    + " and n >= 1");
+            throw new IllegalArgumentException(
+                    "Wilson interval of " + k + " successes in " + n + " trials: need 0 <= k <= n" + " and n >= 1");
         }
         double p = (double) k / n;
         double z2 = z * z;

@@ -31,19 +31,27 @@ class BoolqCopiesTest {
 
     @Test
     void theThreeLayoutsReadAsTheSameQuestions() throws IOException {
-        Path boolq = Files.writeString(dir.resolve("dev.jsonl"), QUESTIONS.stream()
-                .map(q -> "{\"question\": " + quoted(q[0]) + ", \"title\": \"t\", \"answer\": " + q[1]
-                        + ", \"passage\": " + quoted(q[2]) + "}")
-                .collect(Collectors.joining("\n", "", "\n")));
-        Path edits = Files.writeString(dir.resolve("validation.jsonl"), QUESTIONS.stream()
-                .map(q -> "{\"prompt\":\"question: {}\",\"subject\":" + quoted(q[0]) + ",\"target_new\":{\"str\":\""
-                        + (q[1].equals("true") ? "True" : "False") + "\"}}")
-                .collect(Collectors.joining("\n", "", "\n")));
-        Path adapters = Files.writeString(dir.resolve("test.json"), QUESTIONS.stream()
-                .map(q -> "{\"instruction\": " + quoted("Please answer the following question with true or false, question: "
-                        + q[0] + "?\n\nAnswer format: true/false") + ", \"input\": \"\", \"output\": \"the correct answer is "
-                        + q[1] + "\", \"answer\": \"" + q[1] + "\"}")
-                .collect(Collectors.joining(",\n", "[\n", "\n]\n")));
+        Path boolq = Files.writeString(
+                dir.resolve("dev.jsonl"),
+                QUESTIONS.stream()
+                        .map(q -> "{\"question\": " + quoted(q[0]) + ", \"title\": \"t\", \"answer\": " + q[1]
+                                + ", \"passage\": " + quoted(q[2]) + "}")
+                        .collect(Collectors.joining("\n", "", "\n")));
+        Path edits = Files.writeString(
+                dir.resolve("validation.jsonl"),
+                QUESTIONS.stream()
+                        .map(q -> "{\"prompt\":\"question: {}\",\"subject\":" + quoted(q[0])
+                                + ",\"target_new\":{\"str\":\"" + (q[1].equals("true") ? "True" : "False") + "\"}}")
+                        .collect(Collectors.joining("\n", "", "\n")));
+        Path adapters = Files.writeString(
+                dir.resolve("test.json"),
+                QUESTIONS.stream()
+                        .map(q -> "{\"instruction\": "
+                                + quoted("Please answer the following question with true or false, question: " + q[0]
+                                        + "?\n\nAnswer format: true/false")
+                                + ", \"input\": \"\", \"output\": \"the correct answer is "
+                                + q[1] + "\", \"answer\": \"" + q[1] + "\"}")
+                        .collect(Collectors.joining(",\n", "[\n", "\n]\n")));
 
         List<QaExample> withPassages = DatasetReader.read(boolq, Dataset.BOOLQ);
         List<QaExample> fromEdits = DatasetReader.read(edits, Dataset.BOOLQ);
@@ -56,7 +64,8 @@ class BoolqCopiesTest {
             // the template's "?" and answer format are not part of the question
             assertEquals(QaExample.yesNo("test.json[" + i + "]", q[0], null, yes), fromAdapters.get(i));
         }
-        assertEquals(List.of(QUESTIONS.size(), QUESTIONS.size(), QUESTIONS.size()),
+        assertEquals(
+                List.of(QUESTIONS.size(), QUESTIONS.size(), QUESTIONS.size()),
                 List.of(withPassages.size(), fromEdits.size(), fromAdapters.size()));
     }
 

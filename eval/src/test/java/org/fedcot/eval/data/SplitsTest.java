@@ -19,7 +19,8 @@ class SplitsTest {
     @Test
     void sameSeedSameSplitOtherSeedOtherSplit() {
         assertEquals(Splits.split(ITEMS, 0.3, 7), Splits.split(ITEMS, 0.3, 7));
-        assertNotEquals(Splits.split(ITEMS, 0.3, 7).first(), Splits.split(ITEMS, 0.3, 8).first());
+        assertNotEquals(
+                Splits.split(ITEMS, 0.3, 7).first(), Splits.split(ITEMS, 0.3, 8).first());
     }
 
     @Test
@@ -53,7 +54,8 @@ class SplitsTest {
     void theSequenceIsPinned() {
         // java.util.Random is specified, so a seed picks the same items on every JVM; [6, 7, 9] was checked
         // against a Python transcription of Random's LCG and this Fisher-Yates.
-        assertEquals(List.of(6, 7, 9), Splits.fraction(IntStream.range(0, 10).boxed().toList(), 0.3, 1));
+        assertEquals(
+                List.of(6, 7, 9), Splits.fraction(IntStream.range(0, 10).boxed().toList(), 0.3, 1));
     }
 
     @Test

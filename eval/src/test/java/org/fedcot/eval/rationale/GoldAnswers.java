@@ -12,8 +12,7 @@ import org.fedcot.llm.prompt.StatedAnswer;
 /** Checks shared by the tests of real teacher files. */
 final class GoldAnswers {
 
-    private GoldAnswers() {
-    }
+    private GoldAnswers() {}
 
     /** Each rationale belongs to the question at its position, and every kept one states that question's gold answer. */
     static void assertAlignedAndKeptAreGold(List<QaExample> examples, List<Rationale> rationales) {
@@ -22,14 +21,17 @@ final class GoldAnswers {
             QaExample e = examples.get(i);
             Rationale r = rationales.get(i);
             assertEquals(e.id(), r.exampleId());
-            if (r.kept()) assertTrue(statesGold(e, r.stated()), () -> e.id() + ": " + r.stated() + " vs " + e.answerText());
+            if (r.kept())
+                assertTrue(statesGold(e, r.stated()), () -> e.id() + ": " + r.stated() + " vs " + e.answerText());
         }
     }
 
     private static boolean statesGold(QaExample e, StatedAnswer stated) {
         String gold = AnswerParser.normalize(e.answerText());
         OptionalInt named = stated.choiceIndex(e.choices());
-        return (named.isPresent() && AnswerParser.normalize(e.choices().get(named.getAsInt())).equals(gold))
+        return (named.isPresent()
+                        && AnswerParser.normalize(e.choices().get(named.getAsInt()))
+                                .equals(gold))
                 || AnswerParser.normalize(stated.text()).equals(gold);
     }
 }

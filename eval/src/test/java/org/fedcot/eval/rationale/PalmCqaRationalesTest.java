@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class PalmCqaRationalesTest {
 
     private static List<Rationale> judged(String split, List<QaExample> examples) throws IOException {
-        List<Rationale> rationales = RationaleReader.read(SharedFiles.path("data/cqa/llm_palm"), split, examples, TeacherFormat.PALM);
+        List<Rationale> rationales =
+                RationaleReader.read(SharedFiles.path("data/cqa/llm_palm"), split, examples, TeacherFormat.PALM);
         GoldAnswers.assertAlignedAndKeptAreGold(examples, rationales);
         assertTrue(rationales.stream().noneMatch(r -> r.text().contains("\n\nQ:")));
         return rationales;
@@ -31,13 +32,16 @@ class PalmCqaRationalesTest {
         List<Rationale> rationales = judged("train", examples);
         RationaleSummary summary = RationaleSummary.of(rationales);
         System.out.println("PaLM CQA train: " + summary);
-        assertTrue(summary.kept() > 0.70 * summary.total() && summary.kept() < 0.85 * summary.total(), summary::toString);
+        assertTrue(
+                summary.kept() > 0.70 * summary.total() && summary.kept() < 0.85 * summary.total(), summary::toString);
         assertEquals(7344, summary.kept());
         assertEquals(284, summary.dropped().get(Verdict.SEVERAL_OPTIONS));
 
         Rationale first = rationales.getFirst();
-        assertEquals("The answer must be something that has to do with the above problem. Of the above choices, only math problem"
-                + " has to do with the above problem. So the answer is (d) math problem.", first.text());
+        assertEquals(
+                "The answer must be something that has to do with the above problem. Of the above choices, only math problem"
+                        + " has to do with the above problem. So the answer is (d) math problem.",
+                first.text());
         assertTrue(first.kept());
         // "So the answer is (c) train station." for a bum who lives under a bridge.
         assertFalse(rationales.get(1).kept());
@@ -49,7 +53,8 @@ class PalmCqaRationalesTest {
         List<QaExample> examples = DatasetReader.read(SharedFiles.path("data/cqa/cqa_test.json"), Dataset.CQA);
         RationaleSummary summary = RationaleSummary.of(judged("test", examples));
         System.out.println("PaLM CQA test: " + summary);
-        assertTrue(summary.kept() > 0.70 * summary.total() && summary.kept() < 0.85 * summary.total(), summary::toString);
+        assertTrue(
+                summary.kept() > 0.70 * summary.total() && summary.kept() < 0.85 * summary.total(), summary::toString);
         assertEquals(959, summary.kept());
     }
 }

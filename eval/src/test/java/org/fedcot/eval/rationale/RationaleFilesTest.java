@@ -48,36 +48,51 @@ class RationaleFilesTest {
     void rationalesAlignAcrossBatches() throws IOException {
         batch("test_CoT_0.json", "[\"So the answer is 'yes'.\"]");
         batch("test_CoT_1.json", "[\"So the answer is 'no'.\"]");
-        List<Rationale> rs = RationaleReader.read(dir, "test", List.of(YES, QaExample.yesNo("r", "is it not", null, false)),
-                TeacherFormat.PALM);
+        List<Rationale> rs = RationaleReader.read(
+                dir, "test", List.of(YES, QaExample.yesNo("r", "is it not", null, false)), TeacherFormat.PALM);
         assertEquals(List.of("q", "r"), rs.stream().map(Rationale::exampleId).toList());
         assertTrue(rs.stream().allMatch(Rationale::kept));
     }
 
     @Test
     void tinyLlmBatchesKeepEachFirstRationale() throws IOException {
-        QaExample sun = new QaExample("7-980", "The sun is responsible for", null,
-                List.of("puppies learning new tricks", "children growing up", "flowers wilting", "plants sprouting"), 3);
-        QaExample rain = new QaExample("7-981", "Rain comes from", null, List.of("clouds", "rocks", "trees", "cars"), 0);
+        QaExample sun = new QaExample(
+                "7-980",
+                "The sun is responsible for",
+                null,
+                List.of("puppies learning new tricks", "children growing up", "flowers wilting", "plants sprouting"),
+                3);
+        QaExample rain =
+                new QaExample("7-981", "Rain comes from", null, List.of("clouds", "rocks", "trees", "cars"), 0);
         // a Flan-T5 rationale, the runaway exemplar, then the LLaMA-2 one; or the LLaMA-2 one straight after
-        batch("train_CoT_0.json", "[\"Sun makes plants grow. Thus, the answer is (d) plants sprouting\\n\\nQ: What?\\n"
-                + "(a) x llama rationale: Let's think step by step. So the answer is (a) puppies learning new tricks.\"]");
-        batch("train_CoT_1.json", "[\"Clouds hold water. Thus, the answer is (b) rocks llama rationale: (a) clouds.\"]");
+        batch(
+                "train_CoT_0.json",
+                "[\"Sun makes plants grow. Thus, the answer is (d) plants sprouting\\n\\nQ: What?\\n"
+                        + "(a) x llama rationale: Let's think step by step. So the answer is (a) puppies learning new tricks.\"]");
+        batch(
+                "train_CoT_1.json",
+                "[\"Clouds hold water. Thus, the answer is (b) rocks llama rationale: (a) clouds.\"]");
         List<Rationale> rs = RationaleReader.read(dir, "train", List.of(sun, rain), TeacherFormat.TINYLLM);
-        assertEquals("Sun makes plants grow. Thus, the answer is (d) plants sprouting", rs.get(0).text());
+        assertEquals(
+                "Sun makes plants grow. Thus, the answer is (d) plants sprouting",
+                rs.get(0).text());
         assertTrue(rs.get(0).kept());
-        assertEquals("Clouds hold water. Thus, the answer is (b) rocks", rs.get(1).text());
+        assertEquals(
+                "Clouds hold water. Thus, the answer is (b) rocks", rs.get(1).text());
         assertEquals(Verdict.WRONG_ANSWER, rs.get(1).verdict(), "judged on the first rationale, not the LLaMA-2 one");
     }
 
     @Test
     void countsThatDoNotMatchTheQuestionsAreErrors() throws IOException {
         batch("test_CoT_0.json", "[\"a\", \"b\"]");
-        MalformedDataException more = assertThrows(MalformedDataException.class,
+        MalformedDataException more = assertThrows(
+                MalformedDataException.class,
                 () -> RationaleReader.read(dir, "test", List.of(YES), TeacherFormat.PALM));
-        assertTrue(more.getMessage().contains("test_CoT_0.json:1: element 1: more rationales than the 1 questions"),
+        assertTrue(
+                more.getMessage().contains("test_CoT_0.json:1: element 1: more rationales than the 1 questions"),
                 more.getMessage());
-        MalformedDataException fewer = assertThrows(MalformedDataException.class,
+        MalformedDataException fewer = assertThrows(
+                MalformedDataException.class,
                 () -> RationaleReader.read(dir, "test", List.of(YES, YES, YES), TeacherFormat.PALM));
         assertTrue(fewer.getMessage().contains("after 2 rationales for 3 questions"), fewer.getMessage());
     }
@@ -85,8 +100,11 @@ class RationaleFilesTest {
     @Test
     void aRationaleThatIsNotAStringIsAnError() throws IOException {
         batch("test_CoT_0.json", "[\n\"fine\",\n{\"text\": \"odd\"}\n]");
-        MalformedDataException e = assertThrows(MalformedDataException.class,
+        MalformedDataException e = assertThrows(
+                MalformedDataException.class,
                 () -> RationaleReader.read(dir, "test", List.of(YES, YES), TeacherFormat.PALM));
-        assertTrue(e.getMessage().contains("test_CoT_0.json:3: element 1: must be a JSON string, found object"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("test_CoT_0.json:3: element 1: must be a JSON string, found object"),
+                e.getMessage());
     }
 }

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class RationaleJudgeTest {
 
-    private static final QaExample MATH = new QaExample("m", "What is this an example of?", null,
-            List.of("park", "coloring book", "garden center", "math problem", "gravity"), 3);
+    private static final QaExample MATH = new QaExample(
+            "m",
+            "What is this an example of?",
+            null,
+            List.of("park", "coloring book", "garden center", "math problem", "gravity"),
+            3);
 
     private static Verdict verdict(QaExample e, String text) {
         return RationaleJudge.judge(e, text).verdict();
@@ -39,8 +43,12 @@ class RationaleJudgeTest {
 
     @Test
     void aRepeatedChoiceUnderAnotherLetterIsGold() {
-        QaExample bum = new QaExample("b", "Where does he live?", null,
-                List.of("bus depot", "beach", "train station", "bridge", "bridge"), 3);
+        QaExample bum = new QaExample(
+                "b",
+                "Where does he live?",
+                null,
+                List.of("bus depot", "beach", "train station", "bridge", "bridge"),
+                3);
         assertEquals(Verdict.KEPT, verdict(bum, "So the answer is (e) bridge."));
     }
 
@@ -68,13 +76,18 @@ class RationaleJudgeTest {
 
     @Test
     void teacherFormatsCutToTheFirstRationale() {
-        String palm = "Only math problem fits. So the answer is (d) math problem.\n\nQ: What is a horse?\nA: So the answer is (a) park.";
-        assertEquals("Only math problem fits. So the answer is (d) math problem.", TeacherFormat.PALM.firstRationale(palm));
+        String palm =
+                "Only math problem fits. So the answer is (d) math problem.\n\nQ: What is a horse?\nA: So the answer is (a) park.";
+        assertEquals(
+                "Only math problem fits. So the answer is (d) math problem.", TeacherFormat.PALM.firstRationale(palm));
         String tinyLlm = "Sun makes plants grow. Thus, the answer is (d) plants\n\nQ: The sun is responsible for\n"
                 + "(d) plants llama rationale: Let's think step by step. So the answer is (a) puppies.";
-        assertEquals("Sun makes plants grow. Thus, the answer is (d) plants", TeacherFormat.TINYLLM.firstRationale(tinyLlm));
-        assertEquals("Sun makes plants grow. Thus, the answer is (d) plants",
-                TeacherFormat.TINYLLM.firstRationale("Sun makes plants grow. Thus, the answer is (d) plants llama rationale: (a)."));
+        assertEquals(
+                "Sun makes plants grow. Thus, the answer is (d) plants", TeacherFormat.TINYLLM.firstRationale(tinyLlm));
+        assertEquals(
+                "Sun makes plants grow. Thus, the answer is (d) plants",
+                TeacherFormat.TINYLLM.firstRationale(
+                        "Sun makes plants grow. Thus, the answer is (d) plants llama rationale: (a)."));
     }
 
     @Test
@@ -89,6 +102,7 @@ class RationaleJudgeTest {
         assertEquals(1, s.kept());
         assertEquals(2, s.dropped().get(Verdict.WRONG_ANSWER));
         assertEquals(1, s.dropped().get(Verdict.NO_STATEMENT));
-        assertEquals("4 rationales, 1 kept (25.0%); dropped: 1 states no answer, 2 states a wrong answer", s.toString());
+        assertEquals(
+                "4 rationales, 1 kept (25.0%); dropped: 1 states no answer, 2 states a wrong answer", s.toString());
     }
 }

@@ -20,10 +20,13 @@ class TinyLlmObqaRationalesTest {
     @ParameterizedTest
     @CsvSource({"train, 4957", "valid, 500", "test, 500"})
     void everySplitKeepsItsFirstRationale(String split, int count) throws IOException {
-        List<QaExample> examples = DatasetReader.read(SharedFiles.path("data/obqa/obqa_" + split + ".json"), Dataset.OBQA);
-        List<Rationale> rationales = RationaleReader.read(SharedFiles.path("data/obqa/llm"), split, examples, TeacherFormat.TINYLLM);
+        List<QaExample> examples =
+                DatasetReader.read(SharedFiles.path("data/obqa/obqa_" + split + ".json"), Dataset.OBQA);
+        List<Rationale> rationales =
+                RationaleReader.read(SharedFiles.path("data/obqa/llm"), split, examples, TeacherFormat.TINYLLM);
         GoldAnswers.assertAlignedAndKeptAreGold(examples, rationales);
-        assertTrue(rationales.stream().noneMatch(r -> r.text().contains("llama rationale") || r.text().contains("\n\nQ:")));
+        assertTrue(rationales.stream()
+                .noneMatch(r -> r.text().contains("llama rationale") || r.text().contains("\n\nQ:")));
         RationaleSummary summary = RationaleSummary.of(rationales);
         System.out.println("TinyLLM OBQA " + split + ": " + summary);
         assertEquals(count, summary.total());
@@ -33,9 +36,13 @@ class TinyLlmObqaRationalesTest {
     @Test
     void firstTrainRationale() throws IOException {
         List<QaExample> examples = DatasetReader.read(SharedFiles.path("data/obqa/obqa_train.json"), Dataset.OBQA);
-        Rationale first = RationaleReader.read(SharedFiles.path("data/obqa/llm"), "train", examples, TeacherFormat.TINYLLM).getFirst();
-        assertEquals("Sun is responsible for plants sprouting, blooming and wilting. Thus, the answer is (d) plants sprouting,"
-                + " blooming and wilting", first.text());
+        Rationale first = RationaleReader.read(
+                        SharedFiles.path("data/obqa/llm"), "train", examples, TeacherFormat.TINYLLM)
+                .getFirst();
+        assertEquals(
+                "Sun is responsible for plants sprouting, blooming and wilting. Thus, the answer is (d) plants sprouting,"
+                        + " blooming and wilting",
+                first.text());
         assertEquals(new StatedAnswer("d", "plants sprouting, blooming and wilting"), first.stated());
     }
 }

@@ -4,8 +4,7 @@ import org.fedcot.eval.score.Accuracy;
 
 /** A small table in the shape of the paper's: baselines without eps, FedCoT-E at two eps, one cell missing. */
 final class ReportFixtures {
-    private ReportFixtures() {
-    }
+    private ReportFixtures() {}
 
     static ResultTable table() {
         ResultTable t = new ResultTable();

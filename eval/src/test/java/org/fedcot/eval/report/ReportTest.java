@@ -19,10 +19,19 @@ class ReportTest {
     void writesTablesJsonAndCharts(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report");
         List<Path> written = Report.write(ReportFixtures.table(), out, CellStyle.PLUS_MINUS);
-        assertEquals(List.of("report.md", "results.json", "accuracy.png", "accuracy-vs-eps-cqa.png",
-                "tokenratio-vs-eps-cqa.png", "accuracy-vs-eps-boolq.png", "tokenratio-vs-eps-boolq.png"),
+        assertEquals(
+                List.of(
+                        "report.md",
+                        "results.json",
+                        "accuracy.png",
+                        "accuracy-vs-eps-cqa.png",
+                        "tokenratio-vs-eps-cqa.png",
+                        "accuracy-vs-eps-boolq.png",
+                        "tokenratio-vs-eps-boolq.png"),
                 written.stream().map(p -> p.getFileName().toString()).toList());
-        assertEquals(Report.markdown(ReportFixtures.table(), CellStyle.PLUS_MINUS), Files.readString(out.resolve("report.md")));
+        assertEquals(
+                Report.markdown(ReportFixtures.table(), CellStyle.PLUS_MINUS),
+                Files.readString(out.resolve("report.md")));
         assertTrue(Files.readString(out.resolve("report.md")).contains("## TokenRatio"));
         for (Path p : written.subList(2, written.size())) {
             BufferedImage image = ImageIO.read(p.toFile());
@@ -35,8 +44,7 @@ class ReportTest {
 
     @Test
     void tableWithoutEpsHasOnlyTheBarChart(@TempDir Path dir) throws Exception {
-        ResultTable t = new ResultTable().add(new ResultRow("Standalone", "obqa", null,
-                new Accuracy(3, 4), null));
+        ResultTable t = new ResultTable().add(new ResultRow("Standalone", "obqa", null, new Accuracy(3, 4), null));
         assertEquals(3, Report.write(t, dir, CellStyle.RANGE).size());
         assertEquals(false, Files.readString(dir.resolve("report.md")).contains("TokenRatio"));
         assertThrows(IllegalArgumentException.class, () -> Report.write(new ResultTable(), dir, CellStyle.RANGE));

@@ -21,7 +21,10 @@ class ResultJsonTest {
 
     @Test
     void everyNumberIsWritten() throws IOException {
-        JsonNode row = new ObjectMapper().readTree(ResultJson.toJson(ReportFixtures.table())).get("rows").get(1);
+        JsonNode row = new ObjectMapper()
+                .readTree(ResultJson.toJson(ReportFixtures.table()))
+                .get("rows")
+                .get(1);
         assertEquals("Standalone", row.get("method").asText());
         assertEquals(true, row.get("epsilon").isNull());
         assertEquals(50, row.get("correct").asInt());
@@ -35,8 +38,10 @@ class ResultJsonTest {
 
     @Test
     void badRowsAreReported() {
-        IOException e = assertThrows(IOException.class, () -> ResultJson.fromJson(
-                "{\"rows\":[{\"method\":\"m\",\"dataset\":\"cqa\",\"correct\":5,\"total\":4}]}"));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> ResultJson.fromJson(
+                        "{\"rows\":[{\"method\":\"m\",\"dataset\":\"cqa\",\"correct\":5,\"total\":4}]}"));
         assertEquals(true, e.getMessage().startsWith("results JSON row 0: "), e.getMessage());
         assertThrows(IOException.class, () -> ResultJson.fromJson("{}"));
     }

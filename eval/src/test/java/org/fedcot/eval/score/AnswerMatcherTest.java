@@ -14,8 +14,11 @@ class AnswerMatcherTest {
         assertEquals(2, AnswerMatcher.match("People wait there. So the answer is (c) train station.", CHOICES));
         assertEquals(1, AnswerMatcher.match("Books are lent there. The answer is Library!", CHOICES));
         assertEquals(3, AnswerMatcher.match("the answer is (d)", CHOICES));
-        assertEquals(0, AnswerMatcher.match("So the answer is (a) bank.\n\nQ: Where is (e) school? So the answer is (e)",
-                CHOICES), "the runaway exemplar is cut");
+        assertEquals(
+                0,
+                AnswerMatcher.match(
+                        "So the answer is (a) bank.\n\nQ: Where is (e) school? So the answer is (e)", CHOICES),
+                "the runaway exemplar is cut");
     }
 
     @Test

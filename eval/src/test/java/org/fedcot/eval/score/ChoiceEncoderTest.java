@@ -21,7 +21,8 @@ class ChoiceEncoderTest {
 
     @Test
     void trailingWhiteSpaceMovesToTheContinuation() {
-        ScoringRequest r = new ChoiceEncoder(TOKENIZER).encode("Answer: ", List.of("yes")).getFirst();
+        ScoringRequest r =
+                new ChoiceEncoder(TOKENIZER).encode("Answer: ", List.of("yes")).getFirst();
         assertArrayEquals(TOKENIZER.encode("Answer:", true), r.context());
         assertArrayEquals(TOKENIZER.encode(" yes", false), r.continuation());
     }

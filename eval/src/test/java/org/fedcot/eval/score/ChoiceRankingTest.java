@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class ChoiceRankingTest {
     @Test
     void accTakesTheLargestLoglikelihood() {
-        assertEquals(2, ChoiceRanking.byLoglikelihood(new double[]{-3, -2.5, -1, -7}));
-        assertEquals(0, ChoiceRanking.byLoglikelihood(new double[]{-1, -1, -2}), "ties go to the first");
+        assertEquals(2, ChoiceRanking.byLoglikelihood(new double[] {-3, -2.5, -1, -7}));
+        assertEquals(0, ChoiceRanking.byLoglikelihood(new double[] {-1, -1, -2}), "ties go to the first");
     }
 
     @Test
@@ -37,15 +37,17 @@ class ChoiceRankingTest {
         // bytes: -6/6 = -1.0 > -5.5/5 = -1.1; characters would give -6/5 = -1.2 < -1.1
         assertEquals(0, ChoiceRanking.byLoglikelihoodPerByte(logliks, choices));
         // three bytes per CJK character: -4/3 > -1.5/1
-        assertEquals(0, ChoiceRanking.byLoglikelihoodPerByte(new double[]{-4, -1.5}, List.of("猫", "a")));
+        assertEquals(0, ChoiceRanking.byLoglikelihoodPerByte(new double[] {-4, -1.5}, List.of("猫", "a")));
     }
 
     @Test
     void rejectsMismatchedOrEmptyChoices() {
         assertThrows(IllegalArgumentException.class, () -> ChoiceRanking.byLoglikelihood(new double[0]));
-        assertThrows(IllegalArgumentException.class,
-                () -> ChoiceRanking.byLoglikelihoodPerByte(new double[]{-1}, List.of("a", "b")));
-        assertThrows(IllegalArgumentException.class,
-                () -> ChoiceRanking.byLoglikelihoodPerByte(new double[]{-1, -2}, List.of("a", "")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ChoiceRanking.byLoglikelihoodPerByte(new double[] {-1}, List.of("a", "b")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ChoiceRanking.byLoglikelihoodPerByte(new double[] {-1, -2}, List.of("a", "")));
     }
 }

@@ -39,8 +39,10 @@ class FewShotSamplerTest {
     void seededPerQuestion() {
         List<QaExample> pool = pool(200);
         QaExample target = new QaExample("t", "target?", null, List.of("x", "y"), 0);
-        assertEquals(new FewShotSampler(pool, 3, 1).exemplars(target), new FewShotSampler(pool, 3, 1).exemplars(target));
-        assertNotEquals(new FewShotSampler(pool, 3, 1).exemplars(target), new FewShotSampler(pool, 3, 2).exemplars(target));
+        assertEquals(
+                new FewShotSampler(pool, 3, 1).exemplars(target), new FewShotSampler(pool, 3, 1).exemplars(target));
+        assertNotEquals(
+                new FewShotSampler(pool, 3, 1).exemplars(target), new FewShotSampler(pool, 3, 2).exemplars(target));
         assertEquals(List.of(), FewShotSampler.zeroShot().exemplars(target));
     }
 

@@ -21,15 +21,25 @@ class GenerationBatchTest {
 
     private static DecoderModel randomModel() {
         TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA)
-                .vocabSize(MemorisedModel.TOKENIZER.vocabSize()).hiddenSize(64).intermediateSize(128).numLayers(2)
-                .numHeads(4).numKvHeads(2).maxPositionEmbeddings(128).build();
+                .vocabSize(MemorisedModel.TOKENIZER.vocabSize())
+                .hiddenSize(64)
+                .intermediateSize(128)
+                .numLayers(2)
+                .numHeads(4)
+                .numKvHeads(2)
+                .maxPositionEmbeddings(128)
+                .build();
         return DecoderModel.random(config, 11);
     }
 
     /** Scores the memorised questions with {@code batch}, checking that progress rises to every question. */
     private static List<GenerationPrediction> score(DecoderModel model, int batch) {
-        GenerationScorer scorer = new GenerationScorer(model, MemorisedModel.TOKENIZER, MemorisedModel.FORMAT::genPrompt,
-                GenerationScorer.options(model, MemorisedModel.TOKENIZER, NEW_TOKENS), batch);
+        GenerationScorer scorer = new GenerationScorer(
+                model,
+                MemorisedModel.TOKENIZER,
+                MemorisedModel.FORMAT::genPrompt,
+                GenerationScorer.options(model, MemorisedModel.TOKENIZER, NEW_TOKENS),
+                batch);
         List<Integer> progress = new ArrayList<>();
         List<GenerationPrediction> predictions = scorer.score(MemorisedModel.QUESTIONS, progress::add);
         assertEquals(MemorisedModel.QUESTIONS.size(), progress.getLast(), "progress " + progress);
@@ -42,9 +52,11 @@ class GenerationBatchTest {
     /** Checks that batches of 4 and 16 give the predictions of one at a time, and returns those. */
     private static List<GenerationPrediction> batchedEqualsOneAtATime(DecoderModel model) {
         List<GenerationPrediction> alone = score(model, 1);
-        assertEquals(MemorisedModel.QUESTIONS.stream().map(QaExample::id).toList(),
+        assertEquals(
+                MemorisedModel.QUESTIONS.stream().map(QaExample::id).toList(),
                 alone.stream().map(GenerationPrediction::id).toList());
-        assertTrue(alone.stream().map(GenerationPrediction::generated).distinct().count() > 1,
+        assertTrue(
+                alone.stream().map(GenerationPrediction::generated).distinct().count() > 1,
                 "every question got the same answer: " + alone);
         assertEquals(alone, score(model, 4));
         assertEquals(alone, score(model, 16));
@@ -54,7 +66,8 @@ class GenerationBatchTest {
     @Test
     void answersThatEndUnevenly() {
         List<GenerationPrediction> alone = batchedEqualsOneAtATime(MemorisedModel.get());
-        assertTrue(alone.stream().map(p -> p.generated().length()).distinct().count() > 1,
+        assertTrue(
+                alone.stream().map(p -> p.generated().length()).distinct().count() > 1,
                 "the answers all have one length: " + alone);
     }
 
@@ -66,8 +79,12 @@ class GenerationBatchTest {
     @Test
     void oneQuestionAtATimeReportsEachQuestion() {
         DecoderModel model = randomModel();
-        GenerationScorer scorer = new GenerationScorer(model, MemorisedModel.TOKENIZER, MemorisedModel.FORMAT::genPrompt,
-                GenerationScorer.options(model, MemorisedModel.TOKENIZER, NEW_TOKENS), 1);
+        GenerationScorer scorer = new GenerationScorer(
+                model,
+                MemorisedModel.TOKENIZER,
+                MemorisedModel.FORMAT::genPrompt,
+                GenerationScorer.options(model, MemorisedModel.TOKENIZER, NEW_TOKENS),
+                1);
         List<Integer> progress = new ArrayList<>();
         scorer.score(MemorisedModel.QUESTIONS, progress::add);
         assertEquals(List.of(1, 2, 3, 4, 5, 6), progress);

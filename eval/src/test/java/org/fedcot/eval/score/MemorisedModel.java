@@ -25,6 +25,7 @@ final class MemorisedModel {
     static final ByteTokenizer TOKENIZER = new ByteTokenizer();
     /** Enough full-batch steps to drive the loss near 0 (about 5 s on 2 cores). */
     private static final int STEPS = 80;
+
     static final PromptFormat FORMAT = PromptFormat.of(Dataset.CQA);
 
     /** The questions, each with the answer the model learns as its gold answer. */
@@ -38,8 +39,7 @@ final class MemorisedModel {
 
     private static DecoderModel model;
 
-    private MemorisedModel() {
-    }
+    private MemorisedModel() {}
 
     /** The trained model. */
     static synchronized DecoderModel get() {
@@ -50,9 +50,16 @@ final class MemorisedModel {
     }
 
     private static DecoderModel train() {
-        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA).vocabSize(TOKENIZER.vocabSize())
-                .hiddenSize(64).intermediateSize(128).numLayers(2).numHeads(4).numKvHeads(2).maxPositionEmbeddings(128)
-                .tieWordEmbeddings(false).build();
+        TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA)
+                .vocabSize(TOKENIZER.vocabSize())
+                .hiddenSize(64)
+                .intermediateSize(128)
+                .numLayers(2)
+                .numHeads(4)
+                .numKvHeads(2)
+                .maxPositionEmbeddings(128)
+                .tieWordEmbeddings(false)
+                .build();
         DecoderModel m = DecoderModel.random(config, 7);
         List<Example> examples = new ArrayList<>();
         for (QaExample q : QUESTIONS) {
@@ -62,11 +69,15 @@ final class MemorisedModel {
             examples.add(Example.of(TOKENIZER.encode(FORMAT.mcContext(q), true), target, TaskWeights.LABEL));
             examples.add(Example.of(TOKENIZER.encode(FORMAT.genPrompt(q), true), target, TaskWeights.LABEL));
         }
-        TrainerConfig tc = TrainerConfig.builder(STEPS).batchSize(examples.size()).learningRate(5e-3)
-                .schedule(LrSchedule.Kind.COSINE).warmupSteps(5).seed(1).build();
+        TrainerConfig tc = TrainerConfig.builder(STEPS)
+                .batchSize(examples.size())
+                .learningRate(5e-3)
+                .schedule(LrSchedule.Kind.COSINE)
+                .warmupSteps(5)
+                .seed(1)
+                .build();
         try {
-            new Trainer(m, tc, examples, List.of()).train(null, new TrainingListener() {
-            });
+            new Trainer(m, tc, examples, List.of()).train(null, new TrainingListener() {});
         } catch (IOException e) { // there are no checkpoints to write
             throw new IllegalStateException(e);
         }

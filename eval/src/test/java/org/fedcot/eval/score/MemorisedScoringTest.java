@@ -20,7 +20,9 @@ class MemorisedScoringTest {
         List<QaExample> qs = MemorisedModel.QUESTIONS;
         for (int i = 0; i < qs.size(); i++) {
             QaExample q = qs.get(i);
-            int gold = i < qs.size() - relabelled ? q.answerIndex() : (q.answerIndex() + 1) % q.choices().size();
+            int gold = i < qs.size() - relabelled
+                    ? q.answerIndex()
+                    : (q.answerIndex() + 1) % q.choices().size();
             out.add(new QaExample(q.id(), q.question(), q.passage(), q.choices(), gold));
         }
         return out;
@@ -28,8 +30,11 @@ class MemorisedScoringTest {
 
     @Test
     void multipleChoicePicksTheMemorisedAnswers() {
-        MultipleChoiceScorer mc = new MultipleChoiceScorer(new LoglikelihoodScorer(MemorisedModel.get(), 4),
-                MemorisedModel.TOKENIZER, MemorisedModel.FORMAT, FewShotSampler.zeroShot());
+        MultipleChoiceScorer mc = new MultipleChoiceScorer(
+                new LoglikelihoodScorer(MemorisedModel.get(), 4),
+                MemorisedModel.TOKENIZER,
+                MemorisedModel.FORMAT,
+                FewShotSampler.zeroShot());
         List<Integer> progress = new ArrayList<>();
         List<ChoicePrediction> all = mc.score(MemorisedModel.QUESTIONS, progress::add);
         assertEquals(List.of(MemorisedModel.QUESTIONS.size()), progress);
@@ -40,22 +45,26 @@ class MemorisedScoringTest {
         }
         assertEquals(new Accuracy(6, 6), Accuracy.count(all, Prediction::correct));
 
-        List<ChoicePrediction> mixed = mc.score(mixed(2), done -> { });
+        List<ChoicePrediction> mixed = mc.score(mixed(2), done -> {});
         assertEquals(new Accuracy(4, 6), Accuracy.count(mixed, Prediction::correct));
         assertEquals(new Accuracy(4, 6), Accuracy.count(mixed, ChoicePrediction::correctNorm));
     }
 
     @Test
     void generationAnswersTheMemorisedAnswers() {
-        GenerationScorer gen = new GenerationScorer(MemorisedModel.get(), MemorisedModel.TOKENIZER,
-                MemorisedModel.FORMAT::genPrompt, GenerationScorer.options(MemorisedModel.get(), MemorisedModel.TOKENIZER, 12), 4);
-        List<GenerationPrediction> all = gen.score(MemorisedModel.QUESTIONS, done -> { });
+        GenerationScorer gen = new GenerationScorer(
+                MemorisedModel.get(),
+                MemorisedModel.TOKENIZER,
+                MemorisedModel.FORMAT::genPrompt,
+                GenerationScorer.options(MemorisedModel.get(), MemorisedModel.TOKENIZER, 12),
+                4);
+        List<GenerationPrediction> all = gen.score(MemorisedModel.QUESTIONS, done -> {});
         for (int i = 0; i < all.size(); i++) {
             QaExample q = MemorisedModel.QUESTIONS.get(i);
             assertEquals(" " + q.answerText(), all.get(i).generated());
             assertEquals(q.answerIndex(), all.get(i).predicted());
         }
-        List<GenerationPrediction> mixed = gen.score(mixed(3), done -> { });
+        List<GenerationPrediction> mixed = gen.score(mixed(3), done -> {});
         assertEquals(new Accuracy(3, 6), Accuracy.count(mixed, Prediction::correct));
     }
 }

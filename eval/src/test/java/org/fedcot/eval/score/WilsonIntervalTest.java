@@ -23,9 +23,9 @@ class WilsonIntervalTest {
     @Test
     void matchesCommonsMath() {
         WilsonScoreInterval reference = new WilsonScoreInterval();
-        for (int n : new int[]{1, 2, 7, 50, 1221}) {
+        for (int n : new int[] {1, 2, 7, 50, 1221}) {
             for (int k = 0; k <= n; k += Math.max(1, n / 9)) {
-                for (double level : new double[]{0.9, 0.95, 0.99}) {
+                for (double level : new double[] {0.9, 0.95, 0.99}) {
                     ConfidenceInterval want = reference.createInterval(n, k, level);
                     Interval got = WilsonInterval.of(k, n, level);
                     assertEquals(Math.max(0, want.getLowerBound()), got.lower(), 1e-12, k + "/" + n + " at " + level);
@@ -38,7 +38,7 @@ class WilsonIntervalTest {
     /** At 0/n and n/n the open bound is exact and the other has the closed form z²/(n+z²) (resp. n/(n+z²)). */
     @Test
     void edgesNoneAndAll() {
-        for (int n : new int[]{1, 10, 500}) {
+        for (int n : new int[] {1, 10, 500}) {
             Interval none = WilsonInterval.of95(0, n);
             assertEquals(0.0, none.lower());
             assertEquals(Z * Z / (n + Z * Z), none.upper(), 1e-14);

@@ -8,8 +8,7 @@ import java.util.Optional;
 sealed interface AttemptOutcome {
 
     /** A well-formed answer: the body as received and as parsed. */
-    record Answered(JsonNode raw, LlmResponse response) implements AttemptOutcome {
-    }
+    record Answered(JsonNode raw, LlmResponse response) implements AttemptOutcome {}
 
     /**
      * A failure worth another attempt: 408, 409, 429, 5xx, a connection error, a timeout, a malformed body.
@@ -17,10 +16,8 @@ sealed interface AttemptOutcome {
      * @param status     the HTTP status, -1 when none was received
      * @param retryAfter the server's Retry-After, when it sent one
      */
-    record Retryable(String reason, int status, Optional<Duration> retryAfter) implements AttemptOutcome {
-    }
+    record Retryable(String reason, int status, Optional<Duration> retryAfter) implements AttemptOutcome {}
 
     /** A refusal that another attempt would not change (400, 401, 403, 404, ...). */
-    record Refused(String reason, int status) implements AttemptOutcome {
-    }
+    record Refused(String reason, int status) implements AttemptOutcome {}
 }

@@ -9,8 +9,7 @@ package org.fedcot.llm.client;
 @FunctionalInterface
 public interface BatchListener {
     /** Follows nothing. */
-    BatchListener NONE = progress -> {
-    };
+    BatchListener NONE = progress -> {};
 
     /** The batch has reached {@code progress}. */
     void onProgress(BatchProgress progress);

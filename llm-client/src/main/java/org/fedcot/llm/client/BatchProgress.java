@@ -8,5 +8,4 @@ package org.fedcot.llm.client;
  * @param cached answers so far that cost nothing (from the cache, or shared with an identical request)
  * @param usage  tokens of the answers this batch paid for so far
  */
-public record BatchProgress(int done, int total, int cached, Usage usage) {
-}
+public record BatchProgress(int done, int total, int cached, Usage usage) {}

@@ -18,6 +18,7 @@ final class BatchRun {
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     /** Guarded by this, as are the listener's calls. */
     private int done;
+
     private int cached;
     private Usage usage = Usage.ZERO;
 

@@ -28,17 +28,20 @@ record CanonicalRequest(String path, JsonNode body, String json, String key) {
     static CanonicalRequest of(String model, LlmRequest request, ObjectMapper mapper) {
         ObjectNode body = mapper.createObjectNode();
         body.put("model", model);
-        String path = switch (request) {
-            case CompletionRequest c -> {
-                body.put("prompt", c.prompt());
-                yield "/completions";
-            }
-            case ChatRequest c -> {
-                ArrayNode messages = body.putArray("messages");
-                c.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
-                yield "/chat/completions";
-            }
-        };
+        String path =
+                switch (request) {
+                    case CompletionRequest c -> {
+                        body.put("prompt", c.prompt());
+                        yield "/completions";
+                    }
+                    case ChatRequest c -> {
+                        ArrayNode messages = body.putArray("messages");
+                        c.messages().forEach(m -> messages.addObject()
+                                .put("role", m.role())
+                                .put("content", m.content()));
+                        yield "/chat/completions";
+                    }
+                };
         Sampling s = request.sampling();
         if (s.temperature() != null) body.put("temperature", s.temperature());
         if (s.maxTokens() != null) body.put("max_tokens", s.maxTokens());

@@ -21,9 +21,16 @@ import java.time.Duration;
  * @param requestsPerMinute most attempts started per minute, evenly spaced; 0 for no limit
  * @param cacheFile         the JSON lines response cache, or {@code null} for none
  */
-public record ClientConfig(URI baseUrl, String model, String apiKeyEnv, Duration connectTimeout,
-                           Duration requestTimeout, RetryPolicy retry, int maxConcurrency, int requestsPerMinute,
-                           Path cacheFile) {
+public record ClientConfig(
+        URI baseUrl,
+        String model,
+        String apiKeyEnv,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        RetryPolicy retry,
+        int maxConcurrency,
+        int requestsPerMinute,
+        Path cacheFile) {
     public ClientConfig {
         String scheme = baseUrl.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
@@ -32,10 +39,12 @@ public record ClientConfig(URI baseUrl, String model, String apiKeyEnv, Duration
         if (model == null || model.isBlank()) throw new IllegalArgumentException("no model named");
         if (apiKeyEnv != null && apiKeyEnv.isBlank()) apiKeyEnv = null;
         if (!connectTimeout.isPositive() || !requestTimeout.isPositive()) {
-            throw new IllegalArgumentException("timeouts must be positive, not " + connectTimeout + ", " + requestTimeout);
+            throw new IllegalArgumentException(
+                    "timeouts must be positive, not " + connectTimeout + ", " + requestTimeout);
         }
         if (maxConcurrency < 1) throw new IllegalArgumentException("maxConcurrency " + maxConcurrency + " < 1");
-        if (requestsPerMinute < 0) throw new IllegalArgumentException("requestsPerMinute " + requestsPerMinute + " < 0");
+        if (requestsPerMinute < 0)
+            throw new IllegalArgumentException("requestsPerMinute " + requestsPerMinute + " < 0");
     }
 
     /**
@@ -43,43 +52,67 @@ public record ClientConfig(URI baseUrl, String model, String apiKeyEnv, Duration
      * {@linkplain RetryPolicy#DEFAULT default retries}, 4 requests in flight, no rate limit and no cache.
      */
     public static ClientConfig of(URI baseUrl, String model) {
-        return new ClientConfig(baseUrl, model, null, Duration.ofSeconds(10), Duration.ofMinutes(10), RetryPolicy.DEFAULT,
-                4, 0, null);
+        return new ClientConfig(
+                baseUrl, model, null, Duration.ofSeconds(10), Duration.ofMinutes(10), RetryPolicy.DEFAULT, 4, 0, null);
     }
 
     /** This configuration reading the API key from environment variable {@code name} ({@code null}: no key). */
     public ClientConfig withApiKeyEnv(String name) {
-        return new ClientConfig(baseUrl, model, name, connectTimeout, requestTimeout, retry, maxConcurrency,
-                requestsPerMinute, cacheFile);
+        return new ClientConfig(
+                baseUrl,
+                model,
+                name,
+                connectTimeout,
+                requestTimeout,
+                retry,
+                maxConcurrency,
+                requestsPerMinute,
+                cacheFile);
     }
 
     /** This configuration with other timeouts. */
     public ClientConfig withTimeouts(Duration connect, Duration request) {
-        return new ClientConfig(baseUrl, model, apiKeyEnv, connect, request, retry, maxConcurrency, requestsPerMinute,
-                cacheFile);
+        return new ClientConfig(
+                baseUrl, model, apiKeyEnv, connect, request, retry, maxConcurrency, requestsPerMinute, cacheFile);
     }
 
     /** This configuration with another retry policy. */
     public ClientConfig withRetry(RetryPolicy policy) {
-        return new ClientConfig(baseUrl, model, apiKeyEnv, connectTimeout, requestTimeout, policy, maxConcurrency,
-                requestsPerMinute, cacheFile);
+        return new ClientConfig(
+                baseUrl,
+                model,
+                apiKeyEnv,
+                connectTimeout,
+                requestTimeout,
+                policy,
+                maxConcurrency,
+                requestsPerMinute,
+                cacheFile);
     }
 
     /** This configuration with at most {@code n} requests in flight. */
     public ClientConfig withMaxConcurrency(int n) {
-        return new ClientConfig(baseUrl, model, apiKeyEnv, connectTimeout, requestTimeout, retry, n, requestsPerMinute,
-                cacheFile);
+        return new ClientConfig(
+                baseUrl, model, apiKeyEnv, connectTimeout, requestTimeout, retry, n, requestsPerMinute, cacheFile);
     }
 
     /** This configuration starting at most {@code rpm} attempts a minute (0: no limit). */
     public ClientConfig withRequestsPerMinute(int rpm) {
-        return new ClientConfig(baseUrl, model, apiKeyEnv, connectTimeout, requestTimeout, retry, maxConcurrency, rpm,
-                cacheFile);
+        return new ClientConfig(
+                baseUrl, model, apiKeyEnv, connectTimeout, requestTimeout, retry, maxConcurrency, rpm, cacheFile);
     }
 
     /** This configuration caching responses in {@code file} ({@code null}: no cache). */
     public ClientConfig withCacheFile(Path file) {
-        return new ClientConfig(baseUrl, model, apiKeyEnv, connectTimeout, requestTimeout, retry, maxConcurrency,
-                requestsPerMinute, file);
+        return new ClientConfig(
+                baseUrl,
+                model,
+                apiKeyEnv,
+                connectTimeout,
+                requestTimeout,
+                retry,
+                maxConcurrency,
+                requestsPerMinute,
+                file);
     }
 }

@@ -18,8 +18,8 @@ import org.fedcot.models.io.JsonLinesLog;
  * journal is a {@link JsonLinesLog}, synced line by line; it grows by two short lines at most per request.
  */
 final class InFlightJournal implements AutoCloseable {
-    private static final JsonLinesLog.Naming NAMING = new JsonLinesLog.Naming("in-flight journal", "journal entry",
-            "client");
+    private static final JsonLinesLog.Naming NAMING =
+            new JsonLinesLog.Naming("in-flight journal", "journal entry", "client");
 
     private final JsonLinesLog log;
     private final ObjectMapper mapper = new ObjectMapper();

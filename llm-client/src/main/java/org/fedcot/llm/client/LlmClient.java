@@ -35,17 +35,18 @@ public final class LlmClient implements AutoCloseable {
     private final ResponseCache cache;
     /** {@code null} exactly when {@link #cache} is. */
     private final InFlightJournal journal;
+
     private final Map<String, CompletableFuture<LlmResponse>> inFlight = new ConcurrentHashMap<>();
     private final AtomicReference<Usage> paid = new AtomicReference<>(Usage.ZERO);
 
-    private LlmClient(ClientConfig config, Optional<ApiKey> key, ResponseCache cache, InFlightJournal journal,
-                      TimeSource time) {
+    private LlmClient(
+            ClientConfig config, Optional<ApiKey> key, ResponseCache cache, InFlightJournal journal, TimeSource time) {
         this.config = config;
         this.cache = cache;
         this.journal = journal;
         this.transport = new Transport(config, key, mapper, time);
-        this.sender = new RetryingSender(transport, config.retry(), config.maxConcurrency(), config.requestsPerMinute(),
-                time);
+        this.sender = new RetryingSender(
+                transport, config.retry(), config.maxConcurrency(), config.requestsPerMinute(), time);
     }
 
     /** A client for {@code config}, reading the API key (if it names one) from the process environment. */
@@ -86,10 +87,13 @@ public final class LlmClient implements AutoCloseable {
         }
         int left = journal.inFlightAtOpen();
         if (left > 0) {
-            LOG.log(System.Logger.Level.WARNING, "response cache " + cache.file() + ": " + left
-                    + (left == 1 ? " request was" : " requests were") + " in flight when the last run stopped; asking"
-                    + " again (a server that keeps recent answers by Idempotency-Key, as fedcot serve does, answers"
-                    + " without generating twice)");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "response cache " + cache.file() + ": " + left
+                            + (left == 1 ? " request was" : " requests were")
+                            + " in flight when the last run stopped; asking"
+                            + " again (a server that keeps recent answers by Idempotency-Key, as fedcot serve does, answers"
+                            + " without generating twice)");
         }
         return new LlmClient(config, key, cache, journal, time);
     }
@@ -221,10 +225,12 @@ public final class LlmClient implements AutoCloseable {
      * generating it still.
      */
     private LlmResponse ask(CanonicalRequest request, StopSignal stop, RetryingSender.Attempt attempt) {
-        RetryingSender.Attempt journalled = journal == null ? attempt : () -> {
-            journal.asked(request.key());
-            return attempt.run();
-        };
+        RetryingSender.Attempt journalled = journal == null
+                ? attempt
+                : () -> {
+                    journal.asked(request.key());
+                    return attempt.run();
+                };
         try {
             AttemptOutcome.Answered answered = sender.send(request, stop, journalled);
             paid.accumulateAndGet(answered.response().usage(), Usage::plus);

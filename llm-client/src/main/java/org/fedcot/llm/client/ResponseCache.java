@@ -22,7 +22,8 @@ import org.fedcot.models.io.JsonLinesLog;
  * the answer it paid for.
  */
 public final class ResponseCache implements AutoCloseable {
-    private static final JsonLinesLog.Naming NAMING = new JsonLinesLog.Naming("response cache", "cache entry", "client");
+    private static final JsonLinesLog.Naming NAMING =
+            new JsonLinesLog.Naming("response cache", "cache entry", "client");
 
     private final JsonLinesLog log;
     private final ObjectMapper mapper = new ObjectMapper();

@@ -13,8 +13,7 @@ final class ResponseJson {
     /** Longest server error message quoted in an exception. */
     private static final int MAX_MESSAGE = 300;
 
-    private ResponseJson() {
-    }
+    private ResponseJson() {}
 
     /**
      * The response {@code body} holds: {@code choices[].text} for a completion, {@code choices[].message.content}
@@ -24,7 +23,8 @@ final class ResponseJson {
      */
     static LlmResponse parse(JsonNode body, boolean cached) {
         JsonNode choicesNode = body.path("choices");
-        if (!choicesNode.isArray() || choicesNode.isEmpty()) throw new IllegalArgumentException("no choices in response");
+        if (!choicesNode.isArray() || choicesNode.isEmpty())
+            throw new IllegalArgumentException("no choices in response");
         List<Choice> choices = new ArrayList<>();
         for (JsonNode c : choicesNode) {
             JsonNode text = c.has("message") ? c.path("message").path("content") : c.path("text");
@@ -32,7 +32,9 @@ final class ResponseJson {
                 throw new IllegalArgumentException("choice without text or message content");
             }
             JsonNode finish = c.path("finish_reason");
-            choices.add(new Choice(c.path("index").asInt(choices.size()), text.isNull() ? "" : text.asText(),
+            choices.add(new Choice(
+                    c.path("index").asInt(choices.size()),
+                    text.isNull() ? "" : text.asText(),
                     finish.isTextual() ? finish.asText() : null));
         }
         choices.sort(Comparator.comparingInt(Choice::index));
@@ -53,8 +55,10 @@ final class ResponseJson {
         if (parsedOrNull != null) {
             JsonNode error = parsedOrNull.path("error");
             if (error.isTextual()) message = error.asText();
-            else if (error.path("message").isTextual()) message = error.path("message").asText();
-            else if (parsedOrNull.path("message").isTextual()) message = parsedOrNull.path("message").asText();
+            else if (error.path("message").isTextual())
+                message = error.path("message").asText();
+            else if (parsedOrNull.path("message").isTextual())
+                message = parsedOrNull.path("message").asText();
         }
         String line = message.strip().replaceAll("\\s+", " ");
         return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "...";

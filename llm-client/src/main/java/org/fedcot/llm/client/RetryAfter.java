@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** Reads an HTTP Retry-After header: delay seconds ("120") or an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"). */
 final class RetryAfter {
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The wait the header asks for, measured from {@code now}; zero for a past date; empty when absent or unreadable. */
     static Optional<Duration> parse(String header, Instant now) {
@@ -23,7 +22,8 @@ final class RetryAfter {
             return Optional.of(Duration.ofNanos((long) Math.min(seconds * 1e9, Long.MAX_VALUE)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration d = Duration.between(now, at);
                 return Optional.of(d.isNegative() ? Duration.ZERO : d);
             } catch (DateTimeParseException notDate) {

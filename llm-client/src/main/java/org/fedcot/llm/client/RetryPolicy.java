@@ -46,7 +46,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         long initial = initialBackoff.toNanos();
         long max = maxBackoff.toNanos();
         // shift only while it cannot overflow; beyond that the cap applies anyway
-        long b = retry - 1 >= Long.numberOfLeadingZeros(Math.max(initial, 1)) - 1 ? max : Math.min(initial << (retry - 1), max);
+        long b = retry - 1 >= Long.numberOfLeadingZeros(Math.max(initial, 1)) - 1
+                ? max
+                : Math.min(initial << (retry - 1), max);
         long half = b / 2;
         return Duration.ofNanos(half + random.nextLong(b - half + 1));
     }

@@ -18,8 +18,8 @@ final class RetryingSender {
     private final RateLimiter rateLimiter;
     private final TimeSource time;
 
-    RetryingSender(Transport transport, RetryPolicy policy, int maxConcurrency, int requestsPerMinute,
-                   TimeSource time) {
+    RetryingSender(
+            Transport transport, RetryPolicy policy, int maxConcurrency, int requestsPerMinute, TimeSource time) {
         this.transport = transport;
         this.policy = policy;
         this.inFlight = new Semaphore(maxConcurrency, true);
@@ -56,17 +56,22 @@ final class RetryingSender {
                     return answered;
                 }
                 case AttemptOutcome.Refused refused ->
-                        throw new LlmException("POST " + uri + ": " + refused.reason(), refused.status(), attempt, null);
+                    throw new LlmException("POST " + uri + ": " + refused.reason(), refused.status(), attempt, null);
                 case AttemptOutcome.Retryable failed -> {
                     if (attempt >= policy.maxAttempts()) {
-                        throw new LlmException("POST " + uri + " failed after " + attempt
-                                + (attempt == 1 ? " attempt" : " attempts") + "; last: " + failed.reason(),
-                                failed.status(), attempt, null);
+                        throw new LlmException(
+                                "POST " + uri + " failed after " + attempt + (attempt == 1 ? " attempt" : " attempts")
+                                        + "; last: " + failed.reason(),
+                                failed.status(),
+                                attempt,
+                                null);
                     }
                     Duration wait = policy.delay(attempt, failed.retryAfter(), ThreadLocalRandom.current());
                     int tried = attempt;
-                    LOG.log(System.Logger.Level.DEBUG, () -> "POST " + uri + " attempt " + tried + ": "
-                            + failed.reason() + "; retrying in " + wait.toMillis() + " ms");
+                    LOG.log(
+                            System.Logger.Level.DEBUG,
+                            () -> "POST " + uri + " attempt " + tried + ": " + failed.reason() + "; retrying in "
+                                    + wait.toMillis() + " ms");
                     time.sleep(wait, stop);
                 }
             }

@@ -31,7 +31,8 @@ final class StreamAssembler {
      * @throws IllegalArgumentException when the chunk is an error or no chunk at all
      */
     void add(JsonNode chunk) {
-        if (chunk.has("error")) throw new IllegalArgumentException("error in stream: " + ResponseJson.errorMessage(chunk, ""));
+        if (chunk.has("error"))
+            throw new IllegalArgumentException("error in stream: " + ResponseJson.errorMessage(chunk, ""));
         if (!chunk.path("choices").isArray()) throw new IllegalArgumentException("stream chunk without choices");
         if (chunk.path("model").isTextual()) model = chunk.path("model").asText();
         if (chunk.path("usage").isObject()) usage = chunk.path("usage");
@@ -43,7 +44,8 @@ final class StreamAssembler {
                 text.append(piece.asText());
                 listener.onText(index, piece.asText());
             }
-            if (c.path("finish_reason").isTextual()) finishReasons.put(index, c.path("finish_reason").asText());
+            if (c.path("finish_reason").isTextual())
+                finishReasons.put(index, c.path("finish_reason").asText());
         }
     }
 

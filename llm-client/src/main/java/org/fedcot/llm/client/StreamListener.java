@@ -13,6 +13,5 @@ public interface StreamListener {
      * The attempt that delivered the text so far failed and the request is being sent again: what was
      * received is void and the text starts over.
      */
-    default void onRestart() {
-    }
+    default void onRestart() {}
 }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.io.UncheckedIOException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -28,6 +28,7 @@ final class Transport implements AutoCloseable {
      * other servers ignore the header.
      */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final HttpClient http;
     private final String baseUrl;
     private final Optional<ApiKey> key;
@@ -42,9 +43,12 @@ final class Transport implements AutoCloseable {
         this.mapper = mapper;
         this.time = time;
         // plain http stays on HTTP/1.1: the h2c upgrade the JDK would try confuses some local servers
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-                .version("https".equalsIgnoreCase(config.baseUrl().getScheme())
-                        ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .version(
+                        "https".equalsIgnoreCase(config.baseUrl().getScheme())
+                                ? HttpClient.Version.HTTP_2
+                                : HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
@@ -57,7 +61,8 @@ final class Transport implements AutoCloseable {
     AttemptOutcome send(CanonicalRequest request) throws InterruptedException {
         HttpResponse<String> response;
         try {
-            response = http.send(post(request, request.json(), "application/json"),
+            response = http.send(
+                    post(request, request.json(), "application/json"),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             return failed(e);
@@ -75,8 +80,8 @@ final class Transport implements AutoCloseable {
         body.putObject("stream_options").put("include_usage", true);
         HttpResponse<Stream<String>> response;
         try {
-            response = http.send(post(request, body.toString(), "text/event-stream"),
-                    HttpResponse.BodyHandlers.ofLines());
+            response =
+                    http.send(post(request, body.toString(), "text/event-stream"), HttpResponse.BodyHandlers.ofLines());
         } catch (IOException e) {
             return failed(e);
         }
@@ -98,19 +103,23 @@ final class Transport implements AutoCloseable {
             }
             return new AttemptOutcome.Retryable("stream ended before [DONE]", response.statusCode(), Optional.empty());
         } catch (JsonProcessingException e) {
-            return new AttemptOutcome.Retryable(redact("malformed stream event: " + oneLine(e.getOriginalMessage())),
-                    response.statusCode(), Optional.empty());
-        } catch (IllegalArgumentException e) {
-            return new AttemptOutcome.Retryable(redact("malformed stream: " + e.getMessage()), response.statusCode(),
+            return new AttemptOutcome.Retryable(
+                    redact("malformed stream event: " + oneLine(e.getOriginalMessage())),
+                    response.statusCode(),
                     Optional.empty());
+        } catch (IllegalArgumentException e) {
+            return new AttemptOutcome.Retryable(
+                    redact("malformed stream: " + e.getMessage()), response.statusCode(), Optional.empty());
         } catch (UncheckedIOException e) {
             return failed(e.getCause());
         }
     }
 
     private HttpRequest post(CanonicalRequest request, String json, String accept) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(request)).timeout(requestTimeout)
-                .header("Content-Type", "application/json").header("Accept", accept)
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(request))
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", accept)
                 .header(IDEMPOTENCY_KEY, request.key())
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         key.ifPresent(k -> b.header("Authorization", k.bearer()));
@@ -143,19 +152,20 @@ final class Transport implements AutoCloseable {
         }
         if (status >= 200 && status < 300) {
             if (parseError != null) {
-                return new AttemptOutcome.Retryable(redact("malformed response body: " + oneLine(parseError)), status,
-                        Optional.empty());
+                return new AttemptOutcome.Retryable(
+                        redact("malformed response body: " + oneLine(parseError)), status, Optional.empty());
             }
             try {
                 return new AttemptOutcome.Answered(json, ResponseJson.parse(json, false));
             } catch (IllegalArgumentException e) {
-                return new AttemptOutcome.Retryable("malformed response body: " + e.getMessage(), status, Optional.empty());
+                return new AttemptOutcome.Retryable(
+                        "malformed response body: " + e.getMessage(), status, Optional.empty());
             }
         }
         String reason = redact("HTTP " + status + ": " + ResponseJson.errorMessage(json, body));
         if (status == 408 || status == 409 || status == 429 || status >= 500) {
-            Optional<Duration> retryAfter = RetryAfter.parse(headers.firstValue("Retry-After").orElse(null),
-                    time.now());
+            Optional<Duration> retryAfter =
+                    RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), time.now());
             return new AttemptOutcome.Retryable(reason, status, retryAfter);
         }
         return new AttemptOutcome.Refused(reason, status);

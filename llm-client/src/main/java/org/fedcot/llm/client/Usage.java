@@ -13,14 +13,16 @@ public record Usage(long promptTokens, long completionTokens, long totalTokens) 
 
     public Usage {
         if (promptTokens < 0 || completionTokens < 0 || totalTokens < 0) {
-            throw new IllegalArgumentException("negative token count in usage " + promptTokens + "/" + completionTokens
-                    + "/" + totalTokens);
+            throw new IllegalArgumentException(
+                    "negative token count in usage " + promptTokens + "/" + completionTokens + "/" + totalTokens);
         }
     }
 
     /** The element-wise sum of this and {@code other}. */
     public Usage plus(Usage other) {
-        return new Usage(promptTokens + other.promptTokens, completionTokens + other.completionTokens,
+        return new Usage(
+                promptTokens + other.promptTokens,
+                completionTokens + other.completionTokens,
                 totalTokens + other.totalTokens);
     }
 }

@@ -17,17 +17,15 @@ public final class AnswerParser {
     /** Where a few-shot teacher starts inventing the next exemplar. */
     private static final String RUNAWAY = "\n\nQ:";
 
-    private static final Pattern STATEMENT = Pattern.compile(
-            "(?i)\\bthe (?:correct |final )?answer is\\s*:?\\s*"
-                    + "(?:\\(([a-z])\\)[ \\t]*([^\\n]*?)|([^\\n]*?))"
-                    + "(?=[.!?](?:\\s|$)|\\n|$)");
+    private static final Pattern STATEMENT = Pattern.compile("(?i)\\bthe (?:correct |final )?answer is\\s*:?\\s*"
+            + "(?:\\(([a-z])\\)[ \\t]*([^\\n]*?)|([^\\n]*?))"
+            + "(?=[.!?](?:\\s|$)|\\n|$)");
 
     private static final Pattern LETTER_ONLY = Pattern.compile("^\\(?([a-eA-E])\\)?$");
 
     private static final Pattern QUOTED = Pattern.compile("^[\"'‘“](.*?)[\"'’”]");
 
-    private AnswerParser() {
-    }
+    private AnswerParser() {}
 
     /** The text before the first runaway "\n\nQ:" continuation, or the whole text when there is none. */
     public static String cutRunaway(String rationale) {
@@ -68,7 +66,8 @@ public final class AnswerParser {
         String s = raw.strip();
         Matcher q = QUOTED.matcher(s);
         if (q.find()) return q.group(1).strip();
-        while (!s.isEmpty() && ".!,;".indexOf(s.charAt(s.length() - 1)) >= 0) s = s.substring(0, s.length() - 1).strip();
+        while (!s.isEmpty() && ".!,;".indexOf(s.charAt(s.length() - 1)) >= 0)
+            s = s.substring(0, s.length() - 1).strip();
         return s;
     }
 }

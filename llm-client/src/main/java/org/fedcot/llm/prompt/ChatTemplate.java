@@ -36,12 +36,13 @@ public final class ChatTemplate {
     /** The layout used when a tokenizer has no chat template: one "role: content" line per message. */
     private static final String FALLBACK = "{% for message in messages %}{{ message.role }}: {{ message.content }}\n"
             + "{% endfor %}{% if add_generation_prompt %}assistant:{% endif %}";
+
     private static final String CONFIG_FILE = "tokenizer_config.json";
     /** Where recent transformers versions save the template instead of tokenizer_config.json. */
     private static final String TEMPLATE_FILE = "chat_template.jinja";
     /** The special tokens transformers hands a chat template (its special_tokens_map), when defined. */
-    private static final List<String> SPECIAL_TOKENS = List.of("bos_token", "eos_token", "unk_token", "sep_token",
-            "pad_token", "cls_token", "mask_token");
+    private static final List<String> SPECIAL_TOKENS =
+            List.of("bos_token", "eos_token", "unk_token", "sep_token", "pad_token", "cls_token", "mask_token");
 
     private final String source;
     private final boolean fallback;
@@ -76,7 +77,9 @@ public final class ChatTemplate {
      * @throws IOException if tokenizer_config.json cannot be read or is not JSON
      */
     public static ChatTemplate forTokenizer(Path tokenizerPath) throws IOException {
-        Path dir = Files.isDirectory(tokenizerPath) ? tokenizerPath : tokenizerPath.toAbsolutePath().getParent();
+        Path dir = Files.isDirectory(tokenizerPath)
+                ? tokenizerPath
+                : tokenizerPath.toAbsolutePath().getParent();
         Path configFile = dir.resolve(CONFIG_FILE);
         JsonNode config = Files.isRegularFile(configFile) ? readConfig(configFile) : null;
         Map<String, String> tokens = new HashMap<>();
@@ -106,8 +109,8 @@ public final class ChatTemplate {
      *
      * @throws ChatTemplateException if the template calls raise_exception or fails to render
      */
-    public String render(List<? extends Map<String, ?>> messages, boolean addGenerationPrompt,
-                         Map<String, ?> variables) {
+    public String render(
+            List<? extends Map<String, ?>> messages, boolean addGenerationPrompt, Map<String, ?> variables) {
         Map<String, Object> context = new HashMap<>(specialTokens);
         context.putAll(variables);
         context.put("messages", messages);
@@ -168,8 +171,10 @@ public final class ChatTemplate {
         try {
             return new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new IOException(file + ": not a readable tokenizer config (" + e.getMessage().lines().findFirst()
-                    .orElse("") + ")", e);
+            throw new IOException(
+                    file + ": not a readable tokenizer config ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")",
+                    e);
         }
     }
 

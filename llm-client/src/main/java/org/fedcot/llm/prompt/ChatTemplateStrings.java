@@ -6,8 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import jinjava.javax.el.ELContext;
-import jinjava.javax.el.ELResolver;
 import jinjava.javax.el.ELException;
+import jinjava.javax.el.ELResolver;
 
 /**
  * The Python {@code str} methods chat templates call, which Java strings lack or spell differently
@@ -23,22 +23,26 @@ final class ChatTemplateStrings extends ELResolver {
             return null;
         }
         Object[] args = params == null ? new Object[0] : params;
-        Object result = switch (name) {
-            case "strip" -> rstrip(lstrip(s, chars(args)), chars(args));
-            case "lstrip" -> lstrip(s, chars(args));
-            case "rstrip" -> rstrip(s, chars(args));
-            case "startswith" -> anyAffix(s, args, true);
-            case "endswith" -> anyAffix(s, args, false);
-            case "split" -> split(s, args);
-            case "upper" -> s.toUpperCase(Locale.ROOT);
-            case "lower" -> s.toLowerCase(Locale.ROOT);
-            case "title" -> title(s);
-            case "capitalize" -> s.isEmpty() ? s
-                    : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
-            case "find" -> (long) s.indexOf(text(args, 0));
-            case "join" -> join(s, args);
-            default -> null;
-        };
+        Object result =
+                switch (name) {
+                    case "strip" -> rstrip(lstrip(s, chars(args)), chars(args));
+                    case "lstrip" -> lstrip(s, chars(args));
+                    case "rstrip" -> rstrip(s, chars(args));
+                    case "startswith" -> anyAffix(s, args, true);
+                    case "endswith" -> anyAffix(s, args, false);
+                    case "split" -> split(s, args);
+                    case "upper" -> s.toUpperCase(Locale.ROOT);
+                    case "lower" -> s.toLowerCase(Locale.ROOT);
+                    case "title" -> title(s);
+                    case "capitalize" ->
+                        s.isEmpty()
+                                ? s
+                                : s.substring(0, 1).toUpperCase(Locale.ROOT)
+                                        + s.substring(1).toLowerCase(Locale.ROOT);
+                    case "find" -> (long) s.indexOf(text(args, 0));
+                    case "join" -> join(s, args);
+                    default -> null;
+                };
         if (result != null) {
             context.setPropertyResolved(true);
         }

@@ -17,8 +17,7 @@ import java.util.Deque;
 final class ChatTemplateSyntax {
     private static final String REVERSED = "[::-1]";
 
-    private ChatTemplateSyntax() {
-    }
+    private ChatTemplateSyntax() {}
 
     /** {@code source} with the rewrites above applied inside every {{ }} and {% %} tag. */
     static String forJinjava(String source) {

@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
  * variables are {@code question}, {@code choices} (a list) and an optional {@code passage}.
  */
 public enum CotTemplate {
-    CQA("cqa"), OBQA("obqa"), ARC_EASY("arc-easy"), BOOLQ("boolq");
+    CQA("cqa"),
+    OBQA("obqa"),
+    ARC_EASY("arc-easy"),
+    BOOLQ("boolq");
 
     private final String datasetName;
 

@@ -21,11 +21,14 @@ import java.util.Map;
  * start of their line, since Jinjava's {@code lstrip_blocks} would also eat spaces inside lines.
  */
 public final class PromptTemplate {
-    private static final Jinjava JINJAVA = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true)
+    private static final Jinjava JINJAVA = new Jinjava(JinjavaConfig.newBuilder()
+            .withTrimBlocks(true)
             .withFailOnUnknownTokens(true)
             // parse as Jinja2 does: "1 + 2 * 3" is 7, "{{- x -}}" trims exactly as written
-            .withLegacyOverrides(LegacyOverrides.newBuilder().withUseNaturalOperatorPrecedence(true)
-                    .withParseWhitespaceControlStrictly(true).build())
+            .withLegacyOverrides(LegacyOverrides.newBuilder()
+                    .withUseNaturalOperatorPrecedence(true)
+                    .withParseWhitespaceControlStrictly(true)
+                    .build())
             .build());
 
     private final String name;
@@ -51,7 +54,8 @@ public final class PromptTemplate {
             if (in == null) throw new IllegalArgumentException("no prompt template resource " + resource);
             return new PromptTemplate(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read prompt template resource " + resource + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read prompt template resource " + resource + ": " + e.getMessage(), e);
         }
     }
 

@@ -22,11 +22,12 @@ public record StatedAnswer(String letter, String text) {
             int i = letter.charAt(0) - 'a';
             if (i >= 0 && i < choices.size()) return OptionalInt.of(i);
         }
-        String stated = switch (AnswerParser.normalize(text)) {
-            case "true" -> "yes";
-            case "false" -> "no";
-            case String other -> other;
-        };
+        String stated =
+                switch (AnswerParser.normalize(text)) {
+                    case "true" -> "yes";
+                    case "false" -> "no";
+                    case String other -> other;
+                };
         for (int i = 0; i < choices.size(); i++) {
             if (!stated.isEmpty() && AnswerParser.normalize(choices.get(i)).equals(stated)) return OptionalInt.of(i);
         }

@@ -37,25 +37,38 @@ final class ApiException extends RuntimeException {
 
     /** 404 for an unknown model id. */
     static ApiException modelNotFound(String model) {
-        return new ApiException(404, INVALID_REQUEST, "model", "model_not_found",
-                "The model `" + model + "` does not exist.");
+        return new ApiException(
+                404, INVALID_REQUEST, "model", "model_not_found", "The model `" + model + "` does not exist.");
     }
 
     /** 404 for a path the server does not serve. */
     static ApiException unknownUrl(String method, String path) {
-        return new ApiException(404, INVALID_REQUEST, null, "unknown_url", "Unknown request URL: " + method + " "
-                + path + ". Served: GET /v1/models, POST /v1/completions, POST /v1/chat/completions.");
+        return new ApiException(
+                404,
+                INVALID_REQUEST,
+                null,
+                "unknown_url",
+                "Unknown request URL: " + method + " " + path
+                        + ". Served: GET /v1/models, POST /v1/completions, POST /v1/chat/completions.");
     }
 
     /** 405: the path exists, the method does not. */
     static ApiException methodNotAllowed(String method, String path, String allowed) {
-        return new ApiException(405, INVALID_REQUEST, null, "method_not_allowed",
+        return new ApiException(
+                405,
+                INVALID_REQUEST,
+                null,
+                "method_not_allowed",
                 method + " is not allowed on " + path + "; use " + allowed + ".");
     }
 
     /** 413: the body is larger than the server reads. */
     static ApiException tooLarge(long limit) {
-        return new ApiException(413, INVALID_REQUEST, null, "request_too_large",
+        return new ApiException(
+                413,
+                INVALID_REQUEST,
+                null,
+                "request_too_large",
                 "The request body is larger than " + limit + " bytes.");
     }
 
@@ -66,7 +79,11 @@ final class ApiException extends RuntimeException {
 
     /** 503: the server is shutting down and generates no more. */
     static ApiException shuttingDown() {
-        return new ApiException(503, "server_error", null, "server_shutting_down",
+        return new ApiException(
+                503,
+                "server_error",
+                null,
+                "server_shutting_down",
                 "The server is shutting down; the generation was stopped. Ask again once it is back.");
     }
 

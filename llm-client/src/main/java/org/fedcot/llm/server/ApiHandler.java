@@ -24,6 +24,7 @@ final class ApiHandler implements HttpHandler {
     static final int MAX_BODY_BYTES = 16 << 20;
     /** The header a client names a request's idempotency key in (see {@link ReplayMemory}). */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private static final String MODELS = "/v1/models";
     private static final String COMPLETIONS = "/v1/completions";
     private static final String CHAT = "/v1/chat/completions";
@@ -38,10 +39,17 @@ final class ApiHandler implements HttpHandler {
     private final GenerationScheduler scheduler;
     /** Null when the options keep no responses. */
     private final ReplayMemory replays;
+
     private final GenerationHook hook;
 
-    ApiHandler(ServedModel model, ServerOptions options, AuditLog audit, ObjectMapper mapper,
-               ConnectionThreads connections, GenerationScheduler scheduler, GenerationHook hook) {
+    ApiHandler(
+            ServedModel model,
+            ServerOptions options,
+            AuditLog audit,
+            ObjectMapper mapper,
+            ConnectionThreads connections,
+            GenerationScheduler scheduler,
+            GenerationHook hook) {
         this.model = model;
         this.models = new ModelsEndpoint(model, Instant.now().getEpochSecond(), mapper);
         this.apiKey = options.apiKey() == null ? null : options.apiKey().getBytes(StandardCharsets.UTF_8);
@@ -97,7 +105,9 @@ final class ApiHandler implements HttpHandler {
     private ReplayMemory.Claim claim(HttpExchange exchange, byte[] body) throws InterruptedException {
         String key = exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY);
         String path = exchange.getRequestURI().getPath();
-        if (replays == null || key == null || !exchange.getRequestMethod().equals("POST")
+        if (replays == null
+                || key == null
+                || !exchange.getRequestMethod().equals("POST")
                 || !(path.equals(COMPLETIONS) || path.equals(CHAT))) {
             return null;
         }
@@ -111,8 +121,13 @@ final class ApiHandler implements HttpHandler {
         }
         InetSocketAddress from = exchange.getRemoteAddress();
         try {
-            audit.record(Instant.now(), from.getHostString() + ":" + from.getPort(), exchange.getRequestMethod(),
-                    exchange.getRequestURI().toString(), body, replay);
+            audit.record(
+                    Instant.now(),
+                    from.getHostString() + ":" + from.getPort(),
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(),
+                    body,
+                    replay);
         } catch (IOException e) {
             throw ApiException.internal("the request could not be written to the audit log: " + e.getMessage());
         }
@@ -146,8 +161,8 @@ final class ApiHandler implements HttpHandler {
             throws IOException, InterruptedException {
         hook.starting(body);
         RequestBody request = modelRequest(body);
-        CompletionRun run = chat ? ChatEndpoint.plan(request, model, mapper)
-                : CompletionsEndpoint.plan(request, model, mapper);
+        CompletionRun run =
+                chat ? ChatEndpoint.plan(request, model, mapper) : CompletionsEndpoint.plan(request, model, mapper);
         run.respond(exchange, scheduler, () -> hook.submitted(body), sent -> {
             if (claim != null) {
                 claim.finish(sent);
@@ -181,7 +196,8 @@ final class ApiHandler implements HttpHandler {
         }
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-            throw ApiException.unauthorized(null, "You didn't provide an API key. Send it as 'Authorization: Bearer KEY'.");
+            throw ApiException.unauthorized(
+                    null, "You didn't provide an API key. Send it as 'Authorization: Bearer KEY'.");
         }
         byte[] given = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, apiKey)) {

@@ -36,8 +36,11 @@ final class AuditLog implements AutoCloseable {
     /** Opens {@code file} for appending, creating it if needed; a line records at most {@code bodyLimit} body bytes. */
     static AuditLog open(Path file, ObjectMapper mapper, int bodyLimit) throws IOException {
         try {
-            return new AuditLog(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND), mapper, bodyLimit);
+            return new AuditLog(
+                    FileChannel.open(
+                            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                    mapper,
+                    bodyLimit);
         } catch (NoSuchFileException e) {
             throw new IOException("cannot open the audit log " + file + ": its directory does not exist", e);
         } catch (AccessDeniedException e) {

@@ -17,10 +17,9 @@ import org.fedcot.llm.prompt.ChatTemplateException;
  */
 final class ChatEndpoint {
     private static final String MESSAGES = "messages";
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private ChatEndpoint() {
-    }
+    private ChatEndpoint() {}
 
     /** The run {@code body} asks for; the model field has been checked. */
     static CompletionRun plan(RequestBody body, ServedModel model, ObjectMapper mapper) {
@@ -71,7 +70,8 @@ final class ChatEndpoint {
         if (content.isArray()) {
             List<String> texts = new ArrayList<>();
             for (JsonNode part : content) {
-                if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
+                if (!"text".equals(part.path("type").asText())
+                        || !part.path("text").isTextual()) {
                     throw ApiException.badRequest(where + ".content", "Only text content parts are supported.");
                 }
                 texts.add(part.get("text").asText());

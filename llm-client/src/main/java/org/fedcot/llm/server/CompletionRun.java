@@ -33,15 +33,21 @@ final class CompletionRun {
     private final String id;
     private final long created = Instant.now().getEpochSecond();
 
-    private CompletionRun(ServedModel model, List<int[]> prompts, int[] maxNew, SamplingSettings settings,
-                          ResponseShape shape, ObjectMapper mapper) {
+    private CompletionRun(
+            ServedModel model,
+            List<int[]> prompts,
+            int[] maxNew,
+            SamplingSettings settings,
+            ResponseShape shape,
+            ObjectMapper mapper) {
         this.model = model;
         this.prompts = prompts;
         this.maxNew = maxNew;
         this.settings = settings;
         this.shape = shape;
         this.mapper = mapper;
-        this.id = shape.idPrefix() + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        this.id = shape.idPrefix()
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
     /**
@@ -50,8 +56,13 @@ final class CompletionRun {
      *
      * @throws ApiException 400 context_length_exceeded when they do not fit
      */
-    static CompletionRun plan(ServedModel model, List<int[]> prompts, SamplingSettings settings, ResponseShape shape,
-                              int defaultMax, ObjectMapper mapper) {
+    static CompletionRun plan(
+            ServedModel model,
+            List<int[]> prompts,
+            SamplingSettings settings,
+            ResponseShape shape,
+            int defaultMax,
+            ObjectMapper mapper) {
         int context = model.contextLength();
         int[] maxNew = new int[prompts.size()];
         for (int p = 0; p < prompts.size(); p++) {
@@ -60,7 +71,9 @@ final class CompletionRun {
             Integer asked = settings.maxTokens();
             if (room < 1 || (asked != null && asked > room)) {
                 int requested = promptTokens + (asked != null ? asked : 1);
-                throw ApiException.badRequest(shape.promptParam(), "context_length_exceeded",
+                throw ApiException.badRequest(
+                        shape.promptParam(),
+                        "context_length_exceeded",
                         "This model's maximum context length is " + context + " tokens. However, you requested "
                                 + requested + " tokens (" + promptTokens + " in the " + shape.promptParam() + ", "
                                 + (requested - promptTokens) + " in the completion). Please reduce the length of the "
@@ -87,8 +100,9 @@ final class CompletionRun {
      *                  (so it counts even when the client is gone), a stream once it ended with [DONE]; it is
      *                  not called when a stream broke off
      */
-    void respond(HttpExchange exchange, GenerationScheduler scheduler, Queued queued,
-                 Consumer<RecordedResponse> generated) throws IOException, InterruptedException {
+    void respond(
+            HttpExchange exchange, GenerationScheduler scheduler, Queued queued, Consumer<RecordedResponse> generated)
+            throws IOException, InterruptedException {
         if (settings.stream()) {
             ServerSentEvents events = ServerSentEvents.open(exchange, mapper);
             try (RunningChoices choices = RunningChoices.submit(scheduler, choices(), true)) {
@@ -114,8 +128,8 @@ final class CompletionRun {
         List<RunningChoices.Choice> out = new ArrayList<>();
         for (int p = 0; p < prompts.size(); p++) {
             for (int j = 0; j < settings.n(); j++) {
-                out.add(new RunningChoices.Choice(prompts.get(p), model.options(maxNew[p], settings.stops()),
-                        settings.sampler(j)));
+                out.add(new RunningChoices.Choice(
+                        prompts.get(p), model.options(maxNew[p], settings.stops()), settings.sampler(j)));
             }
         }
         return out;

@@ -13,16 +13,15 @@ import java.util.List;
 final class CompletionsEndpoint {
     private static final String PROMPT = "prompt";
 
-    private CompletionsEndpoint() {
-    }
+    private CompletionsEndpoint() {}
 
     /** The run {@code body} asks for; the model field has been checked. */
     static CompletionRun plan(RequestBody body, ServedModel model, ObjectMapper mapper) {
         UnsupportedFields.check(body, false);
         List<int[]> prompts = prompts(body.get(PROMPT), model);
         SamplingSettings settings = SamplingSettings.from(body, false);
-        return CompletionRun.plan(model, prompts, settings, ResponseShape.COMPLETION,
-                CompletionRun.COMPLETIONS_DEFAULT_MAX, mapper);
+        return CompletionRun.plan(
+                model, prompts, settings, ResponseShape.COMPLETION, CompletionRun.COMPLETIONS_DEFAULT_MAX, mapper);
     }
 
     private static List<int[]> prompts(JsonNode prompt, ServedModel model) {
@@ -64,7 +63,9 @@ final class CompletionsEndpoint {
     }
 
     private static ApiException invalid() {
-        return ApiException.badRequest(PROMPT, "'prompt' must be a string, a list of strings, a list of token ids,"
-                + " or a list of lists of token ids, none empty.");
+        return ApiException.badRequest(
+                PROMPT,
+                "'prompt' must be a string, a list of strings, a list of token ids,"
+                        + " or a list of lists of token ids, none empty.");
     }
 }

@@ -57,11 +57,14 @@ final class ConnectionThreads implements Executor {
         AtomicBoolean deadline = new AtomicBoolean(true);
         armed.set(deadline);
         // compareAndSet: a timer that fires after requestRead() (or after the exchange) interrupts nothing
-        ScheduledFuture<?> expiry = timer.schedule(() -> {
-            if (deadline.compareAndSet(true, false)) {
-                me.interrupt();
-            }
-        }, timeoutNanos, TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> expiry = timer.schedule(
+                () -> {
+                    if (deadline.compareAndSet(true, false)) {
+                        me.interrupt();
+                    }
+                },
+                timeoutNanos,
+                TimeUnit.NANOSECONDS);
         try {
             exchange.run();
         } finally {

@@ -7,7 +7,7 @@ package org.fedcot.llm.server;
  */
 interface GenerationHook {
     /** The hook of a served model: nothing. */
-    GenerationHook NONE = body -> { };
+    GenerationHook NONE = body -> {};
 
     /** On the request's thread: a generation of {@code body} is about to be planned and run. */
     void starting(String body) throws InterruptedException;
@@ -16,10 +16,8 @@ interface GenerationHook {
      * On the request's thread: every choice of {@code body} is queued for the batch (a streamed answer's
      * headers are out), and the thread is about to wait for their text.
      */
-    default void submitted(String body) throws InterruptedException {
-    }
+    default void submitted(String body) throws InterruptedException {}
 
     /** On the scheduler's thread, before each step of the batch. */
-    default void stepping() throws InterruptedException {
-    }
+    default void stepping() throws InterruptedException {}
 }

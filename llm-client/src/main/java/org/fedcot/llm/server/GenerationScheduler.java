@@ -24,11 +24,13 @@ final class GenerationScheduler implements AutoCloseable {
     private final Thread thread;
     /** Sequences submitted and not yet done, so closing can cancel them. */
     private final Set<BatchGenerator.Sequence> live = ConcurrentHashMap.newKeySet();
+
     private final Object lock = new Object();
     /** Guarded by lock: a submission the stepping thread has not seen yet. */
     private boolean submitted;
     /** Guarded by lock. */
     private boolean closed;
+
     private volatile int mostActive;
 
     /** Starts the scheduler of {@code model}, decoding at most {@code maxBatch} sequences at once. */
@@ -36,7 +38,8 @@ final class GenerationScheduler implements AutoCloseable {
         this.batch = new BatchGenerator(model.model(), ContinuationText.of(model.tokenizer()), maxBatch);
         this.hook = hook;
         // a daemon, so a forgotten server never keeps the JVM alive
-        this.thread = Thread.ofPlatform().name("fedcot-serve-scheduler").daemon().start(this::run);
+        this.thread =
+                Thread.ofPlatform().name("fedcot-serve-scheduler").daemon().start(this::run);
     }
 
     /**

@@ -12,8 +12,7 @@ final class JsonResponses {
     /** The Content-Type of every JSON response. */
     static final String JSON = "application/json";
 
-    private JsonResponses() {
-    }
+    private JsonResponses() {}
 
     /** Sends {@code body} as the whole response with {@code status}. */
     static void send(HttpExchange exchange, ObjectMapper mapper, int status, JsonNode body) throws IOException {

@@ -36,8 +36,8 @@ public final class OpenAiServer implements AutoCloseable {
     private final GenerationScheduler scheduler;
     private final AuditLog audit;
 
-    private OpenAiServer(HttpServer http, ConnectionThreads connections, GenerationScheduler scheduler,
-                         AuditLog audit) {
+    private OpenAiServer(
+            HttpServer http, ConnectionThreads connections, GenerationScheduler scheduler, AuditLog audit) {
         this.http = http;
         this.connections = connections;
         this.scheduler = scheduler;
@@ -61,14 +61,15 @@ public final class OpenAiServer implements AutoCloseable {
             System.setProperty(NODELAY, "true");
         }
         ObjectMapper mapper = new ObjectMapper();
-        AuditLog audit = options.auditLog() == null ? null : AuditLog.open(options.auditLog(), mapper,
-                options.auditBodyLimit());
+        AuditLog audit =
+                options.auditLog() == null ? null : AuditLog.open(options.auditLog(), mapper, options.auditBodyLimit());
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
         } catch (IOException | IllegalArgumentException e) {
             closeQuietly(audit);
-            throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
         }
         ConnectionThreads connections = new ConnectionThreads(options.requestTimeout(), options.maxConnections());
         GenerationScheduler scheduler = new GenerationScheduler(model, options.maxBatch(), hook);

@@ -24,6 +24,7 @@ final class ReplayMemory {
     private final long maxBytes;
     /** Access order, eldest first; guarded by this. A slot is pending until its future completes. */
     private final Map<String, CompletableFuture<RecordedResponse>> slots = new LinkedHashMap<>(16, 0.75f, true);
+
     private long bytes;
 
     ReplayMemory(long maxBytes) {
@@ -99,8 +100,8 @@ final class ReplayMemory {
         private final CompletableFuture<RecordedResponse> owned;
         private final RecordedResponse replay;
 
-        private Claim(ReplayMemory memory, String key, CompletableFuture<RecordedResponse> owned,
-                      RecordedResponse replay) {
+        private Claim(
+                ReplayMemory memory, String key, CompletableFuture<RecordedResponse> owned, RecordedResponse replay) {
             this.memory = memory;
             this.key = key;
             this.owned = owned;

@@ -22,8 +22,10 @@ final class RequestBody {
         try {
             node = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest(null, "We could not parse the JSON body of your request: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw ApiException.badRequest(
+                    null,
+                    "We could not parse the JSON body of your request: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         if (node == null || !node.isObject()) {
             throw ApiException.badRequest(null, "The request body must be a JSON object.");
@@ -79,7 +81,8 @@ final class RequestBody {
         }
         long x = v.asLong();
         if (x < min || x > max) {
-            throw ApiException.badRequest(name, "'" + name + "' must be between " + min + " and " + max + ", got " + x + ".");
+            throw ApiException.badRequest(
+                    name, "'" + name + "' must be between " + min + " and " + max + ", got " + x + ".");
         }
         return x;
     }
@@ -95,7 +98,8 @@ final class RequestBody {
         }
         double x = v.asDouble();
         if (x < min || x > max) {
-            throw ApiException.badRequest(name, "'" + name + "' must be between " + min + " and " + max + ", got " + x + ".");
+            throw ApiException.badRequest(
+                    name, "'" + name + "' must be between " + min + " and " + max + ", got " + x + ".");
         }
         return x;
     }

@@ -7,8 +7,7 @@ import java.io.InputStream;
 
 /** A request body read into memory, never more than a limit of it. */
 final class RequestBytes {
-    private RequestBytes() {
-    }
+    private RequestBytes() {}
 
     /**
      * The body of {@code exchange}.

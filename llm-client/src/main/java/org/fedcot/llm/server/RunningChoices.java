@@ -30,15 +30,13 @@ final class RunningChoices implements AutoCloseable {
     }
 
     /** One choice to generate: its prompt, options and sampler. */
-    record Choice(int[] prompt, GenerationOptions options, Sampler sampler) {
-    }
+    record Choice(int[] prompt, GenerationOptions options, Sampler sampler) {}
 
     private final List<BatchGenerator.Sequence> sequences = new ArrayList<>();
     /** Streamed events in the order the scheduler produced them; a failure is queued as itself. */
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
 
-    private RunningChoices() {
-    }
+    private RunningChoices() {}
 
     /**
      * Submits every choice, in order; with {@code stream} their text is queued for {@link #next()} as it
@@ -52,13 +50,17 @@ final class RunningChoices implements AutoCloseable {
             for (int i = 0; i < choices.size(); i++) {
                 Choice c = choices.get(i);
                 int index = i;
-                BatchGenerator.Sequence s = scheduler.submit(c.prompt(), c.options(), c.sampler(),
-                        stream ? text -> run.events.add(new Event(index, text, null)) : text -> { });
+                BatchGenerator.Sequence s = scheduler.submit(
+                        c.prompt(),
+                        c.options(),
+                        c.sampler(),
+                        stream ? text -> run.events.add(new Event(index, text, null)) : text -> {});
                 run.sequences.add(s);
                 if (stream) {
                     // completed after the last text was queued, so the end comes after it
-                    s.future().whenComplete((g, failure) -> run.events.add(g != null ? new Event(index, "", g)
-                            : failure));
+                    s.future()
+                            .whenComplete(
+                                    (g, failure) -> run.events.add(g != null ? new Event(index, "", g) : failure));
                 }
             }
         } catch (RuntimeException e) {

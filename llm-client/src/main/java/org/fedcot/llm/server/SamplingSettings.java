@@ -20,8 +20,14 @@ import org.fedcot.models.generate.SamplingParams;
  * @param stream       answer as server-sent events
  * @param includeUsage end a stream with a chunk carrying the usage
  */
-record SamplingSettings(Integer maxTokens, SamplingParams params, long seed, int n, List<String> stops,
-                        boolean stream, boolean includeUsage) {
+record SamplingSettings(
+        Integer maxTokens,
+        SamplingParams params,
+        long seed,
+        int n,
+        List<String> stops,
+        boolean stream,
+        boolean includeUsage) {
     private static final int MAX_CHOICES = 128;
 
     /** Reads the fields of {@code body}; chat also accepts max_completion_tokens for max_tokens. */
@@ -39,9 +45,14 @@ record SamplingSettings(Integer maxTokens, SamplingParams params, long seed, int
         boolean stream = body.bool("stream", false);
         ObjectNode options = body.object("stream_options");
         boolean includeUsage = options != null && options.path("include_usage").asBoolean(false);
-        return new SamplingSettings(max == null ? null : (int) (long) max,
+        return new SamplingSettings(
+                max == null ? null : (int) (long) max,
                 new SamplingParams(temperature, Math.max(topK, 0), topP),
-                seed != null ? seed : ThreadLocalRandom.current().nextLong(), n, stops(body), stream, includeUsage);
+                seed != null ? seed : ThreadLocalRandom.current().nextLong(),
+                n,
+                stops(body),
+                stream,
+                includeUsage);
     }
 
     /** A sampler for choice {@code choice} of a prompt. */

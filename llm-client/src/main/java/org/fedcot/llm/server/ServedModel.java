@@ -25,8 +25,8 @@ public final class ServedModel {
     private final ChatTemplate chatTemplate;
     private final Set<Integer> stopIds;
 
-    private ServedModel(String id, DecoderModel model, Tokenizer tokenizer, ChatTemplate chatTemplate,
-                        Set<Integer> stopIds) {
+    private ServedModel(
+            String id, DecoderModel model, Tokenizer tokenizer, ChatTemplate chatTemplate, Set<Integer> stopIds) {
         this.id = id;
         this.model = model;
         this.tokenizer = tokenizer;
@@ -111,11 +111,13 @@ public final class ServedModel {
             return ids;
         }
         OptionalInt bos = model.config().bosTokenId();
-        OptionalInt start = bos.isPresent() ? bos : tokenizer.bosId().isPresent() ? tokenizer.bosId() : tokenizer.eosId();
+        OptionalInt start =
+                bos.isPresent() ? bos : tokenizer.bosId().isPresent() ? tokenizer.bosId() : tokenizer.eosId();
         if (start.isEmpty()) {
-            throw ApiException.badRequest("prompt", "The prompt is empty and the tokenizer has no BOS or EOS token to start from.");
+            throw ApiException.badRequest(
+                    "prompt", "The prompt is empty and the tokenizer has no BOS or EOS token to start from.");
         }
-        return new int[]{start.getAsInt()};
+        return new int[] {start.getAsInt()};
     }
 
     /**

@@ -23,8 +23,16 @@ import java.time.Duration;
  * @param replayBytes    most bytes of recent responses kept for requests carrying an {@code Idempotency-Key}
  *                       (see {@link ReplayMemory}); 0 keeps none
  */
-public record ServerOptions(String host, int port, String apiKey, Path auditLog, int maxBatch, Duration requestTimeout,
-                            int maxConnections, int auditBodyLimit, long replayBytes) {
+public record ServerOptions(
+        String host,
+        int port,
+        String apiKey,
+        Path auditLog,
+        int maxBatch,
+        Duration requestTimeout,
+        int maxConnections,
+        int auditBodyLimit,
+        long replayBytes) {
     /** The loopback address the server binds unless told otherwise. */
     public static final String LOOPBACK = "127.0.0.1";
     /** Sequences generated together unless told otherwise. */
@@ -65,8 +73,16 @@ public record ServerOptions(String host, int port, String apiKey, Path auditLog,
 
     /** These options with the default timeout, connection cap, audit limit and replay memory. */
     public ServerOptions(String host, int port, String apiKey, Path auditLog, int maxBatch) {
-        this(host, port, apiKey, auditLog, maxBatch, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
-                DEFAULT_AUDIT_BODY_LIMIT, DEFAULT_REPLAY_BYTES);
+        this(
+                host,
+                port,
+                apiKey,
+                auditLog,
+                maxBatch,
+                DEFAULT_REQUEST_TIMEOUT,
+                DEFAULT_MAX_CONNECTIONS,
+                DEFAULT_AUDIT_BODY_LIMIT,
+                DEFAULT_REPLAY_BYTES);
     }
 
     /** Loopback on {@code port}, no key, no audit log, a batch of {@link #DEFAULT_MAX_BATCH}, the default limits. */
@@ -76,43 +92,43 @@ public record ServerOptions(String host, int port, String apiKey, Path auditLog,
 
     /** These options with {@code key} required of every request. */
     public ServerOptions withApiKey(String key) {
-        return new ServerOptions(host, port, key, auditLog, maxBatch, requestTimeout, maxConnections, auditBodyLimit,
-                replayBytes);
+        return new ServerOptions(
+                host, port, key, auditLog, maxBatch, requestTimeout, maxConnections, auditBodyLimit, replayBytes);
     }
 
     /** These options with every authenticated request appended to {@code file}. */
     public ServerOptions withAuditLog(Path file) {
-        return new ServerOptions(host, port, apiKey, file, maxBatch, requestTimeout, maxConnections, auditBodyLimit,
-                replayBytes);
+        return new ServerOptions(
+                host, port, apiKey, file, maxBatch, requestTimeout, maxConnections, auditBodyLimit, replayBytes);
     }
 
     /** These options generating at most {@code n} sequences together. */
     public ServerOptions withMaxBatch(int n) {
-        return new ServerOptions(host, port, apiKey, auditLog, n, requestTimeout, maxConnections, auditBodyLimit,
-                replayBytes);
+        return new ServerOptions(
+                host, port, apiKey, auditLog, n, requestTimeout, maxConnections, auditBodyLimit, replayBytes);
     }
 
     /** These options giving clients {@code timeout} to send a request. */
     public ServerOptions withRequestTimeout(Duration timeout) {
-        return new ServerOptions(host, port, apiKey, auditLog, maxBatch, timeout, maxConnections, auditBodyLimit,
-                replayBytes);
+        return new ServerOptions(
+                host, port, apiKey, auditLog, maxBatch, timeout, maxConnections, auditBodyLimit, replayBytes);
     }
 
     /** These options with at most {@code n} connections read or answered at once. */
     public ServerOptions withMaxConnections(int n) {
-        return new ServerOptions(host, port, apiKey, auditLog, maxBatch, requestTimeout, n, auditBodyLimit,
-                replayBytes);
+        return new ServerOptions(
+                host, port, apiKey, auditLog, maxBatch, requestTimeout, n, auditBodyLimit, replayBytes);
     }
 
     /** These options recording at most {@code bytes} of each body in the audit log. */
     public ServerOptions withAuditBodyLimit(int bytes) {
-        return new ServerOptions(host, port, apiKey, auditLog, maxBatch, requestTimeout, maxConnections, bytes,
-                replayBytes);
+        return new ServerOptions(
+                host, port, apiKey, auditLog, maxBatch, requestTimeout, maxConnections, bytes, replayBytes);
     }
 
     /** These options keeping at most {@code bytes} of responses for replay (0: none). */
     public ServerOptions withReplayBytes(long bytes) {
-        return new ServerOptions(host, port, apiKey, auditLog, maxBatch, requestTimeout, maxConnections, auditBodyLimit,
-                bytes);
+        return new ServerOptions(
+                host, port, apiKey, auditLog, maxBatch, requestTimeout, maxConnections, auditBodyLimit, bytes);
     }
 }

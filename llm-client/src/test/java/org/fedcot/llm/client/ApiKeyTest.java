@@ -23,13 +23,15 @@ class ApiKeyTest {
     Path dir;
 
     private ClientConfig config(FaultServer server) {
-        return RetryTest.config(server.baseUrl()).withApiKeyEnv("FEDCOT_TEST_KEY").withCacheFile(dir.resolve("cache.jsonl"));
+        return RetryTest.config(server.baseUrl())
+                .withApiKeyEnv("FEDCOT_TEST_KEY")
+                .withCacheFile(dir.resolve("cache.jsonl"));
     }
 
     @Test
     void sentAsBearerButNeverCached() throws IOException {
         try (FaultServer server = FaultServer.scripted();
-             LlmClient client = LlmClient.open(config(server), ENV::get)) {
+                LlmClient client = LlmClient.open(config(server), ENV::get)) {
             client.complete(new ChatRequest(List.of(ChatMessage.system("be brief"), ChatMessage.user("hi"))));
             assertEquals("Bearer " + KEY, server.received().getFirst().headers().get("authorization"));
         }
@@ -42,13 +44,15 @@ class ApiKeyTest {
     @Test
     void absentFromErrorsEvenWhenTheServerEchoesIt() throws IOException {
         try (FaultServer server = FaultServer.start(r -> r.index() == 0
-                ? FaultServer.error(401, "Incorrect API key provided: " + KEY)
-                : FaultServer.error(500, "upstream rejected " + KEY));
-             LlmClient client = LlmClient.open(config(server), ENV::get)) {
+                        ? FaultServer.error(401, "Incorrect API key provided: " + KEY)
+                        : FaultServer.error(500, "upstream rejected " + KEY));
+                LlmClient client = LlmClient.open(config(server), ENV::get)) {
             LlmException refused = assertThrows(LlmException.class, () -> client.complete(new CompletionRequest("a")));
-            assertEquals("POST " + server.baseUrl() + "/completions: HTTP 401: Incorrect API key provided: ***",
+            assertEquals(
+                    "POST " + server.baseUrl() + "/completions: HTTP 401: Incorrect API key provided: ***",
                     refused.getMessage());
-            LlmException exhausted = assertThrows(LlmException.class, () -> client.complete(new CompletionRequest("b")));
+            LlmException exhausted =
+                    assertThrows(LlmException.class, () -> client.complete(new CompletionRequest("b")));
             assertFalse(exhausted.getMessage().contains(KEY), exhausted.getMessage());
             assertTrue(exhausted.getMessage().endsWith("HTTP 500: upstream rejected ***"), exhausted.getMessage());
         }
@@ -58,7 +62,7 @@ class ApiKeyTest {
     @Test
     void noKeyVariableSendsNoHeader() throws IOException {
         try (FaultServer server = FaultServer.scripted();
-             LlmClient client = LlmClient.open(RetryTest.config(server.baseUrl()), ENV::get)) {
+                LlmClient client = LlmClient.open(RetryTest.config(server.baseUrl()), ENV::get)) {
             client.complete(new CompletionRequest("a"));
             assertNull(server.received().getFirst().headers().get("authorization"));
         }
@@ -67,8 +71,8 @@ class ApiKeyTest {
     @Test
     void anUnsetVariableIsNamedNotGuessed() throws IOException {
         try (FaultServer server = FaultServer.scripted()) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> LlmClient.open(config(server), name -> null));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> LlmClient.open(config(server), name -> null));
             assertEquals("environment variable FEDCOT_TEST_KEY (the API key) is not set", e.getMessage());
         }
     }

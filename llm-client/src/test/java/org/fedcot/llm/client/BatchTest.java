@@ -30,7 +30,9 @@ class BatchTest {
     Path dir;
 
     private static List<CompletionRequest> requests(int n) {
-        return IntStream.range(0, n).mapToObj(i -> new CompletionRequest("question " + i + " " + "word ".repeat(i))).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> new CompletionRequest("question " + i + " " + "word ".repeat(i)))
+                .toList();
     }
 
     private ClientConfig config(FaultServer server) {
@@ -48,7 +50,9 @@ class BatchTest {
             try (LlmClient client = LlmClient.open(config(server).withMaxConcurrency(4))) {
                 result = client.completeAll(qs, seen::add);
             }
-            for (int i = 0; i < N; i++) assertEquals("echo: " + qs.get(i).prompt(), result.responses().get(i).text());
+            for (int i = 0; i < N; i++)
+                assertEquals(
+                        "echo: " + qs.get(i).prompt(), result.responses().get(i).text());
             assertEquals(N + 1, seen.size());
             assertEquals(new BatchProgress(0, N, 0, Usage.ZERO), seen.getFirst());
             for (int i = 0; i < seen.size(); i++) assertEquals(i, seen.get(i).done());
@@ -63,7 +67,7 @@ class BatchTest {
         long prompt = IntStream.range(0, N).mapToLong(i -> i + 2).sum();
         Usage expected = new Usage(prompt, 3L * N, prompt + 3L * N);
         try (FaultServer server = FaultServer.scripted();
-             LlmClient client = LlmClient.open(config(server))) {
+                LlmClient client = LlmClient.open(config(server))) {
             BatchResult first = client.completeAll(qs, BatchListener.NONE);
             assertEquals(expected, first.usage());
             assertEquals(expected, first.totalUsage());
@@ -85,8 +89,9 @@ class BatchTest {
         CompletionRequest same = new CompletionRequest("same");
         List<CompletionRequest> qs = List.of(same, new CompletionRequest("other"), same, same);
         // the copies wait for the one in flight, or (if it was quick) find its answer in the cache
-        try (FaultServer server = FaultServer.start(r -> new FaultServer.Slow(Duration.ofMillis(100), FaultServer.echo(r)));
-             LlmClient client = LlmClient.open(config(server))) {
+        try (FaultServer server =
+                        FaultServer.start(r -> new FaultServer.Slow(Duration.ofMillis(100), FaultServer.echo(r)));
+                LlmClient client = LlmClient.open(config(server))) {
             BatchResult r = client.completeAll(qs, BatchListener.NONE);
             assertEquals(2, server.received().size());
             assertEquals(2, r.cached());
@@ -113,7 +118,9 @@ class BatchTest {
                     client.completeAll(qs, BatchListener.NONE);
                 }
             });
-            assertTrue(e.getMessage().startsWith("batch stopped with " + k + " of " + N + " answered: POST "), e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith("batch stopped with " + k + " of " + N + " answered: POST "),
+                    e.getMessage());
             assertTrue(e.getMessage().endsWith(": HTTP 400: quota exceeded"), e.getMessage());
         }
         assertEquals(k, answeredFirst.size());
@@ -126,7 +133,8 @@ class BatchTest {
         int k = 5;
         List<CompletionRequest> qs = requests(N);
         List<String> answeredFirst;
-        try (FaultServer server = FaultServer.start(r -> new FaultServer.Slow(Duration.ofMillis(20), FaultServer.echo(r)))) {
+        try (FaultServer server =
+                FaultServer.start(r -> new FaultServer.Slow(Duration.ofMillis(20), FaultServer.echo(r)))) {
             RuntimeException stop = new IllegalStateException("user pressed ctrl-c");
             RuntimeException e = assertThrows(RuntimeException.class, () -> {
                 try (LlmClient client = LlmClient.open(config(server).withMaxConcurrency(1))) {
@@ -136,7 +144,8 @@ class BatchTest {
                 }
             });
             assertEquals(stop, e);
-            answeredFirst = server.received().stream().map(FaultServer.Received::input).toList();
+            answeredFirst =
+                    server.received().stream().map(FaultServer.Received::input).toList();
         }
         // requests that had started before the listener threw were answered too, and kept
         assertTrue(answeredFirst.size() >= k && answeredFirst.size() < N, answeredFirst.toString());
@@ -150,16 +159,18 @@ class BatchTest {
     /** A new client on the same cache and a healthy server asks each unanswered request once, and nothing else. */
     private void assertResumesExactly(List<CompletionRequest> qs, Set<String> answeredBefore) throws IOException {
         try (FaultServer healthy = FaultServer.scripted();
-             LlmClient client = LlmClient.open(config(healthy).withMaxConcurrency(3))) {
+                LlmClient client = LlmClient.open(config(healthy).withMaxConcurrency(3))) {
             BatchResult r = client.completeAll(qs, BatchListener.NONE);
-            List<String> asked = healthy.received().stream().map(FaultServer.Received::input).toList();
+            List<String> asked =
+                    healthy.received().stream().map(FaultServer.Received::input).toList();
             Set<String> expected = new HashSet<>();
             qs.forEach(q -> expected.add(q.prompt()));
             expected.removeAll(answeredBefore);
             assertEquals(expected.size(), asked.size(), "each remaining request once: " + asked);
             assertEquals(expected, new HashSet<>(asked));
             assertEquals(answeredBefore.size(), r.cached());
-            for (int i = 0; i < qs.size(); i++) assertEquals("echo: " + qs.get(i).prompt(), r.responses().get(i).text());
+            for (int i = 0; i < qs.size(); i++)
+                assertEquals("echo: " + qs.get(i).prompt(), r.responses().get(i).text());
         }
         assertEquals(qs.size(), CacheFiles.entries(dir.resolve("cache.jsonl")).size());
     }
@@ -168,7 +179,7 @@ class BatchTest {
     void anInterruptedBatchStopsAndKeepsItsAnswers() throws Exception {
         // two answers, then answers that never come (the server's close ends them)
         try (FaultServer server = FaultServer.start(r -> r.index() < 2 ? FaultServer.echo(r) : new FaultServer.Hang());
-             LlmClient client = LlmClient.open(config(server).withMaxConcurrency(2))) {
+                LlmClient client = LlmClient.open(config(server).withMaxConcurrency(2))) {
             AtomicReference<RuntimeException> thrown = new AtomicReference<>();
             Thread batch = Thread.ofPlatform().start(() -> {
                 try {
@@ -181,7 +192,8 @@ class BatchTest {
             batch.interrupt();
             batch.join(10_000);
             assertFalse(batch.isAlive(), "the batch ends when interrupted");
-            assertTrue(thrown.get().getMessage().startsWith("batch interrupted with 2 of 6 answered"),
+            assertTrue(
+                    thrown.get().getMessage().startsWith("batch interrupted with 2 of 6 answered"),
                     thrown.get().getMessage());
             assertEquals(2, CacheFiles.entries(dir.resolve("cache.jsonl")).size());
         }
@@ -194,13 +206,15 @@ class BatchTest {
         // long the pause turns out, a wrong one is caught unless the machine stalls it for the whole pause
         CountDownLatch threeArrived = new CountDownLatch(3);
         try (FaultServer server = FaultServer.start(r -> {
-            if (r.index() >= 3) {
-                return FaultServer.echo(r);
-            }
-            threeArrived.countDown();
-            return new FaultServer.Held(threeArrived, new FaultServer.Slow(Duration.ofMillis(200), FaultServer.echo(r)));
-        });
-             LlmClient client = LlmClient.open(RetryTest.config(server.baseUrl()).withMaxConcurrency(3))) {
+                    if (r.index() >= 3) {
+                        return FaultServer.echo(r);
+                    }
+                    threeArrived.countDown();
+                    return new FaultServer.Held(
+                            threeArrived, new FaultServer.Slow(Duration.ofMillis(200), FaultServer.echo(r)));
+                });
+                LlmClient client =
+                        LlmClient.open(RetryTest.config(server.baseUrl()).withMaxConcurrency(3))) {
             client.completeAll(requests(12), BatchListener.NONE);
             assertEquals(12, server.received().size());
             assertEquals(3, server.maxInFlight(), "requests run side by side, never more than 3");
@@ -213,14 +227,23 @@ class BatchTest {
         // no backoff, so that every wait asked for is the rate limit's
         RetryPolicy noBackoff = new RetryPolicy(4, Duration.ZERO, Duration.ZERO, Duration.ZERO);
         try (FaultServer server = FaultServer.scripted(FaultServer.error(500, "once"));
-             LlmClient client = LlmClient.open(RetryTest.config(server.baseUrl()).withRetry(noBackoff)
-                     .withMaxConcurrency(4).withRequestsPerMinute(300), name -> null, time)) {
+                LlmClient client = LlmClient.open(
+                        RetryTest.config(server.baseUrl())
+                                .withRetry(noBackoff)
+                                .withMaxConcurrency(4)
+                                .withRequestsPerMinute(300),
+                        name -> null,
+                        time)) {
             client.completeAll(requests(5), BatchListener.NONE);
             assertEquals(6, server.received().size(), "five requests and one retry");
         }
         // 300 a minute is one per 200 ms: on a clock that stands still the six attempts, the retry included,
         // get the slots 0, 200, ..., 1000 ms from now, in whatever order their threads come
         List<Duration> waits = time.waits().stream().sorted().toList();
-        assertEquals(IntStream.rangeClosed(1, 5).mapToObj(i -> Duration.ofMillis(200L * i)).toList(), waits);
+        assertEquals(
+                IntStream.rangeClosed(1, 5)
+                        .mapToObj(i -> Duration.ofMillis(200L * i))
+                        .toList(),
+                waits);
     }
 }

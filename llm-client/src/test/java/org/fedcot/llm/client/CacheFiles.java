@@ -16,8 +16,7 @@ import java.util.List;
 final class CacheFiles {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private CacheFiles() {
-    }
+    private CacheFiles() {}
 
     /** The entries of {@code file}, failing the test on any line that is not one, or a missing final newline. */
     static List<JsonNode> entries(Path file) throws IOException {
@@ -30,7 +29,10 @@ final class CacheFiles {
             try {
                 JsonNode e = MAPPER.readTree(line);
                 assertTrue(e.path("key").asText().matches("[0-9a-f]{64}"), "line " + n + " key");
-                assertTrue(e.path("request").isObject() && e.path("response").path("choices").isArray(), "line " + n);
+                assertTrue(
+                        e.path("request").isObject()
+                                && e.path("response").path("choices").isArray(),
+                        "line " + n);
                 entries.add(e);
             } catch (IOException bad) {
                 fail("cache line " + n + " is not JSON: " + bad.getMessage());
@@ -41,6 +43,8 @@ final class CacheFiles {
 
     /** The prompts of the entries of {@code file}. */
     static List<String> prompts(Path file) throws IOException {
-        return entries(file).stream().map(e -> e.path("request").path("prompt").asText()).toList();
+        return entries(file).stream()
+                .map(e -> e.path("request").path("prompt").asText())
+                .toList();
     }
 }

@@ -17,12 +17,19 @@ class CanonicalRequestTest {
 
     @Test
     void completionBodyNamesEveryParameterAndSortsKeys() throws Exception {
-        Sampling s = Sampling.DEFAULT.withTemperature(0.7).withMaxTokens(128).withStop("\n\nQ:").withSeed(42).withN(2)
+        Sampling s = Sampling.DEFAULT
+                .withTemperature(0.7)
+                .withMaxTokens(128)
+                .withStop("\n\nQ:")
+                .withSeed(42)
+                .withN(2)
                 .withTopP(0.9);
         CanonicalRequest r = CanonicalRequest.of("qwen2", new CompletionRequest("Q: hi\nA:", s), MAPPER);
         assertEquals("/completions", r.path());
-        assertEquals("{\"max_tokens\":128,\"model\":\"qwen2\",\"n\":2,\"prompt\":\"Q: hi\\nA:\",\"seed\":42,"
-                + "\"stop\":[\"\\n\\nQ:\"],\"temperature\":0.7,\"top_p\":0.9}", r.json());
+        assertEquals(
+                "{\"max_tokens\":128,\"model\":\"qwen2\",\"n\":2,\"prompt\":\"Q: hi\\nA:\",\"seed\":42,"
+                        + "\"stop\":[\"\\n\\nQ:\"],\"temperature\":0.7,\"top_p\":0.9}",
+                r.json());
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(r.json().getBytes(StandardCharsets.UTF_8));
         assertEquals(HexFormat.of().formatHex(digest), r.key());
     }
@@ -32,18 +39,33 @@ class CanonicalRequestTest {
         ChatRequest chat = new ChatRequest(List.of(ChatMessage.system("s"), ChatMessage.user("u")));
         CanonicalRequest r = CanonicalRequest.of("m", chat, MAPPER);
         assertEquals("/chat/completions", r.path());
-        assertEquals("{\"messages\":[{\"content\":\"s\",\"role\":\"system\"},{\"content\":\"u\",\"role\":\"user\"}],"
-                + "\"model\":\"m\"}", r.json());
+        assertEquals(
+                "{\"messages\":[{\"content\":\"s\",\"role\":\"system\"},{\"content\":\"u\",\"role\":\"user\"}],"
+                        + "\"model\":\"m\"}",
+                r.json());
     }
 
     @Test
     void keysDifferWithModelPromptAndSampling() {
-        String base = CanonicalRequest.of("m", new CompletionRequest("p"), MAPPER).key();
-        assertEquals(base, CanonicalRequest.of("m", new CompletionRequest("p"), MAPPER).key());
-        assertNotEquals(base, CanonicalRequest.of("m2", new CompletionRequest("p"), MAPPER).key());
-        assertNotEquals(base, CanonicalRequest.of("m", new CompletionRequest("p "), MAPPER).key());
-        assertNotEquals(base, CanonicalRequest.of("m", new CompletionRequest("p", Sampling.DEFAULT.withSeed(1)), MAPPER).key());
-        assertNotEquals(base, CanonicalRequest.of("m", new ChatRequest(List.of(ChatMessage.user("p"))), MAPPER).key());
+        String base =
+                CanonicalRequest.of("m", new CompletionRequest("p"), MAPPER).key();
+        assertEquals(
+                base,
+                CanonicalRequest.of("m", new CompletionRequest("p"), MAPPER).key());
+        assertNotEquals(
+                base,
+                CanonicalRequest.of("m2", new CompletionRequest("p"), MAPPER).key());
+        assertNotEquals(
+                base,
+                CanonicalRequest.of("m", new CompletionRequest("p "), MAPPER).key());
+        assertNotEquals(
+                base,
+                CanonicalRequest.of("m", new CompletionRequest("p", Sampling.DEFAULT.withSeed(1)), MAPPER)
+                        .key());
+        assertNotEquals(
+                base,
+                CanonicalRequest.of("m", new ChatRequest(List.of(ChatMessage.user("p"))), MAPPER)
+                        .key());
     }
 
     @Test

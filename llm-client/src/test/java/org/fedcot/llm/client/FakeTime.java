@@ -15,6 +15,7 @@ final class FakeTime implements TimeSource {
     private final Instant start;
     /** Guarded by this, as is {@link #waits}. */
     private long elapsedNanos;
+
     private final List<Duration> waits = new ArrayList<>();
 
     /** A clock that reads {@code start} until advanced. */

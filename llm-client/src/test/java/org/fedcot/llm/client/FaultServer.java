@@ -47,35 +47,28 @@ final class FaultServer implements AutoCloseable {
     }
 
     /** What to do with a request. */
-    sealed interface Reply {
-    }
+    sealed interface Reply {}
 
     /** Answer with {@code status}, extra {@code headers} and {@code body}. */
-    record Respond(int status, Map<String, String> headers, String body) implements Reply {
-    }
+    record Respond(int status, Map<String, String> headers, String body) implements Reply {}
 
     /** Close the connection without answering. */
-    record Drop() implements Reply {
-    }
+    record Drop() implements Reply {}
 
     /** Send a 200's headers and half the body it announces, then close. */
-    record DropMidBody() implements Reply {
-    }
+    record DropMidBody() implements Reply {}
 
     /**
      * Wait {@code delay}, then reply {@code then}: to vary the order answers come in, or to give a wrong client
      * room to show itself; never what a right client's pass relies on (that is {@link Held}'s job).
      */
-    record Slow(Duration delay, Reply then) implements Reply {
-    }
+    record Slow(Duration delay, Reply then) implements Reply {}
 
     /** Wait until {@code gate} opens, then reply {@code then}: an answer in flight until the test says. */
-    record Held(CountDownLatch gate, Reply then) implements Reply {
-    }
+    record Held(CountDownLatch gate, Reply then) implements Reply {}
 
     /** Never answer; closing the server ends the connection. */
-    record Hang() implements Reply {
-    }
+    record Hang() implements Reply {}
 
     private final ServerSocket socket;
     private final Function<Received, Reply> script;
@@ -130,7 +123,9 @@ final class FaultServer implements AutoCloseable {
      */
     static Reply echo(Received r) {
         int n = r.body().path("n").asInt(1);
-        ObjectNode body = MAPPER.createObjectNode().put("id", "cmpl-" + r.index()).put("model", r.body().path("model").asText());
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("id", "cmpl-" + r.index())
+                .put("model", r.body().path("model").asText());
         ArrayNode choices = body.putArray("choices");
         boolean chat = r.path().endsWith("/chat/completions");
         body.put("object", chat ? "chat.completion" : "text_completion");
@@ -141,7 +136,9 @@ final class FaultServer implements AutoCloseable {
             else c.put("text", text);
         }
         long prompt = r.input().isBlank() ? 0 : r.input().strip().split("\\s+").length;
-        body.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", 3L * n)
+        body.putObject("usage")
+                .put("prompt_tokens", prompt)
+                .put("completion_tokens", 3L * n)
                 .put("total_tokens", prompt + 3L * n);
         return new Respond(200, Map.of(), body.toString());
     }
@@ -149,7 +146,10 @@ final class FaultServer implements AutoCloseable {
     /** An OpenAI-style error answer. */
     static Reply error(int status, String message) {
         ObjectNode body = MAPPER.createObjectNode();
-        body.putObject("error").put("message", message).put("type", "test_error").putNull("code");
+        body.putObject("error")
+                .put("message", message)
+                .put("type", "test_error")
+                .putNull("code");
         return new Respond(status, Map.of(), body.toString());
     }
 
@@ -206,12 +206,18 @@ final class FaultServer implements AutoCloseable {
         Map<String, String> headers = new HashMap<>();
         for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
             int colon = h.indexOf(':');
-            headers.put(h.substring(0, colon).strip().toLowerCase(Locale.ROOT), h.substring(colon + 1).strip());
+            headers.put(
+                    h.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    h.substring(colon + 1).strip());
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
         synchronized (this) {
-            Received r = new Received(received.size(), parts[0], parts[1], Map.copyOf(headers),
+            Received r = new Received(
+                    received.size(),
+                    parts[0],
+                    parts[1],
+                    Map.copyOf(headers),
                     MAPPER.readTree(body.isEmpty() ? "{}" : body));
             received.add(r);
             notifyAll();
@@ -235,15 +241,18 @@ final class FaultServer implements AutoCloseable {
             }
             case DropMidBody drop -> {
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n"
-                        + "Connection: close\r\n\r\n{\"choices\": [").getBytes(StandardCharsets.US_ASCII));
+                                + "Connection: close\r\n\r\n{\"choices\": [")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             }
             case Respond r -> {
                 byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
                 StringBuilder head = new StringBuilder("HTTP/1.1 " + r.status() + " Scripted\r\n")
-                        .append("Content-Type: application/json\r\nContent-Length: ").append(body.length)
+                        .append("Content-Type: application/json\r\nContent-Length: ")
+                        .append(body.length)
                         .append("\r\nConnection: close\r\n");
-                r.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+                r.headers()
+                        .forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
                 out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();

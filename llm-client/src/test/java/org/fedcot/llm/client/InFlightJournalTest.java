@@ -34,7 +34,9 @@ class InFlightJournalTest {
             List<JsonNode> entries = CacheFiles.entries(dir.resolve("cache.jsonl"));
             assertEquals(2, server.received().size());
             for (int i = 0; i < 2; i++) {
-                assertEquals(entries.get(i).get("key").asText(), server.received().get(i).headers().get("idempotency-key"));
+                assertEquals(
+                        entries.get(i).get("key").asText(),
+                        server.received().get(i).headers().get("idempotency-key"));
             }
             try (LlmClient again = LlmClient.open(config(server))) {
                 assertEquals(0, again.inFlightAtOpen(), "answered requests are not in flight");

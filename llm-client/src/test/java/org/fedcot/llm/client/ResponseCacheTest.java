@@ -51,7 +51,8 @@ class ResponseCacheTest {
                 assertEquals(Usage.ZERO, reopened.usage());
                 // other sampling parameters are another request
                 Sampling warmer = Sampling.DEFAULT.withTemperature(0.7);
-                assertFalse(reopened.complete(new CompletionRequest("why is the sky blue", warmer)).cached());
+                assertFalse(reopened.complete(new CompletionRequest("why is the sky blue", warmer))
+                        .cached());
             }
             assertEquals(2, server.received().size());
             assertEquals(2, CacheFiles.entries(dir.resolve("cache.jsonl")).size());
@@ -61,12 +62,14 @@ class ResponseCacheTest {
     @Test
     void failedRequestsLeaveNoEntryAndEveryLineParses() throws IOException {
         AtomicInteger flakyAttempts = new AtomicInteger();
-        try (FaultServer server = FaultServer.start(r -> switch (r.body().path("prompt").asText()) {
-            case "refused" -> FaultServer.error(400, "bad prompt");
-            case "broken" -> r.index() % 2 == 0 ? FaultServer.malformed() : new FaultServer.DropMidBody();
-            case "flaky" -> flakyAttempts.incrementAndGet() <= 2 ? FaultServer.error(500, "flaky") : FaultServer.echo(r);
-            default -> FaultServer.echo(r);
-        })) {
+        try (FaultServer server =
+                FaultServer.start(r -> switch (r.body().path("prompt").asText()) {
+                    case "refused" -> FaultServer.error(400, "bad prompt");
+                    case "broken" -> r.index() % 2 == 0 ? FaultServer.malformed() : new FaultServer.DropMidBody();
+                    case "flaky" ->
+                        flakyAttempts.incrementAndGet() <= 2 ? FaultServer.error(500, "flaky") : FaultServer.echo(r);
+                    default -> FaultServer.echo(r);
+                })) {
             try (LlmClient client = LlmClient.open(config(server))) {
                 for (String p : List.of("ok one", "refused", "broken", "flaky", "ok two")) {
                     try {
@@ -121,12 +124,17 @@ class ResponseCacheTest {
 
     @Test
     void aFileThatIsNotACacheIsRefusedAndLeftAsItIs() throws IOException {
-        String[] notCaches = {"an ordinary line of text without a line end", "an ordinary line of text\n",
-            "{\"a\": \"JSON object\", \"but\": \"no cache entry\"}\n"};
+        String[] notCaches = {
+            "an ordinary line of text without a line end",
+            "an ordinary line of text\n",
+            "{\"a\": \"JSON object\", \"but\": \"no cache entry\"}\n"
+        };
         for (String text : notCaches) {
             Path file = Files.writeString(dir.resolve("notes.txt"), text);
-            IOException e = assertThrows(IOException.class, () -> ResponseCache.open(file).close(), text);
-            assertTrue(e.getMessage().startsWith("response cache " + file + " line 1 is not a cache entry"),
+            IOException e = assertThrows(
+                    IOException.class, () -> ResponseCache.open(file).close(), text);
+            assertTrue(
+                    e.getMessage().startsWith("response cache " + file + " line 1 is not a cache entry"),
                     e.getMessage());
             assertEquals(text, Files.readString(file), "the file is untouched");
         }
@@ -136,15 +144,18 @@ class ResponseCacheTest {
     void aBadLineBeforeTheLastIsAnError() throws IOException {
         Path file = dir.resolve("cache.jsonl");
         Files.writeString(file, "not json\n{\"also\": \"not an entry\"}\n");
-        IOException e = assertThrows(IOException.class, () -> ResponseCache.open(file).close());
-        assertTrue(e.getMessage().startsWith("response cache " + file + " line 1 is not a cache entry"), e.getMessage());
+        IOException e =
+                assertThrows(IOException.class, () -> ResponseCache.open(file).close());
+        assertTrue(
+                e.getMessage().startsWith("response cache " + file + " line 1 is not a cache entry"), e.getMessage());
     }
 
     @Test
     void oneClientAtATimePerFile() throws IOException {
         Path file = dir.resolve("cache.jsonl");
         try (ResponseCache first = ResponseCache.open(file)) {
-            IOException e = assertThrows(IOException.class, () -> ResponseCache.open(file).close());
+            IOException e = assertThrows(
+                    IOException.class, () -> ResponseCache.open(file).close());
             assertEquals("response cache " + file + " is open in another client", e.getMessage());
         }
         ResponseCache.open(file).close();
@@ -168,8 +179,11 @@ class ResponseCacheTest {
     /** Caches answer {@code text} to prompt {@code prompt}. */
     private static void put(ResponseCache cache, String prompt, String text) {
         CanonicalRequest q = CanonicalRequest.of("m", new CompletionRequest(prompt), MAPPER);
-        JsonNode raw = MAPPER.createObjectNode().put("model", "m")
-                .set("choices", MAPPER.createArrayNode().add(MAPPER.createObjectNode().put("text", text)));
+        JsonNode raw = MAPPER.createObjectNode()
+                .put("model", "m")
+                .set(
+                        "choices",
+                        MAPPER.createArrayNode().add(MAPPER.createObjectNode().put("text", text)));
         cache.put(q, raw, ResponseJson.parse(raw, false));
     }
 
@@ -180,7 +194,7 @@ class ResponseCacheTest {
         int threads = 8;
         int each = 10;
         try (ResponseCache cache = ResponseCache.open(file);
-             ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+                ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
@@ -196,7 +210,14 @@ class ResponseCacheTest {
         assertEquals(threads * each, entries.size());
         Set<String> prompts = new HashSet<>(CacheFiles.prompts(file));
         assertEquals(threads * each, prompts.size());
-        assertTrue(entries.stream().allMatch(e -> e.path("response").path("choices").get(0).path("text").asText().equals(big)));
-        assertEquals(threads * each, Files.readString(file, StandardCharsets.UTF_8).lines().count());
+        assertTrue(entries.stream().allMatch(e -> e.path("response")
+                .path("choices")
+                .get(0)
+                .path("text")
+                .asText()
+                .equals(big)));
+        assertEquals(
+                threads * each,
+                Files.readString(file, StandardCharsets.UTF_8).lines().count());
     }
 }

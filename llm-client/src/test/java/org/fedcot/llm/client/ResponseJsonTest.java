@@ -25,22 +25,32 @@ class ResponseJsonTest {
 
     @Test
     void completionWithoutUsageOrTotal() throws Exception {
-        assertEquals(Usage.ZERO, ResponseJson.parse(MAPPER.readTree("{\"choices\": [{\"text\": \"t\"}]}"), false).usage());
-        String noTotal = "{\"choices\": [{\"text\": \"t\"}], \"usage\": {\"prompt_tokens\": 2, \"completion_tokens\": 3}}";
-        assertEquals(new Usage(2, 3, 5), ResponseJson.parse(MAPPER.readTree(noTotal), false).usage());
+        assertEquals(
+                Usage.ZERO,
+                ResponseJson.parse(MAPPER.readTree("{\"choices\": [{\"text\": \"t\"}]}"), false)
+                        .usage());
+        String noTotal =
+                "{\"choices\": [{\"text\": \"t\"}], \"usage\": {\"prompt_tokens\": 2, \"completion_tokens\": 3}}";
+        assertEquals(
+                new Usage(2, 3, 5),
+                ResponseJson.parse(MAPPER.readTree(noTotal), false).usage());
     }
 
     @Test
     void bodiesWithoutChoicesAreMalformed() throws Exception {
-        assertThrows(IllegalArgumentException.class, () -> ResponseJson.parse(MAPPER.readTree("{\"choices\": []}"), false));
+        assertThrows(
+                IllegalArgumentException.class, () -> ResponseJson.parse(MAPPER.readTree("{\"choices\": []}"), false));
         assertThrows(IllegalArgumentException.class, () -> ResponseJson.parse(MAPPER.readTree("[1]"), false));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ResponseJson.parse(MAPPER.readTree("{\"choices\": [{\"text\": 3}]}"), false));
     }
 
     @Test
     void errorMessagesInTheShapesServersSend() throws Exception {
-        assertEquals("bad model", ResponseJson.errorMessage(MAPPER.readTree("{\"error\": {\"message\": \"bad model\"}}"), ""));
+        assertEquals(
+                "bad model",
+                ResponseJson.errorMessage(MAPPER.readTree("{\"error\": {\"message\": \"bad model\"}}"), ""));
         assertEquals("plain", ResponseJson.errorMessage(MAPPER.readTree("{\"error\": \"plain\"}"), ""));
         assertEquals("detail", ResponseJson.errorMessage(MAPPER.readTree("{\"message\": \"detail\"}"), ""));
         assertEquals("<html> gateway </html>", ResponseJson.errorMessage(null, "<html>\n gateway\n</html>"));

@@ -27,14 +27,18 @@ class RetryPolicyTest {
             }
         }
         long capped = new RetryPolicy(100, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ZERO)
-                .backoff(99, new SplittableRandom(2)).toMillis();
+                .backoff(99, new SplittableRandom(2))
+                .toMillis();
         assertTrue(capped >= 1000 && capped <= 2000, "huge retry counts stay at the cap: " + capped + " ms");
     }
 
     @Test
     void jitterSpreadsRetries() {
         SplittableRandom random = new SplittableRandom(3);
-        long distinct = IntStream.range(0, 50).mapToObj(i -> POLICY.backoff(3, random)).distinct().count();
+        long distinct = IntStream.range(0, 50)
+                .mapToObj(i -> POLICY.backoff(3, random))
+                .distinct()
+                .count();
         assertTrue(distinct > 40, distinct + " distinct delays of 50");
     }
 
@@ -48,8 +52,10 @@ class RetryPolicyTest {
 
     @Test
     void invalidPoliciesAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ZERO));
     }
 

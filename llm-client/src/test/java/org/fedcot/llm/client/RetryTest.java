@@ -25,13 +25,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RetryTest {
     /** Four attempts, a few milliseconds apart (backoff 5, 10, 20 ms before jitter). */
-    static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5));
+    static final RetryPolicy FAST =
+            new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5));
 
     /** Where the virtual clocks of these tests start: a date in the RFC's own example format. */
     private static final Instant START = Instant.parse("2026-10-21T07:28:00Z");
 
     static ClientConfig config(URI baseUrl) {
-        return ClientConfig.of(baseUrl, "test-model").withRetry(FAST)
+        return ClientConfig.of(baseUrl, "test-model")
+                .withRetry(FAST)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 
@@ -48,21 +50,27 @@ class RetryTest {
 
     @Test
     void serverErrorsAreRetriedUntilAnswered() throws IOException {
-        try (FaultServer server = FaultServer.scripted(FaultServer.error(500, "boom"), FaultServer.error(502, "bad gateway"))) {
+        try (FaultServer server =
+                FaultServer.scripted(FaultServer.error(500, "boom"), FaultServer.error(502, "bad gateway"))) {
             LlmResponse r = completeOnce(server, config(server.baseUrl()));
             assertEquals("echo: two plus two", r.text());
             List<FaultServer.Received> log = server.received();
             assertEquals(3, log.size());
-            assertEquals(1, log.stream().map(FaultServer.Received::body).distinct().count(), "every attempt sends the same body");
+            assertEquals(
+                    1,
+                    log.stream().map(FaultServer.Received::body).distinct().count(),
+                    "every attempt sends the same body");
             assertEquals("/v1/completions", log.getFirst().path());
         }
     }
 
     @Test
     void malformedBodiesAndDroppedConnectionsAreRetried() throws IOException {
-        try (FaultServer server = FaultServer.scripted(FaultServer.malformed(), new FaultServer.Drop(),
-                new FaultServer.DropMidBody())) {
-            assertEquals("echo: two plus two", completeOnce(server, config(server.baseUrl())).text());
+        try (FaultServer server =
+                FaultServer.scripted(FaultServer.malformed(), new FaultServer.Drop(), new FaultServer.DropMidBody())) {
+            assertEquals(
+                    "echo: two plus two",
+                    completeOnce(server, config(server.baseUrl())).text());
             assertEquals(4, server.received().size());
         }
     }
@@ -87,8 +95,8 @@ class RetryTest {
     @Test
     void slowAnswerTimesOutAndIsRetried() throws IOException {
         // the first answer never comes; the HTTP client's own request timeout (real time) gives up on it
-        try (FaultServer server = FaultServer.start(
-                r -> r.index() == 0 ? new FaultServer.Hang() : FaultServer.echo(r))) {
+        try (FaultServer server =
+                FaultServer.start(r -> r.index() == 0 ? new FaultServer.Hang() : FaultServer.echo(r))) {
             ClientConfig c = config(server.baseUrl()).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
             assertEquals("echo: two plus two", completeOnce(server, c).text());
             assertEquals(2, server.received().size());
@@ -103,7 +111,8 @@ class RetryTest {
     @Test
     void retryAfterHttpDateIsWaitedFromNow() throws IOException {
         // a date 2 s after the client's clock reads; far from the real now, so only the client's clock gives 2 s
-        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(START.plusSeconds(2).atZone(ZoneOffset.UTC));
+        String at =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(START.plusSeconds(2).atZone(ZoneOffset.UTC));
         assertEquals(List.of(Duration.ofSeconds(2)), waitsAfterTooManyRequests(at, FAST));
     }
 
@@ -131,8 +140,10 @@ class RetryTest {
     void givesUpAfterTheLastAttemptWithOneClearLine() throws IOException {
         try (FaultServer server = FaultServer.start(r -> FaultServer.error(503, "the engine is\n overloaded"))) {
             LlmException e = assertThrows(LlmException.class, () -> completeOnce(server, config(server.baseUrl())));
-            assertEquals("POST " + server.baseUrl() + "/completions failed after 4 attempts; last: HTTP 503: "
-                    + "the engine is overloaded", e.getMessage());
+            assertEquals(
+                    "POST " + server.baseUrl() + "/completions failed after 4 attempts; last: HTTP 503: "
+                            + "the engine is overloaded",
+                    e.getMessage());
             assertEquals(4, e.attempts());
             assertEquals(OptionalInt.of(503), e.status());
             assertEquals(4, server.received().size());
@@ -161,7 +172,8 @@ class RetryTest {
                 client.complete(new CompletionRequest("hello"));
             }
         });
-        assertTrue(e.getMessage().startsWith("POST " + nobody + "/completions failed after 4 attempts; last: "),
+        assertTrue(
+                e.getMessage().startsWith("POST " + nobody + "/completions failed after 4 attempts; last: "),
                 e.getMessage());
         assertEquals(4, e.attempts());
     }
@@ -169,10 +181,13 @@ class RetryTest {
     @ParameterizedTest
     @ValueSource(ints = {400, 401, 404})
     void clientErrorsFailAtOnce(int status) throws IOException {
-        try (FaultServer server = FaultServer.start(r -> FaultServer.error(status, "The model `test-model` does not exist"))) {
+        try (FaultServer server =
+                FaultServer.start(r -> FaultServer.error(status, "The model `test-model` does not exist"))) {
             LlmException e = assertThrows(LlmException.class, () -> completeOnce(server, config(server.baseUrl())));
-            assertEquals("POST " + server.baseUrl() + "/completions: HTTP " + status
-                    + ": The model `test-model` does not exist", e.getMessage());
+            assertEquals(
+                    "POST " + server.baseUrl() + "/completions: HTTP " + status
+                            + ": The model `test-model` does not exist",
+                    e.getMessage());
             assertEquals(1, server.received().size());
             assertEquals(1, e.attempts());
         }

@@ -26,10 +26,12 @@ class StreamingTest {
                 + (finish == null ? "null" : "\"" + finish + "\"") + "}]}");
     }
 
-    private static final String WHOLE_STREAM = completionChunk("Hello", null) + completionChunk(", world", null)
+    private static final String WHOLE_STREAM = completionChunk("Hello", null)
+            + completionChunk(", world", null)
             + completionChunk("", "stop")
             + event("{\"model\":\"m\",\"choices\":[],\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":3,"
-                    + "\"total_tokens\":5}}") + DONE;
+                    + "\"total_tokens\":5}}")
+            + DONE;
 
     private static ClientConfig config(FaultServer server, Path cache) {
         return ClientConfig.of(server.baseUrl(), "m")
@@ -57,7 +59,7 @@ class StreamingTest {
     @Test
     void piecesArriveInOrderAndReassembleWithUsage(@TempDir Path dir) throws IOException {
         try (FaultServer server = FaultServer.scripted(new FaultServer.Respond(200, Map.of(), WHOLE_STREAM));
-             LlmClient llm = LlmClient.open(config(server, dir.resolve("cache.jsonl")))) {
+                LlmClient llm = LlmClient.open(config(server, dir.resolve("cache.jsonl")))) {
             Pieces pieces = new Pieces();
             LlmResponse r = llm.stream(new CompletionRequest("Hi", Sampling.DEFAULT), pieces);
             assertEquals(List.of("Hello", ", world"), pieces.pieces);
@@ -71,9 +73,11 @@ class StreamingTest {
     @Test
     void brokenStreamIsSentAgainAndTheListenerStartsOver(@TempDir Path dir) throws IOException {
         String cut = completionChunk("Hel", null); // no [DONE]: the connection closed mid-answer
-        try (FaultServer server = FaultServer.scripted(new FaultServer.Respond(200, Map.of(), cut),
-                FaultServer.error(503, "busy"), new FaultServer.Respond(200, Map.of(), WHOLE_STREAM));
-             LlmClient llm = LlmClient.open(config(server, dir.resolve("cache.jsonl")))) {
+        try (FaultServer server = FaultServer.scripted(
+                        new FaultServer.Respond(200, Map.of(), cut),
+                        FaultServer.error(503, "busy"),
+                        new FaultServer.Respond(200, Map.of(), WHOLE_STREAM));
+                LlmClient llm = LlmClient.open(config(server, dir.resolve("cache.jsonl")))) {
             Pieces pieces = new Pieces();
             LlmResponse r = llm.stream(new CompletionRequest("Hi", Sampling.DEFAULT), pieces);
             assertEquals("Hello, world", r.text());

@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class AnswerParserTest {
 
-    private static final List<String> CHOICES = List.of("park", "coloring book", "garden center", "math problem", "gravity");
+    private static final List<String> CHOICES =
+            List.of("park", "coloring book", "garden center", "math problem", "gravity");
 
     @Test
     void palmStatementWithRunawayExemplar() {
-        String r = "Of the above choices, only math problem has to do with the above problem. So the answer is (d) math problem."
-                + "\n\nQ: What is this?\nAnswer Choices:\n(a) horse\nA: So the answer is (a) horse.";
+        String r =
+                "Of the above choices, only math problem has to do with the above problem. So the answer is (d) math problem."
+                        + "\n\nQ: What is this?\nAnswer Choices:\n(a) horse\nA: So the answer is (a) horse.";
         StatedAnswer a = AnswerParser.parse(r).orElseThrow();
         assertEquals(new StatedAnswer("d", "math problem"), a);
         assertEquals(OptionalInt.of(3), a.choiceIndex(CHOICES));
@@ -22,20 +24,29 @@ class AnswerParserTest {
 
     @Test
     void obqaThusWithoutFinalStop() {
-        assertEquals(new StatedAnswer("c", "kitchen"),
-                AnswerParser.parse("Hot objects are used in kitchen. Thus, the answer is (c) kitchen\n\nQ: x").orElseThrow());
+        assertEquals(
+                new StatedAnswer("c", "kitchen"),
+                AnswerParser.parse("Hot objects are used in kitchen. Thus, the answer is (c) kitchen\n\nQ: x")
+                        .orElseThrow());
     }
 
     @Test
     void quotedAndBareTextAnswers() {
-        assertEquals(new StatedAnswer(null, "yes"), AnswerParser.parse("Therefore, the answer is 'yes'.").orElseThrow());
-        assertEquals(new StatedAnswer(null, "true"), AnswerParser.parse("the correct answer is true").orElseThrow());
-        assertEquals(new StatedAnswer("b", ""), AnswerParser.parse("So the answer is: (B).").orElseThrow());
+        assertEquals(
+                new StatedAnswer(null, "yes"),
+                AnswerParser.parse("Therefore, the answer is 'yes'.").orElseThrow());
+        assertEquals(
+                new StatedAnswer(null, "true"),
+                AnswerParser.parse("the correct answer is true").orElseThrow());
+        assertEquals(
+                new StatedAnswer("b", ""),
+                AnswerParser.parse("So the answer is: (B).").orElseThrow());
     }
 
     @Test
     void lastStatementWinsAndTextMatchesChoice() {
-        StatedAnswer a = AnswerParser.parse("The answer is gravity? No. So the answer is Garden-Center!").orElseThrow();
+        StatedAnswer a = AnswerParser.parse("The answer is gravity? No. So the answer is Garden-Center!")
+                .orElseThrow();
         assertEquals(OptionalInt.of(2), a.choiceIndex(CHOICES));
     }
 
@@ -48,9 +59,15 @@ class AnswerParserTest {
     @Test
     void trueAndFalseAnswerYesNoQuestions() {
         List<String> yesNo = List.of("no", "yes");
-        assertEquals(OptionalInt.of(1), AnswerParser.parse("the correct answer is true").orElseThrow().choiceIndex(yesNo));
-        assertEquals(OptionalInt.of(0), AnswerParser.parse("So the answer is False.").orElseThrow().choiceIndex(yesNo));
-        assertEquals(OptionalInt.of(1), AnswerParser.parse("So the answer is yes.").orElseThrow().choiceIndex(yesNo));
+        assertEquals(
+                OptionalInt.of(1),
+                AnswerParser.parse("the correct answer is true").orElseThrow().choiceIndex(yesNo));
+        assertEquals(
+                OptionalInt.of(0),
+                AnswerParser.parse("So the answer is False.").orElseThrow().choiceIndex(yesNo));
+        assertEquals(
+                OptionalInt.of(1),
+                AnswerParser.parse("So the answer is yes.").orElseThrow().choiceIndex(yesNo));
     }
 
     @Test

@@ -38,7 +38,10 @@ class ChatTemplateTest {
         }
         List<Arguments> cases = new ArrayList<>();
         for (JsonNode c : fixture.get("cases")) {
-            cases.add(Arguments.of(c.get("name").asText(), fixture.get("templates").get(c.get("template").asText()), c));
+            cases.add(Arguments.of(
+                    c.get("name").asText(),
+                    fixture.get("templates").get(c.get("template").asText()),
+                    c));
         }
         return cases.stream();
     }
@@ -46,16 +49,17 @@ class ChatTemplateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtureCases")
     void rendersAsHuggingFaceJinja(String name, JsonNode template, JsonNode c) {
-        ChatTemplate t = ChatTemplate.of(template.get("source").asText(),
-                JSON.convertValue(template.get("special_tokens"), new TypeReference<Map<String, String>>() { }));
-        List<Map<String, Object>> messages = JSON.convertValue(c.get("messages"), new TypeReference<>() { });
-        Map<String, Object> variables = JSON.convertValue(c.get("variables"), new TypeReference<>() { });
+        ChatTemplate t = ChatTemplate.of(
+                template.get("source").asText(),
+                JSON.convertValue(template.get("special_tokens"), new TypeReference<Map<String, String>>() {}));
+        List<Map<String, Object>> messages = JSON.convertValue(c.get("messages"), new TypeReference<>() {});
+        Map<String, Object> variables = JSON.convertValue(c.get("variables"), new TypeReference<>() {});
         boolean generationPrompt = c.get("add_generation_prompt").asBoolean();
         if (c.get("error").isNull()) {
             assertEquals(c.get("expected").asText(), t.render(messages, generationPrompt, variables));
         } else {
-            ChatTemplateException e = assertThrows(ChatTemplateException.class,
-                    () -> t.render(messages, generationPrompt, variables));
+            ChatTemplateException e =
+                    assertThrows(ChatTemplateException.class, () -> t.render(messages, generationPrompt, variables));
             assertEquals(c.get("error").asText(), e.getMessage());
         }
     }
@@ -65,10 +69,13 @@ class ChatTemplateTest {
         Path qwen3 = SharedFiles.path("models/tokenizers/qwen3-tokenizer/tokenizer.json");
         ChatTemplate t = ChatTemplate.forTokenizer(qwen3);
         assertFalse(t.isFallback());
-        assertEquals("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n",
+        assertEquals(
+                "<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n",
                 t.render(List.of(Map.of("role", "user", "content", "Hi")), true, Map.of()));
-        assertEquals("<|im_end|>", ChatTemplate.of("{{ eos_token }}", Map.of("eos_token", "<|im_end|>"))
-                .render(List.of(), false, Map.of()));
+        assertEquals(
+                "<|im_end|>",
+                ChatTemplate.of("{{ eos_token }}", Map.of("eos_token", "<|im_end|>"))
+                        .render(List.of(), false, Map.of()));
     }
 
     /**
@@ -89,8 +96,8 @@ class ChatTemplateTest {
         ChatTemplate t = ChatTemplate.forTokenizer(dir.resolve("tokenizer.json"));
         assertFalse(t.isFallback());
         List<Map<String, String>> hi = List.of(Map.of("role", "user", "content", "Hi"));
-        assertEquals("<|startoftext|><|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n",
-                t.render(hi, true, Map.of()));
+        assertEquals(
+                "<|startoftext|><|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n", t.render(hi, true, Map.of()));
         assertEquals("<|startoftext|><|im_start|>user\nHi<|im_end|>\n", t.render(hi, false, Map.of()));
     }
 
@@ -98,8 +105,8 @@ class ChatTemplateTest {
     void fallsBackToRoleContentLinesWithoutATemplate(@TempDir Path dir) throws IOException {
         ChatTemplate t = ChatTemplate.forTokenizer(dir);
         assertTrue(t.isFallback());
-        List<Map<String, String>> messages = List.of(Map.of("role", "system", "content", "Be brief."),
-                Map.of("role", "user", "content", "Hi"));
+        List<Map<String, String>> messages =
+                List.of(Map.of("role", "system", "content", "Be brief."), Map.of("role", "user", "content", "Hi"));
         assertEquals("system: Be brief.\nuser: Hi\nassistant:", t.render(messages, true, Map.of()));
         assertEquals("system: Be brief.\nuser: Hi\n", t.render(messages, false, Map.of()));
     }
@@ -117,7 +124,8 @@ class ChatTemplateTest {
     @Test
     void pythonStringMethodsBehaveAsInPython() {
         // expected values are what CPython's str methods return
-        assertEquals("x|ab|a / b|1|-1|['a', 'b c ']|['', 'a', '']|Hello|Don'T Stop",
+        assertEquals(
+                "x|ab|a / b|1|-1|['a', 'b c ']|['', 'a', '']|Hello|Don'T Stop",
                 render("{{ 'Q: x'.lstrip('Q: ') }}|{{ '..ab..'.strip('.') }}|{{ ' / '.join(['a', 'b']) }}|"
                         + "{{ 'ab'.find('b') }}|{{ 'ab'.find('z') }}|{{ ' a b c '.split(none, 1) }}|"
                         + "{{ ',a,'.split(',') }}|{{ 'hELLO'.capitalize() }}|{{ \"don't stop\".title() }}"));
@@ -125,8 +133,10 @@ class ChatTemplateTest {
 
     @Test
     void keywordArgumentsAndReversingSlicesParseAsJinja2() {
-        assertEquals("2|cba|3,2", render("{% set ns = namespace(n=[1, 2, 3]|length - 1) %}{{ ns.n }}|"
-                + "{{ 'abc'[::-1] }}|{{ [1, 2, 3][1:][::-1]|join(',') }}"));
+        assertEquals(
+                "2|cba|3,2",
+                render("{% set ns = namespace(n=[1, 2, 3]|length - 1) %}{{ ns.n }}|"
+                        + "{{ 'abc'[::-1] }}|{{ [1, 2, 3][1:][::-1]|join(',') }}"));
         assertEquals("a=1", render("{% macro kv(k, v=1) %}{{ k }}={{ v }}{% endmacro %}{{ kv('a') }}"));
     }
 

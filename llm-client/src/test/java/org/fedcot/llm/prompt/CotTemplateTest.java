@@ -46,7 +46,8 @@ class CotTemplateTest {
         while (m.find()) {
             List<String> choices = m.group(1).lines().map(l -> l.substring(4)).toList();
             String answer = m.group(2);
-            StatedAnswer stated = AnswerParser.parse(answer).orElseThrow(() -> new AssertionError("no answer in: " + answer));
+            StatedAnswer stated =
+                    AnswerParser.parse(answer).orElseThrow(() -> new AssertionError("no answer in: " + answer));
             assertTrue(stated.choiceIndex(choices).isPresent(), t + ": " + answer);
             if (t == CotTemplate.BOOLQ) {
                 assertTrue(answer.endsWith("So the answer is yes.") || answer.endsWith("So the answer is no."), answer);
@@ -60,8 +61,8 @@ class CotTemplateTest {
 
     @Test
     void boolqShowsThePassage() {
-        String prompt = CotTemplate.BOOLQ.render("is the sun a star", List.of("no", "yes"),
-                "The Sun is the star at the centre of the Solar System.");
+        String prompt = CotTemplate.BOOLQ.render(
+                "is the sun a star", List.of("no", "yes"), "The Sun is the star at the centre of the Solar System.");
         assertTrue(prompt.endsWith("""
 
                 Passage: The Sun is the star at the centre of the Solar System.
@@ -76,7 +77,9 @@ class CotTemplateTest {
     void templatesByDatasetName() {
         assertEquals(CotTemplate.ARC_EASY, CotTemplate.forDataset("arc-easy"));
         assertEquals(CotTemplate.CQA, CotTemplate.forDataset("CQA"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CotTemplate.forDataset("gsm8k"));
-        assertEquals("no chain-of-thought template for dataset 'gsm8k' (known: cqa, obqa, arc-easy, boolq)", e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CotTemplate.forDataset("gsm8k"));
+        assertEquals(
+                "no chain-of-thought template for dataset 'gsm8k' (known: cqa, obqa, arc-easy, boolq)", e.getMessage());
     }
 }

@@ -23,7 +23,9 @@ class PromptTemplateTest {
                 {{ loop.index }}/{{ loop.length }} ({{ letters[loop.index0] }}) {{ c }}{% if loop.last %}.{% endif %}
 
                 {% endfor %}""");
-        assertEquals("1/3 (a) dog\n2/3 (b) cat\n3/3 (c) bird.\n", t.render(Map.of("choices", List.of("dog", "cat", "bird"))));
+        assertEquals(
+                "1/3 (a) dog\n2/3 (b) cat\n3/3 (c) bird.\n",
+                t.render(Map.of("choices", List.of("dog", "cat", "bird"))));
     }
 
     @Test
@@ -48,20 +50,24 @@ class PromptTemplateTest {
                 {% macro option(letter, text) %}({{ letter }}) {{ text|trim|capitalize }}{% endmacro %}
                 {{ question|trim|upper }} {{ choices|length }} {{ choices|join(' | ') }} {{ missing|default('n/a') }}
                 {{ option('b', '  wet sand ') }} {{ 1 + 2 * 3 }}""");
-        assertEquals("WHY? 2 x | y n/a\n(b) Wet sand 7",
+        assertEquals(
+                "WHY? 2 x | y n/a\n(b) Wet sand 7",
                 t.render(Map.of("question", "  why? ", "choices", List.of("x", "y"))));
     }
 
     @Test
     void unknownVariablesAndFiltersAreErrorsNamingTemplateAndLine() {
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> PromptTemplate.of("strict.jinja", "line one\n{{ questoin }}").render(Map.of("question", "q")));
+        IllegalArgumentException unknown = assertThrows(
+                IllegalArgumentException.class, () -> PromptTemplate.of("strict.jinja", "line one\n{{ questoin }}")
+                        .render(Map.of("question", "q")));
         assertTrue(unknown.getMessage().startsWith("prompt template strict.jinja line 2: "), unknown.getMessage());
         assertTrue(unknown.getMessage().contains("questoin"), unknown.getMessage());
-        IllegalArgumentException filter = assertThrows(IllegalArgumentException.class,
-                () -> PromptTemplate.of("f", "{{ question|shout }}").render(Map.of("question", "q")));
+        IllegalArgumentException filter =
+                assertThrows(IllegalArgumentException.class, () -> PromptTemplate.of("f", "{{ question|shout }}")
+                        .render(Map.of("question", "q")));
         assertTrue(filter.getMessage().contains("shout"), filter.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> PromptTemplate.of("syntax", "{% for x in %}").render(Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> PromptTemplate.of("syntax", "{% for x in %}")
+                .render(Map.of()));
     }
 
     @Test
@@ -73,8 +79,8 @@ class PromptTemplateTest {
         assertEquals("Hello you!", t.render(Map.of("name", "you")));
         String resource = "org/fedcot/llm/prompt/cqa-cot.jinja";
         assertEquals(resource, PromptTemplate.fromResource(resource).name());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PromptTemplate.fromResource("nope.jinja"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PromptTemplate.fromResource("nope.jinja"));
         assertEquals("no prompt template resource nope.jinja", e.getMessage());
     }
 
@@ -82,7 +88,8 @@ class PromptTemplateTest {
     void fileTemplatesIncludeTheSharedQuestionLayout(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("zero-shot.jinja");
         Files.writeString(file, "Answer step by step.\n\n{% include \"org/fedcot/llm/prompt/cot-question.jinja\" %}");
-        assertEquals("Answer step by step.\n\nQ: q\nAnswer Choices:\n(a) x\n(b) y\nA:",
+        assertEquals(
+                "Answer step by step.\n\nQ: q\nAnswer Choices:\n(a) x\n(b) y\nA:",
                 PromptTemplate.fromFile(file).render(Map.of("question", "q", "choices", List.of("x", "y"))));
     }
 }

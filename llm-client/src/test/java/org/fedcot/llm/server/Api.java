@@ -24,7 +24,8 @@ final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final String base;
     private final String key;
 
@@ -48,8 +49,13 @@ final class Api {
         JsonNode error(int expectedStatus) {
             assertEquals(expectedStatus, status, body);
             JsonNode error = json().get("error");
-            assertTrue(error != null && error.has("message") && error.has("type") && error.has("param")
-                    && error.has("code"), body);
+            assertTrue(
+                    error != null
+                            && error.has("message")
+                            && error.has("type")
+                            && error.has("param")
+                            && error.has("code"),
+                    body);
             return error;
         }
     }
@@ -59,13 +65,16 @@ final class Api {
     }
 
     Reply post(String path, String body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** POSTs with one more header, {@code name: value}. */
     Reply post(String path, String body, String name, String value) {
-        return send(request(path).header("Content-Type", "application/json").header(name, value)
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header(name, value)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

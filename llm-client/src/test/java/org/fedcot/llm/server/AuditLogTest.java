@@ -29,22 +29,36 @@ class AuditLogTest {
         Path log = dir.resolve("audit.jsonl");
         List<String> bodies = List.of(
                 json("model", MODEL, "prompt", "Once upon a time", "max_tokens", 3),
-                json("model", MODEL, "messages", List.of(Map.of("role", "user", "content", "Hi \"there\"\nnew line é")),
-                        "max_tokens", 2, "stream", true),
+                json(
+                        "model",
+                        MODEL,
+                        "messages",
+                        List.of(Map.of("role", "user", "content", "Hi \"there\"\nnew line é")),
+                        "max_tokens",
+                        2,
+                        "stream",
+                        true),
                 json("model", "nope", "prompt", "x"),
                 "{not json");
-        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(),
+        try (OpenAiServer server = OpenAiServer.start(
+                TestModels.tinyLlama(),
                 ServerOptions.loopback(0).withApiKey(KEY).withAuditLog(log))) {
             Api api = new Api(server, KEY);
             assertEquals(200, api.post("/completions", bodies.get(0)).status());
             assertEquals(200, api.post("/chat/completions", bodies.get(1)).status());
             assertEquals(404, api.post("/completions", bodies.get(2)).status());
             assertEquals(400, api.post("/completions", bodies.get(3)).status());
-            assertEquals(401, new Api(server, "sk-wrong").post("/completions", bodies.get(0)).status());
+            assertEquals(
+                    401,
+                    new Api(server, "sk-wrong")
+                            .post("/completions", bodies.get(0))
+                            .status());
             assertEquals(200, api.get("/models").status());
         }
         String text = Files.readString(log);
-        assertFalse(text.contains(KEY) || text.contains("sk-wrong") || text.toLowerCase().contains("authorization"));
+        assertFalse(text.contains(KEY)
+                || text.contains("sk-wrong")
+                || text.toLowerCase().contains("authorization"));
 
         List<JsonNode> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
@@ -52,8 +66,8 @@ class AuditLogTest {
         }
         assertEquals(5, lines.size());
         List<String> sent = List.of(bodies.get(0), bodies.get(1), bodies.get(2), bodies.get(3), "");
-        List<String> paths = List.of("/v1/completions", "/v1/chat/completions", "/v1/completions", "/v1/completions",
-                "/v1/models");
+        List<String> paths =
+                List.of("/v1/completions", "/v1/chat/completions", "/v1/completions", "/v1/completions", "/v1/models");
         Instant previous = Instant.MIN;
         for (int i = 0; i < lines.size(); i++) {
             JsonNode line = lines.get(i);
@@ -71,7 +85,8 @@ class AuditLogTest {
     void appendsToAnExistingLog(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("audit.jsonl");
         for (int run = 0; run < 2; run++) {
-            try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(0).withAuditLog(log))) {
+            try (OpenAiServer server = OpenAiServer.start(
+                    TestModels.tinyLlama(), ServerOptions.loopback(0).withAuditLog(log))) {
                 new Api(server, null).get("/models");
             }
         }

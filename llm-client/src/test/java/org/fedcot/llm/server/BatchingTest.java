@@ -31,8 +31,15 @@ import org.junit.jupiter.api.Timeout;
  */
 class BatchingTest {
     private static final String MODEL = "tiny-llama";
-    private static final List<String> PROMPTS = List.of("Once upon a time", "Lily", "Tom and his dog", "The sun",
-            "One day, a bird", "Sam saw a", "There was a big", "Mom said");
+    private static final List<String> PROMPTS = List.of(
+            "Once upon a time",
+            "Lily",
+            "Tom and his dog",
+            "The sun",
+            "One day, a bird",
+            "Sam saw a",
+            "There was a big",
+            "Mom said");
 
     /** Holds the batch's steps until {@link #lineUp} requests have queued all their choices. */
     private static final class LineUp implements GenerationHook {
@@ -44,8 +51,7 @@ class BatchingTest {
         }
 
         @Override
-        public void starting(String body) {
-        }
+        public void starting(String body) {}
 
         @Override
         public void submitted(String body) {
@@ -63,12 +69,21 @@ class BatchingTest {
         List<String> requests = new ArrayList<>();
         for (int i = 0; i < PROMPTS.size(); i++) {
             // different prompts and lengths; every other one streamed
-            requests.add(json("model", MODEL, "prompt", PROMPTS.get(i), "max_tokens", 3 + 3 * i, "temperature", 0,
-                    "stream", i % 2 == 1));
+            requests.add(json(
+                    "model",
+                    MODEL,
+                    "prompt",
+                    PROMPTS.get(i),
+                    "max_tokens",
+                    3 + 3 * i,
+                    "temperature",
+                    0,
+                    "stream",
+                    i % 2 == 1));
         }
         LineUp hook = new LineUp();
-        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(0).withMaxBatch(8),
-                hook)) {
+        try (OpenAiServer server = OpenAiServer.start(
+                TestModels.tinyLlama(), ServerOptions.loopback(0).withMaxBatch(8), hook)) {
             Api api = new Api(server, null);
             List<List<String>> alone = oneAtATime(api, requests);
             assertEquals(1, server.scheduler().mostActive(), "one at a time, one sequence per step");
@@ -84,17 +99,54 @@ class BatchingTest {
 
     @Test
     void seededChoicesAreTheSameAloneAndBatchedStreamedOrWhole() throws Exception {
-        String sampled = json("model", MODEL, "prompt", "Lily and Ben", "max_tokens", 10, "temperature", 1.0,
-                "top_p", 0.9, "seed", 42, "n", 3);
-        String sampledStream = json("model", MODEL, "prompt", "Lily and Ben", "max_tokens", 10, "temperature", 1.0,
-                "top_p", 0.9, "seed", 42, "n", 3, "stream", true);
-        String chat = json("model", MODEL, "messages", List.of(Map.of("role", "user", "content", "Hi there")),
-                "max_tokens", 7, "temperature", 0, "stream", true);
+        String sampled = json(
+                "model",
+                MODEL,
+                "prompt",
+                "Lily and Ben",
+                "max_tokens",
+                10,
+                "temperature",
+                1.0,
+                "top_p",
+                0.9,
+                "seed",
+                42,
+                "n",
+                3);
+        String sampledStream = json(
+                "model",
+                MODEL,
+                "prompt",
+                "Lily and Ben",
+                "max_tokens",
+                10,
+                "temperature",
+                1.0,
+                "top_p",
+                0.9,
+                "seed",
+                42,
+                "n",
+                3,
+                "stream",
+                true);
+        String chat = json(
+                "model",
+                MODEL,
+                "messages",
+                List.of(Map.of("role", "user", "content", "Hi there")),
+                "max_tokens",
+                7,
+                "temperature",
+                0,
+                "stream",
+                true);
         String greedy = json("model", MODEL, "prompt", "The cat sat", "max_tokens", 5, "temperature", 0, "n", 2);
         List<String> requests = List.of(sampled, sampledStream, chat, greedy);
         LineUp hook = new LineUp();
-        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(0).withMaxBatch(8),
-                hook)) {
+        try (OpenAiServer server = OpenAiServer.start(
+                TestModels.tinyLlama(), ServerOptions.loopback(0).withMaxBatch(8), hook)) {
             Api api = new Api(server, null);
             List<List<String>> alone = oneAtATime(api, requests);
             assertEquals(3, alone.get(0).size());
@@ -119,8 +171,7 @@ class BatchingTest {
         final CountDownLatch releaseBatch = new CountDownLatch(1);
 
         @Override
-        public void starting(String body) {
-        }
+        public void starting(String body) {}
 
         @Override
         public void submitted(String body) throws InterruptedException {
@@ -145,22 +196,34 @@ class BatchingTest {
     @Timeout(120) // a safety net: a server that never notices the client left would hold the test forever
     void aClientLeavingMidStreamFreesItsSlotForTheOneWaiting() throws Exception {
         int leaverTokens = 400;
-        String leaver = json("model", MODEL, "prompt", "Once upon a time", "max_tokens", leaverTokens,
-                "temperature", 0, "stream", true);
+        String leaver = json(
+                "model",
+                MODEL,
+                "prompt",
+                "Once upon a time",
+                "max_tokens",
+                leaverTokens,
+                "temperature",
+                0,
+                "stream",
+                true);
         String waiter = json("model", MODEL, "prompt", "Tom and his dog", "max_tokens", 4, "temperature", 0);
         Disconnect hook = new Disconnect();
         ServedModel llama = TestModels.tinyLlama();
-        try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0).withMaxBatch(1), hook)) {
-            Socket leaving = RawHttp.send(server, "POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: "
-                    + leaver.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + leaver);
+        try (OpenAiServer server =
+                OpenAiServer.start(llama, ServerOptions.loopback(0).withMaxBatch(1), hook)) {
+            Socket leaving = RawHttp.send(
+                    server,
+                    "POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: "
+                            + leaver.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + leaver);
             leaving.setSoTimeout(60_000); // a safety net: @Timeout cannot interrupt a socket read
             assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(leaving), "its stream has begun");
             hook.leaverHeld.await();
             hook.batchHeld.await(); // it holds the only slot, some of its text generated and not yet sent
 
-            CompletableFuture<JsonNode> waiting = CompletableFuture.supplyAsync(
-                    () -> new Api(server, null).postOk("/completions", waiter));
+            CompletableFuture<JsonNode> waiting =
+                    CompletableFuture.supplyAsync(() -> new Api(server, null).postOk("/completions", waiter));
             hook.waiterQueued.await();
             leaving.setSoLinger(true, 0); // a reset: the server's next write fails
             leaving.close();
@@ -168,10 +231,13 @@ class BatchingTest {
             server.connections().awaitOpenAtMost(1); // the leaver's exchange saw the client gone and ended
 
             hook.releaseBatch.countDown();
-            assertEquals(TestModels.greedy(llama, "Tom and his dog", 4, List.of()).text(),
+            assertEquals(
+                    TestModels.greedy(llama, "Tom and his dog", 4, List.of()).text(),
                     waiting.join().get("choices").get(0).get("text").asText());
-            assertTrue(hook.steps.get() < leaverTokens / 2, "the waiter ran after " + hook.steps.get()
-                    + " steps: the leaver's slot was freed long before its " + leaverTokens + " tokens");
+            assertTrue(
+                    hook.steps.get() < leaverTokens / 2,
+                    "the waiter ran after " + hook.steps.get() + " steps: the leaver's slot was freed long before its "
+                            + leaverTokens + " tokens");
         }
     }
 
@@ -193,7 +259,10 @@ class BatchingTest {
                 api.postOk(path, request).get("choices").forEach(choices::add);
             }
             for (JsonNode c : choices) {
-                JsonNode text = chat ? c.has("delta") ? c.get("delta").get("content") : c.get("message").get("content")
+                JsonNode text = chat
+                        ? c.has("delta")
+                                ? c.get("delta").get("content")
+                                : c.get("message").get("content")
                         : c.get("text");
                 if (text != null && !text.isNull()) {
                     texts.get(c.get("index").asInt()).append(text.asText());

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ChatCompletionsTest {
     private static final String MODEL = "tiny-qwen";
     private static final List<Map<String, String>> MESSAGES = List.of(
-            Map.of("role", "system", "content", "You are terse."),
-            Map.of("role", "user", "content", "Name a colour."));
+            Map.of("role", "system", "content", "You are terse."), Map.of("role", "user", "content", "Name a colour."));
     private static final String RENDERED = "<|im_start|>system\nYou are terse.<|im_end|>\n"
             + "<|im_start|>user\nName a colour.<|im_end|>\n<|im_start|>assistant\n";
 
@@ -33,8 +32,8 @@ class ChatCompletionsTest {
     void feedsTheChatTemplateRenderingAndAnswersAsTheGenerator(Api api, ServedModel qwen) {
         int[] prompt = qwen.tokenizer().encode(RENDERED, false);
         Generation expected = TestModels.direct(qwen, prompt, 12, List.of(), Sampler.greedy());
-        JsonNode r = api.postOk("/chat/completions", json("model", MODEL, "messages", MESSAGES, "max_tokens", 12,
-                "temperature", 0));
+        JsonNode r = api.postOk(
+                "/chat/completions", json("model", MODEL, "messages", MESSAGES, "max_tokens", 12, "temperature", 0));
         assertEquals("chat.completion", r.get("object").asText());
         assertTrue(r.get("id").asText().startsWith("chatcmpl-"));
         JsonNode choice = r.get("choices").get(0);
@@ -47,20 +46,41 @@ class ChatCompletionsTest {
 
     @Test
     void templateVariablesAndTextPartsReachTheTemplate(Api api, ServedModel qwen) {
-        List<Map<String, Object>> parts = List.of(Map.of("role", "user", "content",
+        List<Map<String, Object>> parts = List.of(Map.of(
+                "role",
+                "user",
+                "content",
                 List.of(Map.of("type", "text", "text", "Name"), Map.of("type", "text", "text", "a colour."))));
         String rendered = "<|im_start|>user\nName\na colour.<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n";
-        JsonNode r = api.postOk("/chat/completions", json("model", MODEL, "messages", parts, "max_tokens", 1,
-                "chat_template_kwargs", Map.of("enable_thinking", false)));
-        assertEquals(qwen.tokenizer().encode(rendered, false).length, r.get("usage").get("prompt_tokens").asInt());
+        JsonNode r = api.postOk(
+                "/chat/completions",
+                json(
+                        "model",
+                        MODEL,
+                        "messages",
+                        parts,
+                        "max_tokens",
+                        1,
+                        "chat_template_kwargs",
+                        Map.of("enable_thinking", false)));
+        assertEquals(
+                qwen.tokenizer().encode(rendered, false).length,
+                r.get("usage").get("prompt_tokens").asInt());
     }
 
     @Test
     void streamedDeltasConcatenateToTheWholeMessage(Api api) {
-        String whole = api.postOk("/chat/completions", json("model", MODEL, "messages", MESSAGES, "max_tokens", 20,
-                "temperature", 0)).get("choices").get(0).get("message").get("content").asText();
-        List<JsonNode> events = api.stream("/chat/completions", json("model", MODEL, "messages", MESSAGES,
-                "max_tokens", 20, "temperature", 0, "stream", true));
+        String whole = api.postOk(
+                        "/chat/completions",
+                        json("model", MODEL, "messages", MESSAGES, "max_tokens", 20, "temperature", 0))
+                .get("choices")
+                .get(0)
+                .get("message")
+                .get("content")
+                .asText();
+        List<JsonNode> events = api.stream(
+                "/chat/completions",
+                json("model", MODEL, "messages", MESSAGES, "max_tokens", 20, "temperature", 0, "stream", true));
         JsonNode opening = events.getFirst().get("choices").get(0).get("delta");
         assertEquals("assistant", opening.get("role").asText());
         StringBuilder text = new StringBuilder();

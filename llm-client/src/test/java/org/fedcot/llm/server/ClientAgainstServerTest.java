@@ -49,10 +49,10 @@ class ClientAgainstServerTest {
     void completionsStreamedAndNotEqualTheGenerator() throws IOException {
         ServedModel llama = TestModels.tinyLlama();
         String prompt = "Once upon a time";
-        Generation expected = TestModels.direct(llama, llama.tokenizer().encode(prompt, true), 20, List.of(),
-                Sampler.greedy());
+        Generation expected =
+                TestModels.direct(llama, llama.tokenizer().encode(prompt, true), 20, List.of(), Sampler.greedy());
         try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0));
-             LlmClient llm = client(server, "tiny-llama", null)) {
+                LlmClient llm = client(server, "tiny-llama", null)) {
             LlmResponse whole = llm.complete(new CompletionRequest(prompt, GREEDY));
             Pieces pieces = new Pieces();
             LlmResponse streamed = llm.stream(new CompletionRequest(prompt, GREEDY), pieces);
@@ -69,12 +69,13 @@ class ClientAgainstServerTest {
     void chatStreamedAndNotThroughTheChatTemplate() throws IOException {
         ServedModel qwen = TestModels.tinyQwen();
         String rendered = "<|im_start|>user\nName a colour.<|im_end|>\n<|im_start|>assistant\n";
-        Generation expected = TestModels.direct(qwen, qwen.tokenizer().encode(rendered, false), 12, List.of(),
-                Sampler.greedy());
-        ChatRequest ask = new ChatRequest(List.of(ChatMessage.user("Name a colour.")),
+        Generation expected =
+                TestModels.direct(qwen, qwen.tokenizer().encode(rendered, false), 12, List.of(), Sampler.greedy());
+        ChatRequest ask = new ChatRequest(
+                List.of(ChatMessage.user("Name a colour.")),
                 Sampling.DEFAULT.withTemperature(0.0).withMaxTokens(12));
         try (OpenAiServer server = OpenAiServer.start(qwen, ServerOptions.loopback(0));
-             LlmClient llm = client(server, "tiny-qwen", null)) {
+                LlmClient llm = client(server, "tiny-qwen", null)) {
             Pieces pieces = new Pieces();
             assertEquals(expected.text(), llm.complete(ask).text());
             assertEquals(expected.text(), llm.stream(ask, pieces).text());
@@ -86,21 +87,24 @@ class ClientAgainstServerTest {
     void aCachedAnswerIsNotAskedAgainAsTheAuditLogShows(@TempDir Path dir) throws IOException {
         Path audit = dir.resolve("audit.jsonl");
         Path cache = dir.resolve("cache.jsonl");
-        List<CompletionRequest> asks = List.of(new CompletionRequest("Lily went", GREEDY),
-                new CompletionRequest("Tom saw", GREEDY));
-        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(0).withAuditLog(audit))) {
+        List<CompletionRequest> asks =
+                List.of(new CompletionRequest("Lily went", GREEDY), new CompletionRequest("Tom saw", GREEDY));
+        try (OpenAiServer server = OpenAiServer.start(
+                TestModels.tinyLlama(), ServerOptions.loopback(0).withAuditLog(audit))) {
             try (LlmClient llm = client(server, "tiny-llama", cache)) {
                 llm.complete(asks.getFirst());
             }
             try (LlmClient again = client(server, "tiny-llama", cache)) {
-                assertEquals(2, again.completeAll(asks, p -> { }).responses().size());
+                assertEquals(2, again.completeAll(asks, p -> {}).responses().size());
                 assertTrue(again.stream(asks.getFirst(), new Pieces()).cached());
             }
         }
         List<String> prompts = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();
         for (String line : Files.readAllLines(audit)) {
-            prompts.add(mapper.readTree(mapper.readTree(line).path("body").asText()).path("prompt").asText());
+            prompts.add(mapper.readTree(mapper.readTree(line).path("body").asText())
+                    .path("prompt")
+                    .asText());
         }
         assertEquals(List.of("Lily went", "Tom saw"), prompts);
     }
@@ -112,15 +116,17 @@ class ClientAgainstServerTest {
         List<CompletionRequest> asks = new ArrayList<>();
         for (int i = 0; i < 200; i++) asks.add(new CompletionRequest("Story " + i + ": Lily", short4));
         ServedModel llama = TestModels.tinyLlama();
-        try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0).withAuditLog(audit).withMaxBatch(8));
-             LlmClient llm = LlmClient.open(ClientConfig.of(URI.create(server.baseUrl()), "tiny-llama")
-                     .withMaxConcurrency(8).withCacheFile(dir.resolve("cache.jsonl")))) {
-            List<LlmResponse> answers = llm.completeAll(asks, p -> { }).responses();
+        try (OpenAiServer server = OpenAiServer.start(
+                        llama, ServerOptions.loopback(0).withAuditLog(audit).withMaxBatch(8));
+                LlmClient llm = LlmClient.open(ClientConfig.of(URI.create(server.baseUrl()), "tiny-llama")
+                        .withMaxConcurrency(8)
+                        .withCacheFile(dir.resolve("cache.jsonl")))) {
+            List<LlmResponse> answers = llm.completeAll(asks, p -> {}).responses();
             assertEquals(200, answers.size());
             for (int i : new int[] {0, 57, 199}) {
                 String prompt = asks.get(i).prompt();
-                Generation expected = TestModels.direct(llama, llama.tokenizer().encode(prompt, true), 4, List.of(),
-                        Sampler.greedy());
+                Generation expected = TestModels.direct(
+                        llama, llama.tokenizer().encode(prompt, true), 4, List.of(), Sampler.greedy());
                 assertEquals(expected.text(), answers.get(i).text(), "answer " + i + " belongs to its own prompt");
             }
             assertEquals(800, llm.usage().completionTokens());

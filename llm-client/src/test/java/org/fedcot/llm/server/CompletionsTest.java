@@ -29,8 +29,8 @@ class CompletionsTest {
                 .stripTrailing();
         String prompt = "Once upon a time";
         // run.c's 256 steps count positions from BOS: the 5 prompt tokens force 4 steps, then 252 are drawn
-        JsonNode r = api.postOk("/completions", json("model", MODEL, "prompt", prompt, "max_tokens", 252,
-                "temperature", 0));
+        JsonNode r =
+                api.postOk("/completions", json("model", MODEL, "prompt", prompt, "max_tokens", 252, "temperature", 0));
         JsonNode choice = r.get("choices").get(0);
         assertEquals(reference, prompt + choice.get("text").asText());
         assertEquals("length", choice.get("finish_reason").asText());
@@ -47,8 +47,9 @@ class CompletionsTest {
     void stopStringsCutTheTextAsTheGeneratorDoes(Api api, ServedModel stories) {
         String prompt = "Once upon a time";
         Generation one = TestModels.greedy(stories, prompt, 100, List.of("."));
-        JsonNode r = api.postOk("/completions", json("model", MODEL, "prompt", prompt, "max_tokens", 100,
-                "temperature", 0, "stop", "."));
+        JsonNode r = api.postOk(
+                "/completions",
+                json("model", MODEL, "prompt", prompt, "max_tokens", 100, "temperature", 0, "stop", "."));
         assertEquals(one.text(), r.get("choices").get(0).get("text").asText());
         assertEquals(", there was a little girl named Lily", one.text());
         assertEquals("stop", r.get("choices").get(0).get("finish_reason").asText());
@@ -56,11 +57,32 @@ class CompletionsTest {
         List<String> stops = List.of("park", "girl");
         Generation two = TestModels.greedy(stories, prompt, 100, stops);
         String body = json("model", MODEL, "prompt", prompt, "max_tokens", 100, "temperature", 0, "stop", stops);
-        assertEquals(two.text(), api.postOk("/completions", body).get("choices").get(0).get("text").asText());
+        assertEquals(
+                two.text(),
+                api.postOk("/completions", body)
+                        .get("choices")
+                        .get(0)
+                        .get("text")
+                        .asText());
         assertEquals(", there was a little ", two.text());
-        List<JsonNode> events = api.stream("/completions", json("model", MODEL, "prompt", prompt, "max_tokens", 100,
-                "temperature", 0, "stop", stops, "stream", true));
+        List<JsonNode> events = api.stream(
+                "/completions",
+                json(
+                        "model",
+                        MODEL,
+                        "prompt",
+                        prompt,
+                        "max_tokens",
+                        100,
+                        "temperature",
+                        0,
+                        "stop",
+                        stops,
+                        "stream",
+                        true));
         assertEquals(two.text(), Api.completionText(events));
-        assertEquals("stop", events.getLast().get("choices").get(0).get("finish_reason").asText());
+        assertEquals(
+                "stop",
+                events.getLast().get("choices").get(0).get("finish_reason").asText());
     }
 }

@@ -22,14 +22,24 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrencyTest {
     private static final String MODEL = "tiny-llama";
-    private static final List<String> PROMPTS = List.of("Once upon a time", "Lily", "Tom and his dog", "The sun",
-            "One day, a bird", "Sam saw a", "There was a big", "Mom said", "The little car", "A girl named Sue");
+    private static final List<String> PROMPTS = List.of(
+            "Once upon a time",
+            "Lily",
+            "Tom and his dog",
+            "The sun",
+            "One day, a bird",
+            "Sam saw a",
+            "There was a big",
+            "Mom said",
+            "The little car",
+            "A girl named Sue");
 
     @Test
     void concurrentRequestsAreEachAnsweredAsAlone() throws Exception {
         ServedModel llama = TestModels.tinyLlama();
         List<String> expected = expected(llama, 24);
-        try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0).withMaxBatch(8))) {
+        try (OpenAiServer server =
+                OpenAiServer.start(llama, ServerOptions.loopback(0).withMaxBatch(8))) {
             Api api = new Api(server, null);
             List<String> got = run(16, 16, i -> {
                 String prompt = PROMPTS.get(i % PROMPTS.size());
@@ -37,8 +47,21 @@ class ConcurrencyTest {
                     return text(api.postOk("/completions", completion(prompt, 24)));
                 }
                 StringBuilder streamed = new StringBuilder();
-                api.stream("/completions", json("model", MODEL, "prompt", prompt, "max_tokens", 24, "temperature", 0,
-                        "stream", true)).forEach(e -> streamed.append(e.get("choices").get(0).get("text").asText()));
+                api.stream(
+                                "/completions",
+                                json(
+                                        "model",
+                                        MODEL,
+                                        "prompt",
+                                        prompt,
+                                        "max_tokens",
+                                        24,
+                                        "temperature",
+                                        0,
+                                        "stream",
+                                        true))
+                        .forEach(e -> streamed.append(
+                                e.get("choices").get(0).get("text").asText()));
                 return streamed.toString();
             });
             for (int i = 0; i < got.size(); i++) {
@@ -54,21 +77,34 @@ class ConcurrencyTest {
         List<String> chats = new ArrayList<>();
         for (String p : PROMPTS) {
             int[] prompt = llama.tokenizer().encode("user: " + p + "\nassistant:", true);
-            chats.add(TestModels.direct(llama, prompt, 4, List.of(), Sampler.greedy()).text());
+            chats.add(TestModels.direct(llama, prompt, 4, List.of(), Sampler.greedy())
+                    .text());
         }
         try (OpenAiServer server = OpenAiServer.start(llama, ServerOptions.loopback(0))) {
             Api api = new Api(server, null);
             // odd requests are chats: their templates render concurrently too
             List<JsonNode> replies = run(200, 8, i -> {
                 String prompt = PROMPTS.get(i % PROMPTS.size());
-                return i % 2 == 0 ? api.postOk("/completions", completion(prompt, 4))
-                        : api.postOk("/chat/completions", json("model", MODEL, "messages",
-                        List.of(Map.of("role", "user", "content", prompt)), "max_tokens", 4, "temperature", 0));
+                return i % 2 == 0
+                        ? api.postOk("/completions", completion(prompt, 4))
+                        : api.postOk(
+                                "/chat/completions",
+                                json(
+                                        "model",
+                                        MODEL,
+                                        "messages",
+                                        List.of(Map.of("role", "user", "content", prompt)),
+                                        "max_tokens",
+                                        4,
+                                        "temperature",
+                                        0));
             });
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < replies.size(); i++) {
                 JsonNode choice = replies.get(i).get("choices").get(0);
-                String got = i % 2 == 0 ? choice.get("text").asText() : choice.get("message").get("content").asText();
+                String got = i % 2 == 0
+                        ? choice.get("text").asText()
+                        : choice.get("message").get("content").asText();
                 assertEquals((i % 2 == 0 ? completions : chats).get(i % PROMPTS.size()), got, "request " + i);
                 ids.add(replies.get(i).get("id").asText());
             }
@@ -80,7 +116,8 @@ class ConcurrencyTest {
     private static List<String> expected(ServedModel llama, int maxNew) {
         List<String> texts = new ArrayList<>();
         for (String p : PROMPTS) {
-            texts.add(TestModels.direct(llama, llama.completionPrompt(p), maxNew, List.of(), Sampler.greedy()).text());
+            texts.add(TestModels.direct(llama, llama.completionPrompt(p), maxNew, List.of(), Sampler.greedy())
+                    .text());
         }
         return texts;
     }

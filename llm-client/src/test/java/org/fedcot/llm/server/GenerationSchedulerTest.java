@@ -25,8 +25,7 @@ class GenerationSchedulerTest {
         }
 
         @Override
-        public void starting(String body) {
-        }
+        public void starting(String body) {}
 
         @Override
         public void stepping() throws InterruptedException {
@@ -43,10 +42,16 @@ class GenerationSchedulerTest {
         HoldAfter hook = new HoldAfter(2);
         GenerationScheduler scheduler = new GenerationScheduler(llama, 1, hook);
         StringBuilder streamed = new StringBuilder();
-        BatchGenerator.Sequence active = scheduler.submit(llama.completionPrompt("Once upon a time"),
-                llama.options(50, List.of()), Sampler.greedy(), streamed::append);
-        RunningChoices waiting = RunningChoices.submit(scheduler, List.of(new RunningChoices.Choice(
-                llama.completionPrompt("Lily"), llama.options(5, List.of()), Sampler.greedy())), false);
+        BatchGenerator.Sequence active = scheduler.submit(
+                llama.completionPrompt("Once upon a time"),
+                llama.options(50, List.of()),
+                Sampler.greedy(),
+                streamed::append);
+        RunningChoices waiting = RunningChoices.submit(
+                scheduler,
+                List.of(new RunningChoices.Choice(
+                        llama.completionPrompt("Lily"), llama.options(5, List.of()), Sampler.greedy())),
+                false);
         hook.held.await(); // two steps taken: the first sequence holds the only slot, mid-generation
 
         scheduler.close();
@@ -54,8 +59,10 @@ class GenerationSchedulerTest {
         assertFalse(streamed.isEmpty(), "it had generated");
         ApiException stopped = assertThrows(ApiException.class, waiting::all);
         assertEquals(503, stopped.status(), "a request still waiting is told the server is shutting down");
-        ApiException refused = assertThrows(ApiException.class, () -> scheduler.submit(
-                llama.completionPrompt("Tom"), llama.options(3, List.of()), Sampler.greedy(), text -> { }));
+        ApiException refused = assertThrows(
+                ApiException.class,
+                () -> scheduler.submit(
+                        llama.completionPrompt("Tom"), llama.options(3, List.of()), Sampler.greedy(), text -> {}));
         assertEquals(503, refused.status());
     }
 }

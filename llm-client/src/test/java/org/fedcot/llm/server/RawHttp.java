@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Bytes on a bare socket, for requests no HTTP client would send: unfinished, oversize, slow. */
 final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** A connection to {@code server} that has sent {@code text} and stays open. */
     static Socket send(OpenAiServer server, String text) throws IOException {

@@ -64,8 +64,8 @@ class ReplayTest {
         String once = json("model", MODEL, "prompt", "Once upon a time", "max_tokens", 6, "temperature", 1.0);
         String other = json("model", MODEL, "prompt", "Lily", "max_tokens", 6, "temperature", 1.0);
         String streamed = json("model", MODEL, "prompt", "Tom", "max_tokens", 6, "stream", true);
-        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), ServerOptions.loopback(0).withAuditLog(audit),
-                generations)) {
+        try (OpenAiServer server = OpenAiServer.start(
+                TestModels.tinyLlama(), ServerOptions.loopback(0).withAuditLog(audit), generations)) {
             Api api = new Api(server, null);
             Api.Reply first = api.post("/completions", once, KEY, "k1");
             Api.Reply again = api.post("/completions", once, KEY, "k1");
@@ -75,7 +75,8 @@ class ReplayTest {
             assertEquals(200, api.post("/completions", other, KEY, "k1").status()); // same key, other body: new
             Api.Reply stream = api.post("/completions", streamed, KEY, "k2");
             assertTrue(stream.body().endsWith("data: [DONE]\n\n"), stream.body());
-            assertEquals(stream.body(), api.post("/completions", streamed, KEY, "k2").body());
+            assertEquals(
+                    stream.body(), api.post("/completions", streamed, KEY, "k2").body());
         }
         assertEquals(Map.of("Once upon a time", 2, "Lily", 1, "Tom", 1), generations.byPrompt);
         assertEquals(List.of(false, true, false, false, false, true), replays(audit));
@@ -93,31 +94,35 @@ class ReplayTest {
         }
         Generations generations = new Generations(inFlight);
         ServedModel model = TestModels.tinyLlama();
-        try (OpenAiServer server = OpenAiServer.start(model, ServerOptions.loopback(0).withAuditLog(audit),
-                generations)) {
-            ClientConfig config = ClientConfig.of(URI.create(server.baseUrl()), MODEL).withMaxConcurrency(inFlight)
+        try (OpenAiServer server =
+                OpenAiServer.start(model, ServerOptions.loopback(0).withAuditLog(audit), generations)) {
+            ClientConfig config = ClientConfig.of(URI.create(server.baseUrl()), MODEL)
+                    .withMaxConcurrency(inFlight)
                     .withCacheFile(cache);
             AtomicReference<Throwable> stopped = new AtomicReference<>();
             Thread run = Thread.ofPlatform().start(() -> {
                 try (LlmClient llm = LlmClient.open(config)) {
-                    llm.completeAll(asks, p -> { });
+                    llm.completeAll(asks, p -> {});
                 } catch (Throwable e) {
                     stopped.set(e);
                 }
             });
             generations.started.await(); // three requests are being generated, two wait in the client
-            run.interrupt();             // the run is killed with them in flight
+            run.interrupt(); // the run is killed with them in flight
             run.join();
             assertTrue(stopped.get() instanceof LlmException, String.valueOf(stopped.get()));
             generations.gate.countDown(); // the server finishes what it was asked, for nobody
 
             try (LlmClient resumed = LlmClient.open(config)) {
                 assertEquals(inFlight, resumed.inFlightAtOpen());
-                List<LlmResponse> answers = resumed.completeAll(asks, p -> { }).responses();
+                List<LlmResponse> answers = resumed.completeAll(asks, p -> {}).responses();
                 for (int i = 0; i < asks.size(); i++) {
                     String prompt = asks.get(i).prompt();
-                    assertEquals(TestModels.direct(model, model.completionPrompt(prompt), 4, List.of(),
-                            Sampler.greedy()).text(), answers.get(i).text(), prompt);
+                    assertEquals(
+                            TestModels.direct(model, model.completionPrompt(prompt), 4, List.of(), Sampler.greedy())
+                                    .text(),
+                            answers.get(i).text(),
+                            prompt);
                 }
             }
             try (LlmClient done = LlmClient.open(config)) {

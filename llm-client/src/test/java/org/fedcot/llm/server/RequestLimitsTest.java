@@ -26,12 +26,15 @@ class RequestLimitsTest {
     @Test
     void aBodyWithoutTheKeyIsNeitherReadNorLogged(@TempDir Path dir) throws IOException {
         Path audit = dir.resolve("audit.jsonl");
-        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(),
+        try (OpenAiServer server = OpenAiServer.start(
+                TestModels.tinyLlama(),
                 ServerOptions.loopback(0).withApiKey(KEY).withAuditLog(audit))) {
             String start = "{\"model\": \"tiny-llama\", \"prompt\": \"" + "a".repeat(1000);
             try (Socket none = RawHttp.send(server, "POST /v1/completions HTTP/1.1\r\nHost: x\r\n" + BIG + start);
-                 Socket wrong = RawHttp.send(server, "POST /v1/completions HTTP/1.1\r\nHost: x\r\n"
-                         + "Authorization: Bearer sk-wrong\r\n" + BIG + start)) {
+                    Socket wrong = RawHttp.send(
+                            server,
+                            "POST /v1/completions HTTP/1.1\r\nHost: x\r\n" + "Authorization: Bearer sk-wrong\r\n" + BIG
+                                    + start)) {
                 // answered at once although 20 MB are announced and 1 kB sent: the body was never waited for
                 assertEquals("HTTP/1.1 401 Unauthorized", RawHttp.statusLine(none));
                 assertEquals("HTTP/1.1 401 Unauthorized", RawHttp.statusLine(wrong));
@@ -43,10 +46,12 @@ class RequestLimitsTest {
     @Test
     void anOversizeBodyIsRefusedFromItsLengthBeforeItIsSent(@TempDir Path dir) throws IOException {
         Path audit = dir.resolve("audit.jsonl");
-        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(),
-                ServerOptions.loopback(0).withApiKey(KEY).withAuditLog(audit));
-             Socket big = RawHttp.send(server, "POST /v1/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                     + KEY + "\r\n" + BIG)) {
+        try (OpenAiServer server = OpenAiServer.start(
+                        TestModels.tinyLlama(),
+                        ServerOptions.loopback(0).withApiKey(KEY).withAuditLog(audit));
+                Socket big = RawHttp.send(
+                        server,
+                        "POST /v1/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + KEY + "\r\n" + BIG)) {
             assertEquals("HTTP/1.1 413 Request Entity Too Large", RawHttp.statusLine(big));
         }
         assertEquals(0, Files.size(audit));
@@ -59,7 +64,8 @@ class RequestLimitsTest {
         // two-byte characters from the start, so the limit falls inside one unless the cut avoids it
         String longBody = json("model", "tiny-llama", "prompt", "é".repeat(3000), "max_tokens", 1);
         String shortBody = json("model", "tiny-llama", "prompt", "Once", "max_tokens", 1);
-        try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(),
+        try (OpenAiServer server = OpenAiServer.start(
+                TestModels.tinyLlama(),
                 ServerOptions.loopback(0).withAuditLog(audit).withAuditBodyLimit(limit))) {
             Api api = new Api(server, null);
             api.post("/completions", longBody);
@@ -73,7 +79,9 @@ class RequestLimitsTest {
         int keptBytes = kept.getBytes(StandardCharsets.UTF_8).length;
         assertTrue(keptBytes <= limit && keptBytes > limit - 2, "kept " + keptBytes + " bytes");
         assertTrue(cut.get("truncated").asBoolean());
-        assertEquals(longBody.getBytes(StandardCharsets.UTF_8).length, cut.get("body_bytes").asInt());
+        assertEquals(
+                longBody.getBytes(StandardCharsets.UTF_8).length,
+                cut.get("body_bytes").asInt());
         assertTrue(lines.get(0).length() < 2 * limit, "the line is about the limit long");
 
         JsonNode whole = Api.JSON.readTree(lines.get(1));

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 class SlowClientTest {
     /** A request line and a Host header, and never the blank line that ends the headers. */
     private static final String UNFINISHED = "POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-    private static final String VALID = json("model", "tiny-llama", "prompt", "Once upon a time", "max_tokens", 4,
-            "temperature", 0);
+
+    private static final String VALID =
+            json("model", "tiny-llama", "prompt", "Once upon a time", "max_tokens", 4, "temperature", 0);
 
     @Test
     void unfinishedRequestsDoNotHoldTheBatch() throws Exception {
@@ -47,7 +48,7 @@ class SlowClientTest {
     void aRequestNotSentWithinTheTimeoutIsDisconnected() throws IOException {
         ServerOptions options = ServerOptions.loopback(0).withRequestTimeout(Duration.ofMillis(200));
         try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), options);
-             Socket slow = RawHttp.send(server, UNFINISHED)) {
+                Socket slow = RawHttp.send(server, UNFINISHED)) {
             assertTrue(RawHttp.closedWithoutAnswer(slow));
             assertEquals(200, new Api(server, null).post("/completions", VALID).status());
         }
@@ -55,10 +56,12 @@ class SlowClientTest {
 
     @Test
     void connectionsBeyondTheCapAreClosed() throws Exception {
-        ServerOptions options = ServerOptions.loopback(0).withRequestTimeout(Duration.ofHours(1)).withMaxConnections(2);
+        ServerOptions options = ServerOptions.loopback(0)
+                .withRequestTimeout(Duration.ofHours(1))
+                .withMaxConnections(2);
         try (OpenAiServer server = OpenAiServer.start(TestModels.tinyLlama(), options);
-             Socket first = RawHttp.send(server, UNFINISHED);
-             Socket second = RawHttp.send(server, UNFINISHED)) {
+                Socket first = RawHttp.send(server, UNFINISHED);
+                Socket second = RawHttp.send(server, UNFINISHED)) {
             server.connections().awaitOpen(2);
             try (Socket third = RawHttp.send(server, UNFINISHED)) {
                 assertTrue(RawHttp.closedWithoutAnswer(third));

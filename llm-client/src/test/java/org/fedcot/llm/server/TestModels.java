@@ -60,14 +60,15 @@ final class TestModels {
     private static ServedModel llama;
     private static ServedModel qwen;
 
-    private TestModels() {
-    }
+    private TestModels() {}
 
     /** stories260K (llama2.c checkpoint, tok512.bin tokenizer, no chat template), served as "stories260K". */
     static synchronized ServedModel stories() throws IOException {
         if (stories == null) {
-            stories = ServedModel.load(SharedFiles.path("models/stories260K/stories260K.bin"),
-                    SharedFiles.path("models/stories260K/tok512.bin"), "stories260K");
+            stories = ServedModel.load(
+                    SharedFiles.path("models/stories260K/stories260K.bin"),
+                    SharedFiles.path("models/stories260K/tok512.bin"),
+                    "stories260K");
         }
         return stories;
     }
@@ -82,9 +83,17 @@ final class TestModels {
             Path dir = Files.createTempDirectory("fedcot-serve-test").resolve("tiny-llama");
             Files.createDirectories(dir);
             TrainedBpe bpe = trainedTokenizer(List.of(), dir);
-            TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA).vocabSize(bpe.vocab().size())
-                    .hiddenSize(16).intermediateSize(32).numLayers(2).numHeads(2).numKvHeads(1)
-                    .maxPositionEmbeddings(512).bosTokenId(OptionalInt.empty()).eosTokenIds(List.of()).build();
+            TransformerConfig config = TransformerConfig.builder(ModelType.LLAMA)
+                    .vocabSize(bpe.vocab().size())
+                    .hiddenSize(16)
+                    .intermediateSize(32)
+                    .numLayers(2)
+                    .numHeads(2)
+                    .numKvHeads(1)
+                    .maxPositionEmbeddings(512)
+                    .bosTokenId(OptionalInt.empty())
+                    .eosTokenIds(List.of())
+                    .build();
             HfCheckpointWriter.save(DecoderModel.random(config, 11), dir);
             llama = ServedModel.load(dir, null, null);
             deleteOnExit(dir);
@@ -102,12 +111,23 @@ final class TestModels {
             Path dir = Files.createTempDirectory("fedcot-serve-test").resolve("tiny-qwen");
             Files.createDirectories(dir);
             TrainedBpe bpe = trainedTokenizer(List.of("<|endoftext|>", "<|im_start|>", "<|im_end|>"), dir);
-            ObjectNode tokenizerConfig = Api.JSON.createObjectNode().put("chat_template", CHAT_TEMPLATE)
-                    .put("eos_token", "<|im_end|>").putNull("bos_token");
+            ObjectNode tokenizerConfig = Api.JSON
+                    .createObjectNode()
+                    .put("chat_template", CHAT_TEMPLATE)
+                    .put("eos_token", "<|im_end|>")
+                    .putNull("bos_token");
             Files.writeString(dir.resolve("tokenizer_config.json"), tokenizerConfig.toString());
-            TransformerConfig config = TransformerConfig.builder(ModelType.QWEN2).vocabSize(bpe.vocab().size())
-                    .hiddenSize(16).intermediateSize(32).numLayers(1).numHeads(2).numKvHeads(1)
-                    .maxPositionEmbeddings(128).tieWordEmbeddings(true).eosTokenIds(List.of()).build();
+            TransformerConfig config = TransformerConfig.builder(ModelType.QWEN2)
+                    .vocabSize(bpe.vocab().size())
+                    .hiddenSize(16)
+                    .intermediateSize(32)
+                    .numLayers(1)
+                    .numHeads(2)
+                    .numKvHeads(1)
+                    .maxPositionEmbeddings(128)
+                    .tieWordEmbeddings(true)
+                    .eosTokenIds(List.of())
+                    .build();
             HfCheckpointWriter.save(DecoderModel.random(config, 7), dir);
             qwen = ServedModel.load(dir, null, null);
             deleteOnExit(dir);
@@ -119,7 +139,8 @@ final class TestModels {
     private static TrainedBpe trainedTokenizer(List<String> specialTokens, Path dir) throws IOException {
         TrainedBpe bpe = new BpeTrainer(400, specialTokens).train(CORPUS);
         if (bpe.vocab().size() != 400) {
-            throw new IllegalStateException("the corpus gave only " + bpe.vocab().size() + " tokens, not 400");
+            throw new IllegalStateException(
+                    "the corpus gave only " + bpe.vocab().size() + " tokens, not 400");
         }
         bpe.save(dir.resolve("tokenizer.json"));
         return bpe;

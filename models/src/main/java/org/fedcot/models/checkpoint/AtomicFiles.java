@@ -12,17 +12,17 @@ import org.fedcot.tensor.io.OutputFile;
 
 /** Writes small text files (config.json, shard indexes) so a crash leaves the old file or the new one. */
 public final class AtomicFiles {
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes {@code text} as UTF-8 to a synced temporary sibling, then renames it over {@code path}. */
     public static void writeString(Path path, String text) throws IOException {
         OutputFile.check(path);
         Path dir = path.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + path.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + ".tmp");
+        Path tmp = dir.resolve("." + path.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.writeString(
+                    tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }

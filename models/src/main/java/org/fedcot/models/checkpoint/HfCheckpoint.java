@@ -26,13 +26,12 @@ public final class HfCheckpoint {
      * Buffers Hugging Face models save but that are not parameters: rotary inverse frequencies and
      * GPT-NeoX's causal-mask buffers.
      */
-    private static final Pattern BUFFERS = Pattern.compile(".*(rotary_emb\\.inv_freq|\\.attention\\.bias"
-            + "|\\.attention\\.masked_bias)");
+    private static final Pattern BUFFERS =
+            Pattern.compile(".*(rotary_emb\\.inv_freq|\\.attention\\.bias" + "|\\.attention\\.masked_bias)");
     /** Names an output layer may carry in a checkpoint of a model whose output layer is tied to its embedding. */
     private static final List<String> TIED_OUTPUTS = List.of("lm_head.weight", "embed_out.weight");
 
-    private HfCheckpoint() {
-    }
+    private HfCheckpoint() {}
 
     /**
      * Reads {@code dir}'s config.json and weights into a new model. Tensors the model does not use are
@@ -43,8 +42,9 @@ public final class HfCheckpoint {
         DecoderModel model = DecoderModel.create(config);
         List<String> unused = loadWeights(model, dir);
         if (!unused.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, dir + ": " + unused.size()
-                    + " tensor(s) not used by the model: " + abbreviate(unused));
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    dir + ": " + unused.size() + " tensor(s) not used by the model: " + abbreviate(unused));
         }
         return model;
     }
@@ -71,8 +71,8 @@ public final class HfCheckpoint {
                 }
             }
             if (!missing.isEmpty()) {
-                throw new CheckpointException(files.source() + ": missing " + missing.size()
-                        + " tensor(s) the " + model.config().modelType().hfName() + " model needs: " + abbreviate(missing));
+                throw new CheckpointException(files.source() + ": missing " + missing.size() + " tensor(s) the "
+                        + model.config().modelType().hfName() + " model needs: " + abbreviate(missing));
             }
             for (Map.Entry<String, Tensor> e : params.entrySet()) {
                 files.fileFor(e.getKey()).readInto(e.getKey(), e.getValue());
@@ -80,7 +80,9 @@ public final class HfCheckpoint {
             List<String> unused = new ArrayList<>();
             for (String name : files.names()) {
                 boolean tiedOutput = model.config().tieWordEmbeddings() && TIED_OUTPUTS.contains(name);
-                if (!params.containsKey(name) && !tiedOutput && !BUFFERS.matcher(name).matches()) {
+                if (!params.containsKey(name)
+                        && !tiedOutput
+                        && !BUFFERS.matcher(name).matches()) {
                     unused.add(name);
                 }
             }

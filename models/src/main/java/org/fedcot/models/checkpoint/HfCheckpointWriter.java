@@ -23,15 +23,16 @@ import org.fedcot.tensor.io.SafetensorsWriter;
 public final class HfCheckpointWriter {
     /** Hugging Face's safetensors metadata for PyTorch-layout weights. */
     private static final Map<String, String> METADATA = Map.of("format", "pt");
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private HfCheckpointWriter() {
-    }
+    private HfCheckpointWriter() {}
 
     /** Writes config.json and model.safetensors into {@code dir}, creating it if needed. */
     public static void save(DecoderModel model, Path dir) throws IOException {
         Files.createDirectories(dir);
-        SafetensorsWriter.write(dir.resolve(WeightFiles.SINGLE), new LinkedHashMap<>(model.namedParameters()), METADATA);
+        SafetensorsWriter.write(
+                dir.resolve(WeightFiles.SINGLE), new LinkedHashMap<>(model.namedParameters()), METADATA);
         // a leftover index would describe other weights than the ones now in the directory
         Files.deleteIfExists(dir.resolve(WeightFiles.INDEX));
         HfConfig.write(model.config(), dir.resolve(HfConfig.FILE_NAME));

@@ -25,10 +25,10 @@ import org.fedcot.models.transformer.TransformerConfigBuilder;
 public final class HfConfig {
     /** The file name inside a checkpoint directory. */
     public static final String FILE_NAME = "config.json";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private HfConfig() {
-    }
+    private HfConfig() {}
 
     /** Reads and parses {@code configJson}. */
     public static TransformerConfig read(Path configJson) throws IOException {
@@ -56,8 +56,9 @@ public final class HfConfig {
         }
         ConfigFields f = new ConfigFields(root, source);
         String typeName = f.requiredString("model_type");
-        ModelType type = ModelType.fromHfName(typeName).orElseThrow(() -> new CheckpointException(
-                source + ": model_type '" + typeName + "' is not supported (" + ModelType.supportedNames() + ")"));
+        ModelType type = ModelType.fromHfName(typeName)
+                .orElseThrow(() -> new CheckpointException(source + ": model_type '" + typeName + "' is not supported ("
+                        + ModelType.supportedNames() + ")"));
         TransformerConfigBuilder b = TransformerConfig.builder(type)
                 .vocabSize(f.requiredInt("vocab_size"))
                 .hiddenSize(f.requiredInt("hidden_size"))
@@ -70,8 +71,9 @@ public final class HfConfig {
         f.optionalBoolean("attention_bias").ifPresent(b::attentionBias);
         if (f.has("hidden_act")) {
             String act = f.requiredString("hidden_act");
-            b.hiddenAct(HiddenAct.fromHfName(act).orElseThrow(() -> new CheckpointException(
-                    source + ": hidden_act '" + act + "' is not supported (silu, gelu, gelu_new, gelu_pytorch_tanh)")));
+            b.hiddenAct(HiddenAct.fromHfName(act)
+                    .orElseThrow(() -> new CheckpointException(source + ": hidden_act '" + act
+                            + "' is not supported (silu, gelu, gelu_new, gelu_pytorch_tanh)")));
         }
         // an explicit null means "no such token", unlike a left-out field, which keeps the default
         if (f.listed("bos_token_id")) {

@@ -35,8 +35,7 @@ public final class Llama2cCheckpoint {
     private static final int EOS = 2;
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-    private Llama2cCheckpoint() {
-    }
+    private Llama2cCheckpoint() {}
 
     /**
      * Reads {@code file} into a new Llama model.
@@ -46,7 +45,7 @@ public final class Llama2cCheckpoint {
      */
     public static DecoderModel load(Path file) throws IOException {
         try (Arena arena = Arena.ofConfined();
-             FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             MemorySegment seg = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
             Llama2cHeader h = Llama2cHeader.read(file, seg);
             long expected = h.expectedFileBytes();
@@ -69,11 +68,18 @@ public final class Llama2cCheckpoint {
     /** The Hugging Face config equivalent to a llama2.c header. */
     static TransformerConfig config(Llama2cHeader h) {
         return TransformerConfig.builder(ModelType.LLAMA)
-                .vocabSize(h.vocabSize()).hiddenSize(h.dim()).intermediateSize(h.hiddenDim())
-                .numLayers(h.layers()).numHeads(h.heads()).numKvHeads(h.kvHeads())
-                .normEps(NORM_EPS).ropeTheta(ROPE_THETA).maxPositionEmbeddings(h.seqLen())
+                .vocabSize(h.vocabSize())
+                .hiddenSize(h.dim())
+                .intermediateSize(h.hiddenDim())
+                .numLayers(h.layers())
+                .numHeads(h.heads())
+                .numKvHeads(h.kvHeads())
+                .normEps(NORM_EPS)
+                .ropeTheta(ROPE_THETA)
+                .maxPositionEmbeddings(h.seqLen())
                 .tieWordEmbeddings(h.sharedClassifier())
-                .bosTokenId(OptionalInt.of(BOS)).eosTokenIds(List.of(EOS))
+                .bosTokenId(OptionalInt.of(BOS))
+                .eosTokenIds(List.of(EOS))
                 .build();
     }
 

@@ -25,8 +25,16 @@ import java.nio.file.Path;
  * @param seqLen           maximum sequence length
  * @param sharedClassifier whether the output layer is the token embedding
  */
-record Llama2cHeader(int version, int dim, int hiddenDim, int layers, int heads, int kvHeads, int vocabSize,
-                     int seqLen, boolean sharedClassifier) {
+record Llama2cHeader(
+        int version,
+        int dim,
+        int hiddenDim,
+        int layers,
+        int heads,
+        int kvHeads,
+        int vocabSize,
+        int seqLen,
+        boolean sharedClassifier) {
     private static final int MAGIC = 0x616b3432;
     private static final int LEGACY_BYTES = 7 * 4;
     private static final int V1_BYTES = 256;
@@ -48,12 +56,28 @@ record Llama2cHeader(int version, int dim, int hiddenDim, int layers, int heads,
                 throw new CheckpointException(path + ": llama2.c checkpoint version " + version
                         + " is not supported (only version 1 and the legacy format hold float32 weights)");
             }
-            h = new Llama2cHeader(1, file.get(I32, 8), file.get(I32, 12), file.get(I32, 16), file.get(I32, 20),
-                    file.get(I32, 24), file.get(I32, 28), file.get(I32, 32), file.get(ValueLayout.JAVA_BYTE, 36) != 0);
+            h = new Llama2cHeader(
+                    1,
+                    file.get(I32, 8),
+                    file.get(I32, 12),
+                    file.get(I32, 16),
+                    file.get(I32, 20),
+                    file.get(I32, 24),
+                    file.get(I32, 28),
+                    file.get(I32, 32),
+                    file.get(ValueLayout.JAVA_BYTE, 36) != 0);
         } else {
             int vocab = file.get(I32, 20);
-            h = new Llama2cHeader(0, file.get(I32, 0), file.get(I32, 4), file.get(I32, 8), file.get(I32, 12),
-                    file.get(I32, 16), Math.abs(vocab), file.get(I32, 24), vocab > 0);
+            h = new Llama2cHeader(
+                    0,
+                    file.get(I32, 0),
+                    file.get(I32, 4),
+                    file.get(I32, 8),
+                    file.get(I32, 12),
+                    file.get(I32, 16),
+                    Math.abs(vocab),
+                    file.get(I32, 24),
+                    vocab > 0);
         }
         h.check(path);
         return h;
@@ -67,8 +91,16 @@ record Llama2cHeader(int version, int dim, int hiddenDim, int layers, int heads,
     }
 
     private void check(Path path) throws CheckpointException {
-        if (dim <= 0 || hiddenDim <= 0 || layers <= 0 || heads <= 0 || kvHeads <= 0 || vocabSize <= 0 || seqLen <= 0
-                || dim % heads != 0 || heads % kvHeads != 0 || (dim / heads) % 2 != 0) {
+        if (dim <= 0
+                || hiddenDim <= 0
+                || layers <= 0
+                || heads <= 0
+                || kvHeads <= 0
+                || vocabSize <= 0
+                || seqLen <= 0
+                || dim % heads != 0
+                || heads % kvHeads != 0
+                || (dim / heads) % 2 != 0) {
             throw new CheckpointException(path + ": not a llama2.c checkpoint, or a corrupt one: header " + this
                     + " (sizes must be positive, dim a multiple of heads with an even head size, heads a multiple"
                     + " of kv heads)");

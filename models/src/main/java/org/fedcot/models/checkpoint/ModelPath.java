@@ -16,8 +16,7 @@ import org.fedcot.models.transformer.DecoderModel;
 public final class ModelPath {
     private static final String LLAMA2C_TOKENIZER = "tokenizer.bin";
 
-    private ModelPath() {
-    }
+    private ModelPath() {}
 
     /** Whether {@code path} is a llama2.c checkpoint file rather than a Hugging Face directory. */
     public static boolean isLlama2c(Path path) {
@@ -57,7 +56,8 @@ public final class ModelPath {
      */
     public static Tokenizer tokenizer(Path modelPath, Path tokenizerPath, DecoderModel model) throws IOException {
         boolean llama2c = isLlama2c(modelPath);
-        Path path = tokenizerPath != null ? tokenizerPath
+        Path path = tokenizerPath != null
+                ? tokenizerPath
                 : llama2c ? modelPath.resolveSibling(LLAMA2C_TOKENIZER) : modelPath;
         if (tokenizerPath == null && llama2c && !Files.exists(path)) {
             throw new NoSuchFileException(modelPath + ": no " + LLAMA2C_TOKENIZER + " beside this llama2.c checkpoint;"

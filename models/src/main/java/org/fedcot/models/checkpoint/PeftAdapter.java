@@ -38,10 +38,10 @@ public final class PeftAdapter {
     public static final String WEIGHTS = "adapter_model.safetensors";
     /** PEFT's prefix of a tensor name before the module's name in the base model. */
     public static final String PREFIX = "base_model.model.";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private PeftAdapter() {
-    }
+    private PeftAdapter() {}
 
     /**
      * Writes {@code adapters} into {@code dir} (created if needed): the weights, then the config, each
@@ -106,8 +106,8 @@ public final class PeftAdapter {
         try {
             root = MAPPER.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
-            throw new CheckpointException(file + ": not found; a PEFT adapter directory holds " + CONFIG + " and "
-                    + WEIGHTS, e);
+            throw new CheckpointException(
+                    file + ": not found; a PEFT adapter directory holds " + CONFIG + " and " + WEIGHTS, e);
         } catch (JsonProcessingException e) {
             throw new CheckpointException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -170,21 +170,22 @@ public final class PeftAdapter {
     public static void readWeights(LoraAdapters adapters, Path dir) throws IOException {
         Path file = dir.resolve(WEIGHTS);
         if (!Files.isRegularFile(file)) {
-            throw new CheckpointException(file + ": not found; a PEFT adapter directory holds " + CONFIG + " and "
-                    + WEIGHTS);
+            throw new CheckpointException(
+                    file + ": not found; a PEFT adapter directory holds " + CONFIG + " and " + WEIGHTS);
         }
         Map<String, Tensor> wanted = new LinkedHashMap<>();
         adapters.tensors().forEach((name, t) -> wanted.put(PREFIX + name, t));
         try (SafetensorsFile f = SafetensorsFile.open(file)) {
             for (Map.Entry<String, Tensor> e : wanted.entrySet()) {
                 if (!f.contains(e.getKey())) {
-                    throw new CheckpointException(file + ": no tensor " + e.getKey() + ", which the adapter config's"
-                            + " targets ask for");
+                    throw new CheckpointException(
+                            file + ": no tensor " + e.getKey() + ", which the adapter config's" + " targets ask for");
                 }
                 SafetensorsEntry entry = f.entry(e.getKey());
                 if (!Arrays.equals(entry.shape(), e.getValue().shape())) {
                     throw new CheckpointException(file + ": tensor " + e.getKey() + " has shape "
-                            + Shapes.str(entry.shape()) + " but the model and r need " + Shapes.str(e.getValue().shape()));
+                            + Shapes.str(entry.shape()) + " but the model and r need "
+                            + Shapes.str(e.getValue().shape()));
                 }
                 if (!entry.dtype().readableAsFloat()) {
                     throw new CheckpointException(file + ": tensor " + e.getKey() + " has dtype " + entry.dtype()
@@ -220,7 +221,8 @@ public final class PeftAdapter {
         void allow(String name, String only) throws CheckpointException {
             JsonNode n = field(name);
             if (n != null && !(n.isTextual() && n.asText().equals(only))) {
-                throw new CheckpointException(file + ": " + name + " " + n + " is not supported; only \"" + only + "\"");
+                throw new CheckpointException(
+                        file + ": " + name + " " + n + " is not supported; only \"" + only + "\"");
             }
         }
 

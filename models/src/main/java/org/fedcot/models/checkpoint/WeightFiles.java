@@ -92,7 +92,10 @@ final class WeightFiles implements AutoCloseable {
             Map.Entry<String, JsonNode> e = it.next();
             String file = e.getValue().asText("");
             // a shard must be a plain file name next to the index
-            if (!e.getValue().isTextual() || file.isEmpty() || file.contains("/") || file.contains("\\")
+            if (!e.getValue().isTextual()
+                    || file.isEmpty()
+                    || file.contains("/")
+                    || file.contains("\\")
                     || file.startsWith(".")) {
                 throw new CheckpointException(index + ": weight_map entry " + e.getKey() + " -> " + e.getValue()
                         + " is not a shard file name");

@@ -49,6 +49,7 @@ public final class BatchGenerator {
     private final Deque<Sequence> waiting = new ArrayDeque<>();
     /** Sequences holding a slot; touched only by the stepping thread. */
     private final List<Sequence> active = new ArrayList<>();
+
     private final Object stepLock = new Object();
     private volatile int activeCount;
 
@@ -95,7 +96,8 @@ public final class BatchGenerator {
      * @throws IllegalArgumentException if the prompt is empty or holds an id outside the vocabulary
      */
     public Sequence submit(int[] prompt, GenerationOptions options, Sampler sampler, Consumer<String> stream) {
-        Sequence s = new Sequence(new Decoding(prompt, options, sampler, text, stream, model.config().vocabSize()));
+        Sequence s = new Sequence(new Decoding(
+                prompt, options, sampler, text, stream, model.config().vocabSize()));
         if (s.decoding.empty()) {
             s.future.complete(s.decoding.generation(0, 0));
             return s;
@@ -149,13 +151,12 @@ public final class BatchGenerator {
      */
     public List<Generation> generateAll(List<int[]> prompts, GenerationOptions options, List<Sampler> samplers) {
         if (prompts.size() != samplers.size()) {
-            throw new IllegalArgumentException("generateAll: " + prompts.size() + " prompts but " + samplers.size()
-                    + " samplers");
+            throw new IllegalArgumentException(
+                    "generateAll: " + prompts.size() + " prompts but " + samplers.size() + " samplers");
         }
         List<Sequence> seqs = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
-            seqs.add(submit(prompts.get(i), options, samplers.get(i), chunk -> {
-            }));
+            seqs.add(submit(prompts.get(i), options, samplers.get(i), chunk -> {}));
         }
         // steps until this call's sequences are done, though others (a server's) may remain
         while (!seqs.stream().allMatch(Sequence::done)) {

@@ -19,6 +19,7 @@ final class DecodedContinuation implements ContinuationText {
      * leading space, a BOS before it).
      */
     private static final int CONTEXT = 4;
+
     private static final char REPLACEMENT = '\uFFFD';
 
     private final Tokenizer tokenizer;
@@ -41,9 +42,11 @@ final class DecodedContinuation implements ContinuationText {
     private final class WindowReader implements Reader {
         /** The prompt's last tokens, then every generated token; {@code size} of them are used. */
         private int[] ids;
+
         private int size;
         /** Index in ids of the window's first token: the text of the generated tokens before it is committed. */
         private int start;
+
         private String head;
         private final StringBuilder committed = new StringBuilder();
         private String text = "";
@@ -64,7 +67,8 @@ final class DecodedContinuation implements ContinuationText {
             ids[size++] = id;
             String all = tokenizer.decode(Arrays.copyOfRange(ids, contextStart(), size));
             // a prompt ending inside a character decodes to U+FFFD there, which the continuation replaces
-            String window = all.startsWith(head) ? all.substring(head.length())
+            String window = all.startsWith(head)
+                    ? all.substring(head.length())
                     : tokenizer.decode(Arrays.copyOfRange(ids, start, size));
             text = committed.isEmpty() ? window : committed + window;
             if (window.isEmpty() || window.charAt(window.length() - 1) != REPLACEMENT) {

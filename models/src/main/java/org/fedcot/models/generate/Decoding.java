@@ -28,15 +28,20 @@ final class Decoding {
     /**
      * @throws IllegalArgumentException if the prompt is empty or holds an id outside [0, vocab)
      */
-    Decoding(int[] prompt, GenerationOptions options, Sampler sampler, ContinuationText text,
-             Consumer<String> stream, int vocab) {
+    Decoding(
+            int[] prompt,
+            GenerationOptions options,
+            Sampler sampler,
+            ContinuationText text,
+            Consumer<String> stream,
+            int vocab) {
         if (prompt.length == 0) {
             throw new IllegalArgumentException("generate: the prompt has no tokens (start it with BOS)");
         }
         for (int id : prompt) {
             if (id < 0 || id >= vocab) {
-                throw new IllegalArgumentException("generate: prompt token " + id + " is outside the vocabulary of "
-                        + vocab);
+                throw new IllegalArgumentException(
+                        "generate: prompt token " + id + " is outside the vocabulary of " + vocab);
             }
         }
         this.prompt = prompt.clone();

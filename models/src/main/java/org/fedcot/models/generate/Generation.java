@@ -10,8 +10,8 @@ package org.fedcot.models.generate;
  * @param prefillNanos  time to feed the prompt and get the first logits
  * @param decodeNanos   time from then to the end: drawing, feeding each new token, detokenizing
  */
-public record Generation(String text, int[] ids, int promptTokens, StopReason stopReason, long prefillNanos,
-                         long decodeNanos) {
+public record Generation(
+        String text, int[] ids, int promptTokens, StopReason stopReason, long prefillNanos, long decodeNanos) {
     /** Copies ids. */
     public Generation {
         ids = ids.clone();

@@ -32,8 +32,7 @@ public final class Generator {
 
     /** Generates without streaming; see {@link #generate(int[], GenerationOptions, Sampler, Consumer)}. */
     public Generation generate(int[] prompt, GenerationOptions options, Sampler sampler) {
-        return generate(prompt, options, sampler, chunk -> {
-        });
+        return generate(prompt, options, sampler, chunk -> {});
     }
 
     /**
@@ -45,7 +44,8 @@ public final class Generator {
      * @throws IllegalArgumentException if the prompt is empty or holds an id outside the vocabulary
      */
     public Generation generate(int[] prompt, GenerationOptions options, Sampler sampler, Consumer<String> stream) {
-        Decoding seq = new Decoding(prompt, options, sampler, text, stream, model.config().vocabSize());
+        Decoding seq = new Decoding(
+                prompt, options, sampler, text, stream, model.config().vocabSize());
         if (seq.empty()) {
             return seq.generation(0, 0);
         }
@@ -58,7 +58,7 @@ public final class Generator {
             Tensor logits = model.prefill(cache, slot[0], seq.prompt());
             long prefilled = System.nanoTime();
             while (seq.advance(logits, 0)) {
-                logits = model.forward(cache, slot, new int[]{seq.lastToken()});
+                logits = model.forward(cache, slot, new int[] {seq.lastToken()});
             }
             return seq.generation(prefilled - start, System.nanoTime() - prefilled);
         } finally {

@@ -2,8 +2,7 @@ package org.fedcot.models.generate;
 
 /** Numerically stable reductions over one row of logits, {@code x[off, off + n)}. */
 final class Logits {
-    private Logits() {
-    }
+    private Logits() {}
 
     /** The index (relative to off) of the largest value; the first one on ties, as run.c and torch do. */
     static int argmax(float[] x, int off, int n) {

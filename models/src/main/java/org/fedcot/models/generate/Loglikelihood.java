@@ -7,5 +7,4 @@ package org.fedcot.models.generate;
  * @param greedy  whether every continuation token is the argmax of its position's logits, so greedy
  *                decoding would have produced exactly this continuation
  */
-public record Loglikelihood(double logProb, boolean greedy) {
-}
+public record Loglikelihood(double logProb, boolean greedy) {}

@@ -45,8 +45,8 @@ public final class LoglikelihoodScorer {
     /** A scorer that keeps at most {@code maxLength} tokens of each request (the rightmost). */
     public LoglikelihoodScorer(DecoderModel model, int maxBatch, int maxLength) {
         if (maxBatch <= 0 || maxLength <= 0) {
-            throw new IllegalArgumentException("scorer: maxBatch " + maxBatch + " and maxLength " + maxLength
-                    + " must be positive");
+            throw new IllegalArgumentException(
+                    "scorer: maxBatch " + maxBatch + " and maxLength " + maxLength + " must be positive");
         }
         this.model = model;
         this.maxBatch = maxBatch;
@@ -54,8 +54,7 @@ public final class LoglikelihoodScorer {
     }
 
     /** A continuation whose later tokens are fed over row {@code row} of its prefix batch's cache. */
-    private record Tail(int request, int row) {
-    }
+    private record Tail(int request, int row) {}
 
     /** Each request's log-probability and greedy flag, summed position by position in continuation order. */
     private static final class Sums {
@@ -97,7 +96,9 @@ public final class LoglikelihoodScorer {
             scorePrefixes(groups.subList(start, end), continuations, sums);
             start = end;
         }
-        return IntStream.range(0, n).mapToObj(i -> new Loglikelihood(sums.logProb[i], sums.greedy[i])).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> new Loglikelihood(sums.logProb[i], sums.greedy[i]))
+                .toList();
     }
 
     /**
@@ -113,8 +114,8 @@ public final class LoglikelihoodScorer {
         int vocab = model.config().vocabSize();
         for (int id : cont) {
             if (id < 0 || id >= vocab) { // the last one is never fed, so the embedding would not catch it
-                throw new IllegalArgumentException("scorer: continuation id " + id + " is outside the vocabulary 0.."
-                        + (vocab - 1));
+                throw new IllegalArgumentException(
+                        "scorer: continuation id " + id + " is outside the vocabulary 0.." + (vocab - 1));
             }
         }
         int from = Math.max(0, ctx.length + cont.length - 1 - maxLength);
@@ -123,7 +124,10 @@ public final class LoglikelihoodScorer {
 
     /** Rows per pass whose longest row is {@code width} tokens. */
     private int fit(int width) {
-        return (int) Math.max(1, Math.min(maxBatch, LOGITS_BUDGET / ((long) width * model.config().vocabSize())));
+        return (int) Math.max(
+                1,
+                Math.min(
+                        maxBatch, LOGITS_BUDGET / ((long) width * model.config().vocabSize())));
     }
 
     /** Feeds a batch of prefixes (longest first), scores every member's first token, then their tails. */
@@ -156,9 +160,11 @@ public final class LoglikelihoodScorer {
                     }
                 }
             }
-            tails.sort(Comparator.comparingInt((Tail t) -> continuations[t.request()].length).reversed());
+            tails.sort(Comparator.comparingInt((Tail t) -> continuations[t.request()].length)
+                    .reversed());
             for (int start = 0; start < tails.size(); ) {
-                int end = Math.min(tails.size(), start + fit(continuations[tails.get(start).request()].length - 1));
+                int end = Math.min(
+                        tails.size(), start + fit(continuations[tails.get(start).request()].length - 1));
                 scoreTails(cache, length, tails.subList(start, end), continuations, sums);
                 start = end;
             }
@@ -175,7 +181,10 @@ public final class LoglikelihoodScorer {
         int[] ids = new int[n * width];
         Arrays.fill(ids, PAD);
         int[] rows = new int[n];
-        int[] positions = new int[tails.stream().mapToInt(t -> continuations[t.request()].length - 1).sum()];
+        int[] positions = new int
+                [tails.stream()
+                        .mapToInt(t -> continuations[t.request()].length - 1)
+                        .sum()];
         for (int i = 0, p = 0; i < n; i++) {
             int[] cont = continuations[tails.get(i).request()];
             rows[i] = tails.get(i).row();

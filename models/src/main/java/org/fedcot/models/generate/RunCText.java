@@ -18,8 +18,10 @@ public final class RunCText implements ContinuationText {
     /** Rules for {@code tokenizer}, whose BOS id (1 for llama2.c) marks sequence starts. */
     public RunCText(Tokenizer tokenizer) {
         this.tokenizer = tokenizer;
-        this.bos = tokenizer.bosId().orElseThrow(() -> new IllegalArgumentException(
-                "run.c's output rules need a tokenizer with a BOS token"));
+        this.bos = tokenizer
+                .bosId()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("run.c's output rules need a tokenizer with a BOS token"));
     }
 
     @Override

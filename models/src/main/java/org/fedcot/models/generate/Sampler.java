@@ -67,8 +67,7 @@ public final class Sampler {
     }
 
     /** The kept ids, most probable first when top-k or top-p sorted them, with their renormalised probabilities. */
-    private record Support(int[] ids, double[] probs) {
-    }
+    private record Support(int[] ids, double[] probs) {}
 
     private Support support(float[] logits, int off, int n) {
         double invT = 1 / params.temperature();
@@ -157,8 +156,8 @@ public final class Sampler {
 
     private static void requireRow(float[] logits, int offset, int n) {
         if (n <= 0 || offset < 0 || offset + n > logits.length) {
-            throw new IllegalArgumentException("sampler: " + n + " logits at offset " + offset
-                    + " do not fit an array of " + logits.length);
+            throw new IllegalArgumentException(
+                    "sampler: " + n + " logits at offset " + offset + " do not fit an array of " + logits.length);
         }
     }
 }

@@ -33,12 +33,14 @@ record SharedPrefix(int[] prefix, int[] members) {
     static List<SharedPrefix> group(int[][] prefixes) {
         Map<Key, List<Integer>> byPrefix = new LinkedHashMap<>();
         for (int i = 0; i < prefixes.length; i++) {
-            byPrefix.computeIfAbsent(new Key(prefixes[i]), k -> new ArrayList<>()).add(i);
+            byPrefix.computeIfAbsent(new Key(prefixes[i]), k -> new ArrayList<>())
+                    .add(i);
         }
         List<SharedPrefix> groups = new ArrayList<>(byPrefix.size());
-        byPrefix.forEach((key, members) ->
-                groups.add(new SharedPrefix(key.ids(), members.stream().mapToInt(Integer::intValue).toArray())));
-        groups.sort(Comparator.comparingInt((SharedPrefix g) -> g.prefix().length).reversed());
+        byPrefix.forEach((key, members) -> groups.add(new SharedPrefix(
+                key.ids(), members.stream().mapToInt(Integer::intValue).toArray())));
+        groups.sort(
+                Comparator.comparingInt((SharedPrefix g) -> g.prefix().length).reversed());
         return groups;
     }
 }

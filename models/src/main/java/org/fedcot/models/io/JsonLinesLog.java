@@ -35,8 +35,7 @@ public final class JsonLinesLog implements AutoCloseable {
      * @param record what one line is ("cache entry")
      * @param owner  who holds a file open ("client", "run")
      */
-    public record Naming(String file, String record, String owner) {
-    }
+    public record Naming(String file, String record, String owner) {}
 
     private final Path file;
     private final Naming naming;
@@ -46,10 +45,17 @@ public final class JsonLinesLog implements AutoCloseable {
     private final List<JsonNode> records;
     /** Guards {@link #end} and the appends. */
     private final Object appendLock = new Object();
+
     private long end;
 
-    private JsonLinesLog(Path file, Naming naming, RandomAccessFile raf, FileLock lock, ObjectMapper mapper,
-                         List<JsonNode> records, long end) {
+    private JsonLinesLog(
+            Path file,
+            Naming naming,
+            RandomAccessFile raf,
+            FileLock lock,
+            ObjectMapper mapper,
+            List<JsonNode> records,
+            long end) {
         this.file = file;
         this.naming = naming;
         this.raf = raf;
@@ -118,7 +124,8 @@ public final class JsonLinesLog implements AutoCloseable {
                 } catch (IOException again) {
                     e.addSuppressed(again);
                 }
-                throw new UncheckedIOException("cannot append to " + naming.file() + " " + file + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot append to " + naming.file() + " " + file + ": " + e.getMessage(), e);
             }
         }
     }
@@ -146,8 +153,14 @@ public final class JsonLinesLog implements AutoCloseable {
     }
 
     /** Reads every whole record into {@code records}; cuts a torn final line off; returns the new file size. */
-    private static long load(Path file, Naming naming, RandomAccessFile raf, ObjectMapper mapper,
-                             Consumer<JsonNode> check, List<JsonNode> records) throws IOException {
+    private static long load(
+            Path file,
+            Naming naming,
+            RandomAccessFile raf,
+            ObjectMapper mapper,
+            Consumer<JsonNode> check,
+            List<JsonNode> records)
+            throws IOException {
         long size = raf.length();
         if (size > Integer.MAX_VALUE - 16) throw new IOException(naming.file() + " " + file + " is over 2 GB");
         byte[] bytes = new byte[(int) size];
@@ -169,12 +182,18 @@ public final class JsonLinesLog implements AutoCloseable {
                 records.add(record);
             } catch (IOException | RuntimeException bad) {
                 if (!torn) {
-                    throw new IOException(naming.file() + " " + file + " line " + lineNo + " is not a " + naming.record()
-                            + " (so the file is not a " + naming.file() + "; it is left as it is): "
-                            + String.valueOf(bad.getMessage()).lines().findFirst().orElse(""));
+                    throw new IOException(
+                            naming.file() + " " + file + " line " + lineNo + " is not a " + naming.record()
+                                    + " (so the file is not a " + naming.file() + "; it is left as it is): "
+                                    + String.valueOf(bad.getMessage())
+                                            .lines()
+                                            .findFirst()
+                                            .orElse(""));
                 }
-                LOG.log(System.Logger.Level.WARNING, naming.file() + " " + file + ": dropped a torn final line ("
-                        + (bytes.length - start) + " bytes) left by an interrupted write");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        naming.file() + " " + file + ": dropped a torn final line (" + (bytes.length - start)
+                                + " bytes) left by an interrupted write");
                 raf.setLength(start);
                 raf.getFD().sync();
                 return start;

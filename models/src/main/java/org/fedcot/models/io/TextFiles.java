@@ -19,8 +19,7 @@ import java.util.List;
  * error giving the file and the offset of the first bad byte (the JDK's own says only "Input length = 1").
  */
 public final class TextFiles {
-    private TextFiles() {
-    }
+    private TextFiles() {}
 
     /**
      * The whole of {@code file} as text.
@@ -37,7 +36,9 @@ public final class TextFiles {
             throw new NoSuchFileException(file.toString());
         }
         byte[] bytes = Files.readAllBytes(file);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never decodes to more chars than bytes

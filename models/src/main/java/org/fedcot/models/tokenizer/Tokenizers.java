@@ -24,10 +24,10 @@ public final class Tokenizers {
     private static final String TOKENIZER_BIN = "tokenizer.bin";
     /** The first int of llm.c's tokenizer file, a format of its own that this project does not read. */
     private static final int LLM_C_MAGIC = 20240328;
+
     private static final JsonFactory JSON = new JsonFactory();
 
-    private Tokenizers() {
-    }
+    private Tokenizers() {}
 
     /**
      * Loads the tokenizer at {@code path}, telling a file's format by its content, not its name:
@@ -89,8 +89,10 @@ public final class Tokenizers {
         byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
         if (bytes.length >= Integer.BYTES
                 && ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt() == LLM_C_MAGIC) {
-            throw new TokenizerException(file, "is an llm.c tokenizer file, which is not supported; "
-                    + "use the encoder.json + vocab.bpe it was made from");
+            throw new TokenizerException(
+                    file,
+                    "is an llm.c tokenizer file, which is not supported; "
+                            + "use the encoder.json + vocab.bpe it was made from");
         }
         return Llama2cTokenizer.load(file);
     }

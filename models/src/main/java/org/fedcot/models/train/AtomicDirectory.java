@@ -28,8 +28,7 @@ final class AtomicDirectory {
         void writeInto(Path dir) throws IOException;
     }
 
-    private AtomicDirectory() {
-    }
+    private AtomicDirectory() {}
 
     /** Builds {@code target} with {@code contents}, replacing any directory there only once the new one is complete. */
     static void write(Path target, Contents contents) throws IOException {

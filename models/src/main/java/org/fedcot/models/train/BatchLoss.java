@@ -31,8 +31,7 @@ final class BatchLoss {
     private final ShapeWorkspaces workspaces = new ShapeWorkspaces(POOLED_SHAPES);
 
     /** The loss's value and the real tokens it read. */
-    record Result(double loss, long tokens) {
-    }
+    record Result(double loss, long tokens) {}
 
     BatchLoss(DecoderModel model, TaskWeights taskWeights, int microBatch, int padMultiple) {
         this.model = model;
@@ -58,13 +57,14 @@ final class BatchLoss {
         double loss = 0;
         long tokens = 0;
         for (int from = 0; from < sorted.size(); from += microBatch) {
-            Batch b = Batch.pack(sorted.subList(from, Math.min(from + microBatch, sorted.size())), tokenWeights,
-                    padMultiple);
+            Batch b = Batch.pack(
+                    sorted.subList(from, Math.min(from + microBatch, sorted.size())), tokenWeights, padMultiple);
             tokens += b.tokens();
             if (b.weightSum() == 0) {
                 continue; // nothing here counts: no loss, no gradient
             }
-            try (Workspace.Scope ignored = workspaces.forShape(b.rows(), b.seqLen()).enter()) {
+            try (Workspace.Scope ignored =
+                    workspaces.forShape(b.rows(), b.seqLen()).enter()) {
                 Tensor mean = model.loss(b.ids(), b.labels(), b.labelWeights(), b.rows(), b.seqLen());
                 Tensor share = Elementwise.scale(mean, (float) (b.weightSum() / total));
                 if (backward) {

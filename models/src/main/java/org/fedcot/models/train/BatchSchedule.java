@@ -23,8 +23,11 @@ public final class BatchSchedule {
             throw new IllegalArgumentException("there are no training examples");
         }
         this.groups = List.copyOf(groups);
-        this.order = new DataOrder(this.groups.stream().mapToInt(ExampleGroup::length).toArray(), config.batchSize(),
-                config.seed(), config.groupByLength());
+        this.order = new DataOrder(
+                this.groups.stream().mapToInt(ExampleGroup::length).toArray(),
+                config.batchSize(),
+                config.seed(),
+                config.groupByLength());
     }
 
     /** The examples of step {@code step} (0-based), group by group in the order's sequence. */

@@ -28,8 +28,7 @@ public final class Checkpoints {
     private static final String PREFIX = "checkpoint-";
     private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d{1,9})");
 
-    private Checkpoints() {
-    }
+    private Checkpoints() {}
 
     /** The directory of the checkpoint after {@code step} steps under {@code outputDir}. */
     public static Path dir(Path outputDir, int step) {
@@ -43,7 +42,8 @@ public final class Checkpoints {
         }
         try (Stream<Path> entries = Files.list(outputDir)) {
             return entries.filter(p -> step(p) >= 0 && Files.isDirectory(p))
-                    .sorted(Comparator.comparingLong(Checkpoints::step)).toList();
+                    .sorted(Comparator.comparingLong(Checkpoints::step))
+                    .toList();
         }
     }
 
@@ -98,7 +98,8 @@ public final class Checkpoints {
             AtomicDirectory.deleteRecursively(all.get(i));
         }
         try (Stream<Path> entries = Files.list(outputDir)) {
-            for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(AtomicDirectory.TEMP_PREFIX + PREFIX))
+            for (Path p : entries.filter(
+                            p -> p.getFileName().toString().startsWith(AtomicDirectory.TEMP_PREFIX + PREFIX))
                     .toList()) {
                 AtomicDirectory.deleteRecursively(p);
             }

@@ -12,8 +12,7 @@ import java.util.List;
  * with a checkpoint so that resuming on other data, which would silently change the data order, is refused.
  */
 final class DataFingerprint {
-    private DataFingerprint() {
-    }
+    private DataFingerprint() {}
 
     /**
      * Hex SHA-256 of the groups' examples. A set of one-example groups digests as its examples alone (as
@@ -24,7 +23,9 @@ final class DataFingerprint {
         boolean grouped = groups.stream().anyMatch(g -> g.examples().size() > 1);
         for (ExampleGroup g : groups) {
             if (grouped) {
-                sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(g.examples().size()).array());
+                sha.update(ByteBuffer.allocate(Integer.BYTES)
+                        .putInt(g.examples().size())
+                        .array());
             }
             g.examples().forEach(e -> update(sha, e));
         }

@@ -26,7 +26,8 @@ public record Example(String source, int[] prompt, int[] target, String task) {
                     + " the target to predict its first token from");
         }
         if (target.length == 0) {
-            throw new IllegalArgumentException(prefix(source) + "the target has no tokens, so there is nothing to learn");
+            throw new IllegalArgumentException(
+                    prefix(source) + "the target has no tokens, so there is nothing to learn");
         }
         prompt = prompt.clone();
         target = target.clone();

@@ -23,11 +23,11 @@ import org.fedcot.tensor.optim.AdamW;
 final class OptimizerStateFile {
     /** The file name inside a checkpoint directory. */
     static final String FILE_NAME = "optimizer.safetensors";
+
     private static final String STEP = "step";
     private static final String PARAM_STEPS = "param_steps";
 
-    private OptimizerStateFile() {
-    }
+    private OptimizerStateFile() {}
 
     /** Writes {@code optimizer}'s state to {@code file}. */
     static void write(Path file, AdamW optimizer) throws IOException {
@@ -67,7 +67,9 @@ final class OptimizerStateFile {
             List<AdamW.ParamState> states = new ArrayList<>(params.size());
             for (int i = 0; i < params.size(); i++) {
                 Tensor p = params.get(i);
-                states.add(new AdamW.ParamState(parseLong(file, paramSteps[i]), moment(f, "exp_avg." + p.name(), p),
+                states.add(new AdamW.ParamState(
+                        parseLong(file, paramSteps[i]),
+                        moment(f, "exp_avg." + p.name(), p),
                         moment(f, "exp_avg_sq." + p.name(), p)));
             }
             optimizer.loadState(new AdamW.State(step, states));

@@ -15,8 +15,17 @@ package org.fedcot.models.train;
  * @param runTokens     tokens read in this run
  * @param runNanos      wall time of this run's steps
  */
-public record StepReport(int step, int totalSteps, double loss, double learningRate, double gradNorm, long tokens,
-                         long stepNanos, int runSteps, long runTokens, long runNanos) {
+public record StepReport(
+        int step,
+        int totalSteps,
+        double loss,
+        double learningRate,
+        double gradNorm,
+        long tokens,
+        long stepNanos,
+        int runSteps,
+        long runTokens,
+        long runNanos) {
     /** Tokens per second over this run. */
     public double tokensPerSecond() {
         return runNanos == 0 ? 0 : runTokens * 1e9 / runNanos;

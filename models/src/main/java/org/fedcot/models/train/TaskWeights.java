@@ -66,8 +66,8 @@ public final class TaskWeights {
         for (Map.Entry<String, Double> e : taskWeights.entrySet()) {
             double w = e.getValue();
             if (!(w >= 0) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException("task weights: weight of '" + e.getKey() + "' must be finite and >= 0,"
-                        + " got " + w);
+                throw new IllegalArgumentException(
+                        "task weights: weight of '" + e.getKey() + "' must be finite and >= 0," + " got " + w);
             }
             copy.put(e.getKey(), w);
             total += w;

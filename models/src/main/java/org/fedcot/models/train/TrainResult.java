@@ -8,5 +8,4 @@ package org.fedcot.models.train;
  * @param evalLoss     the last held-out loss; NaN when none was computed
  * @param seconds      wall time of this call
  */
-public record TrainResult(int step, double loss, double evalLoss, double seconds) {
-}
+public record TrainResult(int step, double loss, double evalLoss, double seconds) {}

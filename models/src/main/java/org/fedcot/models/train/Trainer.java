@@ -57,6 +57,7 @@ public final class Trainer {
     private final List<Tensor> params;
     /** The adapters being trained, or null when the whole model is. */
     private final LoraAdapters adapters;
+
     private final AdamW optimizer;
     private final LrSchedule lrSchedule;
     private final BatchLoss trainLoss;
@@ -76,7 +77,11 @@ public final class Trainer {
      *                                  {@code config.lora()}'s targets match no linear layer of the model
      */
     public Trainer(DecoderModel model, TrainerConfig config, List<Example> train, List<Example> eval) {
-        this(model, config, new BatchSchedule(train.stream().map(ExampleGroup::of).toList(), config), eval);
+        this(
+                model,
+                config,
+                new BatchSchedule(train.stream().map(ExampleGroup::of).toList(), config),
+                eval);
     }
 
     /**
@@ -87,8 +92,8 @@ public final class Trainer {
      * @param eval  the held-out examples, possibly none
      * @throws IllegalArgumentException as {@link #Trainer(DecoderModel, TrainerConfig, List, List)}
      */
-    public static Trainer grouped(DecoderModel model, TrainerConfig config, List<ExampleGroup> train,
-                                  List<Example> eval) {
+    public static Trainer grouped(
+            DecoderModel model, TrainerConfig config, List<ExampleGroup> train, List<Example> eval) {
         return new Trainer(model, Objects.requireNonNull(config, "config"), new BatchSchedule(train, config), eval);
     }
 
@@ -106,8 +111,8 @@ public final class Trainer {
         // every gradient exists from the start, so AdamW steps every parameter on every step, even a
         // step whose tokens all weigh 0 and run no backward
         params.forEach(Tensor::gradBuffer);
-        optimizer = new AdamW(params, config.learningRate(), config.beta1(), config.beta2(), config.eps(),
-                config.weightDecay());
+        optimizer = new AdamW(
+                params, config.learningRate(), config.beta1(), config.beta2(), config.eps(), config.weightDecay());
         lrSchedule = config.lrSchedule();
         trainLoss = new BatchLoss(model, config.taskWeights(), config.microBatchSize(), config.padMultiple());
         evalLoss = new BatchLoss(model, config.taskWeights(), config.microBatchSize(), config.padMultiple());
@@ -150,8 +155,8 @@ public final class Trainer {
                     + " examples then, " + units + " now, or different tokens); resuming would change the data order");
         }
         if (s.step() < 0 || s.step() > config.steps() || s.examplesSeen() != (long) s.step() * config.batchSize()) {
-            throw new CheckpointException(checkpointDir + ": step " + s.step() + " and examples seen " + s.examplesSeen()
-                    + " do not fit a run of " + config.steps() + " steps of " + config.batchSize());
+            throw new CheckpointException(checkpointDir + ": step " + s.step() + " and examples seen "
+                    + s.examplesSeen() + " do not fit a run of " + config.steps() + " steps of " + config.batchSize());
         }
         Checkpoints.restore(checkpointDir, model, adapters, optimizer);
         step = s.step();
@@ -179,8 +184,8 @@ public final class Trainer {
             runSteps++;
             runTokens += r.tokens();
             runNanos += dt;
-            listener.onStep(new StepReport(step, config.steps(), r.loss(), lr, r.gradNorm(), r.tokens(), dt, runSteps,
-                    runTokens, runNanos));
+            listener.onStep(new StepReport(
+                    step, config.steps(), r.loss(), lr, r.gradNorm(), r.tokens(), dt, runSteps, runTokens, runNanos));
             boolean last = step == config.steps();
             if (!eval.isEmpty() && config.evalEvery() > 0 && (last || step % config.evalEvery() == 0)) {
                 evalResult = evaluate();
@@ -194,8 +199,7 @@ public final class Trainer {
     }
 
     /** What a step measured: its loss, tokens read, and the gradient norm before clipping (NaN: not clipped). */
-    private record Outcome(double loss, long tokens, double gradNorm) {
-    }
+    private record Outcome(double loss, long tokens, double gradNorm) {}
 
     /** One optimiser step at learning rate {@code lr}: accumulate the batch's gradient, clip, update. */
     private Outcome trainStep(double lr) {
@@ -239,9 +243,18 @@ public final class Trainer {
      */
     public Path saveCheckpoint(Path outputDir) throws IOException {
         Path dir = Checkpoints.dir(outputDir, step);
-        Checkpoints.save(dir, model, adapters, optimizer, new TrainerState(step, (long) step * config.batchSize(),
-                schedule.groups().size(),
-                fingerprint, lastLoss, config.trajectory()));
+        Checkpoints.save(
+                dir,
+                model,
+                adapters,
+                optimizer,
+                new TrainerState(
+                        step,
+                        (long) step * config.batchSize(),
+                        schedule.groups().size(),
+                        fingerprint,
+                        lastLoss,
+                        config.trajectory()));
         Checkpoints.prune(outputDir, config.keepCheckpoints());
         return dir;
     }
@@ -253,14 +266,15 @@ public final class Trainer {
             Example e = examples.get(i);
             String where = e.source() != null ? e.source() : set + " example " + i;
             if (e.length() > c.maxPositionEmbeddings()) {
-                throw new IllegalArgumentException(where + ": " + e.length() + " tokens (prompt + target), more than the"
-                        + " model's " + c.maxPositionEmbeddings() + " positions");
+                throw new IllegalArgumentException(
+                        where + ": " + e.length() + " tokens (prompt + target), more than the" + " model's "
+                                + c.maxPositionEmbeddings() + " positions");
             }
             for (int t = 0; t < e.length(); t++) {
                 int id = e.token(t);
                 if (id < 0 || id >= c.vocabSize()) {
-                    throw new IllegalArgumentException(where + ": token id " + id + " is outside the model's vocabulary"
-                            + " of " + c.vocabSize());
+                    throw new IllegalArgumentException(
+                            where + ": token id " + id + " is outside the model's vocabulary" + " of " + c.vocabSize());
                 }
             }
             if (!config.taskWeights().accepts(e.task())) {

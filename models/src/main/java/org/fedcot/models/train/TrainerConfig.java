@@ -36,11 +36,27 @@ import org.fedcot.tensor.optim.LrSchedule;
  * @param checkpointActivations recompute each layer's activations in backward instead of keeping
  *                        them: less memory, one more forward; the same gradients (default false)
  */
-public record TrainerConfig(int steps, int batchSize, int microBatchSize, double learningRate,
-                            LrSchedule.Kind schedule, int warmupSteps, double weightDecay, double beta1, double beta2,
-                            double eps, double maxGradNorm, TaskWeights taskWeights, long seed, boolean groupByLength,
-                            int padMultiple, int evalEvery, int checkpointEvery, int keepCheckpoints,
-                            LoraSpec lora, boolean checkpointActivations) {
+public record TrainerConfig(
+        int steps,
+        int batchSize,
+        int microBatchSize,
+        double learningRate,
+        LrSchedule.Kind schedule,
+        int warmupSteps,
+        double weightDecay,
+        double beta1,
+        double beta2,
+        double eps,
+        double maxGradNorm,
+        TaskWeights taskWeights,
+        long seed,
+        boolean groupByLength,
+        int padMultiple,
+        int evalEvery,
+        int checkpointEvery,
+        int keepCheckpoints,
+        LoraSpec lora,
+        boolean checkpointActivations) {
     /** The name of the task weights in {@link #trajectory()}. */
     static final String TASK_WEIGHTS = "task_weights";
 
@@ -52,8 +68,8 @@ public record TrainerConfig(int steps, int batchSize, int microBatchSize, double
         atLeast("batch size", batchSize, 1);
         atLeast("micro-batch size", microBatchSize, 1);
         if (batchSize % microBatchSize != 0) {
-            throw new IllegalArgumentException("the batch size " + batchSize + " is not a multiple of the micro-batch size "
-                    + microBatchSize);
+            throw new IllegalArgumentException(
+                    "the batch size " + batchSize + " is not a multiple of the micro-batch size " + microBatchSize);
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("the learning rate must be positive and finite, got " + learningRate);
@@ -63,8 +79,8 @@ public record TrainerConfig(int steps, int batchSize, int microBatchSize, double
             throw new IllegalArgumentException("warm-up steps (" + warmupSteps + ") exceed the steps (" + steps + ")");
         }
         if (!(maxGradNorm >= 0) || Double.isInfinite(maxGradNorm)) {
-            throw new IllegalArgumentException("the gradient-norm limit must be finite and >= 0 (0: no clipping), got "
-                    + maxGradNorm);
+            throw new IllegalArgumentException(
+                    "the gradient-norm limit must be finite and >= 0 (0: no clipping), got " + maxGradNorm);
         }
         atLeast("padding multiple", padMultiple, 1);
         atLeast("evaluation interval", evalEvery, 0);
@@ -272,9 +288,27 @@ public record TrainerConfig(int steps, int batchSize, int microBatchSize, double
 
         /** The config; throws naming the first bad setting. */
         public TrainerConfig build() {
-            return new TrainerConfig(steps, batchSize, microBatchSize == 0 ? batchSize : microBatchSize, learningRate,
-                    schedule, warmupSteps, weightDecay, beta1, beta2, eps, maxGradNorm, taskWeights, seed, groupByLength,
-                    padMultiple, evalEvery, checkpointEvery, keepCheckpoints, lora, checkpointActivations);
+            return new TrainerConfig(
+                    steps,
+                    batchSize,
+                    microBatchSize == 0 ? batchSize : microBatchSize,
+                    learningRate,
+                    schedule,
+                    warmupSteps,
+                    weightDecay,
+                    beta1,
+                    beta2,
+                    eps,
+                    maxGradNorm,
+                    taskWeights,
+                    seed,
+                    groupByLength,
+                    padMultiple,
+                    evalEvery,
+                    checkpointEvery,
+                    keepCheckpoints,
+                    lora,
+                    checkpointActivations);
         }
     }
 }

@@ -25,10 +25,16 @@ import org.fedcot.models.checkpoint.CheckpointException;
  * @param loss             the last step's loss; NaN before the first step
  * @param trajectory       {@link TrainerConfig#trajectory()} of the run
  */
-record TrainerState(int step, long examplesSeen, int trainExamples, String trainFingerprint, double loss,
-                    Map<String, String> trajectory) {
+record TrainerState(
+        int step,
+        long examplesSeen,
+        int trainExamples,
+        String trainFingerprint,
+        double loss,
+        Map<String, String> trajectory) {
     /** The file name inside a checkpoint directory. */
     static final String FILE_NAME = "trainer_state.json";
+
     private static final String FORMAT = "fedcot-trainer-state-1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -51,7 +57,8 @@ record TrainerState(int step, long examplesSeen, int trainExamples, String train
         }
         ObjectNode t = root.putObject("trajectory");
         new TreeMap<>(trajectory).forEach(t::put);
-        AtomicDirectory.writeSynced(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+        AtomicDirectory.writeSynced(
+                file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }
 
     /**
@@ -73,10 +80,16 @@ record TrainerState(int step, long examplesSeen, int trainExamples, String train
             throw new CheckpointException(file + ": not a trainer state of format " + FORMAT);
         }
         Map<String, String> trajectory = new LinkedHashMap<>();
-        root.path("trajectory").properties().forEach(e -> trajectory.put(e.getKey(), e.getValue().asText()));
-        return new TrainerState(field(root, file, "step").asInt(), field(root, file, "examples_seen").asLong(),
-                field(root, file, "train_examples").asInt(), field(root, file, "train_fingerprint").asText(),
-                root.path("loss").isNumber() ? root.path("loss").asDouble() : Double.NaN, trajectory);
+        root.path("trajectory")
+                .properties()
+                .forEach(e -> trajectory.put(e.getKey(), e.getValue().asText()));
+        return new TrainerState(
+                field(root, file, "step").asInt(),
+                field(root, file, "examples_seen").asLong(),
+                field(root, file, "train_examples").asInt(),
+                field(root, file, "train_fingerprint").asText(),
+                root.path("loss").isNumber() ? root.path("loss").asDouble() : Double.NaN,
+                trajectory);
     }
 
     private static JsonNode field(JsonNode root, Path file, String name) throws CheckpointException {

@@ -9,22 +9,17 @@ import java.nio.file.Path;
  */
 public interface TrainingListener {
     /** Listens to nothing. */
-    TrainingListener NONE = new TrainingListener() {
-    };
+    TrainingListener NONE = new TrainingListener() {};
 
     /** Training starts (or resumes) at {@code step} of {@code totalSteps}. */
-    default void onStart(int step, int totalSteps) {
-    }
+    default void onStart(int step, int totalSteps) {}
 
     /** An optimiser step has finished. */
-    default void onStep(StepReport report) {
-    }
+    default void onStep(StepReport report) {}
 
     /** The held-out set was evaluated after {@code step} steps: its mean (task-weighted) loss. */
-    default void onEvaluation(int step, double loss) {
-    }
+    default void onEvaluation(int step, double loss) {}
 
     /** A checkpoint of the state after {@code step} steps is complete in {@code dir}. */
-    default void onCheckpoint(int step, Path dir) {
-    }
+    default void onCheckpoint(int step, Path dir) {}
 }

@@ -10,15 +10,15 @@ import java.util.Map;
  * older checkpoint, or one made from a {@code Map.of}, may list them) are the same weights.
  */
 final class TrajectoryChanges {
-    private TrajectoryChanges() {
-    }
+    private TrajectoryChanges() {}
 
     /** Each setting of {@code now} whose value differs from {@code recorded}'s, as "name before -> now". */
     static List<String> of(Map<String, String> recorded, TrainerConfig now) {
         List<String> changed = new ArrayList<>();
         for (Map.Entry<String, String> e : now.trajectory().entrySet()) {
             String before = recorded.get(e.getKey());
-            boolean same = e.getKey().equals(TrainerConfig.TASK_WEIGHTS) ? sameWeights(before, now.taskWeights())
+            boolean same = e.getKey().equals(TrainerConfig.TASK_WEIGHTS)
+                    ? sameWeights(before, now.taskWeights())
                     : e.getValue().equals(before);
             if (!same) {
                 changed.add(e.getKey() + " " + before + " -> " + e.getValue());

@@ -170,7 +170,7 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
         int B = cache.batch();
         int V = config.vocabSize();
         if (allPositions || T == 1) {
-            return run(cache, ids, null, allPositions ? new int[]{B, T, V} : new int[]{B, V});
+            return run(cache, ids, null, allPositions ? new int[] {B, T, V} : new int[] {B, V});
         }
         int[] lastRows = new int[B];
         for (int b = 0; b < B; b++) {
@@ -209,8 +209,8 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
         }
         int B = cache.batch();
         if (ids.length == 0 || ids.length % B != 0) {
-            throw new IllegalArgumentException("forward: " + ids.length + " ids do not split into " + B
-                    + " non-empty rows of the cache's batch");
+            throw new IllegalArgumentException(
+                    "forward: " + ids.length + " ids do not split into " + B + " non-empty rows of the cache's batch");
         }
         int T = ids.length / B;
         int pos = cache.length();
@@ -226,7 +226,8 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
         int B = cache.batch();
         int T = ids.length / B;
         Tensor result = Tensor.zeros(shape);
-        try (NoGrad ignored = NoGrad.enter(); Workspace.Scope scope = cache.workspace().enter()) {
+        try (NoGrad ignored = NoGrad.enter();
+                Workspace.Scope scope = cache.workspace().enter()) {
             Pass pass = new Pass(B, T, cache.length(), cache);
             Tensor x = hidden(ids, pass);
             if (rows != null) {
@@ -272,12 +273,13 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
         requireOwn(cache);
         int rows = slots.length;
         if (rows == 0 || ids.length != rows) {
-            throw new IllegalArgumentException("forward: " + ids.length + " ids for " + rows
-                    + " slots; need one id per slot, at least one");
+            throw new IllegalArgumentException(
+                    "forward: " + ids.length + " ids for " + rows + " slots; need one id per slot, at least one");
         }
         KvCache[] caches = cache.rows(slots);
         Tensor result = Tensor.zeros(rows, config.vocabSize());
-        try (NoGrad ignored = NoGrad.enter(); Workspace.Scope scope = cache.workspace().enter()) {
+        try (NoGrad ignored = NoGrad.enter();
+                Workspace.Scope scope = cache.workspace().enter()) {
             Pass pass = new Pass(rows, 1, 0, null, caches, cache.weights());
             result.copyFrom(head(hidden(ids, pass), pass));
         }
@@ -296,8 +298,7 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
     /** The residual stream [batch*seqLen, hidden] after the last layer, before the final norm. */
     private Tensor hidden(int[] ids, Pass pass) {
         Tensor x = embed(ids);
-        boolean recompute = checkpoint != null && pass.cache() == null && pass.rows() == null
-                && NoGrad.isGradEnabled();
+        boolean recompute = checkpoint != null && pass.cache() == null && pass.rows() == null && NoGrad.isGradEnabled();
         for (int l = 0; l < config.numLayers(); l++) {
             x = recompute ? checkpoint.layer(l, x, pass) : layer(l, x, pass);
         }
@@ -306,8 +307,8 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
 
     private static void requireWindow(String what, int length, int batch, int seqLen) {
         if (batch <= 0 || seqLen <= 0 || length != batch * seqLen) {
-            throw new IllegalArgumentException(what + ": " + length + " values for a window of batch " + batch
-                    + " x seqLen " + seqLen);
+            throw new IllegalArgumentException(
+                    what + ": " + length + " values for a window of batch " + batch + " x seqLen " + seqLen);
         }
     }
 

@@ -10,16 +10,24 @@ import org.fedcot.models.checkpoint.ConfigFields;
 final class GptNeoXArchitecture implements Architecture {
     @Override
     public void defaults(TransformerConfigBuilder b) {
-        b.normEps(1e-5).rotaryPct(0.25).parallelResidual(true).attentionBias(true).mlpBias(true)
-                .hiddenAct(HiddenAct.GELU_ERF).maxPositionEmbeddings(2048).bosTokenId(OptionalInt.of(0))
+        b.normEps(1e-5)
+                .rotaryPct(0.25)
+                .parallelResidual(true)
+                .attentionBias(true)
+                .mlpBias(true)
+                .hiddenAct(HiddenAct.GELU_ERF)
+                .maxPositionEmbeddings(2048)
+                .bosTokenId(OptionalInt.of(0))
                 .eosTokenIds(List.of(2));
     }
 
     @Override
     public void read(ConfigFields f, TransformerConfigBuilder b) throws CheckpointException {
         f.optionalDouble("layer_norm_eps").ifPresent(b::normEps);
-        f.optionalDouble(f.has("rotary_emb_base") ? "rotary_emb_base" : "rope_theta").ifPresent(b::ropeTheta);
-        f.optionalDouble(f.has("rotary_pct") ? "rotary_pct" : "partial_rotary_factor").ifPresent(b::rotaryPct);
+        f.optionalDouble(f.has("rotary_emb_base") ? "rotary_emb_base" : "rope_theta")
+                .ifPresent(b::ropeTheta);
+        f.optionalDouble(f.has("rotary_pct") ? "rotary_pct" : "partial_rotary_factor")
+                .ifPresent(b::rotaryPct);
         f.optionalBoolean("use_parallel_residual").ifPresent(b::parallelResidual);
     }
 

@@ -18,9 +18,15 @@ import org.fedcot.tensor.ops.Slice;
  * columns, not thirds of the whole output.
  */
 final class GptNeoXModel extends DecoderModel {
-    private record Layer(Tensor ln1Weight, Tensor ln1Bias, Tensor ln2Weight, Tensor ln2Bias,
-                         Dense qkv, Dense dense, Dense up, Dense down) {
-    }
+    private record Layer(
+            Tensor ln1Weight,
+            Tensor ln1Bias,
+            Tensor ln2Weight,
+            Tensor ln2Bias,
+            Dense qkv,
+            Dense dense,
+            Dense up,
+            Dense down) {}
 
     private final Tensor embedIn;
     private final Layer[] layers;
@@ -48,8 +54,8 @@ final class GptNeoXModel extends DecoderModel {
         }
         finalNormWeight = params.add("gpt_neox.final_layer_norm.weight", Init.ONES, C);
         finalNormBias = params.add("gpt_neox.final_layer_norm.bias", Init.ZEROS, C);
-        embedOut = new Dense(c.tieWordEmbeddings() ? embedIn
-                : params.add("embed_out.weight", Init.NORMAL, c.vocabSize(), C), null);
+        embedOut = new Dense(
+                c.tieWordEmbeddings() ? embedIn : params.add("embed_out.weight", Init.NORMAL, c.vocabSize(), C), null);
     }
 
     @Override
@@ -66,7 +72,8 @@ final class GptNeoXModel extends DecoderModel {
         int H = c.numHeads();
         int D = c.headDim();
         float eps = (float) c.normEps();
-        Tensor qkv = w.qkv.apply(Norms.layerNorm(x, w.ln1Weight, w.ln1Bias, eps), pass).reshape(B, T, H, 3 * D);
+        Tensor qkv = w.qkv.apply(Norms.layerNorm(x, w.ln1Weight, w.ln1Bias, eps), pass)
+                .reshape(B, T, H, 3 * D);
         Tensor q = rope(Slice.lastDim(qkv, 0, D), pass);
         Tensor k = rope(Slice.lastDim(qkv, D, 2 * D), pass);
         Tensor v = Slice.lastDim(qkv, 2 * D, 3 * D);

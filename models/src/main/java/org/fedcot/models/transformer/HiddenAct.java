@@ -26,12 +26,13 @@ public enum HiddenAct {
 
     /** The activation for a {@code hidden_act} value; the tanh GELU variants all map to {@link #GELU_TANH}. */
     public static Optional<HiddenAct> fromHfName(String name) {
-        return Optional.ofNullable(switch (name) {
-            case "silu", "swish" -> SILU;
-            case "gelu" -> GELU_ERF;
-            case "gelu_new", "gelu_fast", "gelu_pytorch_tanh" -> GELU_TANH;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (name) {
+                    case "silu", "swish" -> SILU;
+                    case "gelu" -> GELU_ERF;
+                    case "gelu_new", "gelu_fast", "gelu_pytorch_tanh" -> GELU_TANH;
+                    default -> null;
+                });
     }
 
     /** Applies the activation element-wise (with autograd). */

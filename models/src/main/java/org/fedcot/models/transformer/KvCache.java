@@ -22,8 +22,8 @@ public final class KvCache {
 
     KvCache(int layers, int batch, int capacity, int kvHeads, int headDim) {
         if (batch <= 0 || capacity <= 0) {
-            throw new IllegalArgumentException("kv cache: batch " + batch + " and capacity " + capacity
-                    + " must be positive");
+            throw new IllegalArgumentException(
+                    "kv cache: batch " + batch + " and capacity " + capacity + " must be positive");
         }
         this.batch = batch;
         this.capacity = capacity;

@@ -28,7 +28,8 @@ final class LayerCheckpoint {
     Tensor layer(int index, Tensor x, DecoderModel.Pass pass) {
         Workspace ws = scratchFor(pass);
         Tensor out = Tensor.output(x.shape());
-        try (Workspace.Scope s = ws.enter(); NoGrad n = NoGrad.enter()) {
+        try (Workspace.Scope s = ws.enter();
+                NoGrad n = NoGrad.enter()) {
             out.copyFrom(model.layer(index, x.detach(), pass));
         }
         List<Tensor> from = trainable();

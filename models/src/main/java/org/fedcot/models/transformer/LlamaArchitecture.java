@@ -10,8 +10,12 @@ import org.fedcot.models.checkpoint.ConfigFields;
 class LlamaArchitecture implements Architecture {
     @Override
     public void defaults(TransformerConfigBuilder b) {
-        b.normEps(1e-6).rotaryPct(1).hiddenAct(HiddenAct.SILU).maxPositionEmbeddings(2048)
-                .bosTokenId(OptionalInt.of(1)).eosTokenIds(List.of(2));
+        b.normEps(1e-6)
+                .rotaryPct(1)
+                .hiddenAct(HiddenAct.SILU)
+                .maxPositionEmbeddings(2048)
+                .bosTokenId(OptionalInt.of(1))
+                .eosTokenIds(List.of(2));
     }
 
     @Override
@@ -56,8 +60,8 @@ class LlamaArchitecture implements Architecture {
                     + " hidden_act 'silu', not '" + c.hiddenAct().hfName() + "'");
         }
         if (c.rotaryPct() != 1) {
-            throw new IllegalArgumentException("config: " + c.modelType().hfName() + " rotates whole heads (rotaryPct 1),"
-                    + " not " + c.rotaryPct());
+            throw new IllegalArgumentException("config: " + c.modelType().hfName()
+                    + " rotates whole heads (rotaryPct 1)," + " not " + c.rotaryPct());
         }
     }
 

@@ -13,9 +13,8 @@ import org.fedcot.tensor.ops.Norms;
  * which {@link TransformerConfig#qkvBias()} decides.
  */
 final class LlamaModel extends DecoderModel {
-    private record Layer(Dense q, Dense k, Dense v, Dense o, Dense gate, Dense up, Dense down,
-                         Tensor inputNorm, Tensor postNorm) {
-    }
+    private record Layer(
+            Dense q, Dense k, Dense v, Dense o, Dense gate, Dense up, Dense down, Tensor inputNorm, Tensor postNorm) {}
 
     private final Tensor embedTokens;
     private final Layer[] layers;
@@ -42,8 +41,9 @@ final class LlamaModel extends DecoderModel {
             layers[l] = new Layer(q, k, v, o, gate, up, down, inputNorm, postNorm);
         }
         norm = params.add("model.norm.weight", Init.ONES, C);
-        lmHead = new Dense(c.tieWordEmbeddings() ? embedTokens
-                : params.add("lm_head.weight", Init.NORMAL, c.vocabSize(), C), null);
+        lmHead = new Dense(
+                c.tieWordEmbeddings() ? embedTokens : params.add("lm_head.weight", Init.NORMAL, c.vocabSize(), C),
+                null);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.fedcot.tensor.Tensor;
 public final class LoraAdapters {
     /** Suffixes of an adapter's tensors after its module name, PEFT's names. */
     public static final String A = ".lora_A.weight";
+
     public static final String B = ".lora_B.weight";
 
     private final DecoderModel model;
@@ -55,7 +56,8 @@ public final class LoraAdapters {
         }
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("lora targets " + String.join(", ", spec.targets())
-                    + " match no linear layer of the " + model.config().modelType().hfName() + " model; its layers end in "
+                    + " match no linear layer of the "
+                    + model.config().modelType().hfName() + " model; its layers end in "
                     + String.join(", ", layerKinds(all)));
         }
         SplittableRandom root = new SplittableRandom(seed);

@@ -64,7 +64,7 @@ public record LoraSpec(int rank, double alpha, double dropout, List<String> targ
     /** For trajectory records and messages: {@code r=8 alpha=16.0 dropout=0.05 targets=q_proj,v_proj}. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "r=%d alpha=%s dropout=%s targets=%s", rank, alpha, dropout,
-                String.join(",", targets));
+        return String.format(
+                Locale.ROOT, "r=%d alpha=%s dropout=%s targets=%s", rank, alpha, dropout, String.join(",", targets));
     }
 }

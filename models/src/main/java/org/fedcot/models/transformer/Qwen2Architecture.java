@@ -10,8 +10,13 @@ import org.fedcot.models.checkpoint.ConfigFields;
 final class Qwen2Architecture extends LlamaArchitecture {
     @Override
     public void defaults(TransformerConfigBuilder b) {
-        b.normEps(1e-6).rotaryPct(1).attentionBias(true).hiddenAct(HiddenAct.SILU).maxPositionEmbeddings(32768)
-                .bosTokenId(OptionalInt.empty()).eosTokenIds(List.of());
+        b.normEps(1e-6)
+                .rotaryPct(1)
+                .attentionBias(true)
+                .hiddenAct(HiddenAct.SILU)
+                .maxPositionEmbeddings(32768)
+                .bosTokenId(OptionalInt.empty())
+                .eosTokenIds(List.of());
     }
 
     @Override

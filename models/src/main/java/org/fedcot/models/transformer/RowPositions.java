@@ -12,8 +12,7 @@ import org.fedcot.tensor.ops.Rotary;
  * is per token and runs on all rows at once.
  */
 final class RowPositions {
-    private RowPositions() {
-    }
+    private RowPositions() {}
 
     /** Rotary embedding of x [rows, 1, heads, headDim], row r at position {@code caches[r].length()}. */
     static Tensor rope(Tensor x, KvCache[] caches, int rotDim, float theta) {

@@ -101,8 +101,8 @@ public final class SlotCache {
             }
             seen.set(slots[r]);
             if (c.length() >= c.capacity()) {
-                throw new IllegalArgumentException("forward: slot " + slots[r] + " is full at " + c.capacity()
-                        + " positions");
+                throw new IllegalArgumentException(
+                        "forward: slot " + slots[r] + " is full at " + c.capacity() + " positions");
             }
             rows[r] = c;
         }

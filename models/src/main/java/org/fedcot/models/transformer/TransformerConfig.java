@@ -58,7 +58,8 @@ public record TransformerConfig(
      */
     public TransformerConfig {
         if (modelType == null || hiddenAct == null || bosTokenId == null || eosTokenIds == null) {
-            throw new IllegalArgumentException("config: modelType, hiddenAct, bosTokenId and eosTokenIds must not be null");
+            throw new IllegalArgumentException(
+                    "config: modelType, hiddenAct, bosTokenId and eosTokenIds must not be null");
         }
         eosTokenIds = List.copyOf(eosTokenIds);
         positive("vocabSize", vocabSize);
@@ -70,8 +71,8 @@ public record TransformerConfig(
         positive("headDim", headDim);
         positive("maxPositionEmbeddings", maxPositionEmbeddings);
         if (numHeads % numKvHeads != 0) {
-            throw new IllegalArgumentException("config: numHeads " + numHeads + " is not a multiple of numKvHeads "
-                    + numKvHeads);
+            throw new IllegalArgumentException(
+                    "config: numHeads " + numHeads + " is not a multiple of numKvHeads " + numKvHeads);
         }
         if (!(normEps > 0) || !(ropeTheta > 0) || !(initializerRange >= 0)) {
             throw new IllegalArgumentException("config: normEps " + normEps + " and ropeTheta " + ropeTheta

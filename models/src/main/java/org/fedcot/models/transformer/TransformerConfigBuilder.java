@@ -165,8 +165,27 @@ public final class TransformerConfigBuilder {
     public TransformerConfig build() {
         int kv = numKvHeads == 0 ? numHeads : numKvHeads;
         int hd = headDim == 0 && numHeads > 0 ? hiddenSize / numHeads : headDim;
-        return new TransformerConfig(modelType, vocabSize, hiddenSize, intermediateSize, numLayers, numHeads, kv, hd,
-                normEps, ropeTheta, rotaryPct, parallelResidual, tieWordEmbeddings, attentionBias, mlpBias, hiddenAct,
-                maxPositionEmbeddings, initializerRange, bosTokenId, eosTokenIds).checked();
+        return new TransformerConfig(
+                        modelType,
+                        vocabSize,
+                        hiddenSize,
+                        intermediateSize,
+                        numLayers,
+                        numHeads,
+                        kv,
+                        hd,
+                        normEps,
+                        ropeTheta,
+                        rotaryPct,
+                        parallelResidual,
+                        tieWordEmbeddings,
+                        attentionBias,
+                        mlpBias,
+                        hiddenAct,
+                        maxPositionEmbeddings,
+                        initializerRange,
+                        bosTokenId,
+                        eosTokenIds)
+                .checked();
     }
 }

@@ -27,6 +27,7 @@ class HfCheckpointErrorsTest {
 
     @TempDir
     Path dir;
+
     private DecoderModel model;
     private Path weights;
 
@@ -74,10 +75,12 @@ class HfCheckpointErrorsTest {
     @Test
     void noWeightsOrNoConfig() throws IOException {
         Files.delete(weights);
-        assertTrue(assertThrows(CheckpointException.class, () -> HfCheckpoint.load(dir)).getMessage()
+        assertTrue(assertThrows(CheckpointException.class, () -> HfCheckpoint.load(dir))
+                .getMessage()
                 .contains("no model.safetensors or model.safetensors.index.json"));
         Files.delete(dir.resolve("config.json"));
-        assertTrue(assertThrows(CheckpointException.class, () -> HfCheckpoint.load(dir)).getMessage()
+        assertTrue(assertThrows(CheckpointException.class, () -> HfCheckpoint.load(dir))
+                .getMessage()
                 .endsWith("config.json: no such file"));
     }
 

@@ -45,14 +45,16 @@ class HfCheckpointRoundTripTest {
         HfCheckpointWriter.saveSharded(model, tmp, 20_000);
         List<String> shards;
         try (Stream<Path> files = Files.list(tmp)) {
-            shards = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("model-\\d{5}-of-\\d{5}\\.safetensors"))
-                    .sorted().toList();
+            shards = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("model-\\d{5}-of-\\d{5}\\.safetensors"))
+                    .sorted()
+                    .toList();
         }
         assertTrue(shards.size() > 2, "several shards: " + shards);
         assertEquals(String.format("model-%05d-of-%05d.safetensors", shards.size(), shards.size()), shards.getLast());
         assertFalse(Files.exists(tmp.resolve("model.safetensors")), "a stale single file would shadow the shards");
-        assertTrue(Files.readString(tmp.resolve("model.safetensors.index.json")).contains("\"total_size\" : "
-                + 4 * model.parameterCount()));
+        assertTrue(Files.readString(tmp.resolve("model.safetensors.index.json"))
+                .contains("\"total_size\" : " + 4 * model.parameterCount()));
         assertSameModel(model, HfCheckpoint.load(tmp));
     }
 
@@ -66,7 +68,8 @@ class HfCheckpointRoundTripTest {
         for (Map.Entry<String, Tensor> e : model.namedParameters().entrySet()) {
             Tensor got = loaded.namedParameters().get(e.getKey());
             for (int i = 0; i < got.size(); i++) {
-                assertEquals(SafetensorsFiles.roundTrip(e.getValue().get(i), dtype), got.get(i), e.getKey() + "[" + i + "]");
+                assertEquals(
+                        SafetensorsFiles.roundTrip(e.getValue().get(i), dtype), got.get(i), e.getKey() + "[" + i + "]");
             }
         }
         int[] ids = TestModels.randomIds(12, model.config().vocabSize(), 5);
@@ -91,7 +94,9 @@ class HfCheckpointRoundTripTest {
 
     private static void assertSameModel(DecoderModel expected, DecoderModel actual) {
         assertEquals(expected.config(), actual.config());
-        assertEquals(List.copyOf(expected.namedParameters().keySet()), List.copyOf(actual.namedParameters().keySet()));
+        assertEquals(
+                List.copyOf(expected.namedParameters().keySet()),
+                List.copyOf(actual.namedParameters().keySet()));
         int[] ids = TestModels.randomIds(14, expected.config().vocabSize(), 6);
         try (NoGrad ignored = NoGrad.enter()) {
             TestModels.assertSameValues("logits", actual.logits(ids, 2, 7), expected.logits(ids, 2, 7));

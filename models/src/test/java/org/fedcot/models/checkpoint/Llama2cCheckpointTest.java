@@ -50,9 +50,20 @@ class Llama2cCheckpointTest {
 
     @BeforeAll
     static void writeAndLoad() throws IOException {
-        made = DecoderModel.random(TransformerConfig.builder(ModelType.LLAMA).vocabSize(VOCAB).hiddenSize(DIM)
-                .intermediateSize(HIDDEN).numLayers(LAYERS).numHeads(HEADS).numKvHeads(HEADS * KV_DIM / DIM)
-                .normEps(1e-5).ropeTheta(10000).maxPositionEmbeddings(SEQ).tieWordEmbeddings(true).build(), 260);
+        made = DecoderModel.random(
+                TransformerConfig.builder(ModelType.LLAMA)
+                        .vocabSize(VOCAB)
+                        .hiddenSize(DIM)
+                        .intermediateSize(HIDDEN)
+                        .numLayers(LAYERS)
+                        .numHeads(HEADS)
+                        .numKvHeads(HEADS * KV_DIM / DIM)
+                        .normEps(1e-5)
+                        .ropeTheta(10000)
+                        .maxPositionEmbeddings(SEQ)
+                        .tieWordEmbeddings(true)
+                        .build(),
+                260);
         bytes = Llama2cFiles.legacy(made);
         Path legacy = Files.createTempFile("made-stories", ".bin");
         legacy.toFile().deleteOnExit();
@@ -81,7 +92,7 @@ class Llama2cCheckpointTest {
         byte[] wcls = classifier();
         byte[] legacyUnshared = concat(bytes, wcls);
         ByteBuffer.wrap(legacyUnshared).order(ByteOrder.LITTLE_ENDIAN).putInt(20, -VOCAB);
-        for (byte[] file : new byte[][]{legacyUnshared, version1(false, wcls)}) {
+        for (byte[] file : new byte[][] {legacyUnshared, version1(false, wcls)}) {
             DecoderModel m = Llama2cCheckpoint.load(Files.write(tmp.resolve("unshared.bin"), file));
             assertFalse(m.config().tieWordEmbeddings());
             Tensor head = m.namedParameters().get("lm_head.weight");
@@ -97,10 +108,14 @@ class Llama2cCheckpointTest {
         Path cut = Files.write(tmp.resolve("cut.bin"), Arrays.copyOf(bytes, bytes.length - 100));
         CheckpointException e = assertThrows(CheckpointException.class, () -> Llama2cCheckpoint.load(cut));
         assertTrue(e.getMessage().startsWith(cut.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("expected " + bytes.length + " bytes")
-                && e.getMessage().contains("has " + (bytes.length - 100)), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("truncated")
+                        && e.getMessage().contains("expected " + bytes.length + " bytes")
+                        && e.getMessage().contains("has " + (bytes.length - 100)),
+                e.getMessage());
         Path tiny = Files.write(tmp.resolve("tiny.bin"), new byte[10]);
-        assertTrue(assertThrows(CheckpointException.class, () -> Llama2cCheckpoint.load(tiny)).getMessage()
+        assertTrue(assertThrows(CheckpointException.class, () -> Llama2cCheckpoint.load(tiny))
+                .getMessage()
                 .contains("shorter than its 28-byte header"));
     }
 
@@ -109,12 +124,14 @@ class Llama2cCheckpointTest {
         byte[] zeroHeads = bytes.clone();
         ByteBuffer.wrap(zeroHeads).order(ByteOrder.LITTLE_ENDIAN).putInt(12, 0);
         Path bad = Files.write(tmp.resolve("bad.bin"), zeroHeads);
-        assertTrue(assertThrows(CheckpointException.class, () -> Llama2cCheckpoint.load(bad)).getMessage()
+        assertTrue(assertThrows(CheckpointException.class, () -> Llama2cCheckpoint.load(bad))
+                .getMessage()
                 .contains("n_heads 0"));
         byte[] v2 = version1(true, new byte[0]);
         ByteBuffer.wrap(v2).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 2);
         Path q80 = Files.write(tmp.resolve("q80.bin"), v2);
-        assertTrue(assertThrows(CheckpointException.class, () -> Llama2cCheckpoint.load(q80)).getMessage()
+        assertTrue(assertThrows(CheckpointException.class, () -> Llama2cCheckpoint.load(q80))
+                .getMessage()
                 .contains("version 2 is not supported"));
     }
 
@@ -139,8 +156,19 @@ class Llama2cCheckpointTest {
         }
         header.put((byte) (shared ? 1 : 0));
         // legacy sections in file order: embedding, rms_att, wq, wk, wv, wo, rms_ffn, w1, w2, w3, rms_final
-        long[] sizes = {VOCAB * DIM, LAYERS * DIM, LAYERS * DIM * DIM, LAYERS * KV_DIM * DIM, LAYERS * KV_DIM * DIM,
-                LAYERS * DIM * DIM, LAYERS * DIM, LAYERS * DIM * HIDDEN, LAYERS * HIDDEN * DIM, LAYERS * DIM * HIDDEN, DIM};
+        long[] sizes = {
+            VOCAB * DIM,
+            LAYERS * DIM,
+            LAYERS * DIM * DIM,
+            LAYERS * KV_DIM * DIM,
+            LAYERS * KV_DIM * DIM,
+            LAYERS * DIM * DIM,
+            LAYERS * DIM,
+            LAYERS * DIM * HIDDEN,
+            LAYERS * HIDDEN * DIM,
+            LAYERS * DIM * HIDDEN,
+            DIM
+        };
         byte[][] sections = new byte[sizes.length][];
         int at = LEGACY_HEADER;
         for (int i = 0; i < sizes.length; i++) {
@@ -150,7 +178,7 @@ class Llama2cCheckpointTest {
         assertEquals(bytes.length, at + 4 * SEQ * (DIM / 8), "legacy layout: the rotary tables end the file");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(header.array());
-        for (int i : new int[]{1, 6, 10, 0, 2, 3, 4, 5, 7, 8, 9}) {
+        for (int i : new int[] {1, 6, 10, 0, 2, 3, 4, 5, 7, 8, 9}) {
             out.writeBytes(sections[i]);
         }
         out.writeBytes(classifier);
@@ -169,7 +197,10 @@ class Llama2cCheckpointTest {
 
     private static float[] floats(byte[] b, int offset, int n) {
         float[] out = new float[n];
-        ByteBuffer.wrap(b, offset, 4 * n).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
+        ByteBuffer.wrap(b, offset, 4 * n)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer()
+                .get(out);
         return out;
     }
 

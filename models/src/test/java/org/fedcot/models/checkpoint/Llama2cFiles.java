@@ -16,8 +16,7 @@ import org.fedcot.tensor.Tensor;
  * tables run.c no longer reads, and an unshared classifier last.
  */
 final class Llama2cFiles {
-    private Llama2cFiles() {
-    }
+    private Llama2cFiles() {}
 
     /** The model's legacy llama2.c bytes; its rotary tables are written as zeros. */
     static byte[] legacy(DecoderModel model) {
@@ -29,8 +28,12 @@ final class Llama2cFiles {
         int headSize = c.headDim();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer header = ByteBuffer.allocate(7 * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        header.putInt(c.hiddenSize()).putInt(c.intermediateSize()).putInt(c.numLayers()).putInt(c.numHeads())
-                .putInt(c.numKvHeads()).putInt(c.tieWordEmbeddings() ? c.vocabSize() : -c.vocabSize())
+        header.putInt(c.hiddenSize())
+                .putInt(c.intermediateSize())
+                .putInt(c.numLayers())
+                .putInt(c.numHeads())
+                .putInt(c.numKvHeads())
+                .putInt(c.tieWordEmbeddings() ? c.vocabSize() : -c.vocabSize())
                 .putInt(c.maxPositionEmbeddings());
         out.writeBytes(header.array());
         write(out, p.get("model.embed_tokens.weight"));
@@ -62,8 +65,13 @@ final class Llama2cFiles {
      * where Hugging Face pairs (i, i + headSize/2), so the file's row 2i + r is the model's row
      * r * headSize/2 + i.
      */
-    private static void rotaryLayers(ByteArrayOutputStream out, Map<String, Tensor> p, TransformerConfig c,
-                                     String suffix, int heads, int headSize) {
+    private static void rotaryLayers(
+            ByteArrayOutputStream out,
+            Map<String, Tensor> p,
+            TransformerConfig c,
+            String suffix,
+            int heads,
+            int headSize) {
         int width = c.hiddenSize();
         for (int l = 0; l < c.numLayers(); l++) {
             float[] rows = p.get("model.layers." + l + "." + suffix).toArray();

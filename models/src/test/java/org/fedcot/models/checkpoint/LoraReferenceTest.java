@@ -47,8 +47,11 @@ class LoraReferenceTest {
             for (Map.Entry<String, Tensor> e : lora.tensors().entrySet()) {
                 Tensor grad = e.getValue().grad();
                 assertNotNull(grad, name + ": no gradient reached " + e.getKey());
-                TestModels.assertClose(name + " grad of " + e.getKey(), grad,
-                        expected.read(GRAD + PeftAdapter.PREFIX + e.getKey()), TOL);
+                TestModels.assertClose(
+                        name + " grad of " + e.getKey(),
+                        grad,
+                        expected.read(GRAD + PeftAdapter.PREFIX + e.getKey()),
+                        TOL);
             }
             for (Map.Entry<String, Tensor> e : model.namedParameters().entrySet()) {
                 assertNull(e.getValue().grad(), name + ": the frozen " + e.getKey() + " got a gradient");

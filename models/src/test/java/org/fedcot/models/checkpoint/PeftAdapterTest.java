@@ -36,10 +36,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PeftAdapterTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The keys of the adapter_config.json that PEFT's LoraConfig.save_pretrained writes (PEFT 0.10, without its newer optional ones). */
-    private static final Set<String> PEFT_KEYS = Set.of("alpha_pattern", "auto_mapping", "base_model_name_or_path",
-            "bias", "fan_in_fan_out", "inference_mode", "init_lora_weights", "layers_pattern", "layers_to_transform",
-            "lora_alpha", "lora_dropout", "modules_to_save", "peft_type", "r", "rank_pattern", "revision",
-            "target_modules", "task_type", "use_dora", "use_rslora");
+    private static final Set<String> PEFT_KEYS = Set.of(
+            "alpha_pattern",
+            "auto_mapping",
+            "base_model_name_or_path",
+            "bias",
+            "fan_in_fan_out",
+            "inference_mode",
+            "init_lora_weights",
+            "layers_pattern",
+            "layers_to_transform",
+            "lora_alpha",
+            "lora_dropout",
+            "modules_to_save",
+            "peft_type",
+            "r",
+            "rank_pattern",
+            "revision",
+            "target_modules",
+            "task_type",
+            "use_dora",
+            "use_rslora");
 
     @TempDir
     Path tmp;
@@ -83,7 +100,8 @@ class PeftAdapterTest {
         for (int l = 0; l < 2; l++) {
             for (String proj : List.of("q_proj", "v_proj")) {
                 for (String ab : List.of("A", "B")) {
-                    expected.add("base_model.model.model.layers." + l + ".self_attn." + proj + ".lora_" + ab + ".weight");
+                    expected.add(
+                            "base_model.model.model.layers." + l + ".self_attn." + proj + ".lora_" + ab + ".weight");
                 }
             }
         }
@@ -95,33 +113,37 @@ class PeftAdapterTest {
         LoraAdapters lora = adapted(ModelType.GPT_NEOX, 1);
         lora.tensors().forEach((n, t) -> t.set(0, 0.25f)); // B is nonzero too
         PeftAdapter.save(lora, null, tmp);
-        assertTrue(MAPPER.readTree(Files.readString(tmp.resolve("adapter_config.json"))).get("base_model_name_or_path")
+        assertTrue(MAPPER.readTree(Files.readString(tmp.resolve("adapter_config.json")))
+                .get("base_model_name_or_path")
                 .isNull());
 
         DecoderModel fresh = DecoderModel.random(TestModels.tiny(ModelType.GPT_NEOX, false), 4);
         LoraAdapters loaded = PeftAdapter.load(fresh, tmp);
         assertEquals(lora.spec(), loaded.spec());
         for (Map.Entry<String, Tensor> e : lora.tensors().entrySet()) {
-            assertArrayEquals(e.getValue().toArray(), loaded.tensors().get(e.getKey()).toArray(), e.getKey());
+            assertArrayEquals(
+                    e.getValue().toArray(), loaded.tensors().get(e.getKey()).toArray(), e.getKey());
         }
         assertTrue(loaded.modules().getFirst().startsWith("gpt_neox.layers.0.attention.query_key_value"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "peft_type|\"PREFIX_TUNING\"|peft_type must be \"LORA\"",
-        "use_dora|true|use_dora true is not supported",
-        "use_rslora|true|use_rslora true is not supported",
-        "bias|\"all\"|bias \"all\" is not supported",
-        "fan_in_fan_out|true|fan_in_fan_out true is not supported",
-        "modules_to_save|[\"lm_head\"]|modules_to_save [\"lm_head\"] is not supported",
-        "rank_pattern|{\"q_proj\": 4}|rank_pattern",
-        "target_modules|\".*q_proj\"|a regular expression is not supported",
-        "target_modules|[\"nothing\"]|match no linear layer",
-        "r|0|lora rank must be at least 1",
-        "r|\"8\"|r must be an integer",
-        "lora_alpha|null|lora_alpha is missing",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "peft_type|\"PREFIX_TUNING\"|peft_type must be \"LORA\"",
+                "use_dora|true|use_dora true is not supported",
+                "use_rslora|true|use_rslora true is not supported",
+                "bias|\"all\"|bias \"all\" is not supported",
+                "fan_in_fan_out|true|fan_in_fan_out true is not supported",
+                "modules_to_save|[\"lm_head\"]|modules_to_save [\"lm_head\"] is not supported",
+                "rank_pattern|{\"q_proj\": 4}|rank_pattern",
+                "target_modules|\".*q_proj\"|a regular expression is not supported",
+                "target_modules|[\"nothing\"]|match no linear layer",
+                "r|0|lora rank must be at least 1",
+                "r|\"8\"|r must be an integer",
+                "lora_alpha|null|lora_alpha is missing",
+            })
     void unsupportedConfigsAreRefusedByField(String field, String json, String message) throws IOException {
         PeftAdapter.save(adapted(ModelType.LLAMA, 1), null, tmp);
         Path file = tmp.resolve("adapter_config.json");

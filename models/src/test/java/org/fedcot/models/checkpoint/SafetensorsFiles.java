@@ -16,8 +16,7 @@ import org.fedcot.tensor.Tensor;
  * project's writer does not produce, so loading half-precision checkpoints can be tested.
  */
 final class SafetensorsFiles {
-    private SafetensorsFiles() {
-    }
+    private SafetensorsFiles() {}
 
     /** Writes {@code tensors} as {@code dtype} ("F16" or "BF16") to {@code path}. */
     static void writeHalf(Path path, Map<String, Tensor> tensors, String dtype) throws IOException {
@@ -31,7 +30,9 @@ final class SafetensorsFiles {
             for (int d : e.getValue().shape()) {
                 shape.add(d);
             }
-            entry.putArray("data_offsets").add(offset).add(offset + 2L * e.getValue().size());
+            entry.putArray("data_offsets")
+                    .add(offset)
+                    .add(offset + 2L * e.getValue().size());
             offset += 2L * e.getValue().size();
         }
         byte[] json = mapper.writeValueAsString(header).getBytes(StandardCharsets.UTF_8);
@@ -47,7 +48,8 @@ final class SafetensorsFiles {
 
     /** The float32 value a half-precision file stores for {@code v}. */
     static float roundTrip(float v, String dtype) {
-        return dtype.equals("F16") ? Float.float16ToFloat(Float.floatToFloat16(v))
+        return dtype.equals("F16")
+                ? Float.float16ToFloat(Float.floatToFloat16(v))
                 : Float.intBitsToFloat((toBf16(v) & 0xFFFF) << 16);
     }
 

@@ -36,6 +36,7 @@ class Stories260KTest {
     private static DecoderModel model;
     /** The reference run: input[i] fed at position i, next[i] the prompt token or argmax that followed. */
     private static int[] input;
+
     private static int[] next;
     private static float[][] refLogits;
 
@@ -45,13 +46,16 @@ class Stories260KTest {
         List<int[]> rows = new ArrayList<>();
         for (String line : Files.readAllLines(SharedFiles.path(DIR + "ref_once_upon_a_time.tokens.txt"))) {
             if (!line.isBlank() && !line.startsWith("#")) {
-                rows.add(Arrays.stream(line.trim().split("\\s+")).mapToInt(Integer::parseInt).toArray());
+                rows.add(Arrays.stream(line.trim().split("\\s+"))
+                        .mapToInt(Integer::parseInt)
+                        .toArray());
             }
         }
         input = rows.stream().mapToInt(r -> r[1]).toArray();
         next = rows.stream().mapToInt(r -> r[2]).toArray();
         int V = model.config().vocabSize();
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(SharedFiles.path(DIR + "ref_once_upon_a_time.logits.f32")))
+        ByteBuffer bytes = ByteBuffer.wrap(
+                        Files.readAllBytes(SharedFiles.path(DIR + "ref_once_upon_a_time.logits.f32")))
                 .order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(input.length * V * 4, bytes.capacity(), "reference logits: one row per fed token");
         refLogits = new float[input.length][V];
@@ -64,8 +68,17 @@ class Stories260KTest {
     @Test
     void theHeaderMapsOntoALlamaConfig() {
         var c = model.config();
-        assertEquals(List.of(64, 172, 5, 8, 4, 512, 512, 8), List.of(c.hiddenSize(), c.intermediateSize(), c.numLayers(),
-                c.numHeads(), c.numKvHeads(), c.vocabSize(), c.maxPositionEmbeddings(), c.headDim()));
+        assertEquals(
+                List.of(64, 172, 5, 8, 4, 512, 512, 8),
+                List.of(
+                        c.hiddenSize(),
+                        c.intermediateSize(),
+                        c.numLayers(),
+                        c.numHeads(),
+                        c.numKvHeads(),
+                        c.vocabSize(),
+                        c.maxPositionEmbeddings(),
+                        c.headDim()));
         assertTrue(c.tieWordEmbeddings(), "stories260K shares its classifier with the embedding");
     }
 
@@ -74,7 +87,7 @@ class Stories260KTest {
         KvCache cache = model.newCache(1, input.length);
         double maxErr = 0;
         for (int i = 0; i < input.length; i++) {
-            Tensor logits = model.forward(cache, new int[]{input[i]}, false);
+            Tensor logits = model.forward(cache, new int[] {input[i]}, false);
             maxErr = Math.max(maxErr, maxAbsDiff(logits.toArray(), refLogits[i]));
         }
         assertTrue(maxErr <= TOL, "KV-cache logits differ from run.c's by " + maxErr);
@@ -105,7 +118,7 @@ class Stories260KTest {
         List<Integer> tokens = new ArrayList<>(List.of(prompt[0]));
         int token = prompt[0];
         for (int pos = 0; pos < STEPS; pos++) {
-            float[] logits = model.forward(cache, new int[]{token}, false).toArray();
+            float[] logits = model.forward(cache, new int[] {token}, false).toArray();
             int following = pos + 1 < prompt.length ? prompt[pos + 1] : argmax(logits);
             if (following == Llama2cTokenizer.BOS) {
                 break;
@@ -118,7 +131,8 @@ class Stories260KTest {
         Path tok = SharedFiles.path(DIR + "tok512.bin");
         // run.c prints each token as it goes and a newline at the end
         String text = Llama2cTokenizer.load(tok, model.config().vocabSize()).decode(ids) + "\n";
-        String expected = Files.readString(SharedFiles.path(DIR + "greedy_t0_once_upon_a_time_256.txt"), StandardCharsets.UTF_8);
+        String expected =
+                Files.readString(SharedFiles.path(DIR + "greedy_t0_once_upon_a_time_256.txt"), StandardCharsets.UTF_8);
         assertEquals(expected, text);
     }
 

@@ -74,7 +74,9 @@ class BatchGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelType.class, names = {"LLAMA", "GPT_NEOX"})
+    @EnumSource(
+            value = ModelType.class,
+            names = {"LLAMA", "GPT_NEOX"})
     void everySequenceGetsExactlyWhatItGetsAloneWhateverJoinsBesideIt(ModelType type) {
         DecoderModel model = model(type);
         List<Request> requests = requests(model);
@@ -105,9 +107,12 @@ class BatchGeneratorTest {
             assertEquals(expected.stopReason(), got.stopReason(), "stop reason of sequence " + i);
             assertEquals(chunks, streamed.get(i), "streamed chunks of sequence " + i);
         }
-        assertTrue(requests.stream().map(r -> r.options()).anyMatch(o -> !o.stopStrings().isEmpty()));
-        assertEquals(Set.of(StopReason.MAX_TOKENS, StopReason.STOP_STRING, StopReason.STOP_TOKEN),
-                Set.copyOf(seqs.stream().map(s -> s.future().join().stopReason()).toList()),
+        assertTrue(requests.stream().map(r -> r.options()).anyMatch(o -> !o.stopStrings()
+                .isEmpty()));
+        assertEquals(
+                Set.of(StopReason.MAX_TOKENS, StopReason.STOP_STRING, StopReason.STOP_TOKEN),
+                Set.copyOf(
+                        seqs.stream().map(s -> s.future().join().stopReason()).toList()),
                 "every way to stop is exercised");
     }
 
@@ -115,13 +120,19 @@ class BatchGeneratorTest {
     void generateAllReturnsInPromptOrderWhatEachGetsAlone() {
         DecoderModel model = model(ModelType.QWEN2);
         List<Request> requests = requests(model).stream()
-                .map(r -> new Request(r.prompt(), GenerationOptions.of(9, Set.of()), r.seed(), r.greedy())).toList();
-        List<Generation> all = new BatchGenerator(model, ContinuationText.of(CHARS), 4).generateAll(
-                requests.stream().map(Request::prompt).toList(), GenerationOptions.of(9, Set.of()),
-                requests.stream().map(Request::sampler).toList());
+                .map(r -> new Request(r.prompt(), GenerationOptions.of(9, Set.of()), r.seed(), r.greedy()))
+                .toList();
+        List<Generation> all = new BatchGenerator(model, ContinuationText.of(CHARS), 4)
+                .generateAll(
+                        requests.stream().map(Request::prompt).toList(),
+                        GenerationOptions.of(9, Set.of()),
+                        requests.stream().map(Request::sampler).toList());
         assertEquals(requests.size(), all.size());
         for (int i = 0; i < all.size(); i++) {
-            assertArrayEquals(alone(model, requests.get(i), new ArrayList<>()).ids(), all.get(i).ids(), "sequence " + i);
+            assertArrayEquals(
+                    alone(model, requests.get(i), new ArrayList<>()).ids(),
+                    all.get(i).ids(),
+                    "sequence " + i);
         }
     }
 
@@ -131,9 +142,8 @@ class BatchGeneratorTest {
         List<Request> requests = requests(model);
         BatchGenerator batch = new BatchGenerator(model, ContinuationText.of(CHARS), 2);
         List<BatchGenerator.Sequence> seqs = Collections.synchronizedList(new ArrayList<>());
-        Thread submitter = new Thread(() -> requests.forEach(r ->
-                seqs.add(batch.submit(r.prompt(), r.options(), r.sampler(), chunk -> {
-                }))));
+        Thread submitter = new Thread(
+                () -> requests.forEach(r -> seqs.add(batch.submit(r.prompt(), r.options(), r.sampler(), chunk -> {}))));
         submitter.start();
         // steps whatever has arrived, however the two threads interleave, until every request is in and done
         while (submitter.isAlive()) {
@@ -145,7 +155,9 @@ class BatchGeneratorTest {
         }
         assertEquals(requests.size(), seqs.size());
         for (int i = 0; i < requests.size(); i++) {
-            assertArrayEquals(alone(model, requests.get(i), new ArrayList<>()).ids(), seqs.get(i).future().join().ids(),
+            assertArrayEquals(
+                    alone(model, requests.get(i), new ArrayList<>()).ids(),
+                    seqs.get(i).future().join().ids(),
                     "sequence " + i);
         }
     }
@@ -169,12 +181,13 @@ class BatchGeneratorTest {
         server.start();
         List<BatchGenerator.Sequence> seqs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            seqs.add(batch.submit(new int[]{i + 1, 5}, opts, Sampler.greedy(), chunk -> {
-            }));
+            seqs.add(batch.submit(new int[] {i + 1, 5}, opts, Sampler.greedy(), chunk -> {}));
         }
         for (int i = 0; i < 3; i++) {
-            Generation expected = alone(model, new Request(new int[]{i + 1, 5}, opts, 0, true), new ArrayList<>());
-            assertArrayEquals(expected.ids(), seqs.get(i).future().get(60, TimeUnit.SECONDS).ids());
+            Generation expected = alone(model, new Request(new int[] {i + 1, 5}, opts, 0, true), new ArrayList<>());
+            assertArrayEquals(
+                    expected.ids(),
+                    seqs.get(i).future().get(60, TimeUnit.SECONDS).ids());
         }
         serving.set(false);
         server.interrupt();
@@ -190,12 +203,10 @@ class BatchGeneratorTest {
         int[] prompt = {1, 2, 3};
         StringBuilder third = new StringBuilder();
         StringBuilder fourth = new StringBuilder();
-        BatchGenerator.Sequence a = batch.submit(prompt, long20, Sampler.greedy(), chunk -> {
-        });
-        BatchGenerator.Sequence b = batch.submit(new int[]{4, 5}, long20, Sampler.greedy(), chunk -> {
-        });
-        BatchGenerator.Sequence c = batch.submit(new int[]{6}, long20, Sampler.greedy(), third::append);
-        BatchGenerator.Sequence d = batch.submit(new int[]{7}, long20, Sampler.greedy(), fourth::append);
+        BatchGenerator.Sequence a = batch.submit(prompt, long20, Sampler.greedy(), chunk -> {});
+        BatchGenerator.Sequence b = batch.submit(new int[] {4, 5}, long20, Sampler.greedy(), chunk -> {});
+        BatchGenerator.Sequence c = batch.submit(new int[] {6}, long20, Sampler.greedy(), third::append);
+        BatchGenerator.Sequence d = batch.submit(new int[] {7}, long20, Sampler.greedy(), fourth::append);
         batch.step();
         batch.step();
         assertEquals(2, batch.activeCount());
@@ -214,7 +225,7 @@ class BatchGeneratorTest {
             assertTrue(batch.activeCount() <= 2);
         }
         assertFalse(b.future().isCancelled());
-        Generation alone = alone(model, new Request(new int[]{6}, long20, 0, true), new ArrayList<>());
+        Generation alone = alone(model, new Request(new int[] {6}, long20, 0, true), new ArrayList<>());
         assertArrayEquals(alone.ids(), c.future().join().ids());
         assertEquals(20, d.future().join().newTokens());
     }
@@ -224,18 +235,18 @@ class BatchGeneratorTest {
         DecoderModel model = model(ModelType.GPT_NEOX);
         BatchGenerator batch = new BatchGenerator(model, ContinuationText.of(CHARS), 1);
         GenerationOptions opts = GenerationOptions.of(5, Set.of());
-        BatchGenerator.Sequence failing = batch.submit(new int[]{1}, opts, Sampler.greedy(), chunk -> {
+        BatchGenerator.Sequence failing = batch.submit(new int[] {1}, opts, Sampler.greedy(), chunk -> {
             throw new IllegalStateException("client went away");
         });
         StringBuilder never = new StringBuilder();
-        BatchGenerator.Sequence waiter = batch.submit(new int[]{2}, opts, Sampler.greedy(), never::append);
-        BatchGenerator.Sequence last = batch.submit(new int[]{3}, opts, Sampler.greedy(), chunk -> {
-        });
+        BatchGenerator.Sequence waiter = batch.submit(new int[] {2}, opts, Sampler.greedy(), never::append);
+        BatchGenerator.Sequence last = batch.submit(new int[] {3}, opts, Sampler.greedy(), chunk -> {});
         waiter.cancel();
         while (batch.step()) {
             assertTrue(batch.activeCount() <= 1);
         }
-        CompletionException e = assertThrows(CompletionException.class, () -> failing.future().join());
+        CompletionException e =
+                assertThrows(CompletionException.class, () -> failing.future().join());
         assertEquals("client went away", e.getCause().getMessage());
         assertTrue(waiter.future().isCancelled());
         assertEquals("", never.toString());
@@ -246,15 +257,14 @@ class BatchGeneratorTest {
     void badRequestsAreRefusedAtSubmitAndZeroTokensIsDoneAtOnce() {
         BatchGenerator batch = new BatchGenerator(model(ModelType.LLAMA), ContinuationText.of(CHARS), 2);
         GenerationOptions opts = GenerationOptions.of(3, Set.of());
-        assertThrows(IllegalArgumentException.class, () -> batch.submit(new int[0], opts, Sampler.greedy(), c -> {
-        }));
-        assertThrows(IllegalArgumentException.class, () -> batch.submit(new int[]{37}, opts, Sampler.greedy(), c -> {
-        }));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class, () -> batch.submit(new int[0], opts, Sampler.greedy(), c -> {}));
+        assertThrows(
+                IllegalArgumentException.class, () -> batch.submit(new int[] {37}, opts, Sampler.greedy(), c -> {}));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new BatchGenerator(model(ModelType.LLAMA), ContinuationText.of(CHARS), 0));
-        BatchGenerator.Sequence none = batch.submit(new int[]{1}, GenerationOptions.of(0, Set.of()),
-                Sampler.greedy(), c -> {
-                });
+        BatchGenerator.Sequence none =
+                batch.submit(new int[] {1}, GenerationOptions.of(0, Set.of()), Sampler.greedy(), c -> {});
         assertTrue(none.done());
         assertEquals(0, none.future().join().newTokens());
         assertFalse(batch.step(), "nothing to do");

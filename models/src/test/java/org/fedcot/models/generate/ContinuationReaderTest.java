@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ContinuationReaderTest {
     /** Text with one-, two-, three- and four-byte characters, which byte-level and byte-fallback tokenizers split. */
-    private static final String MIXED = "Once upon a time, caf\u00E9 \u20AC5 \uD83D\uDE80\uD83D\uDE42 ok\n\u00E2the end";
+    private static final String MIXED =
+            "Once upon a time, caf\u00E9 \u20AC5 \uD83D\uDE80\uD83D\uDE42 ok\n\u00E2the end";
 
     @TempDir
     Path tmp;
@@ -56,7 +57,8 @@ class ContinuationReaderTest {
 
     @Test
     void eachTokenDecodesOnlyAFewTokens() {
-        CountingTokenizer counting = new CountingTokenizer(MadeTokenizerFiles.trainedBpe().tokenizer());
+        CountingTokenizer counting =
+                new CountingTokenizer(MadeTokenizerFiles.trainedBpe().tokenizer());
         int[] prompt = counting.encode("Once upon a time", false);
         int[] generated = counting.encode(MIXED.repeat(20), false);
         ContinuationText.Reader reader = ContinuationText.of(counting).reader(prompt);
@@ -64,7 +66,8 @@ class ContinuationReaderTest {
         for (int id : generated) {
             reader.add(id);
         }
-        assertTrue(counting.decoded <= 24L * generated.length,
+        assertTrue(
+                counting.decoded <= 24L * generated.length,
                 counting.decoded + " ids decoded for " + generated.length + " tokens: not re-decoding everything");
     }
 
@@ -94,7 +97,9 @@ class ContinuationReaderTest {
     private static int[] randomIds(Tokenizer t, int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int vocab = t.vocabSize();
-        return rng.ints(n, 0, vocab).map(id -> rng.nextBoolean() ? id % Math.min(300, vocab) : id).toArray();
+        return rng.ints(n, 0, vocab)
+                .map(id -> rng.nextBoolean() ? id % Math.min(300, vocab) : id)
+                .toArray();
     }
 
     /** Counts the ids it is asked to decode. */

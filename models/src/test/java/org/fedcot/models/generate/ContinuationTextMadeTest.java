@@ -37,7 +37,9 @@ class ContinuationTextMadeTest {
         assertEquals(Arrays.toString(prompt), Arrays.toString(Arrays.copyOf(all, prompt.length)), "a prefix");
         int[] more = Arrays.copyOfRange(all, prompt.length, all.length);
         assertEquals(llama2cId(" the"), more[0]);
-        assertEquals(" there was", ContinuationText.of(t).of(prompt, more),
+        assertEquals(
+                " there was",
+                ContinuationText.of(t).of(prompt, more),
                 "not 'there was', as decoding the continuation alone gives");
         assertEquals("there was", t.decode(more));
     }
@@ -51,7 +53,8 @@ class ContinuationTextMadeTest {
         ContinuationText text = ContinuationText.of(bpe);
         assertEquals("\uD83D\uDE80 ok", text.of(prompt, rocket));
         assertTrue(rocket.length > 2, "the emoji takes more than one token");
-        assertTrue(text.of(prompt, Arrays.copyOf(rocket, 1)).endsWith("\uFFFD"), "an unfinished character reads U+FFFD");
+        assertTrue(
+                text.of(prompt, Arrays.copyOf(rocket, 1)).endsWith("\uFFFD"), "an unfinished character reads U+FFFD");
     }
 
     @Test
@@ -61,9 +64,13 @@ class ContinuationTextMadeTest {
         assertEquals("the", runC.of(new int[] {BOS}, new int[] {the}), "a leading space goes after BOS");
         assertEquals("the the", runC.of(new int[] {5, BOS}, new int[] {the, the}), "what matters is the token before");
         assertEquals(" the", runC.of(new int[] {the}, new int[] {the}), "and stays elsewhere");
-        assertEquals("\n\t", runC.of(new int[] {the}, new int[] {FIRST_BYTE + '\n', FIRST_BYTE + '\t'}),
+        assertEquals(
+                "\n\t",
+                runC.of(new int[] {the}, new int[] {FIRST_BYTE + '\n', FIRST_BYTE + '\t'}),
                 "byte tokens print their byte");
-        assertEquals("", runC.of(new int[] {the}, new int[] {FIRST_BYTE + 7, FIRST_BYTE + 0xC3, FIRST_BYTE + 0x7F}),
+        assertEquals(
+                "",
+                runC.of(new int[] {the}, new int[] {FIRST_BYTE + 7, FIRST_BYTE + 0xC3, FIRST_BYTE + 0x7F}),
                 "non-printable bytes (BEL, a UTF-8 lead byte, DEL) print nothing");
         assertEquals("\n</s>\n", runC.of(new int[] {the}, new int[] {EOS}), "EOS prints its piece, as run.c does");
         assertEquals("\u00E2", runC.of(new int[] {the}, new int[] {llama2cId("\u00E2")}), "a multi-byte piece prints");

@@ -49,28 +49,30 @@ class ContinuationTextTest {
     void runCTextFollowsRunCsPrintingRules() throws IOException {
         RunCText runC = new RunCText(tok512());
         int the = 265; // " the"
-        assertEquals("the", runC.of(new int[]{BOS}, new int[]{the}), "a leading space goes after BOS");
-        assertEquals("the the", runC.of(new int[]{5, BOS}, new int[]{the, the}), "what matters is the token before");
-        assertEquals(" the", runC.of(new int[]{the}, new int[]{the}), "and stays elsewhere");
-        assertEquals("\n\t", runC.of(new int[]{the}, new int[]{3 + '\n', 3 + '\t'}), "byte tokens print their byte");
-        assertEquals("", runC.of(new int[]{the}, new int[]{3 + 7, 3 + 0xC3, 3 + 0x7F}),
+        assertEquals("the", runC.of(new int[] {BOS}, new int[] {the}), "a leading space goes after BOS");
+        assertEquals("the the", runC.of(new int[] {5, BOS}, new int[] {the, the}), "what matters is the token before");
+        assertEquals(" the", runC.of(new int[] {the}, new int[] {the}), "and stays elsewhere");
+        assertEquals("\n\t", runC.of(new int[] {the}, new int[] {3 + '\n', 3 + '\t'}), "byte tokens print their byte");
+        assertEquals(
+                "",
+                runC.of(new int[] {the}, new int[] {3 + 7, 3 + 0xC3, 3 + 0x7F}),
                 "non-printable bytes (BEL, a UTF-8 lead byte, DEL) print nothing");
-        assertEquals("\n</s>\n", runC.of(new int[]{the}, new int[]{2}), "EOS prints its piece, as run.c does");
-        assertEquals("\u00E2", runC.of(new int[]{the}, new int[]{502}), "a multi-byte piece prints");
+        assertEquals("\n</s>\n", runC.of(new int[] {the}, new int[] {2}), "EOS prints its piece, as run.c does");
+        assertEquals("\u00E2", runC.of(new int[] {the}, new int[] {502}), "a multi-byte piece prints");
     }
 
     @Test
     void greedyStories260KPrintsWhatRunCPrints() throws IOException {
         Tokenizer t = tok512();
         DecoderModel model = Llama2cCheckpoint.load(SharedFiles.path("models/stories260K/stories260K.bin"));
-        String expected = Files.readString(SharedFiles.path("models/stories260K/greedy_t0_once_upon_a_time_256.txt"),
-                StandardCharsets.UTF_8);
+        String expected = Files.readString(
+                SharedFiles.path("models/stories260K/greedy_t0_once_upon_a_time_256.txt"), StandardCharsets.UTF_8);
         int[] prompt = t.encode("Once upon a time", true);
         RunCText runC = new RunCText(t);
         int steps = 256; // run.c's -n: positions, the prompt's included
-        Generation g = new Generator(model, runC).generate(prompt,
-                GenerationOptions.of(steps - prompt.length + 1, Set.of(BOS)), Sampler.greedy());
-        String printed = runC.of(new int[]{BOS}, Arrays.copyOfRange(prompt, 1, prompt.length)) + g.text() + "\n";
+        Generation g = new Generator(model, runC)
+                .generate(prompt, GenerationOptions.of(steps - prompt.length + 1, Set.of(BOS)), Sampler.greedy());
+        String printed = runC.of(new int[] {BOS}, Arrays.copyOfRange(prompt, 1, prompt.length)) + g.text() + "\n";
         assertEquals(expected, printed);
     }
 }

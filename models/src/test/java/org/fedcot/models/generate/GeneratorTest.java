@@ -28,8 +28,8 @@ class GeneratorTest {
     }
 
     private static Generation greedy(DecoderModel model, GenerationOptions options, StringBuilder stream) {
-        return new Generator(model, ContinuationText.of(CHARS)).generate(PROMPT, options, Sampler.greedy(),
-                stream::append);
+        return new Generator(model, ContinuationText.of(CHARS))
+                .generate(PROMPT, options, Sampler.greedy(), stream::append);
     }
 
     @ParameterizedTest
@@ -57,7 +57,8 @@ class GeneratorTest {
     @Test
     void aStopTokenEndsGenerationAndIsNotKept() {
         DecoderModel model = model(ModelType.LLAMA);
-        int[] free = greedy(model, GenerationOptions.of(10, Set.of()), new StringBuilder()).ids();
+        int[] free = greedy(model, GenerationOptions.of(10, Set.of()), new StringBuilder())
+                .ids();
         int k = 1; // the first token that did not occur before, so the stop comes exactly there
         while (k < free.length && contains(Arrays.copyOf(free, k), free[k])) {
             k++;
@@ -72,21 +73,25 @@ class GeneratorTest {
     @Test
     void aStopStringCutsTheTextAndStopsAtTheTokenCompletingIt() {
         DecoderModel model = model(ModelType.QWEN2);
-        String free = greedy(model, GenerationOptions.of(20, Set.of()), new StringBuilder()).text();
+        String free = greedy(model, GenerationOptions.of(20, Set.of()), new StringBuilder())
+                .text();
         String stop = free.substring(6, 8);
         int at = free.indexOf(stop);
         StringBuilder streamed = new StringBuilder();
         Generation g = greedy(model, new GenerationOptions(20, Set.of(), List.of("never appears", stop)), streamed);
         assertEquals(StopReason.STOP_STRING, g.stopReason());
         assertEquals(free.substring(0, at), g.text());
-        assertEquals(at + stop.length(), g.newTokens(), "one char per token: stops at the token completing the stop string");
-        assertEquals(g.text(), streamed.toString(), "streamed chunks concatenate to the text, the stop string never shown");
+        assertEquals(
+                at + stop.length(), g.newTokens(), "one char per token: stops at the token completing the stop string");
+        assertEquals(
+                g.text(), streamed.toString(), "streamed chunks concatenate to the text, the stop string never shown");
     }
 
     @Test
     void streamingHoldsBackWhatMightBecomeAStopString() {
         DecoderModel model = model(ModelType.GPT_NEOX);
-        String free = greedy(model, GenerationOptions.of(16, Set.of()), new StringBuilder()).text();
+        String free = greedy(model, GenerationOptions.of(16, Set.of()), new StringBuilder())
+                .text();
         // a stop string that starts like the text's end but never completes: held back, then shown at the end
         String tricky = free.substring(free.length() - 2) + "#";
         StringBuilder streamed = new StringBuilder();
@@ -103,8 +108,8 @@ class GeneratorTest {
             return gen.length % 2 == 1 ? s.substring(0, s.length() - 1) + "\uFFFD" : s;
         };
         List<String> chunks = new java.util.ArrayList<>();
-        Generation g = new Generator(model(ModelType.LLAMA), halfDone).generate(PROMPT,
-                GenerationOptions.of(9, Set.of()), Sampler.greedy(), chunks::add);
+        Generation g = new Generator(model(ModelType.LLAMA), halfDone)
+                .generate(PROMPT, GenerationOptions.of(9, Set.of()), Sampler.greedy(), chunks::add);
         assertTrue(chunks.stream().limit(chunks.size() - 1).noneMatch(c -> c.contains("\uFFFD")), chunks.toString());
         assertEquals(g.text(), String.join("", chunks));
         assertTrue(g.text().endsWith("\uFFFD"), "the end of the generation shows what is left");
@@ -118,7 +123,10 @@ class GeneratorTest {
         GenerationOptions opts = GenerationOptions.of(30, Set.of());
         int[] a = gen.generate(PROMPT, opts, new Sampler(params, 5)).ids();
         assertArrayEquals(a, gen.generate(PROMPT, opts, new Sampler(params, 5)).ids());
-        assertNotEquals(Arrays.toString(a), Arrays.toString(gen.generate(PROMPT, opts, new Sampler(params, 6)).ids()));
+        assertNotEquals(
+                Arrays.toString(a),
+                Arrays.toString(
+                        gen.generate(PROMPT, opts, new Sampler(params, 6)).ids()));
     }
 
     @Test
@@ -130,7 +138,8 @@ class GeneratorTest {
         Generation one = gen.generate(PROMPT, GenerationOptions.of(1, Set.of()), Sampler.greedy());
         assertEquals(1, one.newTokens());
         assertTrue(one.tokensPerSecond() > 0);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> gen.generate(new int[0], GenerationOptions.of(3, Set.of()), Sampler.greedy()));
         assertThrows(IllegalArgumentException.class, () -> new GenerationOptions(3, Set.of(), List.of("")));
         assertThrows(IllegalArgumentException.class, () -> GenerationOptions.of(-1, Set.of()));

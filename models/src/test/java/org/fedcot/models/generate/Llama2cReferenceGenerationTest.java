@@ -52,7 +52,7 @@ class Llama2cReferenceGenerationTest {
         List<String> lines = Files.readAllLines(file);
         List<int[][]> runs = new ArrayList<>();
         for (int i = 0; i + 1 < lines.size(); i += 2) {
-            runs.add(new int[][]{ids(lines.get(i), "prompt ids:"), ids(lines.get(i + 1), "generated ids:")});
+            runs.add(new int[][] {ids(lines.get(i), "prompt ids:"), ids(lines.get(i + 1), "generated ids:")});
         }
         return runs;
     }
@@ -62,6 +62,8 @@ class Llama2cReferenceGenerationTest {
             throw new IllegalStateException("greedy_ids.txt: expected a line starting '" + label + "', got: " + line);
         }
         String rest = line.substring(label.length()).strip();
-        return rest.isEmpty() ? new int[0] : Arrays.stream(rest.split(" ")).mapToInt(Integer::parseInt).toArray();
+        return rest.isEmpty()
+                ? new int[0]
+                : Arrays.stream(rest.split(" ")).mapToInt(Integer::parseInt).toArray();
     }
 }

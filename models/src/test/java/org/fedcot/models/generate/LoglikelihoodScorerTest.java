@@ -59,12 +59,13 @@ class LoglikelihoodScorerTest {
             }
         }
         int maxLength = 12;
-        for (int maxBatch : new int[]{1, 3, 64}) {
+        for (int maxBatch : new int[] {1, 3, 64}) {
             List<Loglikelihood> scored = new LoglikelihoodScorer(model, maxBatch, maxLength).score(requests);
             for (int i = 0; i < requests.size(); i++) {
                 Loglikelihood direct = direct(model, truncated(requests.get(i), maxLength));
                 assertEquals(direct.logProb(), scored.get(i).logProb(), 1e-4, "batch " + maxBatch + " request " + i);
-                assertEquals(direct.greedy(), scored.get(i).greedy(), "batch " + maxBatch + " request " + i + " greedy");
+                assertEquals(
+                        direct.greedy(), scored.get(i).greedy(), "batch " + maxBatch + " request " + i + " greedy");
             }
         }
     }
@@ -73,12 +74,13 @@ class LoglikelihoodScorerTest {
     void theGreedyContinuationIsFlaggedGreedy() {
         DecoderModel model = DecoderModel.random(TestModels.tiny(ModelType.LLAMA, false), 8);
         int[] context = {4, 8, 15, 16, 23};
-        int[] greedy = new Generator(model, (p, g) -> "").generate(context, GenerationOptions.of(4, java.util.Set.of()),
-                Sampler.greedy()).ids();
+        int[] greedy = new Generator(model, (p, g) -> "")
+                .generate(context, GenerationOptions.of(4, java.util.Set.of()), Sampler.greedy())
+                .ids();
         int[] other = greedy.clone();
         other[2] = (other[2] + 1) % model.config().vocabSize();
-        List<Loglikelihood> s = new LoglikelihoodScorer(model, 8).score(List.of(
-                new ScoringRequest(context, greedy), new ScoringRequest(context, other)));
+        List<Loglikelihood> s = new LoglikelihoodScorer(model, 8)
+                .score(List.of(new ScoringRequest(context, greedy), new ScoringRequest(context, other)));
         assertTrue(s.get(0).greedy());
         assertTrue(!s.get(1).greedy());
         assertTrue(s.get(0).logProb() > s.get(1).logProb(), "the greedy path is the more likely here");
@@ -89,15 +91,17 @@ class LoglikelihoodScorerTest {
         DecoderModel model = DecoderModel.random(TestModels.tiny(ModelType.GPT_NEOX, false), 2);
         int[] ctx = TestModels.randomIds(30, model.config().vocabSize(), 1);
         int[] cont = {5, 6, 7};
-        double truncated = new LoglikelihoodScorer(model, 2, 12).score(List.of(new ScoringRequest(ctx, cont)))
-                .getFirst().logProb();
+        double truncated = new LoglikelihoodScorer(model, 2, 12)
+                .score(List.of(new ScoringRequest(ctx, cont)))
+                .getFirst()
+                .logProb();
         // the same as scoring the last 12 - 3 + 1 = 10 context tokens untruncated
         int[] tail = Arrays.copyOfRange(ctx, ctx.length - 10, ctx.length);
         assertEquals(direct(model, new ScoringRequest(tail, cont)).logProb(), truncated, TOL);
         assertThrows(IllegalArgumentException.class, () -> new LoglikelihoodScorer(model, 2, 2)
                 .score(List.of(new ScoringRequest(ctx, cont))));
         assertThrows(IllegalArgumentException.class, () -> new LoglikelihoodScorer(model, 2)
-                .score(List.of(new ScoringRequest(ctx, new int[]{model.config().vocabSize()}))));
+                .score(List.of(new ScoringRequest(ctx, new int[] {model.config().vocabSize()}))));
         assertThrows(IllegalArgumentException.class, () -> new ScoringRequest(new int[0], cont));
     }
 

@@ -34,8 +34,9 @@ class LoraGenerationTest {
     }
 
     private static int[] greedy(DecoderModel m) {
-        return new Generator(m, ContinuationText.of(new CharTokenizer())).generate(PROMPT,
-                GenerationOptions.of(16, Set.of()), Sampler.greedy()).ids();
+        return new Generator(m, ContinuationText.of(new CharTokenizer()))
+                .generate(PROMPT, GenerationOptions.of(16, Set.of()), Sampler.greedy())
+                .ids();
     }
 
     @ParameterizedTest

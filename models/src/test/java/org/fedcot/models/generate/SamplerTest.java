@@ -21,6 +21,7 @@ class SamplerTest {
     private static final float[] LOGITS = {1.0f, 2.5f, -0.5f, 0.3f, 2.0f, -2.0f, 1.4f, 0.0f};
     /** chi-square quantile 0.999 for 1..7 degrees of freedom: a correct sampler fails 1 run in 1000 seeds. */
     private static final double[] CHI2_999 = {10.83, 13.82, 16.27, 18.47, 20.52, 22.46, 24.32};
+
     private static final int DRAWS = 200_000;
 
     @Test
@@ -29,14 +30,16 @@ class SamplerTest {
         assertEquals(1, Sampler.greedy().sample(x, 0, x.length));
         assertEquals(3, Sampler.greedy().sample(x, 2, 3) + 2, "an offset row");
         double[] p = Sampler.greedy().probabilities(x, 0, x.length);
-        assertArrayEquals(new double[]{0, 1, 0, 0, 0}, p);
+        assertArrayEquals(new double[] {0, 1, 0, 0, 0}, p);
         SplittableRandom rng = new SplittableRandom(5);
         for (int trial = 0; trial < 100; trial++) {
             float[] r = new float[50];
             for (int i = 0; i < r.length; i++) {
                 r[i] = (float) rng.nextGaussian() * 5;
             }
-            int argmax = IntStream.range(0, r.length).reduce((a, b) -> r[b] > r[a] ? b : a).orElseThrow();
+            int argmax = IntStream.range(0, r.length)
+                    .reduce((a, b) -> r[b] > r[a] ? b : a)
+                    .orElseThrow();
             assertEquals(argmax, Sampler.greedy().sample(r, 0, r.length));
         }
     }
@@ -44,7 +47,7 @@ class SamplerTest {
     @Test
     void lowTemperatureTendsToTheArgmax() {
         double previous = 0;
-        for (double t : new double[]{2, 1, 0.5, 0.1, 0.01, 1e-4}) {
+        for (double t : new double[] {2, 1, 0.5, 0.1, 0.01, 1e-4}) {
             double pMax = new Sampler(new SamplingParams(t, 0, 1), 1).probabilities(LOGITS, 0, LOGITS.length)[1];
             assertTrue(pMax > previous || pMax == 1, "p(argmax) grows as the temperature falls: " + pMax + " at " + t);
             previous = pMax;
@@ -59,7 +62,7 @@ class SamplerTest {
     @Test
     void extremeLogitsStayFinite() {
         float[] x = {1e30f, -1e30f, 1e30f * 0.999f, Float.MAX_VALUE / 2, 0f};
-        for (double t : new double[]{1e-6, 1, 100}) {
+        for (double t : new double[] {1e-6, 1, 100}) {
             double[] p = new Sampler(new SamplingParams(t, 0, 0.95), 1).probabilities(x, 0, x.length);
             assertEquals(1.0, Arrays.stream(p).sum(), 1e-12, "sums to 1 at temperature " + t);
             assertTrue(Arrays.stream(p).allMatch(Double::isFinite), Arrays.toString(p));
@@ -117,7 +120,8 @@ class SamplerTest {
 
     private static long support(float[] x, double topP) {
         return Arrays.stream(new Sampler(new SamplingParams(1, 0, topP), 1).probabilities(x, 0, x.length))
-                .filter(v -> v > 0).count();
+                .filter(v -> v > 0)
+                .count();
     }
 
     @ParameterizedTest
@@ -141,8 +145,10 @@ class SamplerTest {
             cells++;
         }
         assertTrue(cells >= 2, "the test needs at least two cells");
-        assertTrue(chi2 < CHI2_999[cells - 2], "chi-square " + chi2 + " with " + (cells - 1) + " degrees of freedom; counts "
-                + Arrays.toString(counts) + " expected " + Arrays.toString(expected));
+        assertTrue(
+                chi2 < CHI2_999[cells - 2],
+                "chi-square " + chi2 + " with " + (cells - 1) + " degrees of freedom; counts " + Arrays.toString(counts)
+                        + " expected " + Arrays.toString(expected));
     }
 
     @Test
@@ -181,7 +187,10 @@ class SamplerTest {
         for (int i = 0; i < n; i++) {
             p[i] /= z;
         }
-        Integer[] order = IntStream.range(0, n).boxed().sorted((a, b) -> Double.compare(p[b], p[a])).toArray(Integer[]::new);
+        Integer[] order = IntStream.range(0, n)
+                .boxed()
+                .sorted((a, b) -> Double.compare(p[b], p[a]))
+                .toArray(Integer[]::new);
         boolean[] keep = new boolean[n];
         Arrays.fill(keep, true);
         if (topK > 0 && topK < n) {

@@ -17,14 +17,15 @@ public final class MadeTexts {
         "ba", "be", "bi", "bo", "bu", "ca", "ce", "co", "da", "de", "di", "do", "fa", "fe", "fi", "ga", "go", "ha",
         "he", "hi", "ho", "ja", "ka", "ki", "la", "le", "li", "lo", "lu", "ma", "me", "mi", "mo", "na", "ne", "ni",
         "no", "nu", "pa", "pe", "pi", "po", "ra", "re", "ri", "ro", "ru", "sa", "se", "si", "so", "ta", "te", "ti",
-        "to", "tu", "va", "ve", "vi", "wa", "we", "wi", "ya", "yo", "an", "en", "in", "on", "un", "st", "th", "ng"};
+        "to", "tu", "va", "ve", "vi", "wa", "we", "wi", "ya", "yo", "an", "en", "in", "on", "un", "st", "th", "ng"
+    };
     private static final String[] NON_ASCII = {
-        "café", "naïve", "über", "façade", "Ελληνικά", "日本語", "中文", "테스트", "😀", "🙂ok", "e\u0301", "ñandú"};
+        "café", "naïve", "über", "façade", "Ελληνικά", "日本語", "中文", "테스트", "😀", "🙂ok", "e\u0301", "ñandú"
+    };
     private static final String[] PUNCTUATION = {",", ".", "!", "?", ";", ":", "...", "'s", "'t", ")", "\""};
     private static final String[] GAPS = {" ", " ", " ", " ", " ", " ", "  ", "\t", "\n", " \n", "\r\n"};
 
-    private MadeTexts() {
-    }
+    private MadeTexts() {}
 
     /** {@code count} texts from {@code seed}, each of 1 to 24 words. */
     public static List<String> of(int count, long seed) {

@@ -23,6 +23,7 @@ import org.fedcot.models.tokenizer.llama2c.TokenizerBinBytes;
 public final class MadeTokenizerFiles {
     /** The trained BPE's size: its special token, the 256 byte tokens and 543 merges. */
     public static final int BPE_VOCAB = 800;
+
     public static final String END_OF_TEXT = "<|endoftext|>";
     /**
      * The llama2.c pieces after {@code <unk>}, {@code <s>}, {@code </s>} and the 256 byte tokens, in
@@ -36,8 +37,7 @@ public final class MadeTokenizerFiles {
 
     private static TrainedBpe trained;
 
-    private MadeTokenizerFiles() {
-    }
+    private MadeTokenizerFiles() {}
 
     /** The BPE trained on 3000 made texts (seed 1), trained once per test JVM. */
     public static synchronized TrainedBpe trainedBpe() {
@@ -76,10 +76,14 @@ public final class MadeTokenizerFiles {
      */
     public static Path tokenizerBin(Path file) throws IOException {
         List<String> pieces = new ArrayList<>(List.of("<unk>", "\n<s>\n", "\n</s>\n"));
-        IntStream.range(0, 256).mapToObj(b -> "<0x" + HexFormat.of().withUpperCase().toHexDigits((byte) b) + ">")
+        IntStream.range(0, 256)
+                .mapToObj(b -> "<0x" + HexFormat.of().withUpperCase().toHexDigits((byte) b) + ">")
                 .forEach(pieces::add);
         pieces.addAll(LLAMA2C_PIECES);
-        int longest = pieces.stream().mapToInt(p -> p.getBytes(StandardCharsets.UTF_8).length).max().orElseThrow();
+        int longest = pieces.stream()
+                .mapToInt(p -> p.getBytes(StandardCharsets.UTF_8).length)
+                .max()
+                .orElseThrow();
         return Files.write(file, TokenizerBinBytes.of(longest, pieces.toArray(String[]::new)));
     }
 

@@ -31,15 +31,17 @@ class SharedDataRoundTripTest {
         "gpt2 encoder.json + vocab.bpe, models/tokenizers/gpt2-tokenizer, false",
         "gpt-neox-20b tokenizer.json,   models/tokenizers/gpt-neox-20b-tokenizer/20B_tokenizer.json, false",
         "qwen3 tokenizer.json,          models/tokenizers/qwen3-tokenizer/tokenizer.json, false",
-        "llama2 tokenizer.bin,          models/tokenizers/llama2-tokenizer/tokenizer.bin, true"})
+        "llama2 tokenizer.bin,          models/tokenizers/llama2-tokenizer/tokenizer.bin, true"
+    })
     void everyTextRoundTrips(String name, String path, boolean alsoWithSpecial) throws TokenizerException {
         Tokenizer tokenizer = Tokenizers.load(SharedFiles.path(path));
         for (boolean special : alsoWithSpecial ? new boolean[] {false, true} : new boolean[] {false}) {
             List<String> changed = texts.parallelStream()
                     .filter(text -> !text.equals(tokenizer.decode(tokenizer.encode(text, special))))
                     .toList();
-            System.out.printf("%s, addSpecial=%s: %d of %d texts round-trip%n", name, special,
-                    texts.size() - changed.size(), texts.size());
+            System.out.printf(
+                    "%s, addSpecial=%s: %d of %d texts round-trip%n",
+                    name, special, texts.size() - changed.size(), texts.size());
             assertEquals(List.of(), changed.subList(0, Math.min(3, changed.size())), changed.size() + " texts changed");
         }
     }

@@ -26,22 +26,34 @@ public final class SharedDataTexts {
      * (ARC's choices) an object whose "text" is a list of strings.
      */
     private static final Set<String> TEXT_FIELDS = Set.of(
-            "question", "subject", "instruction", "input", // questions (some with their choices)
-            "choices", "output", // choices, and BoolQ's "the correct answer is ..." targets
-            "abstractive_explanation", "extractive_explanation", "gen_label", "rationale", "predicted_rationale",
-            "full_output", "full_output_goodformat", "trunc_output", "trunc_output_goodformat"); // rationales
+            "question",
+            "subject",
+            "instruction",
+            "input", // questions (some with their choices)
+            "choices",
+            "output", // choices, and BoolQ's "the correct answer is ..." targets
+            "abstractive_explanation",
+            "extractive_explanation",
+            "gen_label",
+            "rationale",
+            "predicted_rationale",
+            "full_output",
+            "full_output_goodformat",
+            "trunc_output",
+            "trunc_output_goodformat"); // rationales
 
     private static List<String> texts;
 
-    private SharedDataTexts() {
-    }
+    private SharedDataTexts() {}
 
     /** The distinct texts, in file order, of every .json / .jsonl file under the shared data folder. */
     public static synchronized List<String> all() {
         if (texts == null) {
             Set<String> found = new LinkedHashSet<>();
             try (Stream<Path> files = Files.walk(SharedFiles.path("data"))) {
-                for (Path file : files.filter(f -> f.toString().matches(".*\\.jsonl?")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().matches(".*\\.jsonl?"))
+                        .sorted()
+                        .toList()) {
                     read(file, found);
                 }
             } catch (IOException e) {
@@ -54,7 +66,8 @@ public final class SharedDataTexts {
 
     /** JSON lines, one JSON value, or a JSON list (whose elements Jackson iterates): all the same here. */
     private static void read(Path file, Set<String> texts) throws IOException {
-        try (MappingIterator<JsonNode> records = new ObjectMapper().readerFor(JsonNode.class).readValues(file.toFile())) {
+        try (MappingIterator<JsonNode> records =
+                new ObjectMapper().readerFor(JsonNode.class).readValues(file.toFile())) {
             while (records.hasNext()) {
                 JsonNode record = records.next();
                 if (record.isTextual()) {

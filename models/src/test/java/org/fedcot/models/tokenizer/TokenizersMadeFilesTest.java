@@ -116,7 +116,12 @@ class TokenizersMadeFilesTest {
     void unsupportedFilesAreNamed() throws IOException {
         // llm.c's tokenizer file: a 256-int header starting with its magic number, then the tokens.
         ByteBuffer llmC = ByteBuffer.allocate(256 * Integer.BYTES + 2).order(ByteOrder.LITTLE_ENDIAN);
-        llmC.putInt(20240328).putInt(2).putInt(1).position(256 * Integer.BYTES).put((byte) 1).put((byte) 'a');
+        llmC.putInt(20240328)
+                .putInt(2)
+                .putInt(1)
+                .position(256 * Integer.BYTES)
+                .put((byte) 1)
+                .put((byte) 'a');
         assertFails(Files.write(tmp.resolve("gpt2_tokenizer.bin"), llmC.array()), "llm.c tokenizer file");
         // A SentencePiece tokenizer.model: a protobuf message, whose first piece is <unk>.
         byte[] sentencePiece = {0x0A, 0x0C, 0x0A, 0x05, '<', 'u', 'n', 'k', '>', 0x15, 0, 0, 0, 0, 0x18, 0x02};

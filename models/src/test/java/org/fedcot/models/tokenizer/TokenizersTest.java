@@ -77,8 +77,12 @@ class TokenizersTest {
         assertInstanceOf(HfTokenizer.class, Tokenizers.load(tokenizer("gpt-neox-20b-tokenizer/20B_tokenizer.json")));
         assertGpt2(Tokenizers.load(tokenizer("gpt2-tokenizer/encoder.json")));
         assertGpt2(Tokenizers.load(tokenizer("gpt2-tokenizer/vocab.bpe")));
-        assertLlama2(Tokenizers.load(Files.copy(tokenizer("llama2-tokenizer/tokenizer.bin"), tmp.resolve("vocab.dat"))));
-        assertEquals(512, Tokenizers.load(SharedFiles.path("models/stories260K/tok512.bin")).vocabSize());
+        assertLlama2(
+                Tokenizers.load(Files.copy(tokenizer("llama2-tokenizer/tokenizer.bin"), tmp.resolve("vocab.dat"))));
+        assertEquals(
+                512,
+                Tokenizers.load(SharedFiles.path("models/stories260K/tok512.bin"))
+                        .vocabSize());
     }
 
     @Test

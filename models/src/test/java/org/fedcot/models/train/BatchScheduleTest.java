@@ -29,8 +29,14 @@ class BatchScheduleTest {
     }
 
     private static TrainerConfig config() {
-        return TrainerConfig.builder(4).batchSize(2).microBatchSize(2).learningRate(1e-3)
-                .taskWeights(TaskWeights.fedCot(0.5)).seed(3).checkpointEvery(2).build();
+        return TrainerConfig.builder(4)
+                .batchSize(2)
+                .microBatchSize(2)
+                .learningRate(1e-3)
+                .taskWeights(TaskWeights.fedCot(0.5))
+                .seed(3)
+                .checkpointEvery(2)
+                .build();
     }
 
     @Test
@@ -38,8 +44,11 @@ class BatchScheduleTest {
         List<ExampleGroup> groups = pairs();
         BatchSchedule grouped = new BatchSchedule(groups, config());
         // the same number of groups of single examples: the same order of group indices
-        BatchSchedule singles = new BatchSchedule(groups.stream().map(g -> ExampleGroup.of(g.examples().getFirst()))
-                .toList(), config());
+        BatchSchedule singles = new BatchSchedule(
+                groups.stream()
+                        .map(g -> ExampleGroup.of(g.examples().getFirst()))
+                        .toList(),
+                config());
         for (int step = 0; step < 5; step++) {
             List<Example> batch = grouped.batch(step);
             assertEquals(4, batch.size(), "two groups of two");
@@ -47,7 +56,9 @@ class BatchScheduleTest {
                 ExampleGroup g = new ExampleGroup(batch.subList(i, i + 2));
                 assertTrue(groups.contains(g), "a group is split or mixed at step " + step);
             }
-            List<Example> labels = batch.stream().filter(e -> e.task().equals(TaskWeights.LABEL)).toList();
+            List<Example> labels = batch.stream()
+                    .filter(e -> e.task().equals(TaskWeights.LABEL))
+                    .toList();
             assertEquals(singles.batch(step), labels);
         }
         assertThrows(IllegalArgumentException.class, () -> new BatchSchedule(List.of(), config()));
@@ -57,10 +68,13 @@ class BatchScheduleTest {
     void aCheckpointOfOtherGroupingIsNotResumed() throws IOException {
         Trainer grouped = Trainer.grouped(TrainFixtures.tinyModel(5), config(), pairs(), List.of());
         grouped.train(tmp.resolve("grouped"), TrainingListener.NONE);
-        List<Example> flat = pairs().stream().flatMap(g -> g.examples().stream()).toList();
+        List<Example> flat =
+                pairs().stream().flatMap(g -> g.examples().stream()).toList();
         Trainer ungrouped = new Trainer(TrainFixtures.tinyModel(5), config(), flat, List.of());
-        CheckpointException e = assertThrows(CheckpointException.class,
-                () -> ungrouped.resume(Checkpoints.latest(tmp.resolve("grouped")).orElseThrow()));
+        CheckpointException e = assertThrows(
+                CheckpointException.class,
+                () -> ungrouped.resume(
+                        Checkpoints.latest(tmp.resolve("grouped")).orElseThrow()));
         assertTrue(e.getMessage().contains("was trained on other data"), e.getMessage());
         Trainer same = Trainer.grouped(TrainFixtures.tinyModel(5), config(), pairs(), List.of());
         same.resume(Checkpoints.latest(tmp.resolve("grouped")).orElseThrow());

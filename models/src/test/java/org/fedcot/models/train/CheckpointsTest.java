@@ -28,10 +28,12 @@ class CheckpointsTest {
     @Test
     void aFailedWriteLeavesNoDirectoryBehind() throws IOException {
         Path target = tmp.resolve("checkpoint-3");
-        IOException e = assertThrows(IOException.class, () -> AtomicDirectory.write(target, dir -> {
-            Files.writeString(dir.resolve("config.json"), "{}");
-            throw new IOException("disk full");
-        }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> AtomicDirectory.write(target, dir -> {
+                    Files.writeString(dir.resolve("config.json"), "{}");
+                    throw new IOException("disk full");
+                }));
         assertEquals("disk full", e.getMessage());
         assertFalse(Files.exists(target));
         assertEquals(List.of(), entries(tmp), "not even a hidden temporary directory is left");
@@ -41,10 +43,12 @@ class CheckpointsTest {
     void aFailedRewriteKeepsTheOldDirectoryIntact() throws IOException {
         Path target = tmp.resolve("checkpoint-3");
         AtomicDirectory.write(target, dir -> Files.writeString(dir.resolve("a.txt"), "old"));
-        assertThrows(IllegalStateException.class, () -> AtomicDirectory.write(target, dir -> {
-            Files.writeString(dir.resolve("a.txt"), "new");
-            throw new IllegalStateException("bug");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> AtomicDirectory.write(target, dir -> {
+                    Files.writeString(dir.resolve("a.txt"), "new");
+                    throw new IllegalStateException("bug");
+                }));
         assertEquals("old", Files.readString(target.resolve("a.txt")));
         AtomicDirectory.write(target, dir -> Files.writeString(dir.resolve("b.txt"), "new"));
         assertEquals(List.of("b.txt"), entries(target), "a successful rewrite replaces the whole directory");
@@ -55,24 +59,36 @@ class CheckpointsTest {
     void aCheckpointIsAModelDirectoryPlusOptimizerAndTrainerState() throws IOException {
         DecoderModel model = TrainFixtures.tinyModel(1);
         AdamW opt = steppedOptimizer(model);
-        TrainerState state = new TrainerState(3, 24, 10, "abc", 1.5, TrainerConfig.builder(5).build().trajectory());
+        TrainerState state = new TrainerState(
+                3, 24, 10, "abc", 1.5, TrainerConfig.builder(5).build().trajectory());
         Path dir = Checkpoints.dir(tmp, 3);
         Checkpoints.save(dir, model, null, opt, state);
-        assertEquals(List.of("config.json", "model.safetensors", "optimizer.safetensors", "trainer_state.json"),
+        assertEquals(
+                List.of("config.json", "model.safetensors", "optimizer.safetensors", "trainer_state.json"),
                 entries(dir));
         assertEquals(state, Checkpoints.readState(dir));
         DecoderModel loaded = HfCheckpoint.load(dir);
-        assertArrayEquals(model.parameters().getFirst().toArray(), loaded.parameters().getFirst().toArray());
+        assertArrayEquals(
+                model.parameters().getFirst().toArray(),
+                loaded.parameters().getFirst().toArray());
 
         DecoderModel other = TrainFixtures.tinyModel(2);
         AdamW otherOpt = new AdamW(other.parameters());
         Checkpoints.restore(dir, other, null, otherOpt);
         assertEquals(opt.stepCount(), otherOpt.stepCount());
         for (int i = 0; i < model.parameters().size(); i++) {
-            assertArrayEquals(model.parameters().get(i).toArray(), other.parameters().get(i).toArray());
-            assertEquals(opt.state().params().get(i).step(), otherOpt.state().params().get(i).step());
-            assertArrayEquals(opt.state().params().get(i).m(), otherOpt.state().params().get(i).m());
-            assertArrayEquals(opt.state().params().get(i).v(), otherOpt.state().params().get(i).v());
+            assertArrayEquals(
+                    model.parameters().get(i).toArray(),
+                    other.parameters().get(i).toArray());
+            assertEquals(
+                    opt.state().params().get(i).step(),
+                    otherOpt.state().params().get(i).step());
+            assertArrayEquals(
+                    opt.state().params().get(i).m(),
+                    otherOpt.state().params().get(i).m());
+            assertArrayEquals(
+                    opt.state().params().get(i).v(),
+                    otherOpt.state().params().get(i).v());
         }
     }
 
@@ -93,9 +109,12 @@ class CheckpointsTest {
         DecoderModel model = TrainFixtures.tinyModel(1);
         Path dir = Checkpoints.dir(tmp, 1);
         Checkpoints.save(dir, model, null, steppedOptimizer(model), new TrainerState(1, 8, 8, "x", 1, Map.of()));
-        DecoderModel wider = DecoderModel.random(model.config().toBuilder().vocabSize(40).build(), 1);
-        CheckpointException e = assertThrows(CheckpointException.class,
-                () -> OptimizerStateFile.read(dir.resolve(OptimizerStateFile.FILE_NAME), new AdamW(wider.parameters())));
+        DecoderModel wider =
+                DecoderModel.random(model.config().toBuilder().vocabSize(40).build(), 1);
+        CheckpointException e = assertThrows(
+                CheckpointException.class,
+                () -> OptimizerStateFile.read(
+                        dir.resolve(OptimizerStateFile.FILE_NAME), new AdamW(wider.parameters())));
         assertTrue(e.getMessage().contains("exp_avg.model.embed_tokens.weight"), e.getMessage());
     }
 

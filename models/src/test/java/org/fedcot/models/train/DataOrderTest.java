@@ -11,18 +11,22 @@ import org.junit.jupiter.api.Test;
 
 /** The seeded data order: a permutation per epoch, reproducible from the step alone, optionally length-grouped. */
 class DataOrderTest {
-    private static final int[] LENGTHS = IntStream.range(0, 10).map(i -> 1 + (i * 7) % 10).toArray();
+    private static final int[] LENGTHS =
+            IntStream.range(0, 10).map(i -> 1 + (i * 7) % 10).toArray();
 
     @Test
     void everyEpochVisitsEachExampleOnceAndBatchesRunAcrossEpochs() {
         DataOrder order = new DataOrder(LENGTHS, 4, 1, false);
-        int[] stream = IntStream.range(0, 5).flatMap(s -> Arrays.stream(order.batch(s))).toArray(); // 2 epochs
+        int[] stream = IntStream.range(0, 5)
+                .flatMap(s -> Arrays.stream(order.batch(s)))
+                .toArray(); // 2 epochs
         for (int epoch = 0; epoch < 2; epoch++) {
             int[] seen = Arrays.copyOfRange(stream, epoch * 10, epoch * 10 + 10);
             Arrays.sort(seen);
             assertArrayEquals(IntStream.range(0, 10).toArray(), seen, "epoch " + epoch);
         }
-        assertFalse(Arrays.equals(Arrays.copyOfRange(stream, 0, 10), Arrays.copyOfRange(stream, 10, 20)),
+        assertFalse(
+                Arrays.equals(Arrays.copyOfRange(stream, 0, 10), Arrays.copyOfRange(stream, 10, 20)),
                 "each epoch is shuffled anew");
     }
 
@@ -36,8 +40,10 @@ class DataOrderTest {
         }
         assertArrayEquals(late, b.batch(9));
         assertArrayEquals(a.batch(9), late);
-        assertFalse(Arrays.equals(new DataOrder(LENGTHS, 10, 8, false).batch(0),
-                new DataOrder(LENGTHS, 10, 7, false).batch(0)), "another seed, another order");
+        assertFalse(
+                Arrays.equals(
+                        new DataOrder(LENGTHS, 10, 8, false).batch(0), new DataOrder(LENGTHS, 10, 7, false).batch(0)),
+                "another seed, another order");
     }
 
     @Test
@@ -45,7 +51,9 @@ class DataOrderTest {
         int n = 2 * DataOrder.GROUP_BATCHES * 2 + 3; // two full windows of batches of 2 and a partial one
         int[] lengths = IntStream.range(0, n).map(i -> (i * 37) % 50 + 1).toArray();
         DataOrder order = new DataOrder(lengths, 2, 3, true);
-        int[] epoch = IntStream.range(0, n / 2).flatMap(s -> Arrays.stream(order.batch(s))).toArray();
+        int[] epoch = IntStream.range(0, n / 2)
+                .flatMap(s -> Arrays.stream(order.batch(s)))
+                .toArray();
         int window = DataOrder.GROUP_BATCHES * 2;
         for (int i = 1; i < epoch.length; i++) {
             if (i % window != 0) {

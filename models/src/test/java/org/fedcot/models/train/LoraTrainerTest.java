@@ -31,9 +31,17 @@ class LoraTrainerTest {
     Path tmp;
 
     private static TrainerConfig.Builder config() {
-        return TrainerConfig.builder(6).batchSize(4).microBatchSize(2).learningRate(1e-2)
-                .schedule(LrSchedule.Kind.COSINE).warmupSteps(1).weightDecay(0.01).seed(3).checkpointEvery(2)
-                .keepCheckpoints(0).lora(LORA);
+        return TrainerConfig.builder(6)
+                .batchSize(4)
+                .microBatchSize(2)
+                .learningRate(1e-2)
+                .schedule(LrSchedule.Kind.COSINE)
+                .warmupSteps(1)
+                .weightDecay(0.01)
+                .seed(3)
+                .checkpointEvery(2)
+                .keepCheckpoints(0)
+                .lora(LORA);
     }
 
     private static List<Example> data() {
@@ -74,27 +82,35 @@ class LoraTrainerTest {
 
         Path out = tmp.resolve("interrupted");
         Trainer crashing = new Trainer(TrainFixtures.tinyModel(5), config().build(), data(), List.of());
-        assertThrows(IllegalStateException.class, () -> crashing.train(out, new TrainingListener() {
-            @Override
-            public void onStep(StepReport r) {
-                if (r.step() == 3) {
-                    throw new IllegalStateException("killed"); // after checkpoint-2
-                }
-            }
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> crashing.train(out, new TrainingListener() {
+                    @Override
+                    public void onStep(StepReport r) {
+                        if (r.step() == 3) {
+                            throw new IllegalStateException("killed"); // after checkpoint-2
+                        }
+                    }
+                }));
         // recomputing activations changes no gradient, so it may be switched on for the rest of a run
-        Trainer resumed = new Trainer(TrainFixtures.tinyModel(5), config().checkpointActivations(true).build(), data(),
-                List.of());
+        Trainer resumed = new Trainer(
+                TrainFixtures.tinyModel(5), config().checkpointActivations(true).build(), data(), List.of());
         resumed.resume(Checkpoints.latest(out).orElseThrow());
         assertEquals(2, resumed.step());
         resumed.train(out, TrainingListener.NONE);
         Map<String, Tensor> expected = full.adapters().orElseThrow().tensors();
-        resumed.adapters().orElseThrow().tensors().forEach((n, t) ->
-                assertArrayEquals(expected.get(n).toArray(), t.toArray(), n));
+        resumed.adapters()
+                .orElseThrow()
+                .tensors()
+                .forEach((n, t) -> assertArrayEquals(expected.get(n).toArray(), t.toArray(), n));
 
-        Trainer otherRank = new Trainer(TrainFixtures.tinyModel(5),
-                config().lora(new LoraSpec(2, 8, 0.2, LORA.targets())).build(), data(), List.of());
-        CheckpointException e = assertThrows(CheckpointException.class,
+        Trainer otherRank = new Trainer(
+                TrainFixtures.tinyModel(5),
+                config().lora(new LoraSpec(2, 8, 0.2, LORA.targets())).build(),
+                data(),
+                List.of());
+        CheckpointException e = assertThrows(
+                CheckpointException.class,
                 () -> otherRank.resume(Checkpoints.latest(out).orElseThrow()));
         assertTrue(e.getMessage().contains("lora r=4"), e.getMessage());
     }

@@ -27,7 +27,8 @@ class TaskWeightsTest {
         assertEquals(ab.hashCode(), ba.hashCode());
         assertEquals("decoder=0.7,encoder=0.3", ab.toString());
         assertEquals(ab.toString(), ba.toString());
-        assertEquals(TrainerConfig.builder(1).taskWeights(ab).build().trajectory(),
+        assertEquals(
+                TrainerConfig.builder(1).taskWeights(ab).build().trajectory(),
                 TrainerConfig.builder(1).taskWeights(ba).build().trajectory());
         assertNotEquals(ab, listed("encoder", 0.7, "decoder", 0.3));
     }

@@ -11,8 +11,7 @@ import org.fedcot.tensor.Tensor;
 
 /** Tiny models, random examples and a direct (per-token, double) loss computation for the trainer tests. */
 final class TrainFixtures {
-    private TrainFixtures() {
-    }
+    private TrainFixtures() {}
 
     /** A tiny Llama with grouped-query attention (vocab 37). */
     static DecoderModel tinyModel(long seed) {
@@ -24,8 +23,8 @@ final class TrainFixtures {
         SplittableRandom rng = new SplittableRandom(seed);
         List<Example> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(Example.of(ids(rng, 1 + rng.nextInt(5), vocab), ids(rng, 1 + rng.nextInt(6), vocab),
-                    tasks[i % tasks.length]));
+            out.add(Example.of(
+                    ids(rng, 1 + rng.nextInt(5), vocab), ids(rng, 1 + rng.nextInt(6), vocab), tasks[i % tasks.length]));
         }
         return out;
     }

@@ -22,8 +22,15 @@ class BatchRowIndependenceTest {
     void batchRowsEqualSequencesDecodedAlone(ModelType type, boolean wideHeads) {
         // wide heads (head size 32) take the vectorised attention; the tiny configs' size 8 the portable one
         TransformerConfig config = wideHeads
-                ? TransformerConfig.builder(type).vocabSize(37).hiddenSize(64).intermediateSize(48).numLayers(2)
-                        .numHeads(2).numKvHeads(1).initializerRange(0.2).build()
+                ? TransformerConfig.builder(type)
+                        .vocabSize(37)
+                        .hiddenSize(64)
+                        .intermediateSize(48)
+                        .numLayers(2)
+                        .numHeads(2)
+                        .numKvHeads(1)
+                        .initializerRange(0.2)
+                        .build()
                 : TestModels.tiny(type, false);
         DecoderModel model = DecoderModel.random(config, 11);
         int V = config.vocabSize();
@@ -46,7 +53,7 @@ class BatchRowIndependenceTest {
             int[] prompt = Arrays.copyOfRange(prompts, b * PROMPT, (b + 1) * PROMPT);
             assertRow(type + " row " + b + " prompt", batchLogits[0], b, model.forward(alone, prompt, false));
             for (int s = 0; s < STEPS; s++) {
-                Tensor single = model.forward(alone, new int[]{steps[b * STEPS + s]}, false);
+                Tensor single = model.forward(alone, new int[] {steps[b * STEPS + s]}, false);
                 assertRow(type + " row " + b + " step " + s, batchLogits[s + 1], b, single);
             }
         }

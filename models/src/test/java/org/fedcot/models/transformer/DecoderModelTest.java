@@ -21,14 +21,23 @@ class DecoderModelTest {
     void llamaParametersCarryHuggingFaceNamesInStateDictOrder() {
         DecoderModel m = DecoderModel.create(TestModels.tiny(ModelType.LLAMA, true));
         List<String> names = new ArrayList<>(m.namedParameters().keySet());
-        assertEquals(List.of("model.embed_tokens.weight",
-                "model.layers.0.self_attn.q_proj.weight", "model.layers.0.self_attn.q_proj.bias",
-                "model.layers.0.self_attn.k_proj.weight", "model.layers.0.self_attn.k_proj.bias",
-                "model.layers.0.self_attn.v_proj.weight", "model.layers.0.self_attn.v_proj.bias",
-                "model.layers.0.self_attn.o_proj.weight", "model.layers.0.self_attn.o_proj.bias",
-                "model.layers.0.mlp.gate_proj.weight", "model.layers.0.mlp.up_proj.weight",
-                "model.layers.0.mlp.down_proj.weight", "model.layers.0.input_layernorm.weight",
-                "model.layers.0.post_attention_layernorm.weight"), names.subList(0, 14));
+        assertEquals(
+                List.of(
+                        "model.embed_tokens.weight",
+                        "model.layers.0.self_attn.q_proj.weight",
+                        "model.layers.0.self_attn.q_proj.bias",
+                        "model.layers.0.self_attn.k_proj.weight",
+                        "model.layers.0.self_attn.k_proj.bias",
+                        "model.layers.0.self_attn.v_proj.weight",
+                        "model.layers.0.self_attn.v_proj.bias",
+                        "model.layers.0.self_attn.o_proj.weight",
+                        "model.layers.0.self_attn.o_proj.bias",
+                        "model.layers.0.mlp.gate_proj.weight",
+                        "model.layers.0.mlp.up_proj.weight",
+                        "model.layers.0.mlp.down_proj.weight",
+                        "model.layers.0.input_layernorm.weight",
+                        "model.layers.0.post_attention_layernorm.weight"),
+                names.subList(0, 14));
         assertEquals(List.of("model.norm.weight", "lm_head.weight"), names.subList(names.size() - 2, names.size()));
         assertEquals(List.of(16, 32), dims(m, "model.layers.1.self_attn.k_proj.weight"));
         // 37*32 embed + head, per layer q,o 32*32 (+32 bias each), k,v 16*32 (+16), mlp 3*48*32, norms 2*32; final norm
@@ -38,7 +47,8 @@ class DecoderModelTest {
 
     @Test
     void qwen2HasQkvBiasesOnlyAndTiesItsHead() {
-        Map<String, Tensor> p = DecoderModel.create(TestModels.tiny(ModelType.QWEN2, false)).namedParameters();
+        Map<String, Tensor> p =
+                DecoderModel.create(TestModels.tiny(ModelType.QWEN2, false)).namedParameters();
         assertTrue(p.containsKey("model.layers.0.self_attn.q_proj.bias"));
         assertTrue(p.containsKey("model.layers.0.self_attn.v_proj.bias"));
         assertFalse(p.containsKey("model.layers.0.self_attn.o_proj.bias"));
@@ -50,14 +60,24 @@ class DecoderModelTest {
     void gptNeoXHasAFusedQkvAndAnUntiedEmbedOut() {
         DecoderModel m = DecoderModel.create(TestModels.tiny(ModelType.GPT_NEOX, false));
         List<String> names = new ArrayList<>(m.namedParameters().keySet());
-        assertEquals(List.of("gpt_neox.embed_in.weight", "gpt_neox.layers.0.input_layernorm.weight",
-                "gpt_neox.layers.0.input_layernorm.bias", "gpt_neox.layers.0.post_attention_layernorm.weight",
-                "gpt_neox.layers.0.post_attention_layernorm.bias", "gpt_neox.layers.0.attention.query_key_value.weight",
-                "gpt_neox.layers.0.attention.query_key_value.bias", "gpt_neox.layers.0.attention.dense.weight",
-                "gpt_neox.layers.0.attention.dense.bias", "gpt_neox.layers.0.mlp.dense_h_to_4h.weight",
-                "gpt_neox.layers.0.mlp.dense_h_to_4h.bias", "gpt_neox.layers.0.mlp.dense_4h_to_h.weight",
-                "gpt_neox.layers.0.mlp.dense_4h_to_h.bias"), names.subList(0, 13));
-        assertEquals(List.of("gpt_neox.final_layer_norm.weight", "gpt_neox.final_layer_norm.bias", "embed_out.weight"),
+        assertEquals(
+                List.of(
+                        "gpt_neox.embed_in.weight",
+                        "gpt_neox.layers.0.input_layernorm.weight",
+                        "gpt_neox.layers.0.input_layernorm.bias",
+                        "gpt_neox.layers.0.post_attention_layernorm.weight",
+                        "gpt_neox.layers.0.post_attention_layernorm.bias",
+                        "gpt_neox.layers.0.attention.query_key_value.weight",
+                        "gpt_neox.layers.0.attention.query_key_value.bias",
+                        "gpt_neox.layers.0.attention.dense.weight",
+                        "gpt_neox.layers.0.attention.dense.bias",
+                        "gpt_neox.layers.0.mlp.dense_h_to_4h.weight",
+                        "gpt_neox.layers.0.mlp.dense_h_to_4h.bias",
+                        "gpt_neox.layers.0.mlp.dense_4h_to_h.weight",
+                        "gpt_neox.layers.0.mlp.dense_4h_to_h.bias"),
+                names.subList(0, 13));
+        assertEquals(
+                List.of("gpt_neox.final_layer_norm.weight", "gpt_neox.final_layer_norm.bias", "embed_out.weight"),
                 names.subList(names.size() - 3, names.size()));
         assertEquals(List.of(96, 32), dims(m, "gpt_neox.layers.0.attention.query_key_value.weight"));
     }
@@ -78,9 +98,11 @@ class DecoderModelTest {
             } else if (name.endsWith(".bias")) {
                 assertTrue(allEqual(v, 0f), name + " starts at 0");
             } else {
-                double std = Math.sqrt(Arrays.stream(toDouble(v)).map(x -> x * x).average().orElseThrow());
+                double std = Math.sqrt(
+                        Arrays.stream(toDouble(v)).map(x -> x * x).average().orElseThrow());
                 assertEquals(c.initializerRange(), std, 0.15 * c.initializerRange(), name + " std");
-                assertFalse(Arrays.equals(v, other.namedParameters().get(name).toArray()), name + " depends on the seed");
+                assertFalse(
+                        Arrays.equals(v, other.namedParameters().get(name).toArray()), name + " depends on the seed");
             }
         }
     }
@@ -111,7 +133,10 @@ class DecoderModelTest {
             assertEquals(sum / counted, m.loss(ids, labels, B, T).item(), 1e-5);
             float[] ones = new float[B * T];
             Arrays.fill(ones, 1f);
-            assertEquals(m.loss(ids, labels, B, T).item(), m.loss(ids, labels, ones, B, T).item(), 1e-6);
+            assertEquals(
+                    m.loss(ids, labels, B, T).item(),
+                    m.loss(ids, labels, ones, B, T).item(),
+                    1e-6);
         }
     }
 
@@ -130,7 +155,7 @@ class DecoderModelTest {
         DecoderModel m = DecoderModel.random(TestModels.tiny(ModelType.LLAMA, false), 5);
         assertThrows(IllegalArgumentException.class, () -> m.logits(new int[5], 2, 3));
         assertThrows(IllegalArgumentException.class, () -> m.loss(new int[6], new int[5], 2, 3));
-        assertThrows(IllegalArgumentException.class, () -> m.logits(new int[]{0, 37}, 1, 2));
+        assertThrows(IllegalArgumentException.class, () -> m.logits(new int[] {0, 37}, 1, 2));
     }
 
     private static double crossEntropy(Tensor logits, int off, int V, int label) {

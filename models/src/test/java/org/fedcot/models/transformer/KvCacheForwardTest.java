@@ -30,14 +30,14 @@ class KvCacheForwardTest {
         try (NoGrad ignored = NoGrad.enter()) {
             full = model.logits(ids, B, T);
         }
-        for (int[] chunks : new int[][]{{T}, {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, {4, 1, 6}}) {
+        for (int[] chunks : new int[][] {{T}, {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, {4, 1, 6}}) {
             KvCache cache = model.newCache(B, T + 2);
             int pos = 0;
             for (int n : chunks) {
                 Tensor all = model.forward(cache, window(ids, B, pos, n), true);
                 assertEquals(pos + n, cache.length());
-                TestModels.assertClose(type + " chunks " + Arrays.toString(chunks) + " at " + pos, all,
-                        window(full, B, pos, n), TOL);
+                TestModels.assertClose(
+                        type + " chunks " + Arrays.toString(chunks) + " at " + pos, all, window(full, B, pos, n), TOL);
                 pos += n;
             }
         }
@@ -50,7 +50,7 @@ class KvCacheForwardTest {
         int[] ids = TestModels.randomIds(2 * 5, model.config().vocabSize(), 9);
         Tensor all = model.forward(model.newCache(2, 8), ids, true);
         Tensor last = model.forward(model.newCache(2, 8), ids, false);
-        assertArrayEquals(new int[]{2, model.config().vocabSize()}, last.shape());
+        assertArrayEquals(new int[] {2, model.config().vocabSize()}, last.shape());
         TestModels.assertClose("last position", last, window(all, 2, 4, 1).reshape(2, -1), TOL);
         assertFalse(last.requiresGrad(), "inference logits record no graph");
     }
@@ -59,13 +59,14 @@ class KvCacheForwardTest {
     void resetStartsOverAndOverflowIsRefused() {
         DecoderModel model = DecoderModel.random(TestModels.tiny(ModelType.QWEN2, false), 1);
         KvCache cache = model.newCache(1, 4);
-        Tensor first = model.forward(cache, new int[]{5, 6, 7}, false);
-        assertThrows(IllegalArgumentException.class, () -> model.forward(cache, new int[]{1, 2}, false));
+        Tensor first = model.forward(cache, new int[] {5, 6, 7}, false);
+        assertThrows(IllegalArgumentException.class, () -> model.forward(cache, new int[] {1, 2}, false));
         cache.reset();
         assertEquals(0, cache.length());
-        TestModels.assertSameValues("after reset", model.forward(cache, new int[]{5, 6, 7}, false), first);
-        KvCache foreign = DecoderModel.random(TestModels.tiny(ModelType.GPT_NEOX, false), 1).newCache(1, 4);
-        assertThrows(IllegalArgumentException.class, () -> model.forward(foreign, new int[]{1}, false));
+        TestModels.assertSameValues("after reset", model.forward(cache, new int[] {5, 6, 7}, false), first);
+        KvCache foreign = DecoderModel.random(TestModels.tiny(ModelType.GPT_NEOX, false), 1)
+                .newCache(1, 4);
+        assertThrows(IllegalArgumentException.class, () -> model.forward(foreign, new int[] {1}, false));
     }
 
     /** Positions [pos, pos + n) of each of the B rows of ids [B, T]. */
@@ -83,7 +84,8 @@ class KvCacheForwardTest {
         int V = logits.dim(2);
         Tensor out = Tensor.zeros(B, n, V);
         for (int b = 0; b < B; b++) {
-            System.arraycopy(logits.hostData(), logits.offset() + (b * tAll + pos) * V, out.hostData(), b * n * V, n * V);
+            System.arraycopy(
+                    logits.hostData(), logits.offset() + (b * tAll + pos) * V, out.hostData(), b * n * V, n * V);
         }
         return out;
     }

@@ -24,13 +24,13 @@ class KvCacheGatherTest {
         Tensor all = model.forward(model.newCache(2, 5), ids, true);
         int[] rows = {7, 0, 4, 7};
         Tensor chosen = model.forward(model.newCache(2, 5), ids, rows);
-        assertArrayEquals(new int[]{rows.length, V}, chosen.shape());
+        assertArrayEquals(new int[] {rows.length, V}, chosen.shape());
         for (int i = 0; i < rows.length; i++) {
             for (int v = 0; v < V; v++) {
                 assertEquals(all.get(rows[i] * V + v), chosen.get(i * V + v), TOL, "row " + rows[i]);
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> model.forward(model.newCache(2, 5), ids, new int[]{10}));
+        assertThrows(IllegalArgumentException.class, () -> model.forward(model.newCache(2, 5), ids, new int[] {10}));
         assertThrows(IllegalArgumentException.class, () -> model.forward(model.newCache(2, 5), ids, new int[0]));
     }
 
@@ -57,7 +57,7 @@ class KvCacheGatherTest {
                 assertEquals(reference.get(P * V + j), continued.get(i * 2 * V + j), TOL, "row " + i);
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> cache.gather(new int[]{2}, P, P));
-        assertThrows(IllegalArgumentException.class, () -> cache.gather(new int[]{0}, 7, 8));
+        assertThrows(IllegalArgumentException.class, () -> cache.gather(new int[] {2}, P, P));
+        assertThrows(IllegalArgumentException.class, () -> cache.gather(new int[] {0}, 7, 8));
     }
 }

@@ -50,8 +50,12 @@ class LoraAdaptersTest {
 
         TestModels.assertSameValues(type + ": B = 0 adds exactly nothing", logits(m, ids), before);
         String kind = type == ModelType.GPT_NEOX ? "attention.query_key_value" : "self_attn.q_proj";
-        assertTrue(lora.modules().stream().anyMatch(n -> n.endsWith(kind)), lora.modules().toString());
-        assertEquals((type == ModelType.GPT_NEOX ? 1 : 2) * m.config().numLayers(), lora.modules().size());
+        assertTrue(
+                lora.modules().stream().anyMatch(n -> n.endsWith(kind)),
+                lora.modules().toString());
+        assertEquals(
+                (type == ModelType.GPT_NEOX ? 1 : 2) * m.config().numLayers(),
+                lora.modules().size());
         m.namedParameters().forEach((n, p) -> assertFalse(p.requiresGrad(), n + " is frozen"));
         lora.tensors().forEach((n, t) -> {
             assertTrue(t.requiresGrad(), n + " trains");
@@ -104,7 +108,8 @@ class LoraAdaptersTest {
 
         Tensor fromAdapted = decodeStep(adapted);
         TestModels.assertClose(type + " decode step, adapted vs merged", fromAdapted, decodeStep(merged), 1e-5);
-        assertTrue(TestModels.relativeError(decodeStep(base), fromAdapted) > 1e-2,
+        assertTrue(
+                TestModels.relativeError(decodeStep(base), fromAdapted) > 1e-2,
                 "a decode step through the base weights alone would differ");
     }
 
@@ -112,16 +117,19 @@ class LoraAdaptersTest {
     private static Tensor decodeStep(DecoderModel m) {
         SlotCache cache = m.newSlotCache(2);
         int slot = cache.acquire(8);
-        m.prefill(cache, slot, new int[]{1, 5, 9});
-        return m.forward(cache, new int[]{slot}, new int[]{4});
+        m.prefill(cache, slot, new int[] {1, 5, 9});
+        return m.forward(cache, new int[] {slot}, new int[] {4});
     }
 
     @Test
     void targetsThatMatchNoLayerAreNamedWithTheLayersThereAre() {
         DecoderModel m = DecoderModel.random(TestModels.tiny(ModelType.GPT_NEOX, false), 3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> LoraAdapters.attach(m, new LoraSpec(4, 8, 0, List.of("q_proj")), 1));
-        assertTrue(e.getMessage().contains("match no linear layer") && e.getMessage().contains("query_key_value"),
+        assertTrue(
+                e.getMessage().contains("match no linear layer")
+                        && e.getMessage().contains("query_key_value"),
                 e.getMessage());
         LoraAdapters.attach(m, spec(ModelType.GPT_NEOX, 0), 1);
         e = assertThrows(IllegalArgumentException.class, () -> LoraAdapters.attach(m, spec(ModelType.GPT_NEOX, 0), 1));

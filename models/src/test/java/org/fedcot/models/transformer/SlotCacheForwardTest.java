@@ -33,8 +33,8 @@ class SlotCacheForwardTest {
             int[] prompt = Arrays.copyOf(tokens[i], promptLengths[i]);
             slotOf[i] = slots.acquire(prompt.length + steps);
             alone[i] = model.newCache(1, prompt.length + steps);
-            TestModels.assertSameValues("prefill " + i, model.prefill(slots, slotOf[i], prompt),
-                    model.forward(alone[i], prompt, false));
+            TestModels.assertSameValues(
+                    "prefill " + i, model.prefill(slots, slotOf[i], prompt), model.forward(alone[i], prompt, false));
         }
         assertEquals(1, slots.freeSlots());
         for (int s = 0; s < steps; s++) {
@@ -43,9 +43,9 @@ class SlotCacheForwardTest {
                 ids[i] = tokens[i][promptLengths[i] + s];
             }
             Tensor batch = model.forward(slots, slotOf, ids);
-            assertArrayEquals(new int[]{ids.length, vocab}, batch.shape());
+            assertArrayEquals(new int[] {ids.length, vocab}, batch.shape());
             for (int i = 0; i < ids.length; i++) {
-                Tensor expected = model.forward(alone[i], new int[]{ids[i]}, false);
+                Tensor expected = model.forward(alone[i], new int[] {ids[i]}, false);
                 Tensor row = Tensor.view(batch.hostData(), batch.offset() + i * vocab, 1, vocab);
                 TestModels.assertClose(type + " row " + i + " step " + s, row, expected, TOL);
                 assertEquals(promptLengths[i] + s + 1, slots.length(slotOf[i]));
@@ -62,7 +62,7 @@ class SlotCacheForwardTest {
         assertEquals(0, a);
         assertEquals(1, b);
         assertThrows(IllegalStateException.class, () -> slots.acquire(8));
-        model.prefill(slots, a, new int[]{1, 2, 3});
+        model.prefill(slots, a, new int[] {1, 2, 3});
         slots.release(a);
         assertThrows(IllegalArgumentException.class, () -> slots.length(a), "a freed slot is not readable");
         assertEquals(a, slots.acquire(4));
@@ -74,15 +74,15 @@ class SlotCacheForwardTest {
         DecoderModel model = DecoderModel.random(TestModels.tiny(ModelType.LLAMA, false), 5);
         SlotCache slots = model.newSlotCache(3);
         int a = slots.acquire(2);
-        model.prefill(slots, a, new int[]{1, 2});
+        model.prefill(slots, a, new int[] {1, 2});
         int b = slots.acquire(4);
-        model.prefill(slots, b, new int[]{1});
-        assertThrows(IllegalArgumentException.class, () -> model.forward(slots, new int[]{a}, new int[]{3}), "full");
-        assertThrows(IllegalArgumentException.class, () -> model.forward(slots, new int[]{b, b}, new int[]{3, 3}));
-        assertThrows(IllegalArgumentException.class, () -> model.forward(slots, new int[]{2}, new int[]{3}), "free");
-        assertThrows(IllegalArgumentException.class, () -> model.forward(slots, new int[]{b}, new int[]{3, 4}));
+        model.prefill(slots, b, new int[] {1});
+        assertThrows(IllegalArgumentException.class, () -> model.forward(slots, new int[] {a}, new int[] {3}), "full");
+        assertThrows(IllegalArgumentException.class, () -> model.forward(slots, new int[] {b, b}, new int[] {3, 3}));
+        assertThrows(IllegalArgumentException.class, () -> model.forward(slots, new int[] {2}, new int[] {3}), "free");
+        assertThrows(IllegalArgumentException.class, () -> model.forward(slots, new int[] {b}, new int[] {3, 4}));
         DecoderModel other = DecoderModel.random(TestModels.tiny(ModelType.LLAMA, false), 5);
-        assertThrows(IllegalArgumentException.class, () -> other.forward(slots, new int[]{b}, new int[]{3}));
-        assertThrows(IllegalArgumentException.class, () -> other.prefill(slots, b, new int[]{3}));
+        assertThrows(IllegalArgumentException.class, () -> other.forward(slots, new int[] {b}, new int[] {3}));
+        assertThrows(IllegalArgumentException.class, () -> other.prefill(slots, b, new int[] {3}));
     }
 }

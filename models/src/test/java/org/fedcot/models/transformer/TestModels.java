@@ -14,8 +14,7 @@ import org.fedcot.tensor.io.SafetensorsFile;
 
 /** Tiny configurations, random inputs and tolerance checks shared by the transformer and checkpoint tests. */
 public final class TestModels {
-    private TestModels() {
-    }
+    private TestModels() {}
 
     /**
      * A tiny config of each kind, exercising what sets the kind apart: Llama with grouped-query
@@ -23,8 +22,13 @@ public final class TestModels {
      * rotary and parallel residual, and GPT-NeoX with the sequential residual.
      */
     public static TransformerConfig tiny(ModelType type, boolean variant) {
-        TransformerConfigBuilder b = TransformerConfig.builder(type).vocabSize(37).hiddenSize(32).intermediateSize(48)
-                .numLayers(2).numHeads(4).initializerRange(0.2);
+        TransformerConfigBuilder b = TransformerConfig.builder(type)
+                .vocabSize(37)
+                .hiddenSize(32)
+                .intermediateSize(48)
+                .numLayers(2)
+                .numHeads(4)
+                .initializerRange(0.2);
         return switch (type) {
             case LLAMA -> b.numKvHeads(2).attentionBias(variant).build();
             case QWEN2 -> b.numKvHeads(1).tieWordEmbeddings(true).build();

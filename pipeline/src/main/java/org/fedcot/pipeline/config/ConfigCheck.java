@@ -13,8 +13,7 @@ import org.fedcot.privacy.MechanismKind;
  * ranges, files that must exist, and that raw private prompts leave the client only when the config says so.
  */
 public final class ConfigCheck {
-    private ConfigCheck() {
-    }
+    private ConfigCheck() {}
 
     /**
      * Throws the first problem of {@code source}.
@@ -29,14 +28,16 @@ public final class ConfigCheck {
         if (c.runDir() == null) throw source.error("/runDir", "no run directory: set runDir or pass --run-dir");
         if (c.slm() == null || c.slm().model() == null) throw source.error("/slm/model", "no client model named");
         exists(source, "/slm/model", c.slm().model());
-        if (c.slm().tokenizer() != null) exists(source, "/slm/tokenizer", c.slm().tokenizer());
+        if (c.slm().tokenizer() != null)
+            exists(source, "/slm/tokenizer", c.slm().tokenizer());
         boolean asksLlm = c.methodList().stream().anyMatch(m -> m != Method.FEWSHOT_SLM && m != Method.STANDALONE);
         if (asksLlm && (c.llm().url() == null || c.llm().url().isBlank())) {
             throw source.error("/llm/url", "no LLM URL: set llm.url or pass --llm-url");
         }
         if (VariantPlan.perturbs(c)) {
             PrivacySettings p = c.privacy();
-            if (p.embeddings() == null) throw source.error("/privacy/embeddings", "FedCoT-E and FedCoT-A need embeddings");
+            if (p.embeddings() == null)
+                throw source.error("/privacy/embeddings", "FedCoT-E and FedCoT-A need embeddings");
             exists(source, "/privacy/embeddings", p.embeddings());
             if (p.tokenizer() != null) exists(source, "/privacy/tokenizer", p.tokenizer());
         }
@@ -51,8 +52,10 @@ public final class ConfigCheck {
         List<Method> methods = methods(source);
         for (Method m : methods) {
             if (m.sendsRawPrompts() && !c.llm().allowRawPrompts()) {
-                throw source.error("/methods", m.configName() + " sends raw private prompts to the LLM; set"
-                        + " llm.allowRawPrompts: true to allow that, or leave it out");
+                throw source.error(
+                        "/methods",
+                        m.configName() + " sends raw private prompts to the LLM; set"
+                                + " llm.allowRawPrompts: true to allow that, or leave it out");
             }
         }
         if (c.task() != null && c.task().dataset() != null) {
@@ -70,7 +73,10 @@ public final class ConfigCheck {
         }
         PrivacyChecks.check(source);
         if (!EvalSettings.MODES.contains(c.eval().mode())) {
-            throw source.error("/eval/mode", "must be one of " + EvalSettings.MODES + ", got '" + c.eval().mode() + "'");
+            throw source.error(
+                    "/eval/mode",
+                    "must be one of " + EvalSettings.MODES + ", got '"
+                            + c.eval().mode() + "'");
         }
     }
 

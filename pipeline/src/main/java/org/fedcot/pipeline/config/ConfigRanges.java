@@ -15,8 +15,7 @@ final class ConfigRanges {
     /** The most SLM sequences decoded side by side: more is a typo, and every one holds a KV cache. */
     static final int MAX_BATCH = 1024;
 
-    private ConfigRanges() {
-    }
+    private ConfigRanges() {}
 
     /** Throws the first number of {@code source} out of its range. */
     static void check(ConfigSource source) {
@@ -34,7 +33,8 @@ final class ConfigRanges {
         epsilon(source, "/privacy/encoderEpsilon", c.privacy().encoderEpsilon());
         for (Double e : c.ablations().epsilons()) epsilon(source, "/ablations/epsilons", e);
         for (Double f : c.ablations().fractions()) {
-            if (f == null || !(f > 0 && f <= 1)) throw source.error("/ablations/fractions", "a fraction must be in (0, 1], got " + f);
+            if (f == null || !(f > 0 && f <= 1))
+                throw source.error("/ablations/fractions", "a fraction must be in (0, 1], got " + f);
         }
         checkTraining(source, c.train());
         GenerationSettings g = c.generation();
@@ -63,7 +63,8 @@ final class ConfigRanges {
     }
 
     private static void checkTraining(ConfigSource source, TrainSettings t) {
-        if (!(t.alpha() >= 0 && t.alpha() <= 1)) throw source.error("/train/alpha", "must be in [0, 1], got " + t.alpha());
+        if (!(t.alpha() >= 0 && t.alpha() <= 1))
+            throw source.error("/train/alpha", "must be in [0, 1], got " + t.alpha());
         if (!(t.learningRate() > 0 && Double.isFinite(t.learningRate()))) {
             throw source.error("/train/learningRate", "must be a finite number > 0, got " + t.learningRate());
         }
@@ -72,7 +73,8 @@ final class ConfigRanges {
         between(source, "/train/batchSize", t.batchSize(), 1, Integer.MAX_VALUE);
         between(source, "/train/microBatch", t.microBatch(), 1, t.batchSize());
         if (t.batchSize() % t.microBatch() != 0) {
-            throw source.error("/train/microBatch", "the batch size " + t.batchSize() + " is not a multiple of " + t.microBatch());
+            throw source.error(
+                    "/train/microBatch", "the batch size " + t.batchSize() + " is not a multiple of " + t.microBatch());
         }
         between(source, "/train/maxLength", t.maxLength(), 1, MAX_TOKENS);
         between(source, "/train/checkpointEvery", t.checkpointEvery(), 1, Integer.MAX_VALUE);
@@ -89,14 +91,17 @@ final class ConfigRanges {
         if (!(l.dropout() >= 0 && l.dropout() < 1)) {
             throw source.error("/train/lora/dropout", "must be in [0, 1), got " + l.dropout());
         }
-        if (l.targets() != null && (l.targets().isEmpty() || l.targets().stream().anyMatch(String::isBlank))) {
-            throw source.error("/train/lora/targets", "must name at least one module, none blank, e.g. [q_proj, v_proj]");
+        if (l.targets() != null
+                && (l.targets().isEmpty() || l.targets().stream().anyMatch(String::isBlank))) {
+            throw source.error(
+                    "/train/lora/targets", "must name at least one module, none blank, e.g. [q_proj, v_proj]");
         }
     }
 
     private static void epsilon(ConfigSource source, String pointer, Double eps) {
         if (eps == null || !(eps > 0)) throw source.error(pointer, "eps must be > 0, got " + eps);
-        if (eps.isInfinite()) throw source.error(pointer, "eps must be finite (infinite eps is no privacy: use non-private)");
+        if (eps.isInfinite())
+            throw source.error(pointer, "eps must be finite (infinite eps is no privacy: use non-private)");
     }
 
     /** Throws unless {@code min <= value <= max}. */

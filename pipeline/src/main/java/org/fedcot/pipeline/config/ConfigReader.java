@@ -20,13 +20,18 @@ import java.util.Map;
  */
 public final class ConfigReader {
     /** The fields that hold paths, as JSON pointers. */
-    private static final List<String> PATHS = List.of("/runDir", "/task/train", "/task/test", "/slm/model",
-            "/slm/tokenizer", "/privacy/embeddings", "/privacy/tokenizer");
+    private static final List<String> PATHS = List.of(
+            "/runDir",
+            "/task/train",
+            "/task/test",
+            "/slm/model",
+            "/slm/tokenizer",
+            "/privacy/embeddings",
+            "/privacy/tokenizer");
     /** The longest value shown in an error. */
     private static final int SHOWN = 40;
 
-    private ConfigReader() {
-    }
+    private ConfigReader() {}
 
     /**
      * The configuration in {@code file} with {@code overrides} ({@code "train.steps" -> "10"}; values are read
@@ -46,7 +51,8 @@ public final class ConfigReader {
         if (!yaml.tree().isObject()) throw new ConfigException(file + ": the config must be a YAML mapping");
         ObjectNode root = (ObjectNode) yaml.tree();
         Map<String, Integer> lines = new HashMap<>(yaml.lines());
-        for (String pointer : PATHS) resolve(root, pointer, file.toAbsolutePath().getParent());
+        for (String pointer : PATHS)
+            resolve(root, pointer, file.toAbsolutePath().getParent());
         Map<String, String> flags = new HashMap<>();
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             String pointer = "/" + o.getKey().replace('.', '/');
@@ -59,7 +65,8 @@ public final class ConfigReader {
     }
 
     /** {@code root} as a RunConfig; a field of the wrong type is blamed on its line or on its --set flag. */
-    private static ConfigSource bind(ObjectNode root, Path file, Map<String, Integer> lines, Map<String, String> flags) {
+    private static ConfigSource bind(
+            ObjectNode root, Path file, Map<String, Integer> lines, Map<String, String> flags) {
         String empty = emptyItem(root, "");
         if (empty != null) throw problem(file, lines, flags, empty, "an empty list item");
         try {
@@ -72,17 +79,22 @@ public final class ConfigReader {
                     + e.getKnownPropertyIds() + ")");
         } catch (JsonMappingException e) {
             String pointer = pointer(e);
-            throw problem(file, lines, flags, pointer, e instanceof MismatchedInputException m && m.getTargetType() != null
-                    ? "must be " + kind(m.getTargetType()) + ", got " + shown(root.at(pointer))
-                    : YamlFile.firstLine(e.getOriginalMessage()));
+            throw problem(
+                    file,
+                    lines,
+                    flags,
+                    pointer,
+                    e instanceof MismatchedInputException m && m.getTargetType() != null
+                            ? "must be " + kind(m.getTargetType()) + ", got " + shown(root.at(pointer))
+                            : YamlFile.firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + ": " + YamlFile.firstLine(e.getOriginalMessage()));
         }
     }
 
     /** A problem of the field at {@code pointer}, blamed on the --set flag that gave it or on its line. */
-    private static ConfigException problem(Path file, Map<String, Integer> lines, Map<String, String> flags,
-                                           String pointer, String problem) {
+    private static ConfigException problem(
+            Path file, Map<String, Integer> lines, Map<String, String> flags, String pointer, String problem) {
         String flag = flag(flags, pointer);
         if (flag != null) return new ConfigException("--set " + flag + ": " + ConfigException.field(pointer) + problem);
         return ConfigException.at(file, line(lines, pointer), pointer, problem);
@@ -109,7 +121,8 @@ public final class ConfigReader {
     private static String flag(Map<String, String> flags, String pointer) {
         for (Map.Entry<String, String> f : flags.entrySet()) {
             String set = f.getKey();
-            if (set.equals(pointer) || set.startsWith(pointer + "/") || pointer.startsWith(set + "/")) return f.getValue();
+            if (set.equals(pointer) || set.startsWith(pointer + "/") || pointer.startsWith(set + "/"))
+                return f.getValue();
         }
         return null;
     }
@@ -153,7 +166,8 @@ public final class ConfigReader {
 
     private static void resolve(ObjectNode root, String pointer, Path dir) {
         JsonNode v = root.at(pointer);
-        if (v.isTextual() && !v.asText().isBlank()) set(root, pointer, root.textNode(dir.resolve(v.asText()).normalize().toString()));
+        if (v.isTextual() && !v.asText().isBlank())
+            set(root, pointer, root.textNode(dir.resolve(v.asText()).normalize().toString()));
     }
 
     private static void set(ObjectNode root, String pointer, JsonNode value) {
@@ -170,16 +184,20 @@ public final class ConfigReader {
     private static JsonNode scalar(String key, String value) {
         try {
             JsonNode v = YamlFile.MAPPER.readTree(value);
-            return v == null || v.isMissingNode() ? YamlFile.MAPPER.getNodeFactory().nullNode() : v;
+            return v == null || v.isMissingNode()
+                    ? YamlFile.MAPPER.getNodeFactory().nullNode()
+                    : v;
         } catch (JsonProcessingException e) {
             throw new ConfigException("--set " + key + "=" + value + ": not a YAML value");
         }
     }
 
     private static String where(UnrecognizedPropertyException e) {
-        String path = e.getPath().stream().limit(Math.max(0, e.getPath().size() - 1))
+        String path = e.getPath().stream()
+                .limit(Math.max(0, e.getPath().size() - 1))
                 .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
-                .reduce((a, b) -> a + "." + b).orElse("");
+                .reduce((a, b) -> a + "." + b)
+                .orElse("");
         return path.isEmpty() ? "the top level" : "'" + path + "'";
     }
 }

@@ -16,8 +16,15 @@ import org.fedcot.llm.client.ClientConfig;
  * @param rpm             requests per minute at most; 0 for no limit
  * @param allowRawPrompts whether raw private prompts may be sent (Non-Private, FewShot-LLM); false unless said
  */
-public record LlmSettings(String url, String model, String apiKeyEnv, Double temperature, Integer maxTokens,
-                          Integer concurrency, Integer rpm, Boolean allowRawPrompts) {
+public record LlmSettings(
+        String url,
+        String model,
+        String apiKeyEnv,
+        Double temperature,
+        Integer maxTokens,
+        Integer concurrency,
+        Integer rpm,
+        Boolean allowRawPrompts) {
     /** Fills unset values with the defaults. */
     public LlmSettings {
         model = model == null ? "default" : model;
@@ -30,8 +37,11 @@ public record LlmSettings(String url, String model, String apiKeyEnv, Double tem
 
     /** The client configuration of this server: its URL, model, key and limits, answers cached in {@code cacheFile}. */
     public ClientConfig client(Path cacheFile) {
-        return ClientConfig.of(URI.create(url), model).withApiKeyEnv(apiKeyEnv).withMaxConcurrency(concurrency)
-                .withRequestsPerMinute(rpm).withCacheFile(cacheFile);
+        return ClientConfig.of(URI.create(url), model)
+                .withApiKeyEnv(apiKeyEnv)
+                .withMaxConcurrency(concurrency)
+                .withRequestsPerMinute(rpm)
+                .withCacheFile(cacheFile);
     }
 
     /** Every setting at its default; no server named. */

@@ -4,8 +4,7 @@ import org.fedcot.pipeline.privacy.ReleasePlan;
 
 /** The checks of the privacy section's policies, gate and budget, each naming its field. */
 final class PrivacyChecks {
-    private PrivacyChecks() {
-    }
+    private PrivacyChecks() {}
 
     /** Throws the first problem of {@code source}'s privacy section. */
     static void check(ConfigSource source) {
@@ -23,14 +22,16 @@ final class PrivacyChecks {
             throw source.error("/privacy/budgetPerPrompt", "must be a finite eps > 0, got " + p.budgetPerPrompt());
         }
         if (p.budgetPerPrompt() != null) {
-            ReleasePlan.overBudget(ReleasePlan.of(source.config()), p.budgetPerPrompt()).ifPresent(problem -> {
-                throw source.error("/privacy/budgetPerPrompt", problem);
-            });
+            ReleasePlan.overBudget(ReleasePlan.of(source.config()), p.budgetPerPrompt())
+                    .ifPresent(problem -> {
+                        throw source.error("/privacy/budgetPerPrompt", problem);
+                    });
         }
         for (String a : p.attacks()) {
             if (!PrivacySettings.ATTACKS.contains(a)) {
-                throw source.error("/privacy/attacks", "unknown attack '" + a + "'; choose "
-                        + String.join(", ", PrivacySettings.ATTACKS));
+                throw source.error(
+                        "/privacy/attacks",
+                        "unknown attack '" + a + "'; choose " + String.join(", ", PrivacySettings.ATTACKS));
             }
         }
     }

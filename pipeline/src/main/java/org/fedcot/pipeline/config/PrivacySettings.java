@@ -29,9 +29,18 @@ import org.fedcot.privacy.UnknownWordPolicy;
  * @param attacks         attacks the run makes on what the server received: nearest and bayes (the inversions,
  *                        made together), lm (the server's LLM restores the prompts); default none
  */
-public record PrivacySettings(String embeddings, String tokenizer, String mechanism, Double epsilon,
-                              Double encoderEpsilon, Boolean keepStopwords, String numbers, String unknownWords,
-                              Double maxKeptShare, Double budgetPerPrompt, List<String> attacks) {
+public record PrivacySettings(
+        String embeddings,
+        String tokenizer,
+        String mechanism,
+        Double epsilon,
+        Double encoderEpsilon,
+        Boolean keepStopwords,
+        String numbers,
+        String unknownWords,
+        Double maxKeptShare,
+        Double budgetPerPrompt,
+        List<String> attacks) {
     /** The attacks {@link #attacks} may name. */
     public static final List<String> ATTACKS = List.of("nearest", "bayes", "lm");
 
@@ -58,8 +67,13 @@ public record PrivacySettings(String embeddings, String tokenizer, String mechan
      * @throws IllegalArgumentException naming the choices when a name is unknown
      */
     public PerturbOptions options(double eps) {
-        return new PerturbOptions(MechanismKind.parse(mechanism), eps, choice(NumberPolicy.class, numbers, "numbers"),
-                choice(UnknownWordPolicy.class, unknownWords, "unknownWords"), keepStopwords, SensitiveWords.NONE,
+        return new PerturbOptions(
+                MechanismKind.parse(mechanism),
+                eps,
+                choice(NumberPolicy.class, numbers, "numbers"),
+                choice(UnknownWordPolicy.class, unknownWords, "unknownWords"),
+                keepStopwords,
+                SensitiveWords.NONE,
                 PerturbationEngine.DEFAULT_CACHE_BYTES);
     }
 
@@ -70,7 +84,9 @@ public record PrivacySettings(String embeddings, String tokenizer, String mechan
             }
         }
         List<String> names = java.util.Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
-        throw new IllegalArgumentException("unknown " + field + " policy '" + name + "'; choose " + String.join(", ", names));
+                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                .toList();
+        throw new IllegalArgumentException(
+                "unknown " + field + " policy '" + name + "'; choose " + String.join(", ", names));
     }
 }

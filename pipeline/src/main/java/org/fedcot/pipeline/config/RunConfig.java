@@ -22,9 +22,20 @@ import org.fedcot.pipeline.Method;
  * @param ablations        FedCoT-E's ablations
  * @param filterRationales train only on rationales whose stated answer is the gold one (default true)
  */
-public record RunConfig(Long seed, List<Long> seeds, String runDir, TaskSettings task, SlmSettings slm, LlmSettings llm,
-                        PrivacySettings privacy, TrainSettings train, GenerationSettings generation,
-                        EvalSettings eval, List<String> methods, AblationSettings ablations, Boolean filterRationales) {
+public record RunConfig(
+        Long seed,
+        List<Long> seeds,
+        String runDir,
+        TaskSettings task,
+        SlmSettings slm,
+        LlmSettings llm,
+        PrivacySettings privacy,
+        TrainSettings train,
+        GenerationSettings generation,
+        EvalSettings eval,
+        List<String> methods,
+        AblationSettings ablations,
+        Boolean filterRationales) {
     /** Fills unset values with the defaults. */
     public RunConfig {
         seed = seed == null ? 42L : seed;
@@ -34,7 +45,8 @@ public record RunConfig(Long seed, List<Long> seeds, String runDir, TaskSettings
         train = train == null ? TrainSettings.defaults() : train;
         generation = generation == null ? GenerationSettings.defaults() : generation;
         eval = eval == null ? EvalSettings.defaults() : eval;
-        methods = methods == null ? Arrays.stream(Method.values()).map(Method::configName).toList()
+        methods = methods == null
+                ? Arrays.stream(Method.values()).map(Method::configName).toList()
                 : List.copyOf(methods);
         ablations = ablations == null ? AblationSettings.none() : ablations;
         filterRationales = filterRationales == null || filterRationales;
@@ -55,7 +67,19 @@ public record RunConfig(Long seed, List<Long> seeds, String runDir, TaskSettings
 
     /** This configuration for one of its seeds: every random choice of that seed's run takes {@code s}. */
     public RunConfig withSeed(long s) {
-        return new RunConfig(s, seeds, runDir, task, slm, llm, privacy, train, generation, eval, methods, ablations,
+        return new RunConfig(
+                s,
+                seeds,
+                runDir,
+                task,
+                slm,
+                llm,
+                privacy,
+                train,
+                generation,
+                eval,
+                methods,
+                ablations,
                 filterRationales);
     }
 

@@ -6,5 +6,4 @@ package org.fedcot.pipeline.config;
  * @param model     a Hugging Face directory or a llama2.c checkpoint
  * @param tokenizer its tokenizer when not in or beside the model; null for the model's own
  */
-public record SlmSettings(String model, String tokenizer) {
-}
+public record SlmSettings(String model, String tokenizer) {}

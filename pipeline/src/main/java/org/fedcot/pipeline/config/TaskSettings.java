@@ -11,8 +11,8 @@ package org.fedcot.pipeline.config;
  * @param publicFraction share of the training examples that is public (FedCoT-A's encoder-decoder data); the
  *                       rest is the client's private data every method trains its task SLM on
  */
-public record TaskSettings(String dataset, String train, String test, Integer trainLimit, Integer testLimit,
-                           Double publicFraction) {
+public record TaskSettings(
+        String dataset, String train, String test, Integer trainLimit, Integer testLimit, Double publicFraction) {
     /** Fills unset values with the defaults (the reference's half public). */
     public TaskSettings {
         publicFraction = publicFraction == null ? 0.5 : publicFraction;

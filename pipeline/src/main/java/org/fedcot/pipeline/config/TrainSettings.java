@@ -15,9 +15,17 @@ package org.fedcot.pipeline.config;
  * @param checkpointActivations recompute each layer's activations in backward: less memory, the same
  *                        gradients (default false)
  */
-public record TrainSettings(Double alpha, Double learningRate, Integer batchSize, Integer microBatch, Integer steps,
-                            Integer encoderSteps, Integer maxLength, Integer checkpointEvery,
-                            LoraSettings lora, Boolean checkpointActivations) {
+public record TrainSettings(
+        Double alpha,
+        Double learningRate,
+        Integer batchSize,
+        Integer microBatch,
+        Integer steps,
+        Integer encoderSteps,
+        Integer maxLength,
+        Integer checkpointEvery,
+        LoraSettings lora,
+        Boolean checkpointActivations) {
     /** Fills unset values with the paper's defaults. */
     public TrainSettings {
         alpha = alpha == null ? 0.5 : alpha;
@@ -32,8 +40,15 @@ public record TrainSettings(Double alpha, Double learningRate, Integer batchSize
     }
 
     /** Settings that fine-tune every weight, keeping every activation. */
-    public TrainSettings(Double alpha, Double learningRate, Integer batchSize, Integer microBatch, Integer steps,
-                         Integer encoderSteps, Integer maxLength, Integer checkpointEvery) {
+    public TrainSettings(
+            Double alpha,
+            Double learningRate,
+            Integer batchSize,
+            Integer microBatch,
+            Integer steps,
+            Integer encoderSteps,
+            Integer maxLength,
+            Integer checkpointEvery) {
         this(alpha, learningRate, batchSize, microBatch, steps, encoderSteps, maxLength, checkpointEvery, null, null);
     }
 

@@ -74,9 +74,11 @@ record YamlFile(JsonNode tree, Map<String, Integer> lines) {
             checkLines(file, yaml);
             Map<String, Integer> lines = fieldLines(file, yaml);
             JsonNode tree = MAPPER.readTree(yaml);
-            return new YamlFile(tree == null || tree.isMissingNode() || tree.isNull() ? MAPPER.createObjectNode() : tree, lines);
+            return new YamlFile(
+                    tree == null || tree.isMissingNode() || tree.isNull() ? MAPPER.createObjectNode() : tree, lines);
         } catch (StreamReadException e) {
-            throw new ConfigException(file + " line " + line(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+            throw new ConfigException(
+                    file + " line " + line(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             String message = e.getMessage();
             throw new ConfigException(message.startsWith(file.toString()) ? message : file + ": " + message);
@@ -93,19 +95,28 @@ record YamlFile(JsonNode tree, Map<String, Integer> lines) {
             try {
                 for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                     if (t == JsonToken.FIELD_NAME) {
-                        lines.put(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
+                        lines.put(
+                                p.getParsingContext().pathAsPointer().toString(),
+                                p.currentTokenLocation().getLineNr());
                     } else if (p.isCurrentAlias()) {
-                        throw ConfigException.at(file, p.currentTokenLocation().getLineNr(),
-                                p.getParsingContext().pathAsPointer().toString(), "*" + p.getText()
-                                + ": YAML aliases are not supported in a run config; write the value out");
+                        throw ConfigException.at(
+                                file,
+                                p.currentTokenLocation().getLineNr(),
+                                p.getParsingContext().pathAsPointer().toString(),
+                                "*" + p.getText()
+                                        + ": YAML aliases are not supported in a run config; write the value out");
                     }
                 }
             } catch (StreamReadException e) {
                 // the duplicate is the context's current name when the detector throws; Jackson has no own type for it
                 String pointer = p.getParsingContext().pathAsPointer().toString();
                 if (e.getOriginalMessage().startsWith("Duplicate field") && lines.containsKey(pointer)) {
-                    throw ConfigException.at(file, line(e.getLocation()), pointer, "given twice (first on line "
-                            + lines.get(pointer) + "); a key may appear once in a mapping");
+                    throw ConfigException.at(
+                            file,
+                            line(e.getLocation()),
+                            pointer,
+                            "given twice (first on line " + lines.get(pointer)
+                                    + "); a key may appear once in a mapping");
                 }
                 throw e;
             }

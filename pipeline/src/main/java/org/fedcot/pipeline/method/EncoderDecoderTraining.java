@@ -37,8 +37,7 @@ public final class EncoderDecoderTraining {
     /** Phase 2's model directory name under models/. */
     static final String NAME = "fedcot-a-encoder-decoder";
 
-    private EncoderDecoderTraining() {
-    }
+    private EncoderDecoderTraining() {}
 
     /**
      * FedCoT-A's two trained SLMs.
@@ -46,24 +45,38 @@ public final class EncoderDecoderTraining {
      * @param encoder rewrites prompts (phase 1)
      * @param decoder g_phi, whose decoder task recovers rationales (phase 2)
      */
-    public record Models(DecoderModel encoder, DecoderModel decoder) {
-    }
+    public record Models(DecoderModel encoder, DecoderModel decoder) {}
 
     /** The encoder and g_phi, trained (or loaded when an earlier run finished them). */
     public static Models run(RunContext run, RationaleSource rationales) throws IOException {
         RunConfig c = run.config();
         List<QaExample> pub = run.data().publicPart();
-        if (pub.isEmpty()) throw new IllegalStateException("FedCoT-A needs public examples: task.publicFraction is too small");
+        if (pub.isEmpty())
+            throw new IllegalStateException("FedCoT-A needs public examples: task.publicFraction is too small");
         double eps = c.privacy().encoderEpsilon();
         Map<String, String> raw = RunContext.questionTexts(pub);
-        Map<String, String> perturbed = PerturbStage.run(run.dir(), "public-perturbed-eps" + RunDir.eps(eps),
-                run.perturber(), eps, c.seed(), raw, run.listener());
-        ExampleEncoder encoder = new ExampleEncoder(run.slm().tokenizer(), c.train().maxLength());
+        Map<String, String> perturbed = PerturbStage.run(
+                run.dir(),
+                "public-perturbed-eps" + RunDir.eps(eps),
+                run.perturber(),
+                eps,
+                c.seed(),
+                raw,
+                run.listener());
+        ExampleEncoder encoder =
+                new ExampleEncoder(run.slm().tokenizer(), c.train().maxLength());
         List<ExampleGroup> encoderExamples = new ArrayList<>();
         for (QaExample e : pub) encoderExamples.add(ExampleGroup.of(encoderExample(encoder, e, raw, perturbed)));
-        DecoderModel encoderModel = TrainingStage.run(run.dir().model(ENCODER), ENCODER, run.slm(), c.train(),
-                c.train().encoderSteps(), TaskWeights.of(Map.of(EncoderDecoderPrompts.ENCODER, 1.0)), c.seed(),
-                encoderExamples, run.listener());
+        DecoderModel encoderModel = TrainingStage.run(
+                run.dir().model(ENCODER),
+                ENCODER,
+                run.slm(),
+                c.train(),
+                c.train().encoderSteps(),
+                TaskWeights.of(Map.of(EncoderDecoderPrompts.ENCODER, 1.0)),
+                c.seed(),
+                encoderExamples,
+                run.listener());
 
         Map<String, String> encoded = rationales.encode("public-encoded", encoderModel, pub);
         Map<String, String> encodedRationales = rationales.ask("public-rationales-encoded", encoded, Exposure.PUBLIC);
@@ -71,22 +84,39 @@ public final class EncoderDecoderTraining {
         List<ExampleGroup> examples = new ArrayList<>();
         for (QaExample e : pub) {
             String id = e.id();
-            examples.add(ExampleGroup.of(encoderExample(encoder, e, raw, perturbed),
-                    encoder.encode(id + ":decoder", EncoderDecoderPrompts.decoder(encoded.get(id),
-                            encodedRationales.get(id), raw.get(id)), rawRationales.get(id) + QuestionText.END,
+            examples.add(ExampleGroup.of(
+                    encoderExample(encoder, e, raw, perturbed),
+                    encoder.encode(
+                            id + ":decoder",
+                            EncoderDecoderPrompts.decoder(encoded.get(id), encodedRationales.get(id), raw.get(id)),
+                            rawRationales.get(id) + QuestionText.END,
                             EncoderDecoderPrompts.DECODER)));
         }
-        TaskWeights weights = TaskWeights.of(Map.of(EncoderDecoderPrompts.ENCODER, c.train().alpha(),
-                EncoderDecoderPrompts.DECODER, 1 - c.train().alpha()));
-        DecoderModel decoderModel = TrainingStage.run(run.dir().model(NAME), NAME, run.slm(), c.train(),
-                c.train().encoderSteps(), weights, c.seed(), examples, run.listener());
+        TaskWeights weights = TaskWeights.of(Map.of(
+                EncoderDecoderPrompts.ENCODER,
+                c.train().alpha(),
+                EncoderDecoderPrompts.DECODER,
+                1 - c.train().alpha()));
+        DecoderModel decoderModel = TrainingStage.run(
+                run.dir().model(NAME),
+                NAME,
+                run.slm(),
+                c.train(),
+                c.train().encoderSteps(),
+                weights,
+                c.seed(),
+                examples,
+                run.listener());
         return new Models(encoderModel, decoderModel);
     }
 
     /** The encoder's example of {@code e}: its raw question text to the mechanism's rewrite of it. */
-    private static Example encoderExample(ExampleEncoder encoder, QaExample e, Map<String, String> raw,
-                                          Map<String, String> perturbed) {
-        return encoder.encode(e.id() + ":encoder", EncoderDecoderPrompts.encoder(raw.get(e.id())),
-                perturbed.get(e.id()).strip() + QuestionText.END, EncoderDecoderPrompts.ENCODER);
+    private static Example encoderExample(
+            ExampleEncoder encoder, QaExample e, Map<String, String> raw, Map<String, String> perturbed) {
+        return encoder.encode(
+                e.id() + ":encoder",
+                EncoderDecoderPrompts.encoder(raw.get(e.id())),
+                perturbed.get(e.id()).strip() + QuestionText.END,
+                EncoderDecoderPrompts.ENCODER);
     }
 }

@@ -27,6 +27,7 @@ public record RationaleCounts(int offered, int statingGold, int kept) {
     /** The line the run prints: "FedCoT-E eps=3: 742 of 980 rationales state the gold answer (kept)". */
     public String message(String variantTitle) {
         String fate = kept == statingGold ? "kept" : "all " + kept + " kept: filterRationales is off";
-        return variantTitle + ": " + statingGold + " of " + offered + " rationales state the gold answer (" + fate + ")";
+        return variantTitle + ": " + statingGold + " of " + offered + " rationales state the gold answer (" + fate
+                + ")";
     }
 }

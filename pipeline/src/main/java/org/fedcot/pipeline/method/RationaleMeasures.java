@@ -22,14 +22,16 @@ public record RationaleMeasures(Double promptRatio, Double receivedRatio, Double
      *
      * @param rawRationales id to the LLM's rationale for the raw prompt (Non-Private's), null when not at hand
      */
-    public static RationaleMeasures of(List<QaExample> examples, Rationales rationales,
-                                       Map<String, String> rawRationales) {
+    public static RationaleMeasures of(
+            List<QaExample> examples, Rationales rationales, Map<String, String> rawRationales) {
         List<String> ids = examples.stream().map(QaExample::id).toList();
         List<String> rawPrompts = examples.stream().map(QuestionText::of).toList();
         Double prompts = MeanTokenRatio.of(values(rationales.sent(), ids), rawPrompts);
-        Double received = rawRationales == null ? null
+        Double received = rawRationales == null
+                ? null
                 : MeanTokenRatio.of(values(rationales.received(), ids), values(rawRationales, ids));
-        Double used = rawRationales == null ? null
+        Double used = rawRationales == null
+                ? null
                 : MeanTokenRatio.of(values(rationales.used(), ids), values(rawRationales, ids));
         return new RationaleMeasures(prompts, received, used);
     }

@@ -40,13 +40,17 @@ public final class RationaleSource {
         List<QaExample> examples = run.data().privatePart();
         Map<String, String> raw = RunContext.questionTexts(examples);
         String tag = "-eps" + RunDir.eps(eps);
-        Map<String, String> perturbed = PerturbStage.run(run.dir(), "perturbed" + tag, run.perturber(), eps,
-                run.config().seed(), raw, run.listener());
+        Map<String, String> perturbed = PerturbStage.run(
+                run.dir(), "perturbed" + tag, run.perturber(), eps, run.config().seed(), raw, run.listener());
         Map<String, String> received = ask("rationales" + tag, perturbed, Exposure.PERTURBED);
         if (!decode) return new Rationales(perturbed, received, received);
         SlmGenerator slm = slm(run.slm().pretrained(), run.config().generation().rationaleTokens());
-        Map<String, String> decoded = generate("decoded" + tag, slm, RunContext.byId(examples,
-                e -> RationalePrompts.icl(perturbed.get(e.id()), received.get(e.id()), raw.get(e.id()))));
+        Map<String, String> decoded = generate(
+                "decoded" + tag,
+                slm,
+                RunContext.byId(
+                        examples,
+                        e -> RationalePrompts.icl(perturbed.get(e.id()), received.get(e.id()), raw.get(e.id()))));
         return new Rationales(perturbed, received, decoded);
     }
 
@@ -58,8 +62,12 @@ public final class RationaleSource {
         Map<String, String> received = ask("fedcot-a-rationales", sent, Exposure.PERTURBED);
         if (!decode) return new Rationales(sent, received, received);
         SlmGenerator decoder = slm(models.decoder(), run.config().generation().rationaleTokens());
-        Map<String, String> decoded = generate("fedcot-a-decoded", decoder, RunContext.byId(examples,
-                e -> EncoderDecoderPrompts.decoder(sent.get(e.id()), received.get(e.id()), raw.get(e.id()))));
+        Map<String, String> decoded = generate(
+                "fedcot-a-decoded",
+                decoder,
+                RunContext.byId(
+                        examples,
+                        e -> EncoderDecoderPrompts.decoder(sent.get(e.id()), received.get(e.id()), raw.get(e.id()))));
         return new Rationales(sent, received, decoded);
     }
 
@@ -70,8 +78,8 @@ public final class RationaleSource {
     Map<String, String> encode(String name, DecoderModel encoder, List<QaExample> examples) throws IOException {
         Map<String, String> raw = RunContext.questionTexts(examples);
         SlmGenerator slm = slm(encoder, run.config().generation().encodedTokens());
-        Map<String, String> encoded = generate(name, slm,
-                RunContext.byId(examples, e -> EncoderDecoderPrompts.encoder(raw.get(e.id()))));
+        Map<String, String> encoded =
+                generate(name, slm, RunContext.byId(examples, e -> EncoderDecoderPrompts.encoder(raw.get(e.id()))));
         return RunContext.byId(examples, e -> encoded.get(e.id()).strip() + "\n");
     }
 
@@ -84,12 +92,22 @@ public final class RationaleSource {
 
     /** Greedy generations of {@code model}, up to {@code maxNewTokens}, a batch of the config's size at a time. */
     private SlmGenerator slm(DecoderModel model, int maxNewTokens) {
-        return new SlmGenerator(model, run.slm().tokenizer(), maxNewTokens, run.config().generation().batch());
+        return new SlmGenerator(
+                model,
+                run.slm().tokenizer(),
+                maxNewTokens,
+                run.config().generation().batch());
     }
 
     /** Stage {@code name}: the SLM's continuation of each prompt, generated and stored a batch at a time. */
-    private Map<String, String> generate(String name, SlmGenerator slm, Map<String, String> prompts) throws IOException {
-        return TextStage.run(run.dir(), name, prompts, run.config().generation().batch(),
-                (ids, inputs) -> slm.continuations(inputs), run.listener());
+    private Map<String, String> generate(String name, SlmGenerator slm, Map<String, String> prompts)
+            throws IOException {
+        return TextStage.run(
+                run.dir(),
+                name,
+                prompts,
+                run.config().generation().batch(),
+                (ids, inputs) -> slm.continuations(inputs),
+                run.listener());
     }
 }

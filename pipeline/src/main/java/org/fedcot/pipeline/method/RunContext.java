@@ -68,8 +68,11 @@ public final class RunContext implements AutoCloseable {
         if (llm == null) {
             Map<String, String> raw = new LinkedHashMap<>(questionTexts(data.privatePart()));
             raw.putAll(questionTexts(data.test()));
-            ReleaseGate gate = new ReleaseGate(raw, config.privacy().options(config.privacy().epsilon()),
-                    config.privacy().maxKeptShare(), config.llm().allowRawPrompts());
+            ReleaseGate gate = new ReleaseGate(
+                    raw,
+                    config.privacy().options(config.privacy().epsilon()),
+                    config.privacy().maxKeptShare(),
+                    config.llm().allowRawPrompts());
             llm = LlmGateway.open(config.llm(), dir.llmCache(), config.seed(), gate);
         }
         return llm;

@@ -36,7 +36,8 @@ public record RunModels(Slm slm, TextPerturber perturber) {
     public static RunModels open(ConfigSource source) {
         RunConfig c = source.config();
         Path modelPath = Path.of(c.slm().model());
-        Path tokenizerPath = c.slm().tokenizer() == null ? null : Path.of(c.slm().tokenizer());
+        Path tokenizerPath =
+                c.slm().tokenizer() == null ? null : Path.of(c.slm().tokenizer());
         DecoderModel model;
         // a corrupt file can fail in whatever way its parser does, not only with an IOException
         try {
@@ -48,7 +49,8 @@ public record RunModels(Slm slm, TextPerturber perturber) {
         try {
             tokenizer = ModelPath.tokenizer(modelPath, tokenizerPath, model);
         } catch (IOException | RuntimeException e) {
-            throw source.error(tokenizerPath != null ? "/slm/tokenizer" : "/slm/model",
+            throw source.error(
+                    tokenizerPath != null ? "/slm/tokenizer" : "/slm/model",
                     problem(tokenizerPath != null ? tokenizerPath : modelPath, e));
         }
         fitsPositions(source, model.config().maxPositionEmbeddings());
@@ -59,8 +61,10 @@ public record RunModels(Slm slm, TextPerturber perturber) {
     private static void fitsPositions(ConfigSource source, int positions) {
         int length = source.config().train().maxLength();
         if (2L * length > positions) {
-            throw source.error("/train/maxLength", "a prompt and a target of up to " + length + " tokens each need "
-                    + 2L * length + " positions, but slm.model has " + positions);
+            throw source.error(
+                    "/train/maxLength",
+                    "a prompt and a target of up to " + length + " tokens each need " + 2L * length
+                            + " positions, but slm.model has " + positions);
         }
         GenerationSettings g = source.config().generation();
         generated(source, "/generation/rationaleTokens", g.rationaleTokens(), positions);
@@ -71,8 +75,10 @@ public record RunModels(Slm slm, TextPerturber perturber) {
     /** At most half the positions go to new tokens (SlmGenerator keeps the rest for the prompt). */
     private static void generated(ConfigSource source, String pointer, int tokens, int positions) {
         if (tokens > positions / 2) {
-            throw source.error(pointer, tokens + " new tokens leave too little room for the prompt: slm.model has "
-                    + positions + " positions, of which at most " + positions / 2 + " may be generated");
+            throw source.error(
+                    pointer,
+                    tokens + " new tokens leave too little room for the prompt: slm.model has " + positions
+                            + " positions, of which at most " + positions / 2 + " may be generated");
         }
     }
 
@@ -83,9 +89,12 @@ public record RunModels(Slm slm, TextPerturber perturber) {
     private static TextPerturber perturber(ConfigSource source) {
         RunConfig c = source.config();
         RunDir root = new RunDir(Path.of(c.runDir()));
-        List<RunDir> dirs = c.seedList().stream().map(s -> root.forSeed(s, c.perSeedDirectories())).toList();
-        if (VariantPlan.of(c).stream().noneMatch(v -> v.method().isPrivate()
-                && dirs.stream().anyMatch(dir -> !Files.exists(dir.result(v.id()))))) {
+        List<RunDir> dirs = c.seedList().stream()
+                .map(s -> root.forSeed(s, c.perSeedDirectories()))
+                .toList();
+        if (VariantPlan.of(c).stream()
+                .noneMatch(v ->
+                        v.method().isPrivate() && dirs.stream().anyMatch(dir -> !Files.exists(dir.result(v.id()))))) {
             return null;
         }
         PrivacySettings p = c.privacy();
@@ -100,7 +109,9 @@ public record RunModels(Slm slm, TextPerturber perturber) {
 
     /** {@code e} as one line that names {@code file}. */
     private static String problem(Path file, Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
+        String message = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().replace('\n', ' ');
         return message.contains(file.toString()) ? message : file + ": " + message;
     }
 }

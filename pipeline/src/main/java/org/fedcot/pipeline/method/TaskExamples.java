@@ -25,23 +25,26 @@ import org.fedcot.pipeline.slm.ExampleEncoder;
  * label tokens to L_label as every other example does, and nothing to L_rationale.
  */
 public final class TaskExamples {
-    private TaskExamples() {
-    }
+    private TaskExamples() {}
 
     /**
      * The examples of {@code examples}; {@code rationales} (id to rationale) may be null (Standalone).
      *
      * @param filter keep only rationales that state the gold answer
      */
-    public static List<ExampleGroup> build(List<QaExample> examples, Map<String, String> rationales, boolean filter,
-                                           ExampleEncoder encoder) {
+    public static List<ExampleGroup> build(
+            List<QaExample> examples, Map<String, String> rationales, boolean filter, ExampleEncoder encoder) {
         List<ExampleGroup> out = new ArrayList<>();
         for (QaExample e : examples) {
             List<Example> group = new ArrayList<>(2);
-            group.add(encoder.encode(e.id() + ":label", TaskPrompts.predict(e), TaskPrompts.answer(e), TaskWeights.LABEL));
+            group.add(encoder.encode(
+                    e.id() + ":label", TaskPrompts.predict(e), TaskPrompts.answer(e), TaskWeights.LABEL));
             String r = rationales == null ? null : rationales.get(e.id());
             if (usable(r, e, filter)) {
-                group.add(encoder.encode(e.id() + ":rationale", TaskPrompts.explain(e), r.strip() + QuestionText.END,
+                group.add(encoder.encode(
+                        e.id() + ":rationale",
+                        TaskPrompts.explain(e),
+                        r.strip() + QuestionText.END,
                         TaskWeights.RATIONALE));
             }
             out.add(new ExampleGroup(group));
@@ -56,7 +59,9 @@ public final class TaskExamples {
 
     /** Whether {@code rationale} ends by stating {@code e}'s gold answer. */
     static boolean statesGold(String rationale, QaExample e) {
-        return AnswerParser.parse(rationale).map(s -> s.choiceIndex(e.choices()))
-                .filter(i -> i.isPresent() && i.getAsInt() == e.answerIndex()).isPresent();
+        return AnswerParser.parse(rationale)
+                .map(s -> s.choiceIndex(e.choices()))
+                .filter(i -> i.isPresent() && i.getAsInt() == e.answerIndex())
+                .isPresent();
     }
 }

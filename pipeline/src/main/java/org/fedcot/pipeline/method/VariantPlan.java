@@ -15,19 +15,19 @@ import org.fedcot.pipeline.config.RunConfig;
  * methods, whose rationale TokenRatios are measured against its rationales.
  */
 public final class VariantPlan {
-    private VariantPlan() {
-    }
+    private VariantPlan() {}
 
     /** The variants of {@code config}, each once, in method order. */
     public static List<Variant> of(RunConfig config) {
         double eps = config.privacy().epsilon();
         Map<String, Variant> plan = new LinkedHashMap<>();
         for (Method m : config.methodList()) {
-            Double e = switch (m) {
-                case FEDCOT_E -> eps;
-                case FEDCOT_A -> config.privacy().encoderEpsilon();
-                default -> null;
-            };
+            Double e =
+                    switch (m) {
+                        case FEDCOT_E -> eps;
+                        case FEDCOT_A -> config.privacy().encoderEpsilon();
+                        default -> null;
+                    };
             add(plan, new Variant(m, e, true, 1));
         }
         AblationSettings a = config.ablations();

@@ -27,9 +27,15 @@ import org.fedcot.pipeline.stage.ChoiceScores;
  * @param usedTokenRatio     mean TokenRatio of the rationales trained on (decoded) against Non-Private's: Table 7;
  *                           null without
  */
-public record VariantResult(Variant variant, Accuracy accuracy, ChoiceScores choice, RationaleCounts rationales,
-                            RationaleCounts received, Double promptTokenRatio, Double receivedTokenRatio,
-                            Double usedTokenRatio) {
+public record VariantResult(
+        Variant variant,
+        Accuracy accuracy,
+        ChoiceScores choice,
+        RationaleCounts rationales,
+        RationaleCounts received,
+        Double promptTokenRatio,
+        Double receivedTokenRatio,
+        Double usedTokenRatio) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Checks that something was scored. */
@@ -61,30 +67,48 @@ public record VariantResult(Variant variant, Accuracy accuracy, ChoiceScores cho
     /** Writes this result atomically. */
     public void write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(new Json(
-                variant.method().configName(), variant.epsilon(), variant.decoding(), variant.fraction(),
-                accuracy == null ? null : accuracy.correct(), total(),
-                choice == null ? null : choice.acc().correct(), choice == null ? null : choice.accNorm().correct(),
-                rationalesUsed(), rationales == null ? null : rationales.offered(),
-                rationales == null ? null : rationales.statingGold(), received == null ? null : received.offered(),
-                received == null ? null : received.statingGold(), promptTokenRatio, receivedTokenRatio,
-                usedTokenRatio)) + "\n");
+        AtomicFiles.writeString(
+                file,
+                JSON.writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(new Json(
+                                        variant.method().configName(),
+                                        variant.epsilon(),
+                                        variant.decoding(),
+                                        variant.fraction(),
+                                        accuracy == null ? null : accuracy.correct(),
+                                        total(),
+                                        choice == null ? null : choice.acc().correct(),
+                                        choice == null ? null : choice.accNorm().correct(),
+                                        rationalesUsed(),
+                                        rationales == null ? null : rationales.offered(),
+                                        rationales == null ? null : rationales.statingGold(),
+                                        received == null ? null : received.offered(),
+                                        received == null ? null : received.statingGold(),
+                                        promptTokenRatio,
+                                        receivedTokenRatio,
+                                        usedTokenRatio))
+                        + "\n");
     }
 
     /** The result in {@code file}, written by {@link #write}. */
     public static VariantResult read(Path file) throws IOException {
         Json j = JSON.readValue(file.toFile(), Json.class);
-        ChoiceScores choice = j.mcCorrect == null ? null
+        ChoiceScores choice = j.mcCorrect == null
+                ? null
                 : new ChoiceScores(new Accuracy(j.mcCorrect, j.total), new Accuracy(j.mcNormCorrect, j.total));
-        RationaleCounts rationales = j.rationalesOffered == null ? null
+        RationaleCounts rationales = j.rationalesOffered == null
+                ? null
                 : new RationaleCounts(j.rationalesOffered, j.rationalesStatingGold, j.rationalesUsed);
         // what the filter would have kept of the received rationales is not recorded: it is no measure of them
-        RationaleCounts received = j.receivedOffered == null ? null
+        RationaleCounts received = j.receivedOffered == null
+                ? null
                 : new RationaleCounts(j.receivedOffered, j.receivedStatingGold, j.receivedStatingGold);
         return builder(new Variant(Method.fromName(j.method), j.epsilon, j.decoding, j.fraction))
-                .accuracy(j.correct == null ? null : new Accuracy(j.correct, j.total)).choice(choice)
+                .accuracy(j.correct == null ? null : new Accuracy(j.correct, j.total))
+                .choice(choice)
                 .rationales(rationales, received)
-                .tokenRatios(j.promptTokenRatio, j.receivedTokenRatio, j.usedTokenRatio).build();
+                .tokenRatios(j.promptTokenRatio, j.receivedTokenRatio, j.usedTokenRatio)
+                .build();
     }
 
     private int total() {
@@ -95,11 +119,23 @@ public record VariantResult(Variant variant, Accuracy accuracy, ChoiceScores cho
      * The file layout; the mc, rationale-count and received-count fields are absent from files written before
      * they existed.
      */
-    record Json(String method, Double epsilon, boolean decoding, double fraction, Integer correct, int total,
-                Integer mcCorrect, Integer mcNormCorrect, int rationalesUsed, Integer rationalesOffered,
-                Integer rationalesStatingGold, Integer receivedOffered, Integer receivedStatingGold,
-                Double promptTokenRatio, Double receivedTokenRatio, Double usedTokenRatio) {
-    }
+    record Json(
+            String method,
+            Double epsilon,
+            boolean decoding,
+            double fraction,
+            Integer correct,
+            int total,
+            Integer mcCorrect,
+            Integer mcNormCorrect,
+            int rationalesUsed,
+            Integer rationalesOffered,
+            Integer rationalesStatingGold,
+            Integer receivedOffered,
+            Integer receivedStatingGold,
+            Double promptTokenRatio,
+            Double receivedTokenRatio,
+            Double usedTokenRatio) {}
 
     /** Builds a {@link VariantResult}; what is not set stays null (not measured). */
     public static final class Builder {
@@ -149,8 +185,15 @@ public record VariantResult(Variant variant, Accuracy accuracy, ChoiceScores cho
          * @throws IllegalArgumentException when nothing was scored
          */
         public VariantResult build() {
-            return new VariantResult(variant, accuracy, choice, rationales, received, promptTokenRatio,
-                    receivedTokenRatio, usedTokenRatio);
+            return new VariantResult(
+                    variant,
+                    accuracy,
+                    choice,
+                    rationales,
+                    received,
+                    promptTokenRatio,
+                    receivedTokenRatio,
+                    usedTokenRatio);
         }
     }
 }

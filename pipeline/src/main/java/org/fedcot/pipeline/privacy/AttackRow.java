@@ -13,8 +13,7 @@ import org.fedcot.privacy.AttackScore;
  * @param accuracy  the test accuracy of the release's FedCoT-E variant, null when not (yet) measured
  * @param lm        the share of eligible words the server's LLM recovered in its restorations, null when not asked
  */
-public record AttackRow(String stage, String mechanism, double epsilon, AttackScore score, Double accuracy,
-                        Double lm) {
+public record AttackRow(String stage, String mechanism, double epsilon, AttackScore score, Double accuracy, Double lm) {
     /** The Markdown header of {@link #markdown}. */
     public static final String HEADER = """
             | mechanism | eps | FedCoT-E accuracy | words | pass-through | NN top-1 | NN top-5 | Bayes top-1 \
@@ -25,12 +24,19 @@ public record AttackRow(String stage, String mechanism, double epsilon, AttackSc
     /** The row in Markdown: recovery of the eligible (private) words, then of all words. */
     public String markdown() {
         AttackScore s = score;
-        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |%n", mechanism,
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |%n",
+                mechanism,
                 epsilon,
-                accuracy == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * accuracy), s.units(),
-                percent(s.passedThrough(), s.units()), percent(s.nearestEligible().top1(), s.eligible()),
-                percent(s.nearestEligible().top5(), s.eligible()), percent(s.bayesEligible().top1(), s.eligible()),
-                percent(s.bayesEligible().top5(), s.eligible()), percent(s.bayesAll().top1(), s.units()),
+                accuracy == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * accuracy),
+                s.units(),
+                percent(s.passedThrough(), s.units()),
+                percent(s.nearestEligible().top1(), s.eligible()),
+                percent(s.nearestEligible().top5(), s.eligible()),
+                percent(s.bayesEligible().top1(), s.eligible()),
+                percent(s.bayesEligible().top5(), s.eligible()),
+                percent(s.bayesAll().top1(), s.units()),
                 lm == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * lm));
     }
 

@@ -23,8 +23,7 @@ public final class LmReconstruction {
     static final String INSTRUCTION = "The following question was made private by replacing some of its words with"
             + " other words. Write the original question, words only, on one line.\n\nPrivate: ";
 
-    private LmReconstruction() {
-    }
+    private LmReconstruction() {}
 
     /**
      * The share of {@code originals}' eligible words recovered in the LLM's restorations of {@code releases}
@@ -33,15 +32,21 @@ public final class LmReconstruction {
      * @param llm       the server's LLM (its URL, model, key and limits)
      * @param cacheFile the response cache
      */
-    public static double recovery(List<String> originals, List<String> releases, PerturbOptions options,
-                                  LlmSettings llm, Path cacheFile) throws IOException {
+    public static double recovery(
+            List<String> originals, List<String> releases, PerturbOptions options, LlmSettings llm, Path cacheFile)
+            throws IOException {
         ClientConfig config = llm.client(cacheFile);
-        Sampling sampling = Sampling.DEFAULT.withTemperature(0).withMaxTokens(llm.maxTokens()).withStop("\n\n");
+        Sampling sampling = Sampling.DEFAULT
+                .withTemperature(0)
+                .withMaxTokens(llm.maxTokens())
+                .withStop("\n\n");
         List<String> restored;
         try (LlmClient client = LlmClient.open(config)) {
             List<CompletionRequest> requests = releases.stream()
-                    .map(r -> new CompletionRequest(INSTRUCTION + r.strip() + "\nOriginal: ", sampling)).toList();
-            restored = client.completeAll(requests, BatchListener.NONE).responses().stream().map(LlmResponse::text)
+                    .map(r -> new CompletionRequest(INSTRUCTION + r.strip() + "\nOriginal: ", sampling))
+                    .toList();
+            restored = client.completeAll(requests, BatchListener.NONE).responses().stream()
+                    .map(LlmResponse::text)
                     .toList();
         }
         long eligible = 0;

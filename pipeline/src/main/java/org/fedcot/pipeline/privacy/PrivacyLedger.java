@@ -23,8 +23,7 @@ import org.fedcot.privacy.PerturbOptions;
 public final class PrivacyLedger {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PrivacyLedger() {
-    }
+    private PrivacyLedger() {}
 
     /**
      * Writes the ledger of {@code config}'s run in {@code dir}, whose private prompts are {@code raw} (id to
@@ -40,19 +39,30 @@ public final class PrivacyLedger {
             if (!Files.exists(dir.stage(r.stage()))) {
                 continue;
             }
-            String guarantee = r.dp() ? MechanismKind.parse(r.mechanism()).guarantee().description() : Release.NO_DP;
-            ObjectNode release = summary.withArray("releases").addObject().put("stage", r.stage())
-                    .put("mechanism", r.mechanism()).put("eps", r.epsilon()).put("dp", r.dp()).put("guarantee", guarantee);
+            String guarantee =
+                    r.dp() ? MechanismKind.parse(r.mechanism()).guarantee().description() : Release.NO_DP;
+            ObjectNode release = summary.withArray("releases")
+                    .addObject()
+                    .put("stage", r.stage())
+                    .put("mechanism", r.mechanism())
+                    .put("eps", r.epsilon())
+                    .put("dp", r.dp())
+                    .put("guarantee", guarantee);
             r.variants().forEach(release.withArray("variants")::add);
             try (StageLog log = StageLog.open(dir.stage(r.stage()))) {
                 for (Map.Entry<String, JsonNode> e : log.records().entrySet()) {
                     String id = e.getKey();
-                    KeptWords k = KeptWords.of(raw.getOrDefault(id, ""),
-                            KeptWords.counts(e.getValue().path("output").asText()), options);
+                    KeptWords k = KeptWords.of(
+                            raw.getOrDefault(id, ""),
+                            KeptWords.counts(e.getValue().path("output").asText()),
+                            options);
                     ObjectNode line = JSON.createObjectNode().put("id", id).put("stage", r.stage());
                     r.variants().forEach(line.withArray("variants")::add);
-                    line.put("mechanism", r.mechanism()).put("eps", r.epsilon()).put("guarantee", guarantee)
-                            .put("eligible", k.eligible()).put("changed", k.eligible() - k.kept());
+                    line.put("mechanism", r.mechanism())
+                            .put("eps", r.epsilon())
+                            .put("guarantee", guarantee)
+                            .put("eligible", k.eligible())
+                            .put("changed", k.eligible() - k.kept());
                     lines.append(JSON.writeValueAsString(line)).append('\n');
                     if (r.dp()) {
                         composed.merge(id, r.epsilon(), Double::sum);
@@ -64,8 +74,12 @@ public final class PrivacyLedger {
             }
         }
         summary.put("prompts", composed.size());
-        summary.put("composedEpsPerWordMax", composed.values().stream().mapToDouble(d -> d).max().orElse(0));
-        summary.put("composedEpsPerWordMin", composed.values().stream().mapToDouble(d -> d).min().orElse(0));
+        summary.put(
+                "composedEpsPerWordMax",
+                composed.values().stream().mapToDouble(d -> d).max().orElse(0));
+        summary.put(
+                "composedEpsPerWordMin",
+                composed.values().stream().mapToDouble(d -> d).min().orElse(0));
         summary.put("promptsWithoutDpRelease", withoutDp.size());
         if (config.privacy().budgetPerPrompt() == null) {
             summary.putNull("budgetPerPrompt");
@@ -76,7 +90,8 @@ public final class PrivacyLedger {
         composed.forEach(perPrompt::put);
         Files.createDirectories(dir.privacy());
         AtomicFiles.writeString(dir.privacy().resolve("ledger.jsonl"), lines.toString());
-        AtomicFiles.writeString(dir.privacy().resolve("ledger.json"),
+        AtomicFiles.writeString(
+                dir.privacy().resolve("ledger.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
         return summary;
     }

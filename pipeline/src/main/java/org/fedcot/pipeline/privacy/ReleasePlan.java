@@ -19,15 +19,15 @@ import org.fedcot.pipeline.run.RunDir;
  * amount, which no finite budget covers.
  */
 public final class ReleasePlan {
-    private ReleasePlan() {
-    }
+    private ReleasePlan() {}
 
     /** The releases of {@code config}, in the order the run makes them. */
     public static List<Release> of(RunConfig config) {
         Map<String, List<String>> variants = new LinkedHashMap<>();
         Map<String, Variant> first = new LinkedHashMap<>();
         for (Variant v : VariantPlan.of(config)) {
-            String stage = v.method() == Method.FEDCOT_E ? "perturbed-eps" + RunDir.eps(v.epsilon())
+            String stage = v.method() == Method.FEDCOT_E
+                    ? "perturbed-eps" + RunDir.eps(v.epsilon())
                     : v.method() == Method.FEDCOT_A ? "fedcot-a-encoded" : null;
             if (stage != null) {
                 variants.computeIfAbsent(stage, s -> new ArrayList<>()).add(v.id());
@@ -38,8 +38,8 @@ public final class ReleasePlan {
         variants.forEach((stage, ids) -> {
             Variant v = first.get(stage);
             boolean dp = v.method() == Method.FEDCOT_E;
-            releases.add(new Release(stage, List.copyOf(ids), dp ? config.privacy().mechanism() : "fedcot-a-encoder",
-                    v.epsilon(), dp));
+            releases.add(new Release(
+                    stage, List.copyOf(ids), dp ? config.privacy().mechanism() : "fedcot-a-encoder", v.epsilon(), dp));
         });
         return releases;
     }
@@ -59,9 +59,14 @@ public final class ReleasePlan {
             composed += r.epsilon();
             so.add(r.firstVariant());
             if (composed > budget) {
-                return Optional.of(String.format(Locale.ROOT, "variant %s would bring every private prompt to eps %s"
-                        + " per word under basic composition (%s), over privacy.budgetPerPrompt %s", r.firstVariant(),
-                        RunDir.eps(composed), String.join(" + ", so), RunDir.eps(budget)));
+                return Optional.of(String.format(
+                        Locale.ROOT,
+                        "variant %s would bring every private prompt to eps %s"
+                                + " per word under basic composition (%s), over privacy.budgetPerPrompt %s",
+                        r.firstVariant(),
+                        RunDir.eps(composed),
+                        String.join(" + ", so),
+                        RunDir.eps(budget)));
             }
         }
         return Optional.empty();

@@ -37,8 +37,7 @@ import org.fedcot.privacy.TextPerturber;
 public final class RunAttacks {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RunAttacks() {
-    }
+    private RunAttacks() {}
 
     /**
      * Attacks every FedCoT-E release of {@code config}'s run in {@code dir} whose stage is complete.
@@ -50,10 +49,11 @@ public final class RunAttacks {
             throws IOException {
         Files.createDirectories(dir.privacy());
         PrivacySettings p = config.privacy();
-        TextPerturber perturber = Perturbers.open(Path.of(p.embeddings()),
-                p.tokenizer() == null ? null : Path.of(p.tokenizer()), p.options(p.epsilon()));
+        TextPerturber perturber = Perturbers.open(
+                Path.of(p.embeddings()), p.tokenizer() == null ? null : Path.of(p.tokenizer()), p.options(p.epsilon()));
         if (perturber.level() != TextPerturber.Level.WORD) {
-            listener.message("privacy attacks: skipped, they read word vectors (GloVe), not a model's token embeddings");
+            listener.message(
+                    "privacy attacks: skipped, they read word vectors (GloVe), not a model's token embeddings");
             return List.of();
         }
         EmbeddingTable table = perturber.engine().table();
@@ -74,8 +74,14 @@ public final class RunAttacks {
             listener.message("privacy attacks: " + r.stage() + " (" + releases.size() + " prompts)");
             AttackScore score = new AttackEvaluation(table, p.options(r.epsilon()), prior)
                     .score(originals, releases, new SplittableRandom(config.seed()));
-            Double restored = lm == null ? null : LmReconstruction.recovery(originals, releases, p.options(r.epsilon()),
-                    lm, dir.privacy().resolve("lm-attack-cache.jsonl"));
+            Double restored = lm == null
+                    ? null
+                    : LmReconstruction.recovery(
+                            originals,
+                            releases,
+                            p.options(r.epsilon()),
+                            lm,
+                            dir.privacy().resolve("lm-attack-cache.jsonl"));
             rows.add(new AttackRow(r.stage(), r.mechanism(), r.epsilon(), score, accuracy(dir, r), restored));
         }
         write(dir, rows);
@@ -107,15 +113,19 @@ public final class RunAttacks {
                 .append(AttackRow.HEADER);
         rows.forEach(r -> md.append(r.markdown()));
         Files.createDirectories(dir.privacy());
-        AtomicFiles.writeString(dir.privacy().resolve("attacks.json"),
+        AtomicFiles.writeString(
+                dir.privacy().resolve("attacks.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows) + "\n");
         AtomicFiles.writeString(dir.privacy().resolve("attacks.md"), md.toString());
         Files.createDirectories(dir.report());
         AtomicFiles.writeString(dir.report().resolve("privacy.md"), md.toString());
-        List<AttackRow> measured = rows.stream().filter(r -> r.accuracy() != null)
-                .sorted(Comparator.comparingDouble(AttackRow::epsilon)).toList();
+        List<AttackRow> measured = rows.stream()
+                .filter(r -> r.accuracy() != null)
+                .sorted(Comparator.comparingDouble(AttackRow::epsilon))
+                .toList();
         if (!measured.isEmpty()) {
-            ChartWriter.privacyUtility(measured.stream().map(r -> "eps " + RunDir.eps(r.epsilon())).toList(),
+            ChartWriter.privacyUtility(
+                    measured.stream().map(r -> "eps " + RunDir.eps(r.epsilon())).toList(),
                     measured.stream().mapToDouble(AttackRow::nearestRecovery).toArray(),
                     measured.stream().mapToDouble(AttackRow::bayesRecovery).toArray(),
                     measured.stream().mapToDouble(AttackRow::accuracy).toArray(),

@@ -10,8 +10,7 @@ public final class EncoderDecoderPrompts {
     /** The task name of the decoder examples. */
     public static final String DECODER = "decoder";
 
-    private EncoderDecoderPrompts() {
-    }
+    private EncoderDecoderPrompts() {}
 
     /** The encoder's input: rewrite the raw question with other words that keep its meaning. */
     public static String encoder(String rawText) {

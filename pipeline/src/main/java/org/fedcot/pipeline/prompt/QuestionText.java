@@ -13,12 +13,12 @@ public final class QuestionText {
     /** Ends every target the SLMs learn and every generation: the reference's stop string. */
     public static final String END = "<end>";
 
-    private QuestionText() {
-    }
+    private QuestionText() {}
 
     /** The question with its choices (and passage), as sent for perturbation. */
     public static String of(QaExample e) {
-        String passage = e.passage() == null || e.passage().isBlank() ? "" : e.passage().strip() + "\n";
+        String passage =
+                e.passage() == null || e.passage().isBlank() ? "" : e.passage().strip() + "\n";
         return passage + e.question().strip() + " \nChoices:" + choices(e.choices()) + "\n";
     }
 

@@ -15,8 +15,7 @@ public final class RationalePrompts {
             + "Rationale:Clean plates are stored in a cupboard until they are used again."
             + " Therefore, the answer is 'cupboard'." + QuestionText.END + "\n\n";
 
-    private RationalePrompts() {
-    }
+    private RationalePrompts() {}
 
     /** What the LLM is asked for the (perturbed or raw) question text {@code questionText}. */
     public static String request(String questionText) {

@@ -7,8 +7,7 @@ import org.fedcot.eval.data.QaExample;
  * "Predict:" asks for the answer, "Explain:" for the rationale; the loss is on the targets only.
  */
 public final class TaskPrompts {
-    private TaskPrompts() {
-    }
+    private TaskPrompts() {}
 
     /** The label task's prompt, also the evaluation prompt. */
     public static String predict(QaExample e) {

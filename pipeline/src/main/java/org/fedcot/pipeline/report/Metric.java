@@ -43,7 +43,9 @@ public enum Metric {
 
     /** The metrics some result of {@code runs} has, in declaration order. */
     public static List<Metric> present(List<RunResults> runs) {
-        return Arrays.stream(values()).filter(m -> runs.stream().flatMap(run -> run.results().stream())
-                .anyMatch(r -> m.of(r) != null)).toList();
+        return Arrays.stream(values())
+                .filter(m ->
+                        runs.stream().flatMap(run -> run.results().stream()).anyMatch(r -> m.of(r) != null))
+                .toList();
     }
 }

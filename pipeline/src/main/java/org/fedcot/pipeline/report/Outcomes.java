@@ -15,8 +15,7 @@ import org.fedcot.pipeline.run.StageLog;
  * pairs of the paired tests.
  */
 final class Outcomes {
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     /** Question id to right or wrong; null when the predictions file is not there (results without predictions). */
     static Map<String, Boolean> read(RunDir dir, String variant, Metric metric) throws IOException {

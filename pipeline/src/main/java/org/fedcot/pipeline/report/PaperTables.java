@@ -47,14 +47,16 @@ public final class PaperTables {
 
     private static final Selection FULL = (v, e) -> v.fraction() >= 1;
     private static final Selection MAIN = (v, e) -> FULL.test(v, e) && v.decoding() && atMainEpsilon(v, e);
-    private static final Selection EPSILONS = (v, e) -> v.method() == Method.FEDCOT_E && FULL.test(v, e) && v.decoding();
-    private static final Selection DECODING = (v, e) -> v.method().isPrivate() && FULL.test(v, e) && atMainEpsilon(v, e);
-    private static final Selection FRACTIONS = (v, e) -> v.method() == Method.FEDCOT_E && v.decoding() && v.epsilon() == e;
+    private static final Selection EPSILONS =
+            (v, e) -> v.method() == Method.FEDCOT_E && FULL.test(v, e) && v.decoding();
+    private static final Selection DECODING =
+            (v, e) -> v.method().isPrivate() && FULL.test(v, e) && atMainEpsilon(v, e);
+    private static final Selection FRACTIONS =
+            (v, e) -> v.method() == Method.FEDCOT_E && v.decoding() && v.epsilon() == e;
     private static final Selection PRIVATE = (v, e) -> v.method().isPrivate() && FULL.test(v, e) && v.decoding();
     private static final String PROMPT_RATIO = "TokenRatio (perturbed vs raw prompts)";
 
-    private PaperTables() {
-    }
+    private PaperTables() {}
 
     /**
      * Writes the report of {@code runs} into {@code dir}.
@@ -65,32 +67,70 @@ public final class PaperTables {
         Files.createDirectories(dir);
         List<Metric> metrics = Metric.present(runs);
         StringBuilder md = new StringBuilder("# FedCoT results: ")
-                .append(runs.stream().map(RunResults::dataset).collect(Collectors.joining(", "))).append("\n\n")
+                .append(runs.stream().map(RunResults::dataset).collect(Collectors.joining(", ")))
+                .append("\n\n")
                 .append(StatsTables.legend(runs));
         for (Metric m : metrics) {
-            section(md, runs, dir, "table2" + m.suffix(), "Table 2: accuracy of every method (" + m.caption() + ")",
-                    MAIN, m, PROMPT_RATIO, false);
+            section(
+                    md,
+                    runs,
+                    dir,
+                    "table2" + m.suffix(),
+                    "Table 2: accuracy of every method (" + m.caption() + ")",
+                    MAIN,
+                    m,
+                    PROMPT_RATIO,
+                    false);
         }
         for (Metric m : metrics) {
-            section(md, runs, dir, "table4" + m.suffix(), "Table 4: FedCoT-E across eps (" + m.caption() + ")",
-                    EPSILONS, m, PROMPT_RATIO, true);
+            section(
+                    md,
+                    runs,
+                    dir,
+                    "table4" + m.suffix(),
+                    "Table 4: FedCoT-E across eps (" + m.caption() + ")",
+                    EPSILONS,
+                    m,
+                    PROMPT_RATIO,
+                    true);
         }
         for (Metric m : metrics) {
-            section(md, runs, dir, "table5" + m.suffix(), "Table 5: with and without decoding (" + m.caption() + ")",
-                    DECODING, m, null, true);
+            section(
+                    md,
+                    runs,
+                    dir,
+                    "table5" + m.suffix(),
+                    "Table 5: with and without decoding (" + m.caption() + ")",
+                    DECODING,
+                    m,
+                    null,
+                    true);
         }
         List<StatsTables.Row> rationaleRows = StatsTables.rows(runs, PRIVATE, metrics.getFirst());
-        rationaleSection(md, "Table 6: TokenRatio of the LLM's rationales for perturbed prompts vs for raw prompts",
+        rationaleSection(
+                md,
+                "Table 6: TokenRatio of the LLM's rationales for perturbed prompts vs for raw prompts",
                 StatsTables.rationales(rationaleRows, false));
-        rationaleSection(md, "Table 7: TokenRatio of the decoded rationales vs the LLM's rationales for raw prompts",
+        rationaleSection(
+                md,
+                "Table 7: TokenRatio of the decoded rationales vs the LLM's rationales for raw prompts",
                 StatsTables.rationales(rationaleRows, true));
         for (Metric m : metrics) {
-            section(md, runs, dir, "table8" + m.suffix(), "Table 8: share of the private training data (" + m.caption()
-                    + ")", FRACTIONS, m, null, true);
+            section(
+                    md,
+                    runs,
+                    dir,
+                    "table8" + m.suffix(),
+                    "Table 8: share of the private training data (" + m.caption() + ")",
+                    FRACTIONS,
+                    m,
+                    null,
+                    true);
         }
         md.append(RationaleTable.markdown(runs));
         for (Metric m : metrics) {
-            ResultJson.write(table(runs, (v, e) -> true, m, VariantResult::promptTokenRatio),
+            ResultJson.write(
+                    table(runs, (v, e) -> true, m, VariantResult::promptTokenRatio),
                     dir.resolve("results" + m.suffix() + ".json"));
         }
         StatsJson.write(runs, metrics, dir.resolve(StatsJson.FILE));
@@ -111,16 +151,18 @@ public final class PaperTables {
      * The rows of the results {@code which} selects that {@code metric} measured, accuracy pooled over the seeds,
      * the TokenRatio column from {@code ratio} (the first seed's).
      */
-    static ResultTable table(List<RunResults> runs, Selection which, Metric metric, Function<VariantResult, Double> ratio) {
+    static ResultTable table(
+            List<RunResults> runs, Selection which, Metric metric, Function<VariantResult, Double> ratio) {
         List<ResultRow> rows = new ArrayList<>();
         for (RunResults run : runs) {
             for (VariantResult r : run.results()) {
                 if (which.test(r.variant(), run.epsilon()) && metric.of(r) != null) {
                     List<VariantResult> seeds = run.perSeed(r.variant().id());
-                    Accuracy pooled = new Accuracy(seeds.stream().mapToInt(s -> metric.of(s).correct()).sum(),
+                    Accuracy pooled = new Accuracy(
+                            seeds.stream().mapToInt(s -> metric.of(s).correct()).sum(),
                             seeds.stream().mapToInt(s -> metric.of(s).total()).sum());
-                    rows.add(new ResultRow(r.variant().label(), run.dataset(), r.variant().epsilon(), pooled,
-                            ratio.apply(r)));
+                    rows.add(new ResultRow(
+                            r.variant().label(), run.dataset(), r.variant().epsilon(), pooled, ratio.apply(r)));
                 }
             }
         }
@@ -131,15 +173,26 @@ public final class PaperTables {
      * Appends an accuracy table's section and writes its directory; a table of one line where it compares
      * ({@code compares}: every table but Table 2) is left out.
      */
-    private static void section(StringBuilder md, List<RunResults> runs, Path dir, String name, String title,
-                                Selection which, Metric metric, String ratioHeader, boolean compares)
+    private static void section(
+            StringBuilder md,
+            List<RunResults> runs,
+            Path dir,
+            String name,
+            String title,
+            Selection which,
+            Metric metric,
+            String ratioHeader,
+            boolean compares)
             throws IOException {
         ResultTable table = table(runs, which, metric, VariantResult::promptTokenRatio);
         if (table.rows().isEmpty()) return;
         if (compares && table.lines().size() < 2) return;
         List<StatsTables.Row> rows = StatsTables.rows(runs, which, metric);
-        md.append("## ").append(title).append("\n\n")
-                .append(StatsTables.accuracy(rows, ratioHeader, RationaleStats::promptRatio)).append("\n");
+        md.append("## ")
+                .append(title)
+                .append("\n\n")
+                .append(StatsTables.accuracy(rows, ratioHeader, RationaleStats::promptRatio))
+                .append("\n");
         Report.write(table, dir.resolve(name), CellStyle.PLUS_MINUS);
     }
 

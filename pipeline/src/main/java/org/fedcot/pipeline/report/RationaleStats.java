@@ -17,13 +17,16 @@ import org.fedcot.pipeline.method.VariantResult;
  * @param goldBefore    rationales stating the gold answer of those the LLM gave, null when not recorded
  * @param goldAfter     the same of the rationales trained on (decoded, where the variant decodes), null without
  */
-public record RationaleStats(Double promptRatio, Double receivedRatio, Double usedRatio, Accuracy goldBefore,
-                             Accuracy goldAfter) {
+public record RationaleStats(
+        Double promptRatio, Double receivedRatio, Double usedRatio, Accuracy goldBefore, Accuracy goldAfter) {
     /** The statistics of {@code results}, one per seed of the same variant. */
     public static RationaleStats of(List<VariantResult> results) {
-        return new RationaleStats(mean(results, VariantResult::promptTokenRatio),
-                mean(results, VariantResult::receivedTokenRatio), mean(results, VariantResult::usedTokenRatio),
-                gold(results, VariantResult::received), gold(results, VariantResult::rationales));
+        return new RationaleStats(
+                mean(results, VariantResult::promptTokenRatio),
+                mean(results, VariantResult::receivedTokenRatio),
+                mean(results, VariantResult::usedTokenRatio),
+                gold(results, VariantResult::received),
+                gold(results, VariantResult::rationales));
     }
 
     /** The mean of {@code value} over {@code results}; null when some result lacks it. */

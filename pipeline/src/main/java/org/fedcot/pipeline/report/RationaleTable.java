@@ -11,8 +11,7 @@ import org.fedcot.pipeline.run.RunDir;
  * several seeds shows the counts summed over them.
  */
 final class RationaleTable {
-    private RationaleTable() {
-    }
+    private RationaleTable() {}
 
     /** The section, or "" when no variant of {@code runs} trained on rationales. */
     static String markdown(List<RunResults> runs) {
@@ -22,9 +21,16 @@ final class RationaleTable {
                 if (r.rationales() == null) continue;
                 RationaleCounts c = sum(run.perSeed(r.variant().id()));
                 Double eps = r.variant().epsilon();
-                rows.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d (%.1f%%) | %d |\n", r.variant().label(),
-                        eps == null ? "–" : RunDir.eps(eps), run.dataset(), c.offered(), c.statingGold(),
-                        c.offered() == 0 ? 0.0 : 100.0 * c.statingGold() / c.offered(), c.kept()));
+                rows.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %s | %d | %d (%.1f%%) | %d |\n",
+                        r.variant().label(),
+                        eps == null ? "–" : RunDir.eps(eps),
+                        run.dataset(),
+                        c.offered(),
+                        c.statingGold(),
+                        c.offered() == 0 ? 0.0 : 100.0 * c.statingGold() / c.offered(),
+                        c.kept()));
             }
         }
         if (rows.isEmpty()) return "";
@@ -38,7 +44,8 @@ final class RationaleTable {
 
     /** The counts of {@code results} (one variant's, per seed) added up. */
     private static RationaleCounts sum(List<VariantResult> results) {
-        return new RationaleCounts(results.stream().mapToInt(r -> r.rationales().offered()).sum(),
+        return new RationaleCounts(
+                results.stream().mapToInt(r -> r.rationales().offered()).sum(),
                 results.stream().mapToInt(r -> r.rationales().statingGold()).sum(),
                 results.stream().mapToInt(r -> r.rationales().kept()).sum());
     }

@@ -20,8 +20,7 @@ import org.fedcot.pipeline.run.RunDir;
 public final class RunReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RunReader() {
-    }
+    private RunReader() {}
 
     /**
      * The results of the run in {@code root}. Its dataset is the config's task.dataset, or, for a run whose
@@ -39,13 +38,16 @@ public final class RunReader {
         try {
             config = JSON.readValue(dir.config().toFile(), RunConfig.class);
         } catch (IOException e) {
-            throw new ConfigException(dir.config() + ": unreadable: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new ConfigException(dir.config() + ": unreadable: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         List<Variant> plan = VariantPlan.of(config);
         List<SeedRun> seeds = new ArrayList<>();
         for (long seed : config.seedList()) {
             RunDir seedDir = dir.forSeed(seed, config.perSeedDirectories());
-            List<String> missing = plan.stream().map(Variant::id).filter(id -> !Files.isRegularFile(seedDir.result(id)))
+            List<String> missing = plan.stream()
+                    .map(Variant::id)
+                    .filter(id -> !Files.isRegularFile(seedDir.result(id)))
                     .toList();
             if (!missing.isEmpty()) {
                 String where = config.perSeedDirectories() ? " (seed " + seed + ")" : "";
@@ -57,7 +59,8 @@ public final class RunReader {
             for (Variant v : plan) results.add(VariantResult.read(seedDir.result(v.id())));
             seeds.add(new SeedRun(seed, seedDir, results));
         }
-        String dataset = config.task() != null && config.task().dataset() != null ? config.task().dataset()
+        String dataset = config.task() != null && config.task().dataset() != null
+                ? config.task().dataset()
                 : root.toAbsolutePath().normalize().getFileName().toString();
         return new RunResults(dataset, config.privacy().epsilon(), seeds);
     }

@@ -31,8 +31,12 @@ public record RunResults(String dataset, double epsilon, List<SeedRun> seeds) {
 
     /** Every seed's result of the variant with id {@code id}, in seed order. */
     public List<VariantResult> perSeed(String id) {
-        return seeds.stream().map(s -> s.results().stream().filter(r -> r.variant().id().equals(id)).findFirst()
-                .orElseThrow()).toList();
+        return seeds.stream()
+                .map(s -> s.results().stream()
+                        .filter(r -> r.variant().id().equals(id))
+                        .findFirst()
+                        .orElseThrow())
+                .toList();
     }
 
     private static List<String> ids(List<VariantResult> results) {

@@ -13,8 +13,7 @@ import org.fedcot.pipeline.config.ConfigException;
  * with methods down and the runs' datasets across.
  */
 public final class RunsReport {
-    private RunsReport() {
-    }
+    private RunsReport() {}
 
     /**
      * Reads {@code runDirs} and writes their joint report into {@code out}.
@@ -30,8 +29,8 @@ public final class RunsReport {
             RunResults run = RunReader.read(dir);
             Path other = byDataset.putIfAbsent(run.dataset(), dir);
             if (other != null) {
-                throw new ConfigException(other + " and " + dir + " are both runs on " + run.dataset()
-                        + ": give one run per dataset");
+                throw new ConfigException(
+                        other + " and " + dir + " are both runs on " + run.dataset() + ": give one run per dataset");
             }
             runs.add(run);
         }

@@ -31,10 +31,10 @@ import org.fedcot.pipeline.method.VariantResult;
 public final class StatsJson {
     /** The file's name in a report directory. */
     public static final String FILE = "stats.json";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private StatsJson() {
-    }
+    private StatsJson() {}
 
     /** Writes the statistics of {@code runs} by {@code metrics} to {@code file}, atomically. */
     static void write(List<RunResults> runs, List<Metric> metrics, Path file) throws IOException {

@@ -23,8 +23,14 @@ import org.fedcot.pipeline.method.VariantResult;
  * @param test       McNemar against Standalone over the pooled pairs, null without Standalone or saved predictions
  * @param pairs      questions paired with Standalone's, over all seeds (0 without a test)
  */
-public record VariantStats(Variant variant, List<Long> seeds, List<Double> accuracies, Accuracy pooled,
-                           Double difference, McNemar test, int pairs) {
+public record VariantStats(
+        Variant variant,
+        List<Long> seeds,
+        List<Double> accuracies,
+        Accuracy pooled,
+        Double difference,
+        McNemar test,
+        int pairs) {
     public VariantStats {
         seeds = List.copyOf(seeds);
         accuracies = List.copyOf(accuracies);
@@ -39,15 +45,18 @@ public record VariantStats(Variant variant, List<Long> seeds, List<Double> accur
         if (results.stream().anyMatch(r -> metric.of(r) == null)) return null;
         Variant variant = results.getFirst().variant();
         List<Long> seeds = run.seeds().stream().map(SeedRun::seed).toList();
-        List<Double> accuracies = results.stream().map(r -> metric.of(r).value()).toList();
+        List<Double> accuracies =
+                results.stream().map(r -> metric.of(r).value()).toList();
         int correct = results.stream().mapToInt(r -> metric.of(r).correct()).sum();
         int total = results.stream().mapToInt(r -> metric.of(r).total()).sum();
         String baseline = new Variant(Method.STANDALONE, null, true, 1).id();
         boolean comparable = variant.method() != Method.STANDALONE
                 && run.results().stream().anyMatch(r -> r.variant().id().equals(baseline))
                 && run.perSeed(baseline).stream().allMatch(r -> metric.of(r) != null);
-        if (!comparable) return new VariantStats(variant, seeds, accuracies, new Accuracy(correct, total), null, null, 0);
-        List<Double> base = run.perSeed(baseline).stream().map(r -> metric.of(r).value()).toList();
+        if (!comparable)
+            return new VariantStats(variant, seeds, accuracies, new Accuracy(correct, total), null, null, 0);
+        List<Double> base =
+                run.perSeed(baseline).stream().map(r -> metric.of(r).value()).toList();
         double difference = 0;
         for (int i = 0; i < base.size(); i++) difference += (accuracies.get(i) - base.get(i)) / base.size();
         McNemar test = new McNemar(0, 0);

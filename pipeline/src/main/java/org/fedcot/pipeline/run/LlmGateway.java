@@ -32,10 +32,14 @@ public final class LlmGateway implements AutoCloseable {
      * A gateway to the server {@code settings} names, caching in {@code cacheFile}, its prompts read by
      * {@code gate}; greedy answers are seeded.
      */
-    public static LlmGateway open(LlmSettings settings, Path cacheFile, long seed, ReleaseGate gate) throws IOException {
+    public static LlmGateway open(LlmSettings settings, Path cacheFile, long seed, ReleaseGate gate)
+            throws IOException {
         ClientConfig config = settings.client(cacheFile);
-        Sampling sampling = Sampling.DEFAULT.withTemperature(settings.temperature()).withMaxTokens(settings.maxTokens())
-                .withStop(QuestionText.END).withSeed(seed);
+        Sampling sampling = Sampling.DEFAULT
+                .withTemperature(settings.temperature())
+                .withMaxTokens(settings.maxTokens())
+                .withStop(QuestionText.END)
+                .withSeed(seed);
         return new LlmGateway(LlmClient.open(config), sampling, gate);
     }
 
@@ -49,11 +53,14 @@ public final class LlmGateway implements AutoCloseable {
      *
      * @throws IllegalStateException when the gate refuses a prompt ({@link ReleaseGate#check})
      */
-    public List<String> complete(String stage, List<String> ids, List<String> prompts, Exposure exposure,
-                                 BatchListener listener) {
+    public List<String> complete(
+            String stage, List<String> ids, List<String> prompts, Exposure exposure, BatchListener listener) {
         gate.check(stage, ids, prompts, exposure);
-        List<CompletionRequest> requests = prompts.stream().map(p -> new CompletionRequest(p, sampling)).toList();
-        return client.completeAll(requests, listener).responses().stream().map(LlmResponse::text).toList();
+        List<CompletionRequest> requests =
+                prompts.stream().map(p -> new CompletionRequest(p, sampling)).toList();
+        return client.completeAll(requests, listener).responses().stream()
+                .map(LlmResponse::text)
+                .toList();
     }
 
     @Override

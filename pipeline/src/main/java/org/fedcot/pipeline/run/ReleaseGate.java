@@ -32,7 +32,8 @@ public final class ReleaseGate {
      * @param maxKeptShare the largest share of eligible words a prompt may keep
      * @param allowRaw     whether the run allows raw prompts (llm.allowRawPrompts)
      */
-    public ReleaseGate(Map<String, String> privateTexts, PerturbOptions options, double maxKeptShare, boolean allowRaw) {
+    public ReleaseGate(
+            Map<String, String> privateTexts, PerturbOptions options, double maxKeptShare, boolean allowRaw) {
         this.privateTexts = Map.copyOf(privateTexts);
         this.options = options;
         this.maxKeptShare = maxKeptShare;
@@ -51,8 +52,8 @@ public final class ReleaseGate {
     public void check(String stage, List<String> ids, List<String> prompts, Exposure exposure) {
         if (exposure == Exposure.RAW_PRIVATE) {
             if (!allowRaw) {
-                throw new IllegalStateException("refusing to send raw private prompts (stage " + stage
-                        + "): llm.allowRawPrompts is false");
+                throw new IllegalStateException(
+                        "refusing to send raw private prompts (stage " + stage + "): llm.allowRawPrompts is false");
             }
             return;
         }
@@ -75,9 +76,14 @@ public final class ReleaseGate {
         FRAME.forEach((unit, n) -> sent.merge(unit, -n, Integer::sum));
         KeptWords k = KeptWords.of(raw, sent, options);
         if (k.share() > maxKeptShare) {
-            throw new IllegalStateException(where + String.format(Locale.ROOT,
-                    "it keeps %d of the question's %d eligible words (%.0f%%, above privacy.maxKeptShare %s)", k.kept(),
-                    k.eligible(), 100 * k.share(), maxKeptShare));
+            throw new IllegalStateException(where
+                    + String.format(
+                            Locale.ROOT,
+                            "it keeps %d of the question's %d eligible words (%.0f%%, above privacy.maxKeptShare %s)",
+                            k.kept(),
+                            k.eligible(),
+                            100 * k.share(),
+                            maxKeptShare));
         }
     }
 }

@@ -26,7 +26,8 @@ public record RunArguments(Path config, Map<String, String> overrides) {
         if (sets != null) {
             for (String s : sets) {
                 int eq = s.indexOf('=');
-                if (eq < 1) throw new IllegalArgumentException("--set " + s + ": expected FIELD=VALUE, e.g. train.steps=10");
+                if (eq < 1)
+                    throw new IllegalArgumentException("--set " + s + ": expected FIELD=VALUE, e.g. train.steps=10");
                 o.put(s.substring(0, eq).strip(), s.substring(eq + 1));
             }
         }

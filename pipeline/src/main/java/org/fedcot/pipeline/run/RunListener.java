@@ -8,20 +8,16 @@ import org.fedcot.models.train.TrainingListener;
  */
 public interface RunListener {
     /** Follows nothing. */
-    RunListener NONE = new RunListener() {
-    };
+    RunListener NONE = new RunListener() {};
 
     /** Stage {@code stage} works through {@code total} records, {@code done} of them finished by an earlier run. */
-    default void stageStarted(String stage, int total, int done) {
-    }
+    default void stageStarted(String stage, int total, int done) {}
 
     /** Stage {@code stage} has finished {@code done} records. */
-    default void stageProgress(String stage, int done) {
-    }
+    default void stageProgress(String stage, int done) {}
 
     /** Stage {@code stage} is complete. */
-    default void stageFinished(String stage) {
-    }
+    default void stageFinished(String stage) {}
 
     /** A listener for the training of stage {@code stage}. */
     default TrainingListener training(String stage) {
@@ -29,6 +25,5 @@ public interface RunListener {
     }
 
     /** A line worth telling the user (what was skipped, where the report is). */
-    default void message(String line) {
-    }
+    default void message(String line) {}
 }

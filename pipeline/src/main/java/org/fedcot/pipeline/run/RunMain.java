@@ -10,8 +10,7 @@ import org.fedcot.pipeline.config.ConfigReader;
  * Messages go to stderr; a failure is one line and exit code 1.
  */
 public final class RunMain {
-    private RunMain() {
-    }
+    private RunMain() {}
 
     /** Runs {@code --config F [--run-dir D] [--llm-url U] [--set K=V]...}. */
     public static void main(String[] args) {

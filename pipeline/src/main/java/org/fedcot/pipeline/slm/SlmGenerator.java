@@ -50,6 +50,8 @@ public final class SlmGenerator {
             ids.add(tokens);
             samplers.add(Sampler.greedy());
         }
-        return generator.generateAll(ids, options, samplers).stream().map(g -> g.text().strip()).toList();
+        return generator.generateAll(ids, options, samplers).stream()
+                .map(g -> g.text().strip())
+                .toList();
     }
 }

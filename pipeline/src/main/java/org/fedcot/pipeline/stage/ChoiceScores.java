@@ -8,5 +8,4 @@ import org.fedcot.eval.score.Accuracy;
  * @param acc     the choice of highest log-likelihood
  * @param accNorm the choice of highest log-likelihood per byte
  */
-public record ChoiceScores(Accuracy acc, Accuracy accNorm) {
-}
+public record ChoiceScores(Accuracy acc, Accuracy accNorm) {}

@@ -31,14 +31,21 @@ public final class ChoiceStage {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Questions scored per call: the scorer batches their choices together, the log records them together. */
     private static final int GROUP = 8;
+
     private static final int BATCH = 16;
 
-    private ChoiceStage() {
-    }
+    private ChoiceStage() {}
 
     /** Scores {@code test} with {@code model}, each question after {@code prompt(question)}, keeping predictions in {@code file}. */
-    public static ChoiceScores run(Path file, String name, List<QaExample> test, Function<QaExample, String> prompt,
-                                   DecoderModel model, Tokenizer tokenizer, RunListener listener) throws IOException {
+    public static ChoiceScores run(
+            Path file,
+            String name,
+            List<QaExample> test,
+            Function<QaExample, String> prompt,
+            DecoderModel model,
+            Tokenizer tokenizer,
+            RunListener listener)
+            throws IOException {
         ChoiceEncoder encoder = new ChoiceEncoder(tokenizer);
         LoglikelihoodScorer scorer = new LoglikelihoodScorer(model, BATCH);
         try (StageLog log = StageLog.open(file)) {
@@ -48,7 +55,8 @@ public final class ChoiceStage {
             for (int start = 0; start < todo.size(); start += GROUP) {
                 List<QaExample> group = todo.subList(start, Math.min(todo.size(), start + GROUP));
                 List<List<ScoringRequest>> requests = group.stream()
-                        .map(q -> encoder.encode(prompt.apply(q), q.choices())).toList();
+                        .map(q -> encoder.encode(prompt.apply(q), q.choices()))
+                        .toList();
                 double[][] logliks = MultipleChoiceScorer.loglikelihoods(scorer, requests);
                 for (int i = 0; i < group.size(); i++) {
                     QaExample q = group.get(i);
@@ -60,8 +68,11 @@ public final class ChoiceStage {
             }
             listener.stageFinished(name);
             Map<String, JsonNode> records = log.records();
-            return new ChoiceScores(Accuracy.count(test, q -> records.get(q.id()).path("correct").asBoolean()),
-                    Accuracy.count(test, q -> records.get(q.id()).path("correct_norm").asBoolean()));
+            return new ChoiceScores(
+                    Accuracy.count(
+                            test, q -> records.get(q.id()).path("correct").asBoolean()),
+                    Accuracy.count(
+                            test, q -> records.get(q.id()).path("correct_norm").asBoolean()));
         }
     }
 }

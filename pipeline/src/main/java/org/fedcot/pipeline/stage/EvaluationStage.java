@@ -28,15 +28,15 @@ public final class EvaluationStage {
         List<String> answer(List<QaExample> questions);
     }
 
-    private EvaluationStage() {
-    }
+    private EvaluationStage() {}
 
     /**
      * Scores the answers {@code answers} gives to {@code test}, {@code batch} questions at a time, keeping
      * predictions in {@code file}.
      */
-    public static Accuracy run(Path file, String name, List<QaExample> test, int batch, Answers answers,
-                               RunListener listener) throws IOException {
+    public static Accuracy run(
+            Path file, String name, List<QaExample> test, int batch, Answers answers, RunListener listener)
+            throws IOException {
         try (StageLog log = StageLog.open(file)) {
             List<QaExample> todo = test.stream().filter(q -> !log.has(q.id())).toList();
             int done = test.size() - todo.size();
@@ -47,8 +47,11 @@ public final class EvaluationStage {
                 for (int i = 0; i < questions.size(); i++) {
                     QaExample q = questions.get(i);
                     int predicted = AnswerMatcher.match(generated.get(i), q.choices());
-                    log.append(StageLog.record(q.id()).put("gold", q.answerIndex()).put("predicted", predicted)
-                            .put("correct", predicted == q.answerIndex()).put("generated", generated.get(i)));
+                    log.append(StageLog.record(q.id())
+                            .put("gold", q.answerIndex())
+                            .put("predicted", predicted)
+                            .put("correct", predicted == q.answerIndex())
+                            .put("generated", generated.get(i)));
                     listener.stageProgress(name, ++done);
                 }
             }
@@ -60,6 +63,7 @@ public final class EvaluationStage {
 
     /** The answers an SLM generates from {@code prompt(question)}. */
     public static Answers slm(SlmGenerator generator, Function<QaExample, String> prompt) {
-        return questions -> generator.continuations(questions.stream().map(prompt).toList());
+        return questions ->
+                generator.continuations(questions.stream().map(prompt).toList());
     }
 }

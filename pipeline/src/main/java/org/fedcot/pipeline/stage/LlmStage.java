@@ -15,16 +15,27 @@ import org.fedcot.pipeline.run.RunListener;
  * is done, so a rerun asks the server nothing it has answered.
  */
 public final class LlmStage {
-    private LlmStage() {
-    }
+    private LlmStage() {}
 
     /** The completion of each id's prompt (id to prompt), in stage {@code name}. */
-    public static Map<String, String> run(RunDir dir, String name, Map<String, String> prompts, LlmGateway llm,
-                                          Exposure exposure, RunListener listener) throws IOException {
-        Map<String, String> answers = TextStage.run(dir, name, prompts, 4 * llm.concurrency(),
-                (ids, inputs) -> llm.complete(name, ids, inputs, exposure, BatchListener.NONE), listener);
+    public static Map<String, String> run(
+            RunDir dir,
+            String name,
+            Map<String, String> prompts,
+            LlmGateway llm,
+            Exposure exposure,
+            RunListener listener)
+            throws IOException {
+        Map<String, String> answers = TextStage.run(
+                dir,
+                name,
+                prompts,
+                4 * llm.concurrency(),
+                (ids, inputs) -> llm.complete(name, ids, inputs, exposure, BatchListener.NONE),
+                listener);
         // the completion stops before "<end>"; what is kept is the rationale itself
-        return answers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().strip(),
-                (a, b) -> a, java.util.LinkedHashMap::new));
+        return answers.entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> e.getValue().strip(), (a, b) -> a, java.util.LinkedHashMap::new));
     }
 }

@@ -25,32 +25,37 @@ public final class TextStage {
         List<String> make(List<String> ids, List<String> inputs) throws IOException;
     }
 
-    private TextStage() {
-    }
+    private TextStage() {}
 
     /**
      * The output for every id of {@code inputs} (id to input text), made by {@code maker} in batches of
      * {@code batch} for those not yet stored.
      */
-    public static Map<String, String> run(RunDir dir, String name, Map<String, String> inputs, int batch, Maker maker,
-                                          RunListener listener) throws IOException {
+    public static Map<String, String> run(
+            RunDir dir, String name, Map<String, String> inputs, int batch, Maker maker, RunListener listener)
+            throws IOException {
         Map<String, String> outputs = new LinkedHashMap<>();
         try (StageLog log = StageLog.open(dir.stage(name))) {
-            List<String> todo = inputs.keySet().stream().filter(id -> !log.has(id)).toList();
+            List<String> todo =
+                    inputs.keySet().stream().filter(id -> !log.has(id)).toList();
             listener.stageStarted(name, inputs.size(), inputs.size() - todo.size());
             for (int start = 0; start < todo.size(); start += batch) {
                 List<String> ids = todo.subList(start, Math.min(todo.size(), start + batch));
-                List<String> made = maker.make(ids, ids.stream().map(inputs::get).toList());
+                List<String> made =
+                        maker.make(ids, ids.stream().map(inputs::get).toList());
                 for (int i = 0; i < ids.size(); i++) {
-                    log.append(StageLog.record(ids.get(i)).put("input", inputs.get(ids.get(i))).put("output", made.get(i)));
+                    log.append(StageLog.record(ids.get(i))
+                            .put("input", inputs.get(ids.get(i)))
+                            .put("output", made.get(i)));
                     listener.stageProgress(name, inputs.size() - todo.size() + start + i + 1);
                 }
             }
             for (Map.Entry<String, String> e : inputs.entrySet()) {
                 JsonNode r = log.get(e.getKey());
                 if (!r.path("input").asText().equals(e.getValue())) {
-                    throw new IllegalStateException(dir.stage(name) + ": example " + e.getKey() + " was made from another"
-                            + " input; this run directory belongs to another configuration or data set");
+                    throw new IllegalStateException(
+                            dir.stage(name) + ": example " + e.getKey() + " was made from another"
+                                    + " input; this run directory belongs to another configuration or data set");
                 }
                 outputs.put(e.getKey(), r.path("output").asText());
             }

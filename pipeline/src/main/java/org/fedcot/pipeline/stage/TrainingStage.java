@@ -26,15 +26,22 @@ import org.fedcot.pipeline.slm.Slm;
  * in, as a finished run's checkpoint loads.
  */
 public final class TrainingStage {
-    private TrainingStage() {
-    }
+    private TrainingStage() {}
 
     /**
      * The SLM trained on {@code groups} for {@code steps} steps with {@code weights}, in {@code dir}; each step
      * takes {@code batchSize} groups with all their examples.
      */
-    public static DecoderModel run(Path dir, String name, Slm slm, TrainSettings settings, int steps,
-                                   TaskWeights weights, long seed, List<ExampleGroup> groups, RunListener listener)
+    public static DecoderModel run(
+            Path dir,
+            String name,
+            Slm slm,
+            TrainSettings settings,
+            int steps,
+            TaskWeights weights,
+            long seed,
+            List<ExampleGroup> groups,
+            RunListener listener)
             throws IOException {
         Path finished = Checkpoints.dir(dir, steps);
         if (Files.isDirectory(finished)) {
@@ -42,7 +49,9 @@ public final class TrainingStage {
             return slm.trained(finished);
         }
         DecoderModel model = slm.pretrained();
-        TrainerConfig config = config(settings, steps, weights, seed).toBuilder().lora(lora(settings.lora(), model)).build();
+        TrainerConfig config = config(settings, steps, weights, seed).toBuilder()
+                .lora(lora(settings.lora(), model))
+                .build();
         Trainer trainer = Trainer.grouped(model, config, groups, List.of());
         Optional<Path> last = Checkpoints.latest(dir);
         if (last.isPresent()) {
@@ -58,15 +67,23 @@ public final class TrainingStage {
         if (s == null) {
             return null;
         }
-        List<String> targets = s.targets() != null ? s.targets() : LoraSpec.defaultTargets(model.config().modelType());
+        List<String> targets = s.targets() != null
+                ? s.targets()
+                : LoraSpec.defaultTargets(model.config().modelType());
         return new LoraSpec(s.rank(), s.alpha(), s.dropout(), targets);
     }
 
     /** The trainer's settings for {@code steps} steps of {@code settings} with {@code weights} and {@code seed}. */
     public static TrainerConfig config(TrainSettings settings, int steps, TaskWeights weights, long seed) {
-        return TrainerConfig.builder(steps).batchSize(settings.batchSize()).microBatchSize(settings.microBatch())
-                .learningRate(settings.learningRate()).taskWeights(weights).seed(seed)
-                .checkpointEvery(settings.checkpointEvery()).keepCheckpoints(1)
-                .checkpointActivations(settings.checkpointActivations()).build();
+        return TrainerConfig.builder(steps)
+                .batchSize(settings.batchSize())
+                .microBatchSize(settings.microBatch())
+                .learningRate(settings.learningRate())
+                .taskWeights(weights)
+                .seed(seed)
+                .checkpointEvery(settings.checkpointEvery())
+                .keepCheckpoints(1)
+                .checkpointActivations(settings.checkpointActivations())
+                .build();
     }
 }

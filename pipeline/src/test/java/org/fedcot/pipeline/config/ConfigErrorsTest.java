@@ -24,8 +24,8 @@ class ConfigErrorsTest {
     private String error(String from, String to, Map<String, String> overrides) throws IOException {
         Path config = TinyRun.config(dir, "[standalone, fedcot-e]", "");
         Files.writeString(config, Files.readString(config).replace(from, to));
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> Pipeline.run(ConfigReader.read(config, overrides), RunListener.NONE));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> Pipeline.run(ConfigReader.read(config, overrides), RunListener.NONE));
         assertFalse(Files.exists(dir.resolve("run")), "work started");
         assertEquals(1, e.getMessage().lines().count());
         return e.getMessage().substring(config.toString().length());
@@ -37,7 +37,8 @@ class ConfigErrorsTest {
 
     @Test
     void unknownDataset() throws IOException {
-        assertEquals(" line 4: task.dataset: unknown dataset 'cqa2' (known: cqa, obqa, arc-easy, boolq)",
+        assertEquals(
+                " line 4: task.dataset: unknown dataset 'cqa2' (known: cqa, obqa, arc-easy, boolq)",
                 error("dataset: cqa", "dataset: cqa2"));
     }
 
@@ -49,13 +50,15 @@ class ConfigErrorsTest {
 
     @Test
     void epsilonMustBePositive() throws IOException {
-        assertEquals(" line 19: privacy.epsilon: eps must be > 0, got 0.0",
+        assertEquals(
+                " line 19: privacy.epsilon: eps must be > 0, got 0.0",
                 error("  mechanism: santext\n", "  mechanism: santext\n  epsilon: 0\n"));
     }
 
     @Test
     void unknownEvaluationMode() throws IOException {
-        assertEquals(" line 32: eval.mode: must be one of [gen, mc, both], got 'mcq'",
+        assertEquals(
+                " line 32: eval.mode: must be one of [gen, mc, both], got 'mcq'",
                 error("filterRationales: false\n", "filterRationales: false\neval:\n  mode: mcq\n"));
     }
 
@@ -67,18 +70,20 @@ class ConfigErrorsTest {
 
     @Test
     void overridesAreCheckedToo() throws IOException {
-        assertEquals(": privacy.epsilon: eps must be > 0, got -1.0",
+        assertEquals(
+                ": privacy.epsilon: eps must be > 0, got -1.0",
                 error("x", "x", Map.of("privacy.epsilon", "-1", "llm.url", "http://127.0.0.1:9/v1")));
         Path config = dir.resolve("run.yaml");
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigReader.read(config, Map.of("train.stpes", "3")));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> ConfigReader.read(config, Map.of("train.stpes", "3")));
         assertEquals("--set: unknown field 'stpes' in 'train'", e.getMessage());
     }
 
     @Test
     void seedsMustBeDistinctWholeNumbers() throws IOException {
         assertEquals(" line 1: seeds: a seed is listed twice, got [1, 2, 1]", error("seed: 7\n", "seeds: [1, 2, 1]\n"));
-        assertEquals(" line 1: seeds: no seed listed: list at least one, or leave seeds out",
+        assertEquals(
+                " line 1: seeds: no seed listed: list at least one, or leave seeds out",
                 error("seed: 7\n", "seeds: []\n"));
         String e = error("seed: 7\n", "seeds: [1, x]\n");
         assertTrue(e.startsWith(" line 1: seeds"), e);
@@ -89,7 +94,9 @@ class ConfigErrorsTest {
     @Test
     void missingFile() {
         Path config = dir.resolve("nope.yaml");
-        assertEquals(config + ": no such config file",
-                assertThrows(ConfigException.class, () -> ConfigReader.read(config, Map.of())).getMessage());
+        assertEquals(
+                config + ": no such config file",
+                assertThrows(ConfigException.class, () -> ConfigReader.read(config, Map.of()))
+                        .getMessage());
     }
 }

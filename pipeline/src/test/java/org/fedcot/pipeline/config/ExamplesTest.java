@@ -15,7 +15,8 @@ class ExamplesTest {
 
     @Test
     void everyExampleReads() {
-        for (String name : List.of("cqa-setting1.yaml", "cqa-setting2.yaml", "cqa-private-only.yaml", "cqa-tiny.yaml")) {
+        for (String name :
+                List.of("cqa-setting1.yaml", "cqa-setting2.yaml", "cqa-private-only.yaml", "cqa-tiny.yaml")) {
             ConfigSource c = ConfigReader.read(EXAMPLES.resolve(name), Map.of());
             assertEquals("cqa", c.config().task().dataset(), name);
         }
@@ -24,7 +25,8 @@ class ExamplesTest {
     @Test
     void theTinyExampleIsRunnableHere() {
         SharedFiles.path("data/cqa/cqa_train.json");
-        ConfigSource c = ConfigReader.read(EXAMPLES.resolve("cqa-tiny.yaml"), Map.of("llm.url", "http://127.0.0.1:8000/v1"));
+        ConfigSource c =
+                ConfigReader.read(EXAMPLES.resolve("cqa-tiny.yaml"), Map.of("llm.url", "http://127.0.0.1:8000/v1"));
         ConfigCheck.check(c, true);
         assertEquals(11, VariantPlan.of(c.config()).size());
     }

@@ -21,10 +21,14 @@ class PrivacyConfigErrorsTest {
 
     private String error(String privacyLine) throws IOException {
         Path config = TinyRun.config(dir, "[standalone, fedcot-e]", "");
-        Files.writeString(config, Files.readString(config).replace("  mechanism: santext\n",
-                "  mechanism: santext\n" + privacyLine + "\n"));
-        ConfigException e = assertThrows(ConfigException.class, () -> Pipeline.run(ConfigReader.read(config,
-                Map.of("llm.url", "http://127.0.0.1:9/v1")), RunListener.NONE));
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        .replace("  mechanism: santext\n", "  mechanism: santext\n" + privacyLine + "\n"));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> Pipeline.run(
+                        ConfigReader.read(config, Map.of("llm.url", "http://127.0.0.1:9/v1")), RunListener.NONE));
         assertFalse(Files.exists(dir.resolve("run")), "work started");
         assertEquals(1, e.getMessage().lines().count());
         return e.getMessage().substring(config.toString().length());
@@ -32,24 +36,29 @@ class PrivacyConfigErrorsTest {
 
     @Test
     void unknownNumberPolicy() throws IOException {
-        assertEquals(" line 19: privacy.numbers: unknown numbers policy 'hide'; choose keep, custext, inferdpt",
+        assertEquals(
+                " line 19: privacy.numbers: unknown numbers policy 'hide'; choose keep, custext, inferdpt",
                 error("  numbers: hide"));
     }
 
     @Test
     void unknownWordPolicy() throws IOException {
-        assertEquals(" line 19: privacy.unknownWords: unknown unknownWords policy 'mask'; choose keep, placeholder,"
-                + " random", error("  unknownWords: mask"));
+        assertEquals(
+                " line 19: privacy.unknownWords: unknown unknownWords policy 'mask'; choose keep, placeholder,"
+                        + " random",
+                error("  unknownWords: mask"));
     }
 
     @Test
     void keptShareIsAShare() throws IOException {
-        assertEquals(" line 19: privacy.maxKeptShare: must be a share in [0, 1], got 1.5", error("  maxKeptShare: 1.5"));
+        assertEquals(
+                " line 19: privacy.maxKeptShare: must be a share in [0, 1], got 1.5", error("  maxKeptShare: 1.5"));
     }
 
     @Test
     void unknownAttack() throws IOException {
-        assertEquals(" line 19: privacy.attacks: unknown attack 'guess'; choose nearest, bayes, lm",
+        assertEquals(
+                " line 19: privacy.attacks: unknown attack 'guess'; choose nearest, bayes, lm",
                 error("  attacks: [bayes, guess]"));
     }
 }

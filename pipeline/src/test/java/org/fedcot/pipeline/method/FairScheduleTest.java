@@ -35,10 +35,11 @@ class FairScheduleTest {
     void everyMethodSeesEveryLabelEquallyOftenAtTheSameSteps() throws Exception {
         List<QaExample> examples = new ArrayList<>();
         for (int i = 0; i < EXAMPLES; i++) {
-            examples.add(new QaExample("q" + i, "how many apples in basket " + i + "?", null, List.of("two", "three"),
-                    i % 2));
+            examples.add(new QaExample(
+                    "q" + i, "how many apples in basket " + i + "?", null, List.of("two", "three"), i % 2));
         }
-        ExampleEncoder encoder = new ExampleEncoder(Tokenizers.load(TinyRun.slmModel().resolve("tokenizer.json")), 64);
+        ExampleEncoder encoder =
+                new ExampleEncoder(Tokenizers.load(TinyRun.slmModel().resolve("tokenizer.json")), 64);
         Map<String, Map<String, String>> rationales = new LinkedHashMap<>();
         rationales.put("standalone", null);
         rationales.put("non-private", rationalesOf(examples, 1));
@@ -50,14 +51,15 @@ class FairScheduleTest {
         for (var method : rationales.entrySet()) {
             TaskWeights weights = method.getValue() == null ? TaskWeights.uniform() : TaskWeights.fedCot(0.5);
             TrainerConfig config = TrainingStage.config(settings, STEPS, weights, 11);
-            BatchSchedule schedule = new BatchSchedule(TaskExamples.build(examples, method.getValue(), false, encoder),
-                    config);
+            BatchSchedule schedule =
+                    new BatchSchedule(TaskExamples.build(examples, method.getValue(), false, encoder), config);
             List<List<String>> steps = new ArrayList<>();
             for (int s = 0; s < STEPS; s++) {
                 List<Example> batch = schedule.batch(s);
                 List<String> labels = ids(batch, TaskWeights.LABEL);
                 assertEquals(BATCH, labels.size(), method.getKey() + " step " + s + ": one label per group");
-                assertTrue(labels.containsAll(ids(batch, TaskWeights.RATIONALE)),
+                assertTrue(
+                        labels.containsAll(ids(batch, TaskWeights.RATIONALE)),
                         method.getKey() + " step " + s + ": a rationale trains beside its label");
                 steps.add(labels);
             }
@@ -68,7 +70,9 @@ class FairScheduleTest {
         Map<String, Integer> seen = new TreeMap<>();
         standalone.forEach(step -> step.forEach(id -> seen.merge(id, 1, Integer::sum)));
         assertEquals(EXAMPLES, seen.size(), "every label is visited");
-        assertEquals(List.of(2, 3), seen.values().stream().distinct().sorted().toList(),
+        assertEquals(
+                List.of(2, 3),
+                seen.values().stream().distinct().sorted().toList(),
                 "28 visits of 10 labels: each 2 or 3 times, in epoch order");
     }
 
@@ -83,7 +87,9 @@ class FairScheduleTest {
 
     /** The example ids (source before ':') of {@code task}'s examples in {@code batch}. */
     private static List<String> ids(List<Example> batch, String task) {
-        return batch.stream().filter(e -> e.task().equals(task)).map(e -> e.source().substring(0, e.source().indexOf(':')))
+        return batch.stream()
+                .filter(e -> e.task().equals(task))
+                .map(e -> e.source().substring(0, e.source().indexOf(':')))
                 .toList();
     }
 }

@@ -40,6 +40,7 @@ class RunModelsTest {
     Path dir;
     /** Stands in for the LLM: counts the requests that reach it and answers none. */
     private HttpServer server;
+
     private final AtomicInteger requests = new AtomicInteger();
 
     @BeforeEach
@@ -65,8 +66,11 @@ class RunModelsTest {
         assertTrue(yaml.contains(from), "the tiny config has no '" + from + "'");
         Files.writeString(config, yaml.replace(from, to));
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-        ConfigException e = assertThrows(ConfigException.class, () -> Pipeline.run(ConfigReader.read(config,
-                Map.of("llm.url", url, "llm.allowRawPrompts", "true")), RunListener.NONE));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> Pipeline.run(
+                        ConfigReader.read(config, Map.of("llm.url", url, "llm.allowRawPrompts", "true")),
+                        RunListener.NONE));
         assertEquals(0, requests.get(), "requests reached the LLM");
         assertFalse(Files.exists(dir.resolve("run")), "work started");
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
@@ -89,7 +93,9 @@ class RunModelsTest {
                 Files.copy(f, model.resolve(f.getFileName()));
             }
         }
-        Files.move(truncated(MODEL.resolve("model.safetensors")), model.resolve("model.safetensors"),
+        Files.move(
+                truncated(MODEL.resolve("model.safetensors")),
+                model.resolve("model.safetensors"),
                 StandardCopyOption.REPLACE_EXISTING);
         String e = error(MODEL.toString(), model.toString());
         assertTrue(e.startsWith(" line 10: slm.model: " + model), e);
@@ -107,10 +113,14 @@ class RunModelsTest {
     void lengthsBeyondTheModelsPositions() throws IOException {
         int positions = ModelPath.load(MODEL).config().maxPositionEmbeddings();
         int length = positions / 2 + 1;
-        assertEquals(" line 24: train.maxLength: a prompt and a target of up to " + length + " tokens each need "
-                + 2 * length + " positions, but slm.model has " + positions, error("maxLength: 96", "maxLength: " + length));
-        assertEquals(" line 29: generation.answerTokens: " + length + " new tokens leave too little room for the prompt:"
-                + " slm.model has " + positions + " positions, of which at most " + positions / 2 + " may be generated",
+        assertEquals(
+                " line 24: train.maxLength: a prompt and a target of up to " + length + " tokens each need "
+                        + 2 * length + " positions, but slm.model has " + positions,
+                error("maxLength: 96", "maxLength: " + length));
+        assertEquals(
+                " line 29: generation.answerTokens: " + length + " new tokens leave too little room for the prompt:"
+                        + " slm.model has " + positions + " positions, of which at most " + positions / 2
+                        + " may be generated",
                 error("answerTokens: 6", "answerTokens: " + length));
     }
 }

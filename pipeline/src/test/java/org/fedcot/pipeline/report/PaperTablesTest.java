@@ -23,20 +23,30 @@ class PaperTablesTest {
 
     @Test
     void table2HoldsOnlyFedCotEToTheConfiguredEpsilon() throws IOException {
-        RunResults run = Results.oneSeed("cqa", 3, List.of(Results.of(Method.STANDALONE, null, 5),
-                Results.of(Method.FEDCOT_E, 3.0, 6), Results.of(Method.FEDCOT_A, 1.0, 7),
-                Results.of(Method.FEDCOT_E, 1.0, 4)));
+        RunResults run = Results.oneSeed(
+                "cqa",
+                3,
+                List.of(
+                        Results.of(Method.STANDALONE, null, 5),
+                        Results.of(Method.FEDCOT_E, 3.0, 6),
+                        Results.of(Method.FEDCOT_A, 1.0, 7),
+                        Results.of(Method.FEDCOT_E, 1.0, 4)));
         PaperTables.write(List.of(run), dir);
         List<MethodLine> lines = ResultJson.read(dir.resolve("table2/results.json")).rows().stream()
-                .map(ResultRow::line).toList();
-        assertEquals(List.of(new MethodLine("Standalone", null), new MethodLine("FedCoT-E", 3.0),
-                new MethodLine("FedCoT-A", 1.0)), lines);
+                .map(ResultRow::line)
+                .toList();
+        assertEquals(
+                List.of(
+                        new MethodLine("Standalone", null),
+                        new MethodLine("FedCoT-E", 3.0),
+                        new MethodLine("FedCoT-A", 1.0)),
+                lines);
     }
 
     @Test
     void rationaleCountsAreATableOfTheReport() throws IOException {
-        RunResults run = Results.oneSeed("cqa", 3, List.of(Results.of(Method.STANDALONE, null, 5),
-                Results.of(Method.FEDCOT_E, 3.0, 6)));
+        RunResults run = Results.oneSeed(
+                "cqa", 3, List.of(Results.of(Method.STANDALONE, null, 5), Results.of(Method.FEDCOT_E, 3.0, 6)));
         String md = Files.readString(PaperTables.write(List.of(run), dir));
         assertTrue(md.contains("## Rationales trained on"), md);
         assertTrue(md.contains("| FedCoT-E | 3 | cqa | 10 | 7 (70.0%) | 7 |"), md);
@@ -45,22 +55,33 @@ class PaperTablesTest {
 
     @Test
     void rationaleMessageSaysWhatTheFilterKept() {
-        assertEquals("FedCoT-E eps=3: 742 of 980 rationales state the gold answer (kept)",
+        assertEquals(
+                "FedCoT-E eps=3: 742 of 980 rationales state the gold answer (kept)",
                 new RationaleCounts(980, 742, 742).message("FedCoT-E eps=3"));
-        assertEquals("Non-Private: 742 of 980 rationales state the gold answer (all 980 kept: filterRationales is off)",
+        assertEquals(
+                "Non-Private: 742 of 980 rationales state the gold answer (all 980 kept: filterRationales is off)",
                 new RationaleCounts(980, 742, 980).message("Non-Private"));
     }
 
     @Test
     void eachMeasuredMetricGetsItsOwnTables() throws IOException {
-        RunResults run = Results.oneSeed("cqa", 3, List.of(Results.withChoices(Method.STANDALONE, null, 5),
-                Results.withChoices(Method.FEDCOT_E, 3.0, 6), Results.of(Method.FEWSHOT_LLM, null, 8)));
+        RunResults run = Results.oneSeed(
+                "cqa",
+                3,
+                List.of(
+                        Results.withChoices(Method.STANDALONE, null, 5),
+                        Results.withChoices(Method.FEDCOT_E, 3.0, 6),
+                        Results.of(Method.FEWSHOT_LLM, null, 8)));
         String md = Files.readString(PaperTables.write(List.of(run), dir));
-        for (String caption : List.of("generated answer, exact match", "multiple choice, acc", "multiple choice, acc_norm")) {
+        for (String caption :
+                List.of("generated answer, exact match", "multiple choice, acc", "multiple choice, acc_norm")) {
             assertTrue(md.contains("Table 2: accuracy of every method (" + caption + ")"), md);
         }
-        List<ResultRow> mc = ResultJson.read(dir.resolve("table2-mc-norm/results.json")).rows();
-        assertEquals(List.of("Standalone", "FedCoT-E"), mc.stream().map(ResultRow::method).toList());
+        List<ResultRow> mc =
+                ResultJson.read(dir.resolve("table2-mc-norm/results.json")).rows();
+        assertEquals(
+                List.of("Standalone", "FedCoT-E"),
+                mc.stream().map(ResultRow::method).toList());
         assertEquals(4, mc.getFirst().accuracy().correct());
         assertTrue(Files.exists(dir.resolve("table2-mc/accuracy.png")));
         assertEquals(3, ResultJson.read(dir.resolve("results.json")).rows().size());

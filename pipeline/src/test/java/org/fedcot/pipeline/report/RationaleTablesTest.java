@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * decoding, and after).
  */
 class RationaleTablesTest {
-    private static final QaExample BLICK = new QaExample("q1", "Where does a blick live?", null, List.of("trees", "water"), 0);
+    private static final QaExample BLICK =
+            new QaExample("q1", "Where does a blick live?", null, List.of("trees", "water"), 0);
     private static final QaExample DAX = new QaExample("q2", "What does a dax eat?", null, List.of("seeds", "fish"), 1);
 
     @TempDir
@@ -58,18 +59,25 @@ class RationaleTablesTest {
         assertEquals(new RationaleCounts(2, 2, 2), after);
 
         VariantResult fedCotE = VariantResult.builder(new Variant(Method.FEDCOT_E, 3.0, true, 1))
-                .accuracy(new Accuracy(6, 10)).rationales(after, before)
-                .tokenRatios(m.promptRatio(), m.receivedRatio(), m.usedRatio()).build();
+                .accuracy(new Accuracy(6, 10))
+                .rationales(after, before)
+                .tokenRatios(m.promptRatio(), m.receivedRatio(), m.usedRatio())
+                .build();
         VariantResult standalone = VariantResult.builder(new Variant(Method.STANDALONE, null, true, 1))
-                .accuracy(new Accuracy(5, 10)).build();
-        String md = Files.readString(PaperTables.write(List.of(Results.oneSeed("cqa", 3,
-                List.of(standalone, fedCotE))), dir));
-        assertTrue(md.contains("## Table 6: TokenRatio of the LLM's rationales for perturbed prompts vs for raw prompts"
-                + "\n\n| Method | Dataset | TokenRatio (perturbed- vs raw-prompt rationales) | State the gold answer |"
-                + "\n|---|---|---:|---:|\n| FedCoT-E (ε=3) | cqa | 0.843 | 1/2 (50.0%) |\n"), md);
-        assertTrue(md.contains("## Table 7: TokenRatio of the decoded rationales vs the LLM's rationales for raw"
-                + " prompts\n\n| Method | Dataset | TokenRatio (decoded vs raw-prompt rationales) | State the gold"
-                + " answer: before decoding | after decoding |\n|---|---|---:|---:|---:|\n"
-                + "| FedCoT-E (ε=3) | cqa | 0.944 | 1/2 (50.0%) | 2/2 (100.0%) |\n"), md);
+                .accuracy(new Accuracy(5, 10))
+                .build();
+        String md = Files.readString(
+                PaperTables.write(List.of(Results.oneSeed("cqa", 3, List.of(standalone, fedCotE))), dir));
+        assertTrue(
+                md.contains("## Table 6: TokenRatio of the LLM's rationales for perturbed prompts vs for raw prompts"
+                        + "\n\n| Method | Dataset | TokenRatio (perturbed- vs raw-prompt rationales) | State the gold answer |"
+                        + "\n|---|---|---:|---:|\n| FedCoT-E (ε=3) | cqa | 0.843 | 1/2 (50.0%) |\n"),
+                md);
+        assertTrue(
+                md.contains("## Table 7: TokenRatio of the decoded rationales vs the LLM's rationales for raw"
+                        + " prompts\n\n| Method | Dataset | TokenRatio (decoded vs raw-prompt rationales) | State the gold"
+                        + " answer: before decoding | after decoding |\n|---|---|---:|---:|---:|\n"
+                        + "| FedCoT-E (ε=3) | cqa | 0.944 | 1/2 (50.0%) | 2/2 (100.0%) |\n"),
+                md);
     }
 }

@@ -36,11 +36,13 @@ class RunsReportTest {
     @Test
     void runsOnTwoDatasetsFillTwoColumns() throws IOException {
         Path cqa = run("cqa-run", "cqa", Results.of(Method.STANDALONE, null, 5), Results.of(Method.FEDCOT_E, 3.0, 6));
-        Path obqa = run("obqa-run", "obqa", Results.of(Method.STANDALONE, null, 2), Results.of(Method.FEDCOT_E, 3.0, 9));
+        Path obqa =
+                run("obqa-run", "obqa", Results.of(Method.STANDALONE, null, 2), Results.of(Method.FEDCOT_E, 3.0, 9));
         Path md = RunsReport.write(List.of(cqa, obqa), dir.resolve("out"));
         ResultTable table2 = ResultJson.read(dir.resolve("out/table2/results.json"));
         assertEquals(List.of("cqa", "obqa"), table2.datasets());
-        assertEquals(9, table2.find("FedCoT-E", 3.0, "obqa").orElseThrow().accuracy().correct());
+        assertEquals(
+                9, table2.find("FedCoT-E", 3.0, "obqa").orElseThrow().accuracy().correct());
         String text = Files.readString(md);
         assertTrue(text.startsWith("# FedCoT results: cqa, obqa"), text);
         assertTrue(text.contains("| FedCoT-E | 3 | obqa | 10 | 7 (70.0%) | 7 |"), text);
@@ -51,21 +53,27 @@ class RunsReportTest {
     void aBadRunDirectoryIsOneLine() throws IOException {
         Path cqa = run("cqa-run", "cqa", Results.of(Method.STANDALONE, null, 5), Results.of(Method.FEDCOT_E, 3.0, 6));
         Path unfinished = run("obqa-run", "obqa", Results.of(Method.STANDALONE, null, 2));
-        Path again = run("cqa-again", "cqa", Results.of(Method.STANDALONE, null, 5), Results.of(Method.FEDCOT_E, 3.0, 6));
+        Path again =
+                run("cqa-again", "cqa", Results.of(Method.STANDALONE, null, 5), Results.of(Method.FEDCOT_E, 3.0, 6));
         Files.createDirectories(dir.resolve("empty"));
         Path out = dir.resolve("out");
         assertEquals(dir.resolve("nope") + ": no such run directory", error(List.of(cqa, dir.resolve("nope")), out));
-        assertEquals(dir.resolve("empty") + ": not a run directory (no config.json)",
+        assertEquals(
+                dir.resolve("empty") + ": not a run directory (no config.json)",
                 error(List.of(dir.resolve("empty")), out));
-        assertEquals(unfinished + ": unfinished run, 1 of 2 variants done (missing fedcot-e-eps3); finish it with"
-                + " fedcot run", error(List.of(cqa, unfinished), out));
-        assertEquals(cqa + " and " + again + " are both runs on cqa: give one run per dataset",
+        assertEquals(
+                unfinished + ": unfinished run, 1 of 2 variants done (missing fedcot-e-eps3); finish it with"
+                        + " fedcot run",
+                error(List.of(cqa, unfinished), out));
+        assertEquals(
+                cqa + " and " + again + " are both runs on cqa: give one run per dataset",
                 error(List.of(cqa, again), out));
         assertTrue(Files.notExists(out));
     }
 
     private static String error(List<Path> runs, Path out) {
-        String message = assertThrows(ConfigException.class, () -> RunsReport.write(runs, out)).getMessage();
+        String message = assertThrows(ConfigException.class, () -> RunsReport.write(runs, out))
+                .getMessage();
         assertEquals(1, message.lines().count(), message);
         return message;
     }

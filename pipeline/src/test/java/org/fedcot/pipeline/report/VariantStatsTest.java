@@ -54,12 +54,17 @@ class VariantStatsTest {
         assertTrue(md.contains("Accuracy: mean over 2 seeds (1, 2)"), md);
         assertTrue(md.contains("| Standalone | cqa | 25.0 ± 7.1 | – | – | – |\n"), md);
         assertTrue(md.contains("| FedCoT-E (ε=3) | cqa | 75.0 ± 21.2 | +50.0 | 0.00195 * | 20 |"), md);
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("report/stats.json").toFile());
-        JsonNode e = json.path("runs").get(0).path("variants").get(1).path("metrics").path("generated");
+        JsonNode json =
+                new ObjectMapper().readTree(dir.resolve("report/stats.json").toFile());
+        JsonNode e =
+                json.path("runs").get(0).path("variants").get(1).path("metrics").path("generated");
         assertEquals(10, e.path("gains").asInt());
         assertEquals(2.0 / 1024, e.path("p").asDouble(), 1e-12);
-        assertEquals(List.of(1L, 2L), List.of(json.path("runs").get(0).path("seeds").get(0).asLong(),
-                json.path("runs").get(0).path("seeds").get(1).asLong()));
+        assertEquals(
+                List.of(1L, 2L),
+                List.of(
+                        json.path("runs").get(0).path("seeds").get(0).asLong(),
+                        json.path("runs").get(0).path("seeds").get(1).asLong()));
     }
 
     @Test

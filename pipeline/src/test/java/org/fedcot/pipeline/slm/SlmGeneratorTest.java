@@ -39,7 +39,9 @@ class SlmGeneratorTest {
         DecoderModel model = ModelPath.load(dir);
         Tokenizer tokenizer = ModelPath.tokenizer(dir, null, model);
         List<String> prompts = prompts();
-        assertTrue(tokenizer.encode(prompts.getLast(), true).length > model.config().maxPositionEmbeddings(),
+        assertTrue(
+                tokenizer.encode(prompts.getLast(), true).length
+                        > model.config().maxPositionEmbeddings(),
                 "no prompt is long enough to be cut");
 
         SlmGenerator alone = new SlmGenerator(model, tokenizer, NEW_TOKENS, 1);

@@ -55,7 +55,8 @@ class EvaluationStageTest {
             }
             return red(questions);
         };
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalStateException.class,
                 () -> EvaluationStage.run(file, "evaluate", test, BATCH, stopsInSecondBatch, RunListener.NONE));
         assertEquals(List.of(List.of("q0", "q1"), List.of("q2", "q3")), asked);
         assertEquals(2, Files.readAllLines(file).size());
@@ -73,18 +74,32 @@ class EvaluationStageTest {
                 heard.add("progress " + done);
             }
         };
-        Accuracy accuracy = EvaluationStage.run(file, "evaluate", test, BATCH, questions -> {
-            resumed.add(ids(questions));
-            return red(questions);
-        }, listener);
+        Accuracy accuracy = EvaluationStage.run(
+                file,
+                "evaluate",
+                test,
+                BATCH,
+                questions -> {
+                    resumed.add(ids(questions));
+                    return red(questions);
+                },
+                listener);
         assertEquals(List.of(List.of("q2", "q3"), List.of("q4")), resumed);
         assertEquals(List.of("started 5 2", "progress 3", "progress 4", "progress 5"), heard);
         assertEquals(new Accuracy(3, 5), accuracy);
         assertEquals(5, Files.readAllLines(file).size());
 
-        assertEquals(new Accuracy(3, 5), EvaluationStage.run(file, "evaluate", test, BATCH, questions -> {
-            fail("asked again for " + ids(questions));
-            return List.of();
-        }, RunListener.NONE));
+        assertEquals(
+                new Accuracy(3, 5),
+                EvaluationStage.run(
+                        file,
+                        "evaluate",
+                        test,
+                        BATCH,
+                        questions -> {
+                            fail("asked again for " + ids(questions));
+                            return List.of();
+                        },
+                        RunListener.NONE));
     }
 }

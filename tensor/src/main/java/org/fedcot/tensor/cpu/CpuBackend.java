@@ -54,9 +54,22 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void gemm(boolean transA, boolean transB, int M, int N, int K,
-                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                     float[] c, int cOff, int ldc, boolean accumulate) {
+    public void gemm(
+            boolean transA,
+            boolean transB,
+            int M,
+            int N,
+            int K,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
         if (!PORTABLE_ONLY && Gemv.applies(transA, transB, M)) {
             Gemv.gemm(M, N, K, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
@@ -69,8 +82,20 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void attentionForward(float[] out, float[] att, float[] q, int qOff, float[] k, int kOff,
-                                 float[] v, int vOff, int B, int T, int NH, int NKV, int D) {
+    public void attentionForward(
+            float[] out,
+            float[] att,
+            float[] q,
+            int qOff,
+            float[] k,
+            int kOff,
+            float[] v,
+            int vOff,
+            int B,
+            int T,
+            int NH,
+            int NKV,
+            int D) {
         if (!PORTABLE_ONLY && FastAttention.worthIt(T, D)) {
             FastAttention.forward(out, att, q, qOff, k, kOff, v, vOff, B, T, NH, NKV, D);
             return;
@@ -79,8 +104,21 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void cachedAttention(float[] out, float[] q, int qOff, float[] kc, int kOff, float[] vc, int vOff,
-                                int B, int TN, int S, int pos, int NH, int NKV, int D) {
+    public void cachedAttention(
+            float[] out,
+            float[] q,
+            int qOff,
+            float[] kc,
+            int kOff,
+            float[] vc,
+            int vOff,
+            int B,
+            int TN,
+            int S,
+            int pos,
+            int NH,
+            int NKV,
+            int D) {
         if (!PORTABLE_ONLY && FastCachedAttention.worthIt(D)) {
             FastCachedAttention.attend(out, q, qOff, kc, kOff, vc, vOff, B, TN, S, pos, NH, NKV, D);
             return;
@@ -89,8 +127,19 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void cachedAttentionRows(float[] out, float[] q, int qOff, float[][] kc, int[] kOff, float[][] vc,
-                                    int[] vOff, int[] capacity, int[] pos, int NH, int NKV, int D) {
+    public void cachedAttentionRows(
+            float[] out,
+            float[] q,
+            int qOff,
+            float[][] kc,
+            int[] kOff,
+            float[][] vc,
+            int[] vOff,
+            int[] capacity,
+            int[] pos,
+            int NH,
+            int NKV,
+            int D) {
         if (!PORTABLE_ONLY && FastCachedAttention.worthIt(D)) {
             FastCachedAttention.attendRows(out, q, qOff, kc, kOff, vc, vOff, capacity, pos, NH, NKV, D);
             return;
@@ -99,22 +148,41 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void attentionBackward(float[] dq, int dqOff, float[] dk, int dkOff, float[] dv, int dvOff,
-                                  float[] dpre, float[] att, float[] dout, int doutOff,
-                                  float[] q, int qOff, float[] k, int kOff, float[] v, int vOff,
-                                  int B, int T, int NH, int NKV, int D) {
+    public void attentionBackward(
+            float[] dq,
+            int dqOff,
+            float[] dk,
+            int dkOff,
+            float[] dv,
+            int dvOff,
+            float[] dpre,
+            float[] att,
+            float[] dout,
+            int doutOff,
+            float[] q,
+            int qOff,
+            float[] k,
+            int kOff,
+            float[] v,
+            int vOff,
+            int B,
+            int T,
+            int NH,
+            int NKV,
+            int D) {
         if (!PORTABLE_ONLY && FastAttention.worthIt(T, D)) {
-            FastAttention.backward(dq, dqOff, dk, dkOff, dv, dvOff, dpre, att, dout, doutOff, q, qOff, k, kOff, v, vOff,
-                    B, T, NH, NKV, D);
+            FastAttention.backward(
+                    dq, dqOff, dk, dkOff, dv, dvOff, dpre, att, dout, doutOff, q, qOff, k, kOff, v, vOff, B, T, NH, NKV,
+                    D);
             return;
         }
-        Backend.super.attentionBackward(dq, dqOff, dk, dkOff, dv, dvOff, dpre, att, dout, doutOff, q, qOff, k, kOff,
-                v, vOff, B, T, NH, NKV, D);
+        Backend.super.attentionBackward(
+                dq, dqOff, dk, dkOff, dv, dvOff, dpre, att, dout, doutOff, q, qOff, k, kOff, v, vOff, B, T, NH, NKV, D);
     }
 
     @Override
-    public void crossEntropyForward(float[] rowLoss, float[] lse, float[] logits, int logitsOff, int[] targets,
-                                    int N, int V, int ignoreIndex) {
+    public void crossEntropyForward(
+            float[] rowLoss, float[] lse, float[] logits, int logitsOff, int[] targets, int N, int V, int ignoreIndex) {
         if (!PORTABLE_ONLY && FastCrossEntropy.worthIt(V)) {
             FastCrossEntropy.forward(rowLoss, lse, logits, logitsOff, targets, N, V, ignoreIndex);
             return;
@@ -123,20 +191,28 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void crossEntropyBackward(float[] dlogits, int dlogitsOff, float[] logits, int logitsOff, float[] lse,
-                                     int[] targets, float[] rowScale, int N, int V, boolean accumulate) {
+    public void crossEntropyBackward(
+            float[] dlogits,
+            int dlogitsOff,
+            float[] logits,
+            int logitsOff,
+            float[] lse,
+            int[] targets,
+            float[] rowScale,
+            int N,
+            int V,
+            boolean accumulate) {
         if (!PORTABLE_ONLY && FastCrossEntropy.worthIt(V)) {
             FastCrossEntropy.backward(dlogits, dlogitsOff, logits, logitsOff, lse, targets, rowScale, N, V, accumulate);
             return;
         }
-        Backend.super.crossEntropyBackward(dlogits, dlogitsOff, logits, logitsOff, lse, targets, rowScale, N, V,
-                accumulate);
+        Backend.super.crossEntropyBackward(
+                dlogits, dlogitsOff, logits, logitsOff, lse, targets, rowScale, N, V, accumulate);
     }
 
     /** The host arrays are the only copy. */
     @Override
-    public void toHost(Object array) {
-    }
+    public void toHost(Object array) {}
 
     @Override
     public void fillZero(float[] array, int offset, int n) {
@@ -145,6 +221,5 @@ public final class CpuBackend implements Backend {
 
     /** Nothing is held elsewhere. */
     @Override
-    public void releaseAll() {
-    }
+    public void releaseAll() {}
 }

@@ -8,16 +8,27 @@ package org.fedcot.tensor.cpu;
  * (same layouts, same saved probabilities), which the tests check.
  */
 final class FastAttention {
-    private FastAttention() {
-    }
+    private FastAttention() {}
 
     /** GEMM blocking only pays off once the per-head matrices are not tiny. */
     static boolean worthIt(int T, int D) {
         return T >= 16 && D >= 8;
     }
 
-    static void forward(float[] out, float[] att, float[] q, int qOff, float[] k, int kOff, float[] v, int vOff,
-                        int B, int T, int NH, int NKV, int D) {
+    static void forward(
+            float[] out,
+            float[] att,
+            float[] q,
+            int qOff,
+            float[] k,
+            int kOff,
+            float[] v,
+            int vOff,
+            int B,
+            int T,
+            int NH,
+            int NKV,
+            int D) {
         int group = NH / NKV;
         float scale = 1f / (float) Math.sqrt(D);
         overHeads(B * NH, (lo, hi) -> {
@@ -31,14 +42,48 @@ final class FastAttention {
                 int vg = vOff + (b * T * NKV + g) * D;
                 Sgemm.gemm(false, true, T, T, D, q, qh, NH * D, k, kg, NKV * D, att, attOff, T, false);
                 causalSoftmax(att, attOff, T, scale);
-                Sgemm.gemm(false, false, T, D, T, att, attOff, T, v, vg, NKV * D, out, (b * T * NH + h) * D, NH * D, false);
+                Sgemm.gemm(
+                        false,
+                        false,
+                        T,
+                        D,
+                        T,
+                        att,
+                        attOff,
+                        T,
+                        v,
+                        vg,
+                        NKV * D,
+                        out,
+                        (b * T * NH + h) * D,
+                        NH * D,
+                        false);
             }
         });
     }
 
-    static void backward(float[] dq, int dqOff, float[] dk, int dkOff, float[] dv, int dvOff, float[] dpre, float[] att,
-                         float[] dout, int doutOff, float[] q, int qOff, float[] k, int kOff, float[] v, int vOff,
-                         int B, int T, int NH, int NKV, int D) {
+    static void backward(
+            float[] dq,
+            int dqOff,
+            float[] dk,
+            int dkOff,
+            float[] dv,
+            int dvOff,
+            float[] dpre,
+            float[] att,
+            float[] dout,
+            int doutOff,
+            float[] q,
+            int qOff,
+            float[] k,
+            int kOff,
+            float[] v,
+            int vOff,
+            int B,
+            int T,
+            int NH,
+            int NKV,
+            int D) {
         int group = NH / NKV;
         float scale = 1f / (float) Math.sqrt(D);
         // one task per kv head: the query heads of a group all add into the same dk/dv rows
@@ -50,11 +95,42 @@ final class FastAttention {
                 for (int h = g * group; h < (g + 1) * group; h++) {
                     int off = (b * NH + h) * T * T;
                     int qh = (b * T * NH + h) * D;
-                    Sgemm.gemm(false, true, T, T, D, dout, doutOff + qh, NH * D, v, vOff + kg, NKV * D, dpre, off, T, false);
+                    Sgemm.gemm(
+                            false,
+                            true,
+                            T,
+                            T,
+                            D,
+                            dout,
+                            doutOff + qh,
+                            NH * D,
+                            v,
+                            vOff + kg,
+                            NKV * D,
+                            dpre,
+                            off,
+                            T,
+                            false);
                     softmaxBackwardScaled(dpre, att, off, T, scale);
-                    Sgemm.gemm(false, false, T, D, T, dpre, off, T, k, kOff + kg, NKV * D, dq, dqOff + qh, NH * D, true);
+                    Sgemm.gemm(
+                            false, false, T, D, T, dpre, off, T, k, kOff + kg, NKV * D, dq, dqOff + qh, NH * D, true);
                     Sgemm.gemm(true, false, T, D, T, dpre, off, T, q, qOff + qh, NH * D, dk, dkOff + kg, NKV * D, true);
-                    Sgemm.gemm(true, false, T, D, T, att, off, T, dout, doutOff + qh, NH * D, dv, dvOff + kg, NKV * D, true);
+                    Sgemm.gemm(
+                            true,
+                            false,
+                            T,
+                            D,
+                            T,
+                            att,
+                            off,
+                            T,
+                            dout,
+                            doutOff + qh,
+                            NH * D,
+                            dv,
+                            dvOff + kg,
+                            NKV * D,
+                            true);
                 }
             }
         });

@@ -15,8 +15,7 @@ final class FastCachedAttention {
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
     private static final int L = S.length();
 
-    private FastCachedAttention() {
-    }
+    private FastCachedAttention() {}
 
     /** Vectors pay once a head holds at least one of them. */
     static boolean worthIt(int D) {
@@ -24,10 +23,25 @@ final class FastCachedAttention {
     }
 
     /** Every query row of {@code q} [B, TN, NH, D] into {@code out} (offset 0); arguments as the portable kernel's. */
-    static void attend(float[] out, float[] q, int qOff, float[] kc, int kOff, float[] vc, int vOff,
-                       int B, int TN, int capacity, int pos, int NH, int NKV, int D) {
-        Parallel.forRange(B * TN * NH, 2L * (pos + TN) * D, (lo, hi) ->
-                rows(out, 0, q, qOff, kc, kOff, vc, vOff, TN, capacity, pos, NH, NKV, D, lo, hi));
+    static void attend(
+            float[] out,
+            float[] q,
+            int qOff,
+            float[] kc,
+            int kOff,
+            float[] vc,
+            int vOff,
+            int B,
+            int TN,
+            int capacity,
+            int pos,
+            int NH,
+            int NKV,
+            int D) {
+        Parallel.forRange(
+                B * TN * NH,
+                2L * (pos + TN) * D,
+                (lo, hi) -> rows(out, 0, q, qOff, kc, kOff, vc, vOff, TN, capacity, pos, NH, NKV, D, lo, hi));
     }
 
     /**
@@ -36,8 +50,19 @@ final class FastCachedAttention {
      * capacity[r] positions, [0, pos[r]] filled) into {@code out[r * NH * D, ...)}. One split over all
      * rows' heads; each head is computed exactly as {@link #attend} computes it alone.
      */
-    static void attendRows(float[] out, float[] q, int qOff, float[][] kc, int[] kOff, float[][] vc, int[] vOff,
-                           int[] capacity, int[] pos, int NH, int NKV, int D) {
+    static void attendRows(
+            float[] out,
+            float[] q,
+            int qOff,
+            float[][] kc,
+            int[] kOff,
+            float[][] vc,
+            int[] vOff,
+            int[] capacity,
+            int[] pos,
+            int NH,
+            int NKV,
+            int D) {
         int rows = pos.length;
         long longest = 0;
         for (int p : pos) {
@@ -47,15 +72,45 @@ final class FastCachedAttention {
             for (int r = lo / NH; r * NH < hi; r++) {
                 int first = Math.max(lo, r * NH) - r * NH;
                 int last = Math.min(hi, (r + 1) * NH) - r * NH;
-                rows(out, r * NH * D, q, qOff + r * NH * D, kc[r], kOff[r], vc[r], vOff[r], 1, capacity[r], pos[r],
-                        NH, NKV, D, first, last);
+                rows(
+                        out,
+                        r * NH * D,
+                        q,
+                        qOff + r * NH * D,
+                        kc[r],
+                        kOff[r],
+                        vc[r],
+                        vOff[r],
+                        1,
+                        capacity[r],
+                        pos[r],
+                        NH,
+                        NKV,
+                        D,
+                        first,
+                        last);
             }
         });
     }
 
     /** Query rows {@code idx = (b*TN + t)*NH + h} in [lo, hi), into out from outOff. */
-    private static void rows(float[] out, int outOff, float[] q, int qOff, float[] kc, int kOff, float[] vc, int vOff,
-                             int TN, int capacity, int pos, int NH, int NKV, int D, int lo, int hi) {
+    private static void rows(
+            float[] out,
+            int outOff,
+            float[] q,
+            int qOff,
+            float[] kc,
+            int kOff,
+            float[] vc,
+            int vOff,
+            int TN,
+            int capacity,
+            int pos,
+            int NH,
+            int NKV,
+            int D,
+            int lo,
+            int hi) {
         float scale = 1f / (float) Math.sqrt(D);
         int group = NH / NKV;
         int stride = NKV * D;

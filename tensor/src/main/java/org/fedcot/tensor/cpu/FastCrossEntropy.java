@@ -1,7 +1,6 @@
 package org.fedcot.tensor.cpu;
 
 import java.util.Arrays;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -25,14 +24,14 @@ final class FastCrossEntropy {
     private static final float LOG2E = 1.44269504f;
     /** ln 2 split in a part exact in few bits and the rest, so n * LN2_HI is exact (Cody-Waite). */
     private static final float LN2_HI = 0.693145751953125f;
+
     private static final float LN2_LO = 1.42860677e-6f;
     /** 1.5 * 2^23: adding it rounds a float of magnitude below 2^22 to an integer, ties to even. */
     private static final float ROUNDER = 12582912f;
     /** Below this, exp(x) is under the smallest normal float and is taken as 0. */
     private static final float UNDERFLOW = -87.33f;
 
-    private FastCrossEntropy() {
-    }
+    private FastCrossEntropy() {}
 
     /** Vector loops only pay off once a row spans a few vectors. */
     static boolean worthIt(int V) {
@@ -40,8 +39,8 @@ final class FastCrossEntropy {
     }
 
     /** See {@link org.fedcot.tensor.kernels.CrossEntropyKernels#crossEntropyForward}; all N rows. */
-    static void forward(float[] rowLoss, float[] lse, float[] logits, int logitsOff, int[] targets, int N, int V,
-                        int ignoreIndex) {
+    static void forward(
+            float[] rowLoss, float[] lse, float[] logits, int logitsOff, int[] targets, int N, int V, int ignoreIndex) {
         Parallel.forRange(N, 2L * V, (lo, hi) -> {
             for (int n = lo; n < hi; n++) {
                 int base = logitsOff + n * V;
@@ -54,8 +53,17 @@ final class FastCrossEntropy {
     }
 
     /** See {@link org.fedcot.tensor.kernels.CrossEntropyKernels#crossEntropyBackward}; all N rows. */
-    static void backward(float[] dlogits, int dlogitsOff, float[] logits, int logitsOff, float[] lse, int[] targets,
-                         float[] rowScale, int N, int V, boolean accumulate) {
+    static void backward(
+            float[] dlogits,
+            int dlogitsOff,
+            float[] logits,
+            int logitsOff,
+            float[] lse,
+            int[] targets,
+            float[] rowScale,
+            int N,
+            int V,
+            boolean accumulate) {
         Parallel.forRange(N, 2L * V, (lo, hi) -> {
             for (int n = lo; n < hi; n++) {
                 int d = dlogitsOff + n * V;
@@ -105,8 +113,8 @@ final class FastCrossEntropy {
     }
 
     /** {@code d[d0 + v] (+)= s * exp(x[x0 + v] - lse)} for v in [0, V): the scaled softmax of one row. */
-    private static void scaledSoftmax(float[] d, int d0, float[] x, int x0, int V, float lse, float s,
-                                      boolean accumulate) {
+    private static void scaledSoftmax(
+            float[] d, int d0, float[] x, int x0, int V, float lse, float s, boolean accumulate) {
         int bound = S.loopBound(V);
         FloatVector lv = FloatVector.broadcast(S, lse);
         FloatVector sv = FloatVector.broadcast(S, s);
@@ -145,8 +153,11 @@ final class FastCrossEntropy {
         p = p.fma(r, FloatVector.broadcast(S, 0.5f));
         p = p.fma(r, FloatVector.broadcast(S, 1f));
         p = p.fma(r, FloatVector.broadcast(S, 1f));
-        FloatVector twoToN = n.convert(VectorOperators.F2I, 0).reinterpretAsInts().add(127)
-                .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector twoToN = n.convert(VectorOperators.F2I, 0)
+                .reinterpretAsInts()
+                .add(127)
+                .lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
         return p.mul(twoToN).blend(0f, x.lt(UNDERFLOW));
     }
 

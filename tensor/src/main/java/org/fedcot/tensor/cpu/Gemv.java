@@ -29,8 +29,7 @@ public final class Gemv {
     /** The most rows of A this path takes; beyond, a packed GEMM reuses each weight load more. */
     public static final int MAX_ROWS = 16;
 
-    private Gemv() {
-    }
+    private Gemv() {}
 
     /** Whether this path takes a product of this layout: untransposed A of at most {@link #MAX_ROWS} rows, B transposed. */
     public static boolean applies(boolean transA, boolean transB, int M) {
@@ -41,20 +40,62 @@ public final class Gemv {
      * {@code C (+)= A B^T} over all M rows of C; arguments as in
      * {@link org.fedcot.tensor.kernels.MatmulKernels#gemm} with {@code transA = false, transB = true}.
      */
-    public static void gemm(int M, int N, int K, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                            float[] c, int cOff, int ldc, boolean accumulate) {
+    public static void gemm(
+            int M,
+            int N,
+            int K,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
         if (M <= 0 || N <= 0) {
             return;
         }
         int blocks = (N + OUT_BLOCK - 1) / OUT_BLOCK;
-        Parallel.forRange(blocks, (long) OUT_BLOCK * M * Math.max(K, 1), (lo, hi) ->
-                outputs(M, N, K, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
-                        lo * OUT_BLOCK, Math.min(N, hi * OUT_BLOCK)));
+        Parallel.forRange(
+                blocks,
+                (long) OUT_BLOCK * M * Math.max(K, 1),
+                (lo, hi) -> outputs(
+                        M,
+                        N,
+                        K,
+                        a,
+                        aOff,
+                        lda,
+                        b,
+                        bOff,
+                        ldb,
+                        c,
+                        cOff,
+                        ldc,
+                        accumulate,
+                        lo * OUT_BLOCK,
+                        Math.min(N, hi * OUT_BLOCK)));
     }
 
     /** The outputs (columns of C) in [lo, hi), for every row of A. */
-    static void outputs(int M, int N, int K, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                        float[] c, int cOff, int ldc, boolean accumulate, int lo, int hi) {
+    static void outputs(
+            int M,
+            int N,
+            int K,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate,
+            int lo,
+            int hi) {
         int kv = K - K % L;
         float[] sums = M >= ROW_BLOCK ? new float[ROW_BLOCK * OUT_BLOCK * L] : null;
         int o = lo;
@@ -82,8 +123,8 @@ public final class Gemv {
     }
 
     /** Four outputs [o, o + 4) (weight rows from w0, ldb apart) of one row x of A, into c[ci, ci + 4). */
-    private static void fourByOne(float[] a, int x, float[] b, int w0, int ldb, float[] c, int ci, int kv, int K,
-                                  boolean accumulate) {
+    private static void fourByOne(
+            float[] a, int x, float[] b, int w0, int ldb, float[] c, int ci, int kv, int K, boolean accumulate) {
         int w1 = w0 + ldb;
         int w2 = w1 + ldb;
         int w3 = w2 + ldb;
@@ -110,8 +151,20 @@ public final class Gemv {
      * accumulator still runs over k in the same order, and its lanes are added in the same tree, so the
      * sums equal fourByOne's bit for bit. {@code sums} is scratch of {@code 16 * L} floats.
      */
-    private static void fourByFour(float[] a, int x0, int lda, float[] b, int w0, int ldb, float[] c, int ci, int ldc,
-                                   int kv, int K, boolean accumulate, float[] sums) {
+    private static void fourByFour(
+            float[] a,
+            int x0,
+            int lda,
+            float[] b,
+            int w0,
+            int ldb,
+            float[] c,
+            int ci,
+            int ldc,
+            int kv,
+            int K,
+            boolean accumulate,
+            float[] sums) {
         int x1 = x0 + lda;
         int x2 = x1 + lda;
         int x3 = x2 + lda;

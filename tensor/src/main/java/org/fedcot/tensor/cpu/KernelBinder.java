@@ -25,28 +25,27 @@ final class KernelBinder {
     private static final ClassDesc CD_OBJECT_ARRAY = CD_Object.arrayType();
     private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_void, CD_OBJECT_ARRAY, CD_int, CD_int);
 
-    private KernelBinder() {
-    }
+    private KernelBinder() {}
 
     /** The kernel's static method, called with {@code args} unboxed in order, then {@code lo, hi}. */
     static BoundKernel bind(Kernel k) {
         Method m = Arrays.stream(k.family().getMethods())
                 .filter(c -> c.getName().equals(k.method()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no kernel " + k.family().getSimpleName() + "." + k.method()));
-        ClassDesc self = ClassDesc.of(KernelBinder.class.getPackageName() + ".Bound" + k.family().getSimpleName()
-                + "_" + m.getName());
-        byte[] bytes = ClassFile.of().build(self, cb -> cb
-                .withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC)
+                .orElseThrow(() ->
+                        new IllegalStateException("no kernel " + k.family().getSimpleName() + "." + k.method()));
+        ClassDesc self = ClassDesc.of(
+                KernelBinder.class.getPackageName() + ".Bound" + k.family().getSimpleName() + "_" + m.getName());
+        byte[] bytes = ClassFile.of().build(self, cb -> cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC)
                 .withInterfaceSymbols(ClassDesc.of(BoundKernel.class.getName()))
-                .withMethodBody("<init>", MethodTypeDesc.of(CD_void), ClassFile.ACC_PUBLIC, code -> code
-                        .aload(0)
+                .withMethodBody("<init>", MethodTypeDesc.of(CD_void), ClassFile.ACC_PUBLIC, code -> code.aload(0)
                         .invokespecial(CD_Object, "<init>", MethodTypeDesc.of(CD_void))
                         .return_())
                 .withMethodBody("run", RUN, ClassFile.ACC_PUBLIC, code -> call(code, m)));
         try {
             MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return (BoundKernel) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+            return (BoundKernel) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
+                    .invoke();
         } catch (Throwable e) {
             throw new IllegalStateException("binding kernel " + k + ": " + e, e);
         }
@@ -60,7 +59,11 @@ final class KernelBinder {
             code.aload(1).loadConstant(i).aaload();
             Class<?> p = params[i];
             if (p.isPrimitive()) {
-                ClassDesc boxDesc = MethodType.methodType(p).wrap().returnType().describeConstable().orElseThrow();
+                ClassDesc boxDesc = MethodType.methodType(p)
+                        .wrap()
+                        .returnType()
+                        .describeConstable()
+                        .orElseThrow();
                 ClassDesc prim = p.describeConstable().orElseThrow();
                 code.checkcast(boxDesc).invokevirtual(boxDesc, p.getName() + "Value", MethodTypeDesc.of(prim));
             } else {
@@ -69,8 +72,11 @@ final class KernelBinder {
         }
         code.iload(2).iload(3);
         ClassDesc owner = m.getDeclaringClass().describeConstable().orElseThrow();
-        MethodTypeDesc type = MethodTypeDesc.of(CD_void, Arrays.stream(params)
-                .map(c -> c.describeConstable().orElseThrow()).toArray(ClassDesc[]::new));
+        MethodTypeDesc type = MethodTypeDesc.of(
+                CD_void,
+                Arrays.stream(params)
+                        .map(c -> c.describeConstable().orElseThrow())
+                        .toArray(ClassDesc[]::new));
         code.invokestatic(owner, m.getName(), type).return_();
     }
 }

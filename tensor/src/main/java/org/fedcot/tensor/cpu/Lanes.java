@@ -15,8 +15,7 @@ final class Lanes {
     /** {@code FOLDS[i]} moves lane {@code j + (L >> (i + 1))} to lane j: the steps of the tree. */
     private static final VectorShuffle<Float>[] FOLDS = folds();
 
-    private Lanes() {
-    }
+    private Lanes() {}
 
     /** The lanes of {@code v} added in the fixed tree order. */
     static float sum(FloatVector v) {

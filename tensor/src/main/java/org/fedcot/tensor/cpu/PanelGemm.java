@@ -19,8 +19,7 @@ public final class PanelGemm {
     private static final int L = S.length();
     private static final int P = PackedWeight.PANEL;
 
-    private PanelGemm() {
-    }
+    private PanelGemm() {}
 
     /** C [M, w.outputs()] (row stride ldc, from cOff) = A [M, w.inputs()] (row stride lda, from aOff) times w transposed. */
     public static void gemm(int M, float[] a, int aOff, int lda, PackedWeight w, float[] c, int cOff, int ldc) {
@@ -28,12 +27,13 @@ public final class PanelGemm {
             return;
         }
         int K = w.inputs();
-        Parallel.forRange(w.panelCount(), (long) M * K * P, (lo, hi) -> panels(M, a, aOff, lda, w, c, cOff, ldc, lo, hi));
+        Parallel.forRange(
+                w.panelCount(), (long) M * K * P, (lo, hi) -> panels(M, a, aOff, lda, w, c, cOff, ldc, lo, hi));
     }
 
     /** Panels [lo, hi) for every row. */
-    private static void panels(int M, float[] a, int aOff, int lda, PackedWeight w, float[] c, int cOff, int ldc,
-                               int lo, int hi) {
+    private static void panels(
+            int M, float[] a, int aOff, int lda, PackedWeight w, float[] c, int cOff, int ldc, int lo, int hi) {
         int N = w.outputs();
         int K = w.inputs();
         float[] pw = w.panels();

@@ -22,11 +22,12 @@ public final class Parallel {
 
     /** Below this much work (items x cost) a split costs more than it saves. */
     private static final long MIN_PARALLEL_WORK = 1L << 15;
-    private static final int THREADS = Integer.getInteger("fedcot.threads", Runtime.getRuntime().availableProcessors());
+
+    private static final int THREADS =
+            Integer.getInteger("fedcot.threads", Runtime.getRuntime().availableProcessors());
     private static final SpinningCrew CREW = THREADS > 1 ? new SpinningCrew(THREADS - 1) : null;
 
-    private Parallel() {
-    }
+    private Parallel() {}
 
     /** Number of cores kernels are split over ({@code -Dfedcot.threads=N} overrides). */
     public static int threads() {
@@ -41,8 +42,11 @@ public final class Parallel {
     public static void forRange(int n, long costPerItem, Range body) {
         int parts = Math.min(THREADS, n);
         // a thread of a fork/join pool (a parallel stream) is already one of several sharing the cores
-        if (parts <= 1 || CREW == null || (long) n * costPerItem < MIN_PARALLEL_WORK
-                || ForkJoinTask.inForkJoinPool() || !CREW.tryRun(n, parts, body)) {
+        if (parts <= 1
+                || CREW == null
+                || (long) n * costPerItem < MIN_PARALLEL_WORK
+                || ForkJoinTask.inForkJoinPool()
+                || !CREW.tryRun(n, parts, body)) {
             body.run(0, n);
         }
     }

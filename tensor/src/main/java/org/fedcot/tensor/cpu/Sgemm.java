@@ -4,7 +4,6 @@ import static org.fedcot.tensor.cpu.SgemmPacking.packA;
 import static org.fedcot.tensor.cpu.SgemmPacking.packB;
 
 import java.util.Arrays;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -74,8 +73,7 @@ public final class Sgemm {
         }
     }
 
-    private Sgemm() {
-    }
+    private Sgemm() {}
 
     /**
      * Whether this path beats the portable kernel on an M x N x K product. Tiles are padded to MR x NR
@@ -84,8 +82,8 @@ public final class Sgemm {
     public static boolean worthIt(int M, int N, int K) {
         long tilesM = ceilDiv(M, MR);
         long tilesN = ceilDiv(N, NR);
-        long fast = KERNEL_STEP_CYCLES * tilesM * tilesN * K
-                + PACK_CYCLES * (tilesM * MR + tilesN * NR) * K + CALL_CYCLES;
+        long fast =
+                KERNEL_STEP_CYCLES * tilesM * tilesN * K + PACK_CYCLES * (tilesM * MR + tilesN * NR) * K + CALL_CYCLES;
         return fast < PORTABLE_MAC_CYCLES * M * N * K;
     }
 
@@ -93,9 +91,22 @@ public final class Sgemm {
      * {@code C (+)= op(A) op(B)} over all of C; arguments as in
      * {@link org.fedcot.tensor.kernels.MatmulKernels#gemm}.
      */
-    public static void gemm(boolean transA, boolean transB, int M, int N, int K,
-                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                            float[] c, int cOff, int ldc, boolean accumulate) {
+    public static void gemm(
+            boolean transA,
+            boolean transB,
+            int M,
+            int N,
+            int K,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
         if (M <= 0 || N <= 0) {
             return;
         }
@@ -144,9 +155,22 @@ public final class Sgemm {
     }
 
     /** The blocked product on the calling thread. */
-    private static void serial(boolean transA, boolean transB, int M, int N, int K,
-                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                               float[] c, int cOff, int ldc, boolean accumulate) {
+    private static void serial(
+            boolean transA,
+            boolean transB,
+            int M,
+            int N,
+            int K,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
         Buffers buf = BUFFERS.get();
         float[] panel = buf.panel(N, K);
         for (int jc = 0; jc < N; jc += NC) {
@@ -173,8 +197,8 @@ public final class Sgemm {
      * NR floats of B, and the B panel (1 MiB or more) does not fit in L2 beside the A block, so the
      * kernel waited on L3.
      */
-    private static void block(int mc, int nc, int kc, float[] ap, float[] bp, float[] edge,
-                              float[] c, int cOff, int ldc, boolean acc) {
+    private static void block(
+            int mc, int nc, int kc, float[] ap, float[] bp, float[] edge, float[] c, int cOff, int ldc, boolean acc) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int bIdx = jr * kc;
@@ -198,7 +222,8 @@ public final class Sgemm {
      * strips. The 12 sums live in locals and every vector op is written out in this one method:
      * a vector handed to a helper C2 declines to inline gets boxed on the heap every iteration.
      */
-    private static void kernel(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc, boolean acc) {
+    private static void kernel(
+            int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc, boolean acc) {
         int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
         if (acc) {

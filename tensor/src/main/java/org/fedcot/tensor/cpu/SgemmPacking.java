@@ -13,8 +13,7 @@ import jdk.incubator.vector.FloatVector;
  * zero-padded to full width. Packing absorbs the transposes and leading dimensions.
  */
 final class SgemmPacking {
-    private SgemmPacking() {
-    }
+    private SgemmPacking() {}
 
     /**
      * Packs rows {@code [i0, i0+mc)} x depth {@code [k0, k0+kc)} of op(A) into MR-row strips laid out
@@ -66,8 +65,8 @@ final class SgemmPacking {
     }
 
     /** The last, partial strip ({@code mr < MR} rows from row {@code i}), zero-padded to MR. */
-    private static void packAEdge(boolean transA, float[] a, int aOff, int lda, int i, int mr, int k0, int kc,
-                                  float[] ap, int dst) {
+    private static void packAEdge(
+            boolean transA, float[] a, int aOff, int lda, int i, int mr, int k0, int kc, float[] ap, int dst) {
         for (int k = 0; k < kc; k++) {
             int d = dst + k * MR;
             for (int r = 0; r < MR; r++) {
@@ -83,8 +82,17 @@ final class SgemmPacking {
      * laid out {@code [k][NR]}, zero-filling the columns past nc in the last strip. {@code columnStride}
      * is the caller's scratch of L ints for transposed B.
      */
-    static void packB(boolean transB, float[] b, int bOff, int ldb, int k0, int kc, int j0, int nc,
-                      float[] bp, int[] columnStride) {
+    static void packB(
+            boolean transB,
+            float[] b,
+            int bOff,
+            int ldb,
+            int k0,
+            int kc,
+            int j0,
+            int nc,
+            float[] bp,
+            int[] columnStride) {
         if (transB) {
             for (int l = 0; l < L; l++) {
                 columnStride[l] = l * ldb;
@@ -128,8 +136,8 @@ final class SgemmPacking {
     }
 
     /** The last, partial strip ({@code nr < NR} columns from column {@code j}), zero-padded to NR. */
-    private static void packBEdge(boolean transB, float[] b, int bOff, int ldb, int k0, int kc, int j, int nr,
-                                  float[] bp, int dst) {
+    private static void packBEdge(
+            boolean transB, float[] b, int bOff, int ldb, int k0, int kc, int j, int nr, float[] bp, int dst) {
         for (int k = 0; k < kc; k++) {
             int d = dst + k * NR;
             int kk = k0 + k;

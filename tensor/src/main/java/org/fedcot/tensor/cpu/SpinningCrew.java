@@ -61,9 +61,11 @@ final class SpinningCrew {
     private final AtomicBoolean busy = new AtomicBoolean();
     /** Parts of the current job beyond the caller's own that are not finished yet. */
     private final AtomicInteger running = new AtomicInteger();
+
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     /** The call in progress, null between calls so that no finished kernel's arrays stay reachable. */
     private volatile Job job;
+
     private long calls;
     private volatile boolean callerParked;
     /** {@link System#nanoTime} before which waits do not spin. */

@@ -10,8 +10,7 @@ final class FloatDecoder {
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfShort HALF = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-    private FloatDecoder() {
-    }
+    private FloatDecoder() {}
 
     /**
      * Decodes {@code count} elements of {@code dtype} starting at byte {@code from} of {@code src}

@@ -2,8 +2,7 @@ package org.fedcot.tensor.io;
 
 /** Quotes strings as JSON, for the headers {@link SafetensorsWriter} builds. */
 final class JsonWriter {
-    private JsonWriter() {
-    }
+    private JsonWriter() {}
 
     /** {@code s} as a JSON string literal, escaping quotes, backslashes and control characters. */
     static String quote(String s) {

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  * the user asked for, not the temporary one, which the user never heard of.
  */
 public final class OutputFile {
-    private OutputFile() {
-    }
+    private OutputFile() {}
 
     /**
      * Checks that {@code path} can be written as a file: it is not a directory, and its directory exists.

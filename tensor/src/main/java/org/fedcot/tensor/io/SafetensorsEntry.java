@@ -40,8 +40,12 @@ public record SafetensorsEntry(String name, Dtype dtype, int[] shape, long begin
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SafetensorsEntry e && name.equals(e.name) && dtype == e.dtype
-                && Arrays.equals(shape, e.shape) && begin == e.begin && end == e.end;
+        return o instanceof SafetensorsEntry e
+                && name.equals(e.name)
+                && dtype == e.dtype
+                && Arrays.equals(shape, e.shape)
+                && begin == e.begin
+                && end == e.end;
     }
 
     @Override

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
 
@@ -37,6 +36,7 @@ import org.fedcot.tensor.Tensor;
 public final class SafetensorsFile implements AutoCloseable {
     /** The reference implementation's cap; a larger length means a corrupt file, not a real header. */
     private static final long MAX_HEADER_BYTES = 100_000_000L;
+
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final Path path;
@@ -71,8 +71,8 @@ public final class SafetensorsFile implements AutoCloseable {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < 8) {
-                throw new SafetensorsException(source + ": file has " + size
-                        + " bytes, shorter than the 8-byte header length");
+                throw new SafetensorsException(
+                        source + ": file has " + size + " bytes, shorter than the 8-byte header length");
             }
             MemorySegment file = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
             long headerLength = file.get(U64, 0);
@@ -95,7 +95,8 @@ public final class SafetensorsFile implements AutoCloseable {
 
     private static String utf8(String source, byte[] bytes) throws SafetensorsException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -138,8 +139,11 @@ public final class SafetensorsFile implements AutoCloseable {
     public SafetensorsEntry entry(String name) throws SafetensorsException {
         SafetensorsEntry e = byName.get(name);
         if (e == null) {
-            throw new SafetensorsException(path + ": no tensor named " + name + " (the file has " + byName.size()
-                    + " tensors" + (byName.isEmpty() ? "" : ", e.g. " + byName.keySet().iterator().next()) + ")");
+            throw new SafetensorsException(
+                    path + ": no tensor named " + name + " (the file has " + byName.size() + " tensors"
+                            + (byName.isEmpty()
+                                    ? ""
+                                    : ", e.g. " + byName.keySet().iterator().next()) + ")");
         }
         return e;
     }
@@ -199,8 +203,8 @@ public final class SafetensorsFile implements AutoCloseable {
                     + " (only F32, F16 and BF16 can be read as float32)");
         }
         if (e.elementCount() > Integer.MAX_VALUE) {
-            throw new SafetensorsException(path + ": tensor " + name + " has " + e.elementCount()
-                    + " elements, more than a float[] holds");
+            throw new SafetensorsException(
+                    path + ": tensor " + name + " has " + e.elementCount() + " elements, more than a float[] holds");
         }
         return e;
     }

@@ -54,8 +54,8 @@ record SafetensorsHeader(List<SafetensorsEntry> entries, Map<String, String> met
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getValue() instanceof String s)) {
-                throw new SafetensorsException(source + ": " + METADATA_KEY + " value for \"" + e.getKey()
-                        + "\" must be a string");
+                throw new SafetensorsException(
+                        source + ": " + METADATA_KEY + " value for \"" + e.getKey() + "\" must be a string");
             }
             out.put((String) e.getKey(), s);
         }
@@ -92,8 +92,9 @@ record SafetensorsHeader(List<SafetensorsEntry> entries, Map<String, String> met
         if (!(v instanceof String code)) {
             throw new SafetensorsException(where + ": \"dtype\" must be a string");
         }
-        return Dtype.fromCode(code).orElseThrow(() -> new SafetensorsException(where + ": unknown dtype \""
-                + code + "\" (known: " + Arrays.toString(Dtype.values()) + ")"));
+        return Dtype.fromCode(code)
+                .orElseThrow(() -> new SafetensorsException(
+                        where + ": unknown dtype \"" + code + "\" (known: " + Arrays.toString(Dtype.values()) + ")"));
     }
 
     private static int[] shape(String where, Object v) throws SafetensorsException {
@@ -112,8 +113,10 @@ record SafetensorsHeader(List<SafetensorsEntry> entries, Map<String, String> met
     }
 
     private static long[] offsets(String where, Object v) throws SafetensorsException {
-        if (!(v instanceof List<?> list) || list.size() != 2
-                || !(list.get(0) instanceof Long begin) || !(list.get(1) instanceof Long end)) {
+        if (!(v instanceof List<?> list)
+                || list.size() != 2
+                || !(list.get(0) instanceof Long begin)
+                || !(list.get(1) instanceof Long end)) {
             throw new SafetensorsException(where + ": \"data_offsets\" must be [begin, end], found " + v);
         }
         if (begin < 0 || end < begin) {

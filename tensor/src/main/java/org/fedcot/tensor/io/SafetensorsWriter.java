@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.fedcot.tensor.Tensor;
 
 /**
@@ -26,8 +25,7 @@ public final class SafetensorsWriter {
     /** Floats per chunk when streaming data to the channel. */
     private static final int CHUNK_FLOATS = 1 << 16;
 
-    private SafetensorsWriter() {
-    }
+    private SafetensorsWriter() {}
 
     /** Writes {@code tensors} with no metadata; see {@link #write(Path, Map, Map)}. */
     public static void write(Path path, Map<String, Tensor> tensors) throws IOException {
@@ -45,12 +43,14 @@ public final class SafetensorsWriter {
         OutputFile.check(path);
         Path dir = path.toAbsolutePath().getParent();
         // Not Files.createTempFile: its owner-only permissions would carry over to the checkpoint.
-        Path tmp = dir.resolve("." + path.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + ".tmp");
+        Path tmp = dir.resolve("." + path.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
             try (ch) {
-                writeFully(ch, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length));
+                writeFully(
+                        ch,
+                        ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length));
                 writeFully(ch, ByteBuffer.wrap(header));
                 writeData(ch, tensors);
                 ch.force(true);
@@ -92,8 +92,8 @@ public final class SafetensorsWriter {
         for (int d : shape) {
             dims.add(Integer.toString(d));
         }
-        return JsonWriter.quote(name) + ":{\"dtype\":\"F32\",\"shape\":" + dims + ",\"data_offsets\":["
-                + begin + "," + end + "]}";
+        return JsonWriter.quote(name) + ":{\"dtype\":\"F32\",\"shape\":" + dims + ",\"data_offsets\":[" + begin + ","
+                + end + "]}";
     }
 
     private static void writeData(FileChannel ch, Map<String, Tensor> tensors) throws IOException {

@@ -7,8 +7,7 @@ public final class ActivationKernels {
     private static final float INV_SQRT_2 = 0.7071067811865476f;
     private static final float INV_SQRT_2PI = 0.3989422804014327f;
 
-    private ActivationKernels() {
-    }
+    private ActivationKernels() {}
 
     /** GELU with the tanh approximation (GPT-2, "gelu_new"/"gelu_pytorch_tanh"). */
     public static void geluTanhForward(float[] out, int outOff, float[] x, int xOff, int lo, int hi) {
@@ -19,7 +18,8 @@ public final class ActivationKernels {
         }
     }
 
-    public static void geluTanhBackward(float[] dx, int dxOff, float[] x, int xOff, float[] dout, int doutOff, int lo, int hi) {
+    public static void geluTanhBackward(
+            float[] dx, int dxOff, float[] x, int xOff, float[] dout, int doutOff, int lo, int hi) {
         for (int i = lo; i < hi; i++) {
             float v = x[xOff + i];
             float u = SQRT_2_OVER_PI * (v + GELU_CUBIC * v * v * v);
@@ -39,7 +39,8 @@ public final class ActivationKernels {
         }
     }
 
-    public static void geluErfBackward(float[] dx, int dxOff, float[] x, int xOff, float[] dout, int doutOff, int lo, int hi) {
+    public static void geluErfBackward(
+            float[] dx, int dxOff, float[] x, int xOff, float[] dout, int doutOff, int lo, int hi) {
         for (int i = lo; i < hi; i++) {
             double v = x[xOff + i];
             double grad = normalCdf(v) + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v);
@@ -55,7 +56,8 @@ public final class ActivationKernels {
         }
     }
 
-    public static void siluBackward(float[] dx, int dxOff, float[] x, int xOff, float[] dout, int doutOff, int lo, int hi) {
+    public static void siluBackward(
+            float[] dx, int dxOff, float[] x, int xOff, float[] dout, int doutOff, int lo, int hi) {
         for (int i = lo; i < hi; i++) {
             float v = x[xOff + i];
             float s = sigmoid(v);
@@ -64,16 +66,27 @@ public final class ActivationKernels {
     }
 
     /** SwiGLU: {@code out = silu(gate) * up} (the Llama MLP). */
-    public static void swigluForward(float[] out, int outOff, float[] gate, int gateOff, float[] up, int upOff, int lo, int hi) {
+    public static void swigluForward(
+            float[] out, int outOff, float[] gate, int gateOff, float[] up, int upOff, int lo, int hi) {
         for (int i = lo; i < hi; i++) {
             float g = gate[gateOff + i];
             out[outOff + i] = g * sigmoid(g) * up[upOff + i];
         }
     }
 
-    public static void swigluBackward(float[] dgate, int dgateOff, float[] dup, int dupOff,
-                                      float[] gate, int gateOff, float[] up, int upOff,
-                                      float[] dout, int doutOff, int lo, int hi) {
+    public static void swigluBackward(
+            float[] dgate,
+            int dgateOff,
+            float[] dup,
+            int dupOff,
+            float[] gate,
+            int gateOff,
+            float[] up,
+            int upOff,
+            float[] dout,
+            int doutOff,
+            int lo,
+            int hi) {
         for (int i = lo; i < hi; i++) {
             float g = gate[gateOff + i];
             float s = sigmoid(g);
@@ -100,8 +113,25 @@ public final class ActivationKernels {
      */
     static double erfc(double z) {
         double t = 1.0 / (1.0 + 0.5 * z);
-        double poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
-                + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+        double poly = -1.26551223
+                + t
+                        * (1.00002368
+                                + t
+                                        * (0.37409196
+                                                + t
+                                                        * (0.09678418
+                                                                + t
+                                                                        * (-0.18628806
+                                                                                + t
+                                                                                        * (0.27886807
+                                                                                                + t
+                                                                                                        * (-1.13520398
+                                                                                                                + t
+                                                                                                                        * (1.48851587
+                                                                                                                                + t
+                                                                                                                                        * (-0.82215223
+                                                                                                                                                + t
+                                                                                                                                                        * 0.17087277))))))));
         return t * Math.exp(-z * z + poly);
     }
 }

@@ -6,13 +6,25 @@ package org.fedcot.tensor.kernels;
  * softmax probabilities (row t, zero past t), kept for backward. Scale 1/sqrt(D).
  */
 public final class AttentionKernels {
-    private AttentionKernels() {
-    }
+    private AttentionKernels() {}
 
     /** Parallel over query rows {@code idx = (b*NH + h)*T + t} in [lo, hi). */
-    public static void attentionForward(float[] out, int outOff, float[] att, float[] q, int qOff,
-                                        float[] k, int kOff, float[] v, int vOff,
-                                        int T, int NH, int NKV, int D, int lo, int hi) {
+    public static void attentionForward(
+            float[] out,
+            int outOff,
+            float[] att,
+            float[] q,
+            int qOff,
+            float[] k,
+            int kOff,
+            float[] v,
+            int vOff,
+            int T,
+            int NH,
+            int NKV,
+            int D,
+            int lo,
+            int hi) {
         float scale = 1f / (float) Math.sqrt(D);
         int group = NH / NKV;
         for (int idx = lo; idx < hi; idx++) {
@@ -61,9 +73,23 @@ public final class AttentionKernels {
      * First half of backward, parallel over query rows: the gradient of the pre-softmax scores
      * (times the scale) into {@code dpre} [B, NH, T, T], and {@code dq += dpre · k}.
      */
-    public static void attentionBackwardQuery(float[] dq, int dqOff, float[] dpre, float[] att, float[] dout, int doutOff,
-                                              float[] k, int kOff, float[] v, int vOff,
-                                              int T, int NH, int NKV, int D, int lo, int hi) {
+    public static void attentionBackwardQuery(
+            float[] dq,
+            int dqOff,
+            float[] dpre,
+            float[] att,
+            float[] dout,
+            int doutOff,
+            float[] k,
+            int kOff,
+            float[] v,
+            int vOff,
+            int T,
+            int NH,
+            int NKV,
+            int D,
+            int lo,
+            int hi) {
         float scale = 1f / (float) Math.sqrt(D);
         int group = NH / NKV;
         for (int idx = lo; idx < hi; idx++) {
@@ -101,9 +127,23 @@ public final class AttentionKernels {
      * Second half of backward, parallel over key rows {@code idx = (b*T + t2)*NKV + g}: sums over every
      * query head of the group and every later query position, so each dk/dv row has one writer.
      */
-    public static void attentionBackwardKeyValue(float[] dk, int dkOff, float[] dv, int dvOff, float[] dpre, float[] att,
-                                                 float[] q, int qOff, float[] dout, int doutOff,
-                                                 int T, int NH, int NKV, int D, int lo, int hi) {
+    public static void attentionBackwardKeyValue(
+            float[] dk,
+            int dkOff,
+            float[] dv,
+            int dvOff,
+            float[] dpre,
+            float[] att,
+            float[] q,
+            int qOff,
+            float[] dout,
+            int doutOff,
+            int T,
+            int NH,
+            int NKV,
+            int D,
+            int lo,
+            int hi) {
         int group = NH / NKV;
         for (int idx = lo; idx < hi; idx++) {
             int g = idx % NKV;

@@ -10,12 +10,26 @@ package org.fedcot.tensor.kernels;
  * the cache suffices and no score buffer proportional to the cache length is needed.
  */
 public final class CachedAttentionKernels {
-    private CachedAttentionKernels() {
-    }
+    private CachedAttentionKernels() {}
 
     /** Parallel over query rows {@code idx = (b*TN + t)*NH + h} in [lo, hi), the row order of q and out. */
-    public static void attend(float[] out, int outOff, float[] q, int qOff, float[] kc, int kOff, float[] vc, int vOff,
-                              int TN, int S, int pos, int NH, int NKV, int D, int lo, int hi) {
+    public static void attend(
+            float[] out,
+            int outOff,
+            float[] q,
+            int qOff,
+            float[] kc,
+            int kOff,
+            float[] vc,
+            int vOff,
+            int TN,
+            int S,
+            int pos,
+            int NH,
+            int NKV,
+            int D,
+            int lo,
+            int hi) {
         float scale = 1f / (float) Math.sqrt(D);
         int group = NH / NKV;
         for (int idx = lo; idx < hi; idx++) {

@@ -6,16 +6,23 @@ package org.fedcot.tensor.kernels;
  * rebuild the softmax without storing an [N, V] probability table.
  */
 public final class CrossEntropyKernels {
-    private CrossEntropyKernels() {
-    }
+    private CrossEntropyKernels() {}
 
     /**
      * {@code rowLoss[n] = logsumexp(logits[n]) - logits[n][targets[n]]} (0 when ignored) and
      * {@code lse[n] = logsumexp(logits[n])}, rows in [lo, hi). A row holding a NaN or an infinity
      * gets a NaN {@code lse[n]}, so callers can check finiteness from N values instead of N * V.
      */
-    public static void crossEntropyForward(float[] rowLoss, float[] lse, float[] logits, int logitsOff, int[] targets,
-                                           int V, int ignoreIndex, int lo, int hi) {
+    public static void crossEntropyForward(
+            float[] rowLoss,
+            float[] lse,
+            float[] logits,
+            int logitsOff,
+            int[] targets,
+            int V,
+            int ignoreIndex,
+            int lo,
+            int hi) {
         for (int n = lo; n < hi; n++) {
             int base = logitsOff + n * V;
             float max = Float.NEGATIVE_INFINITY;
@@ -42,9 +49,18 @@ public final class CrossEntropyKernels {
      * [lo, hi), added when {@code accumulate}. Ignored rows must have {@code rowScale[n] == 0}: they
      * then get 0 (no per-row branch, so every row runs the same code).
      */
-    public static void crossEntropyBackward(float[] dlogits, int dlogitsOff, float[] logits, int logitsOff, float[] lse,
-                                            int[] targets, float[] rowScale, int V, boolean accumulate,
-                                            int lo, int hi) {
+    public static void crossEntropyBackward(
+            float[] dlogits,
+            int dlogitsOff,
+            float[] logits,
+            int logitsOff,
+            float[] lse,
+            int[] targets,
+            float[] rowScale,
+            int V,
+            boolean accumulate,
+            int lo,
+            int hi) {
         for (int n = lo; n < hi; n++) {
             int t = targets[n];
             float s = rowScale[n];

@@ -2,8 +2,7 @@ package org.fedcot.tensor.kernels;
 
 /** Portable element-wise kernels over {@code [lo, hi)}; backward kernels accumulate. */
 public final class ElementwiseKernels {
-    private ElementwiseKernels() {
-    }
+    private ElementwiseKernels() {}
 
     /** {@code out[i] = a[i] + b[i]}. */
     public static void add(float[] out, int outOff, float[] a, int aOff, float[] b, int bOff, int lo, int hi) {
@@ -34,8 +33,8 @@ public final class ElementwiseKernels {
     }
 
     /** {@code dst[i] += src[i] * other[i]}: the backward of mul for one operand. */
-    public static void accumulateProduct(float[] dst, int dstOff, float[] src, int srcOff, float[] other, int otherOff,
-                                         int lo, int hi) {
+    public static void accumulateProduct(
+            float[] dst, int dstOff, float[] src, int srcOff, float[] other, int otherOff, int lo, int hi) {
         for (int i = lo; i < hi; i++) {
             dst[dstOff + i] += src[srcOff + i] * other[otherOff + i];
         }

@@ -6,8 +6,7 @@ package org.fedcot.tensor.kernels;
  * the CPU backend splits that range over cores). Backward kernels accumulate into gradients.
  */
 public final class MatmulKernels {
-    private MatmulKernels() {
-    }
+    private MatmulKernels() {}
 
     /**
      * General strided matrix product over rows {@code i in [lo, hi)} of C:
@@ -16,9 +15,24 @@ public final class MatmulKernels {
      * {@code B(k,j) = transB ? b[bOff + j*ldb + k] : b[bOff + k*ldb + j]}, {@code C[i][j] = c[cOff + i*ldc + j]}.
      * {@code accumulate} adds to C instead of overwriting it.
      */
-    public static void gemm(boolean transA, boolean transB, int M, int N, int K,
-                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                            float[] c, int cOff, int ldc, boolean accumulate, int lo, int hi) {
+    public static void gemm(
+            boolean transA,
+            boolean transB,
+            int M,
+            int N,
+            int K,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate,
+            int lo,
+            int hi) {
         for (int i = lo; i < hi; i++) {
             for (int j = 0; j < N; j++) {
                 float sum = 0f;
@@ -43,7 +57,8 @@ public final class MatmulKernels {
     }
 
     /** {@code dbias[o] += sum_r dout[r][o]} for columns {@code o in [lo, hi)}. */
-    public static void biasBackward(float[] dbias, int dbiasOff, float[] dout, int doutOff, int R, int OC, int lo, int hi) {
+    public static void biasBackward(
+            float[] dbias, int dbiasOff, float[] dout, int doutOff, int R, int OC, int lo, int hi) {
         for (int o = lo; o < hi; o++) {
             float sum = 0f;
             for (int r = 0; r < R; r++) {

@@ -6,13 +6,24 @@ package org.fedcot.tensor.kernels;
  * are a separate kernel parallel over channels, so no two iterations write the same element.
  */
 public final class NormKernels {
-    private NormKernels() {
-    }
+    private NormKernels() {}
 
     /** {@code out = (x - mean) * rstd * w + b} per row r in [lo, hi). */
-    public static void layerNormForward(float[] out, int outOff, float[] mean, float[] rstd,
-                                        float[] x, int xOff, float[] w, int wOff, float[] b, int bOff,
-                                        int C, float eps, int lo, int hi) {
+    public static void layerNormForward(
+            float[] out,
+            int outOff,
+            float[] mean,
+            float[] rstd,
+            float[] x,
+            int xOff,
+            float[] w,
+            int wOff,
+            float[] b,
+            int bOff,
+            int C,
+            float eps,
+            int lo,
+            int hi) {
         for (int r = lo; r < hi; r++) {
             int base = r * C;
             float m = 0f;
@@ -36,8 +47,20 @@ public final class NormKernels {
     }
 
     /** dx for rows [lo, hi): {@code rstd * (g - mean(g) - xhat * mean(g * xhat))} with {@code g = dout * w}. */
-    public static void layerNormBackwardInput(float[] dx, int dxOff, float[] dout, int doutOff, float[] x, int xOff,
-                                              float[] w, int wOff, float[] mean, float[] rstd, int C, int lo, int hi) {
+    public static void layerNormBackwardInput(
+            float[] dx,
+            int dxOff,
+            float[] dout,
+            int doutOff,
+            float[] x,
+            int xOff,
+            float[] w,
+            int wOff,
+            float[] mean,
+            float[] rstd,
+            int C,
+            int lo,
+            int hi) {
         for (int r = lo; r < hi; r++) {
             int base = r * C;
             float m = mean[r];
@@ -60,9 +83,21 @@ public final class NormKernels {
     }
 
     /** dw, db for channels [lo, hi): sums over the R rows of {@code dout * xhat} and {@code dout}. */
-    public static void layerNormBackwardParams(float[] dw, int dwOff, float[] db, int dbOff, float[] dout, int doutOff,
-                                               float[] x, int xOff, float[] mean, float[] rstd, int R, int C,
-                                               int lo, int hi) {
+    public static void layerNormBackwardParams(
+            float[] dw,
+            int dwOff,
+            float[] db,
+            int dbOff,
+            float[] dout,
+            int doutOff,
+            float[] x,
+            int xOff,
+            float[] mean,
+            float[] rstd,
+            int R,
+            int C,
+            int lo,
+            int hi) {
         for (int c = lo; c < hi; c++) {
             float sw = 0f;
             float sb = 0f;
@@ -77,8 +112,18 @@ public final class NormKernels {
     }
 
     /** {@code out = x * rstd * w} with {@code rstd = 1/sqrt(mean(x^2) + eps)} per row (Llama's RMSNorm). */
-    public static void rmsNormForward(float[] out, int outOff, float[] rstd, float[] x, int xOff, float[] w, int wOff,
-                                      int C, float eps, int lo, int hi) {
+    public static void rmsNormForward(
+            float[] out,
+            int outOff,
+            float[] rstd,
+            float[] x,
+            int xOff,
+            float[] w,
+            int wOff,
+            int C,
+            float eps,
+            int lo,
+            int hi) {
         for (int r = lo; r < hi; r++) {
             int base = r * C;
             float ss = 0f;
@@ -95,8 +140,19 @@ public final class NormKernels {
     }
 
     /** dx for rows [lo, hi): {@code rstd * (g - xhat * mean(g * xhat))} with {@code g = dout * w}, {@code xhat = x * rstd}. */
-    public static void rmsNormBackwardInput(float[] dx, int dxOff, float[] dout, int doutOff, float[] x, int xOff,
-                                            float[] w, int wOff, float[] rstd, int C, int lo, int hi) {
+    public static void rmsNormBackwardInput(
+            float[] dx,
+            int dxOff,
+            float[] dout,
+            int doutOff,
+            float[] x,
+            int xOff,
+            float[] w,
+            int wOff,
+            float[] rstd,
+            int C,
+            int lo,
+            int hi) {
         for (int r = lo; r < hi; r++) {
             int base = r * C;
             float s = rstd[r];
@@ -113,8 +169,18 @@ public final class NormKernels {
     }
 
     /** dw for channels [lo, hi): {@code sum_r dout * x * rstd}. */
-    public static void rmsNormBackwardWeight(float[] dw, int dwOff, float[] dout, int doutOff, float[] x, int xOff,
-                                             float[] rstd, int R, int C, int lo, int hi) {
+    public static void rmsNormBackwardWeight(
+            float[] dw,
+            int dwOff,
+            float[] dout,
+            int doutOff,
+            float[] x,
+            int xOff,
+            float[] rstd,
+            int R,
+            int C,
+            int lo,
+            int hi) {
         for (int c = lo; c < hi; c++) {
             float sw = 0f;
             for (int r = 0; r < R; r++) {

@@ -7,8 +7,7 @@ package org.fedcot.tensor.kernels;
  * over cores).
  */
 public final class OptimizerKernels {
-    private OptimizerKernels() {
-    }
+    private OptimizerKernels() {}
 
     /**
      * One AdamW step over elements {@code i in [lo, hi)}, in the order {@code torch.optim.AdamW} uses:
@@ -23,9 +22,25 @@ public final class OptimizerKernels {
      * passes {@code 1 - beta} rounded from double, as torch does: {@code 1f - (float) beta} differs
      * by an ulp and that shows in the moments.
      */
-    public static void adamw(float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
-                             float decay, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
-                             float eps, float stepSize, float bias2Sqrt, int lo, int hi) {
+    public static void adamw(
+            float[] p,
+            int pOff,
+            float[] g,
+            int gOff,
+            float[] m,
+            int mOff,
+            float[] v,
+            int vOff,
+            float decay,
+            float beta1,
+            float oneMinusBeta1,
+            float beta2,
+            float oneMinusBeta2,
+            float eps,
+            float stepSize,
+            float bias2Sqrt,
+            int lo,
+            int hi) {
         for (int i = lo; i < hi; i++) {
             float grad = g[gOff + i];
             float mi = m[mOff + i] * beta1 + oneMinusBeta1 * grad;

@@ -13,8 +13,7 @@ package org.fedcot.tensor.kernels;
  * sin for every head row.
  */
 public final class RotaryKernels {
-    private RotaryKernels() {
-    }
+    private RotaryKernels() {}
 
     /**
      * {@code cos[t][i], sin[t][i]} of the angle of pair i at position {@code posOffset + t}, parallel
@@ -34,22 +33,59 @@ public final class RotaryKernels {
     }
 
     /** {@code out = R x} with the angles of {@link #ropeTable}. */
-    public static void ropeForward(float[] out, int outOff, float[] x, int xOff, float[] cos, float[] sin,
-                                   int T, int H, int D, int rotDim, boolean interleaved, int lo, int hi) {
+    public static void ropeForward(
+            float[] out,
+            int outOff,
+            float[] x,
+            int xOff,
+            float[] cos,
+            float[] sin,
+            int T,
+            int H,
+            int D,
+            int rotDim,
+            boolean interleaved,
+            int lo,
+            int hi) {
         rotate(out, outOff, x, xOff, cos, sin, T, H, D, rotDim, interleaved, 1f, false, lo, hi);
     }
 
     /** {@code dx (+)= R^T dout}: the inverse rotation of the upstream gradient, added when {@code accumulate}. */
-    public static void ropeBackward(float[] dx, int dxOff, float[] dout, int doutOff, float[] cos, float[] sin,
-                                    int T, int H, int D, int rotDim, boolean interleaved, boolean accumulate,
-                                    int lo, int hi) {
+    public static void ropeBackward(
+            float[] dx,
+            int dxOff,
+            float[] dout,
+            int doutOff,
+            float[] cos,
+            float[] sin,
+            int T,
+            int H,
+            int D,
+            int rotDim,
+            boolean interleaved,
+            boolean accumulate,
+            int lo,
+            int hi) {
         rotate(dx, dxOff, dout, doutOff, cos, sin, T, H, D, rotDim, interleaved, -1f, accumulate, lo, hi);
     }
 
     /** Rotates each pair by {@code direction * angle}; writes or accumulates into dst. */
-    private static void rotate(float[] dst, int dstOff, float[] src, int srcOff, float[] cosTable, float[] sinTable,
-                               int T, int H, int D, int rotDim, boolean interleaved, float direction,
-                               boolean accumulate, int lo, int hi) {
+    private static void rotate(
+            float[] dst,
+            int dstOff,
+            float[] src,
+            int srcOff,
+            float[] cosTable,
+            float[] sinTable,
+            int T,
+            int H,
+            int D,
+            int rotDim,
+            boolean interleaved,
+            float direction,
+            boolean accumulate,
+            int lo,
+            int hi) {
         int half = rotDim / 2;
         for (int row = lo; row < hi; row++) {
             int angles = ((row / H) % T) * half;

@@ -40,8 +40,9 @@ public record BackendChoice(Backend backend, String note) {
                 }
                 return openOrThrow(device);
             }
-            default -> throw new IllegalArgumentException("--backend: unknown backend '" + backend
-                    + "'; available: cpu, opencl, auto");
+            default ->
+                throw new IllegalArgumentException(
+                        "--backend: unknown backend '" + backend + "'; available: cpu, opencl, auto");
         }
     }
 

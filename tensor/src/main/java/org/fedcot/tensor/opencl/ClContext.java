@@ -10,16 +10,16 @@ import java.lang.invoke.MethodHandle;
 
 /** An OpenCL context over one device: the scope buffers and programs belong to. */
 record ClContext(MemorySegment id, ClDevice device) implements AutoCloseable {
-    private static final MethodHandle CREATE = ClLibrary.function("clCreateContext", false,
-            ClLibrary.handle(PTR, CL_INT, PTR, PTR, PTR, PTR));
+    private static final MethodHandle CREATE =
+            ClLibrary.function("clCreateContext", false, ClLibrary.handle(PTR, CL_INT, PTR, PTR, PTR, PTR));
     private static final MethodHandle RELEASE = ClLibrary.function("clReleaseContext", false, ClLibrary.status(PTR));
 
     static ClContext create(ClDevice device) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment devices = arena.allocateFrom(ValueLayout.ADDRESS, device.id());
             MemorySegment err = arena.allocate(CL_INT);
-            MemorySegment id = (MemorySegment) CREATE.invokeExact(MemorySegment.NULL, 1, devices, MemorySegment.NULL,
-                    MemorySegment.NULL, err);
+            MemorySegment id = (MemorySegment)
+                    CREATE.invokeExact(MemorySegment.NULL, 1, devices, MemorySegment.NULL, MemorySegment.NULL, err);
             ClException.check("clCreateContext", err.get(CL_INT, 0));
             return new ClContext(id, device);
         } catch (Throwable t) {

@@ -21,8 +21,15 @@ import java.util.List;
  * @param maxWorkGroup  the largest work-group size
  * @param fp64          whether it supports double precision (cl_khr_fp64), which gradient norms use
  */
-record ClDevice(ClPlatform platform, MemorySegment id, String name, long type, long globalMemory, int computeUnits,
-                long maxWorkGroup, boolean fp64) {
+record ClDevice(
+        ClPlatform platform,
+        MemorySegment id,
+        String name,
+        long type,
+        long globalMemory,
+        int computeUnits,
+        long maxWorkGroup,
+        boolean fp64) {
     private static final long CL_DEVICE_TYPE_ALL = 0xFFFFFFFFL;
     private static final int CL_DEVICE_NOT_FOUND = -1;
     private static final int CL_DEVICE_TYPE = 0x1000;
@@ -32,10 +39,10 @@ record ClDevice(ClPlatform platform, MemorySegment id, String name, long type, l
     private static final int CL_DEVICE_NAME = 0x102B;
     private static final int CL_DEVICE_EXTENSIONS = 0x1030;
 
-    private static final MethodHandle GET_IDS = ClLibrary.function("clGetDeviceIDs", false,
-            ClLibrary.status(PTR, CL_ULONG, CL_INT, PTR, PTR));
-    private static final MethodHandle GET_INFO = ClLibrary.function("clGetDeviceInfo", false,
-            ClLibrary.status(PTR, CL_INT, SIZE_T, PTR, PTR));
+    private static final MethodHandle GET_IDS =
+            ClLibrary.function("clGetDeviceIDs", false, ClLibrary.status(PTR, CL_ULONG, CL_INT, PTR, PTR));
+    private static final MethodHandle GET_INFO =
+            ClLibrary.function("clGetDeviceInfo", false, ClLibrary.status(PTR, CL_INT, SIZE_T, PTR, PTR));
 
     /** Every device of every platform, in platform order: the numbering of {@code --device N}. */
     static List<ClDevice> all() {
@@ -56,13 +63,18 @@ record ClDevice(ClPlatform platform, MemorySegment id, String name, long type, l
             ClException.check("clGetDeviceIDs", rc);
             int n = count.get(CL_INT, 0);
             MemorySegment ids = arena.allocate(PTR, Math.max(n, 1));
-            ClException.check("clGetDeviceIDs",
-                    (int) GET_IDS.invokeExact(platform.id(), CL_DEVICE_TYPE_ALL, n, ids, MemorySegment.NULL));
+            ClException.check("clGetDeviceIDs", (int)
+                    GET_IDS.invokeExact(platform.id(), CL_DEVICE_TYPE_ALL, n, ids, MemorySegment.NULL));
             List<ClDevice> devices = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 MemorySegment id = ids.getAtIndex(ValueLayout.ADDRESS, i);
-                devices.add(new ClDevice(platform, id, text(id, CL_DEVICE_NAME), number(id, CL_DEVICE_TYPE, 8),
-                        number(id, CL_DEVICE_GLOBAL_MEM_SIZE, 8), (int) number(id, CL_DEVICE_MAX_COMPUTE_UNITS, 4),
+                devices.add(new ClDevice(
+                        platform,
+                        id,
+                        text(id, CL_DEVICE_NAME),
+                        number(id, CL_DEVICE_TYPE, 8),
+                        number(id, CL_DEVICE_GLOBAL_MEM_SIZE, 8),
+                        (int) number(id, CL_DEVICE_MAX_COMPUTE_UNITS, 4),
                         number(id, CL_DEVICE_MAX_WORK_GROUP_SIZE, 8),
                         text(id, CL_DEVICE_EXTENSIONS).contains("cl_khr_fp64")));
             }
@@ -86,8 +98,8 @@ record ClDevice(ClPlatform platform, MemorySegment id, String name, long type, l
     private static long number(MemorySegment id, int param, int bytes) throws Throwable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment value = arena.allocate(8);
-            ClException.check("clGetDeviceInfo", (int) GET_INFO.invokeExact(id, param, (long) bytes, value,
-                    MemorySegment.NULL));
+            ClException.check(
+                    "clGetDeviceInfo", (int) GET_INFO.invokeExact(id, param, (long) bytes, value, MemorySegment.NULL));
             return bytes == 4 ? value.get(CL_INT, 0) : value.get(CL_ULONG, 0);
         }
     }
@@ -97,8 +109,8 @@ record ClDevice(ClPlatform platform, MemorySegment id, String name, long type, l
             MemorySegment size = arena.allocate(SIZE_T);
             ClException.check("clGetDeviceInfo", (int) GET_INFO.invokeExact(id, param, 0L, MemorySegment.NULL, size));
             MemorySegment text = arena.allocate(size.get(SIZE_T, 0) + 1);
-            ClException.check("clGetDeviceInfo", (int) GET_INFO.invokeExact(id, param, text.byteSize(), text,
-                    MemorySegment.NULL));
+            ClException.check("clGetDeviceInfo", (int)
+                    GET_INFO.invokeExact(id, param, text.byteSize(), text, MemorySegment.NULL));
             return text.getString(0).trim();
         }
     }

@@ -11,10 +11,10 @@ import java.lang.invoke.MethodHandle;
 
 /** One kernel of a built program, with setters for its arguments by position. Not thread-safe. */
 final class ClKernel implements AutoCloseable {
-    private static final MethodHandle CREATE = ClLibrary.function("clCreateKernel", false,
-            ClLibrary.handle(PTR, PTR, PTR));
-    private static final MethodHandle SET_ARG = ClLibrary.function("clSetKernelArg", false,
-            ClLibrary.status(PTR, CL_INT, SIZE_T, PTR));
+    private static final MethodHandle CREATE =
+            ClLibrary.function("clCreateKernel", false, ClLibrary.handle(PTR, PTR, PTR));
+    private static final MethodHandle SET_ARG =
+            ClLibrary.function("clSetKernelArg", false, ClLibrary.status(PTR, CL_INT, SIZE_T, PTR));
     private static final MethodHandle RELEASE = ClLibrary.function("clReleaseKernel", false, ClLibrary.status(PTR));
 
     private final MemorySegment id;
@@ -63,8 +63,8 @@ final class ClKernel implements AutoCloseable {
 
     private void set(int index, long size) {
         try {
-            ClException.check("clSetKernelArg(" + name + ", " + index + ")",
-                    (int) SET_ARG.invokeExact(id, index, size, value));
+            ClException.check(
+                    "clSetKernelArg(" + name + ", " + index + ")", (int) SET_ARG.invokeExact(id, index, size, value));
         } catch (Throwable t) {
             throw ClLibrary.unchecked(t);
         }

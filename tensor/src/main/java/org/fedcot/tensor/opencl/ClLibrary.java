@@ -26,8 +26,7 @@ final class ClLibrary {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LOOKUP = open();
 
-    private ClLibrary() {
-    }
+    private ClLibrary() {}
 
     /** Whether a libOpenCL was found; when not, {@link #function} must not be called. */
     static boolean loaded() {

@@ -17,10 +17,10 @@ record ClPlatform(MemorySegment id, String name, String version) {
     private static final int CL_PLATFORM_VERSION = 0x0901;
     private static final int CL_PLATFORM_NAME = 0x0902;
 
-    private static final MethodHandle GET_IDS = ClLibrary.function("clGetPlatformIDs", false,
-            ClLibrary.status(CL_INT, PTR, PTR));
-    private static final MethodHandle GET_INFO = ClLibrary.function("clGetPlatformInfo", false,
-            ClLibrary.status(PTR, CL_INT, SIZE_T, PTR, PTR));
+    private static final MethodHandle GET_IDS =
+            ClLibrary.function("clGetPlatformIDs", false, ClLibrary.status(CL_INT, PTR, PTR));
+    private static final MethodHandle GET_INFO =
+            ClLibrary.function("clGetPlatformInfo", false, ClLibrary.status(PTR, CL_INT, SIZE_T, PTR, PTR));
 
     /** Every platform the ICD loader knows; empty when none is installed. */
     static List<ClPlatform> all() {
@@ -50,8 +50,8 @@ record ClPlatform(MemorySegment id, String name, String version) {
             MemorySegment size = arena.allocate(SIZE_T);
             ClException.check("clGetPlatformInfo", (int) GET_INFO.invokeExact(id, param, 0L, MemorySegment.NULL, size));
             MemorySegment text = arena.allocate(size.get(SIZE_T, 0) + 1);
-            ClException.check("clGetPlatformInfo", (int) GET_INFO.invokeExact(id, param, text.byteSize(), text,
-                    MemorySegment.NULL));
+            ClException.check("clGetPlatformInfo", (int)
+                    GET_INFO.invokeExact(id, param, text.byteSize(), text, MemorySegment.NULL));
             return text.getString(0).trim();
         }
     }

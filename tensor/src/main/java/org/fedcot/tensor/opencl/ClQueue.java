@@ -15,24 +15,25 @@ import java.lang.invoke.MethodHandle;
  * and to Java arrays (critical downcalls may read the heap), with no staging copy. Not thread-safe.
  */
 final class ClQueue implements AutoCloseable {
-    private static final MethodHandle CREATE = ClLibrary.function("clCreateCommandQueue", false,
-            ClLibrary.handle(PTR, PTR, CL_ULONG, PTR));
-    private static final MethodHandle WRITE = ClLibrary.function("clEnqueueWriteBuffer", true,
-            ClLibrary.status(PTR, PTR, CL_INT, SIZE_T, SIZE_T, PTR, CL_INT, PTR, PTR));
-    private static final MethodHandle READ = ClLibrary.function("clEnqueueReadBuffer", true,
-            ClLibrary.status(PTR, PTR, CL_INT, SIZE_T, SIZE_T, PTR, CL_INT, PTR, PTR));
-    private static final MethodHandle FILL = ClLibrary.function("clEnqueueFillBuffer", false,
-            ClLibrary.status(PTR, PTR, PTR, SIZE_T, SIZE_T, SIZE_T, CL_INT, PTR, PTR));
-    private static final MethodHandle NDRANGE = ClLibrary.function("clEnqueueNDRangeKernel", false,
-            ClLibrary.status(PTR, PTR, CL_INT, PTR, PTR, PTR, CL_INT, PTR, PTR));
+    private static final MethodHandle CREATE =
+            ClLibrary.function("clCreateCommandQueue", false, ClLibrary.handle(PTR, PTR, CL_ULONG, PTR));
+    private static final MethodHandle WRITE = ClLibrary.function(
+            "clEnqueueWriteBuffer", true, ClLibrary.status(PTR, PTR, CL_INT, SIZE_T, SIZE_T, PTR, CL_INT, PTR, PTR));
+    private static final MethodHandle READ = ClLibrary.function(
+            "clEnqueueReadBuffer", true, ClLibrary.status(PTR, PTR, CL_INT, SIZE_T, SIZE_T, PTR, CL_INT, PTR, PTR));
+    private static final MethodHandle FILL = ClLibrary.function(
+            "clEnqueueFillBuffer", false, ClLibrary.status(PTR, PTR, PTR, SIZE_T, SIZE_T, SIZE_T, CL_INT, PTR, PTR));
+    private static final MethodHandle NDRANGE = ClLibrary.function(
+            "clEnqueueNDRangeKernel", false, ClLibrary.status(PTR, PTR, CL_INT, PTR, PTR, PTR, CL_INT, PTR, PTR));
     private static final MethodHandle FINISH = ClLibrary.function("clFinish", false, ClLibrary.status(PTR));
-    private static final MethodHandle RELEASE = ClLibrary.function("clReleaseCommandQueue", false,
-            ClLibrary.status(PTR));
+    private static final MethodHandle RELEASE =
+            ClLibrary.function("clReleaseCommandQueue", false, ClLibrary.status(PTR));
     private static final int CL_TRUE = 1;
 
     private final MemorySegment id;
     /** Reused argument space: the zero pattern, and global and local sizes of up to 2 dimensions. */
     private final MemorySegment zero;
+
     private final MemorySegment global;
     private final MemorySegment local;
 
@@ -43,7 +44,8 @@ final class ClQueue implements AutoCloseable {
         local = arena.allocate(SIZE_T, 2);
         try (Arena call = Arena.ofConfined()) {
             MemorySegment err = call.allocate(CL_INT);
-            id = (MemorySegment) CREATE.invokeExact(context.id(), context.device().id(), 0L, err);
+            id = (MemorySegment)
+                    CREATE.invokeExact(context.id(), context.device().id(), 0L, err);
             ClException.check("clCreateCommandQueue", err.get(CL_INT, 0));
         } catch (Throwable t) {
             throw ClLibrary.unchecked(t);
@@ -53,8 +55,8 @@ final class ClQueue implements AutoCloseable {
     /** Copies {@code host} (a heap segment over a Java array) into the start of {@code buffer}. */
     void write(ClBuffer buffer, MemorySegment host) {
         try {
-            ClException.check("clEnqueueWriteBuffer", (int) WRITE.invokeExact(id, buffer.id(), CL_TRUE, 0L,
-                    host.byteSize(), host, 0, MemorySegment.NULL, MemorySegment.NULL));
+            ClException.check("clEnqueueWriteBuffer", (int) WRITE.invokeExact(
+                    id, buffer.id(), CL_TRUE, 0L, host.byteSize(), host, 0, MemorySegment.NULL, MemorySegment.NULL));
         } catch (Throwable t) {
             throw ClLibrary.unchecked(t);
         }
@@ -63,8 +65,8 @@ final class ClQueue implements AutoCloseable {
     /** Copies the start of {@code buffer} into {@code host}, waiting for every kernel before it. */
     void read(ClBuffer buffer, MemorySegment host) {
         try {
-            ClException.check("clEnqueueReadBuffer", (int) READ.invokeExact(id, buffer.id(), CL_TRUE, 0L,
-                    host.byteSize(), host, 0, MemorySegment.NULL, MemorySegment.NULL));
+            ClException.check("clEnqueueReadBuffer", (int) READ.invokeExact(
+                    id, buffer.id(), CL_TRUE, 0L, host.byteSize(), host, 0, MemorySegment.NULL, MemorySegment.NULL));
         } catch (Throwable t) {
             throw ClLibrary.unchecked(t);
         }
@@ -73,8 +75,8 @@ final class ClQueue implements AutoCloseable {
     /** Zeroes {@code bytes} bytes of {@code buffer} from {@code offset} (both multiples of 4). */
     void fillZero(ClBuffer buffer, long offset, long bytes) {
         try {
-            ClException.check("clEnqueueFillBuffer", (int) FILL.invokeExact(id, buffer.id(), zero, 4L, offset, bytes, 0,
-                    MemorySegment.NULL, MemorySegment.NULL));
+            ClException.check("clEnqueueFillBuffer", (int) FILL.invokeExact(
+                    id, buffer.id(), zero, 4L, offset, bytes, 0, MemorySegment.NULL, MemorySegment.NULL));
         } catch (Throwable t) {
             throw ClLibrary.unchecked(t);
         }
@@ -90,8 +92,15 @@ final class ClQueue implements AutoCloseable {
         }
         MemorySegment localOrDriver = localSize == null ? MemorySegment.NULL : local;
         try {
-            ClException.check("clEnqueueNDRangeKernel(" + kernel.name() + ")", (int) NDRANGE.invokeExact(id,
-                    kernel.id(), globalSize.length, MemorySegment.NULL, global, localOrDriver, 0, MemorySegment.NULL,
+            ClException.check("clEnqueueNDRangeKernel(" + kernel.name() + ")", (int) NDRANGE.invokeExact(
+                    id,
+                    kernel.id(),
+                    globalSize.length,
+                    MemorySegment.NULL,
+                    global,
+                    localOrDriver,
+                    0,
+                    MemorySegment.NULL,
                     MemorySegment.NULL));
         } catch (Throwable t) {
             throw ClLibrary.unchecked(t);

@@ -17,6 +17,7 @@ import org.fedcot.tensor.kernels.Kernel;
 public final class OpenClBackend implements Backend {
     /** Work items along each side of a gemm work-group; each computes a 4 x 4 block of C. */
     private static final int GEMM_THREADS = 16;
+
     private static final int GEMM_TILE = 64;
     private static final long LINEAR_GROUP = 64;
 
@@ -93,9 +94,22 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
-    public synchronized void gemm(boolean transA, boolean transB, int M, int N, int K,
-                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                  float[] c, int cOff, int ldc, boolean accumulate) {
+    public synchronized void gemm(
+            boolean transA,
+            boolean transB,
+            int M,
+            int N,
+            int K,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
         if (M == 0 || N == 0) {
             return;
         }
@@ -105,8 +119,9 @@ public final class OpenClBackend implements Backend {
             setArg(k, i, args[i]);
         }
         long perSide = GEMM_TILE / GEMM_THREADS;
-        queue.run(k, new long[] {roundUp(N, GEMM_TILE) / perSide, roundUp(M, GEMM_TILE) / perSide},
-                new long[] {GEMM_THREADS, GEMM_THREADS});
+        queue.run(k, new long[] {roundUp(N, GEMM_TILE) / perSide, roundUp(M, GEMM_TILE) / perSide}, new long[] {
+            GEMM_THREADS, GEMM_THREADS
+        });
         wrote(args);
     }
 
@@ -142,8 +157,10 @@ public final class OpenClBackend implements Backend {
         try {
             programs.kernel(kernel.family(), kernel.method());
         } catch (ClException e) {
-            throw new IllegalStateException("opencl backend: no twin of kernel " + kernel + " ("
-                    + kernel.family().getSimpleName() + "." + kernel.method() + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "opencl backend: no twin of kernel " + kernel + " ("
+                            + kernel.family().getSimpleName() + "." + kernel.method() + "): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -185,8 +202,9 @@ public final class OpenClBackend implements Backend {
             case Float v -> k.setFloat(index, v);
             case Long v -> k.setLong(index, v);
             case Boolean v -> k.setInt(index, v ? 1 : 0);
-            default -> throw new IllegalArgumentException(k.name() + ": argument " + index + " of unsupported type "
-                    + a.getClass().getSimpleName());
+            default ->
+                throw new IllegalArgumentException(k.name() + ": argument " + index + " of unsupported type "
+                        + a.getClass().getSimpleName());
         }
     }
 

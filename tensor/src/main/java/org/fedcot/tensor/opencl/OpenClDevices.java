@@ -8,8 +8,7 @@ import java.util.stream.IntStream;
 public final class OpenClDevices {
     private static List<ClDevice> devices;
 
-    private OpenClDevices() {
-    }
+    private OpenClDevices() {}
 
     /**
      * Why OpenCL cannot be used here, in one line, or null when at least one device exists: no

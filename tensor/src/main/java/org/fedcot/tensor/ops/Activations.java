@@ -10,8 +10,7 @@ import org.fedcot.tensor.kernels.Kernel;
 public final class Activations {
     private static final long COST = 20;
 
-    private Activations() {
-    }
+    private Activations() {}
 
     public static Tensor geluTanh(Tensor x) {
         return pointwise(x, Kernel.GELU_TANH_FORWARD, Kernel.GELU_TANH_BACKWARD);
@@ -29,12 +28,23 @@ public final class Activations {
     private static Tensor pointwise(Tensor x, Kernel forward, Kernel backward) {
         Tensor out = Tensor.output(x.shape());
         Backend.current().launch(forward, x.size(), COST, out.storage(), 0, x.storage(), x.offset());
-        out.recordBackward(() -> {
-            GradTarget dx = x.gradTarget(false);
-            Tensor g = out.grad();
-            Backend.current().launch(backward, x.size(), COST, dx.storage(), dx.offset(), x.storage(), x.offset(),
-                    g.storage(), g.offset());
-        }, x);
+        out.recordBackward(
+                () -> {
+                    GradTarget dx = x.gradTarget(false);
+                    Tensor g = out.grad();
+                    Backend.current()
+                            .launch(
+                                    backward,
+                                    x.size(),
+                                    COST,
+                                    dx.storage(),
+                                    dx.offset(),
+                                    x.storage(),
+                                    x.offset(),
+                                    g.storage(),
+                                    g.offset());
+                },
+                x);
         return out;
     }
 
@@ -42,16 +52,40 @@ public final class Activations {
     public static Tensor swiglu(Tensor gate, Tensor up) {
         Shapes.requireSameShape("swiglu", gate, up);
         Tensor out = Tensor.output(gate.shape());
-        Backend.current().launch(Kernel.SWIGLU_FORWARD, gate.size(), COST, out.storage(), 0, gate.storage(),
-                gate.offset(), up.storage(), up.offset());
-        out.recordBackward(() -> { // both gradients come out of one pass
-            GradTarget dg = gate.gradTarget(false);
-            GradTarget du = up.gradTarget(false);
-            Tensor g = out.grad();
-            Backend.current().launch(Kernel.SWIGLU_BACKWARD, gate.size(), COST, dg.storage(), dg.offset(),
-                    du.storage(), du.offset(), gate.storage(), gate.offset(), up.storage(), up.offset(), g.storage(),
-                    g.offset());
-        }, gate, up);
+        Backend.current()
+                .launch(
+                        Kernel.SWIGLU_FORWARD,
+                        gate.size(),
+                        COST,
+                        out.storage(),
+                        0,
+                        gate.storage(),
+                        gate.offset(),
+                        up.storage(),
+                        up.offset());
+        out.recordBackward(
+                () -> { // both gradients come out of one pass
+                    GradTarget dg = gate.gradTarget(false);
+                    GradTarget du = up.gradTarget(false);
+                    Tensor g = out.grad();
+                    Backend.current()
+                            .launch(
+                                    Kernel.SWIGLU_BACKWARD,
+                                    gate.size(),
+                                    COST,
+                                    dg.storage(),
+                                    dg.offset(),
+                                    du.storage(),
+                                    du.offset(),
+                                    gate.storage(),
+                                    gate.offset(),
+                                    up.storage(),
+                                    up.offset(),
+                                    g.storage(),
+                                    g.offset());
+                },
+                gate,
+                up);
         return out;
     }
 }

@@ -10,8 +10,7 @@ import org.fedcot.tensor.Tensor;
  * [B, T, NKV, D] with NH a multiple of NKV; returns [B, T, NH, D].
  */
 public final class Attention {
-    private Attention() {
-    }
+    private Attention() {}
 
     public static Tensor causal(Tensor q, Tensor k, Tensor v) {
         Shapes.requireRank("attention", q, 4);
@@ -29,18 +28,55 @@ public final class Attention {
         }
         Tensor out = Tensor.output(B, T, NH, D);
         float[] att = Tensor.output(B * NH * T * T).storage();
-        Backend.current().attentionForward(out.storage(), att, q.storage(), q.offset(), k.storage(), k.offset(),
-                v.storage(), v.offset(), B, T, NH, NKV, D);
-        out.recordBackward(() -> {
-            Tensor g = out.grad();
-            GradTarget dq = q.gradTarget(false);
-            GradTarget dk = k.gradTarget(false);
-            GradTarget dv = v.gradTarget(false);
-            float[] dpre = Tensor.output(att.length).storage();
-            Backend.current().attentionBackward(dq.storage(), dq.offset(), dk.storage(), dk.offset(), dv.storage(),
-                    dv.offset(), dpre, att, g.storage(), g.offset(), q.storage(), q.offset(), k.storage(), k.offset(),
-                    v.storage(), v.offset(), B, T, NH, NKV, D);
-        }, q, k, v);
+        Backend.current()
+                .attentionForward(
+                        out.storage(),
+                        att,
+                        q.storage(),
+                        q.offset(),
+                        k.storage(),
+                        k.offset(),
+                        v.storage(),
+                        v.offset(),
+                        B,
+                        T,
+                        NH,
+                        NKV,
+                        D);
+        out.recordBackward(
+                () -> {
+                    Tensor g = out.grad();
+                    GradTarget dq = q.gradTarget(false);
+                    GradTarget dk = k.gradTarget(false);
+                    GradTarget dv = v.gradTarget(false);
+                    float[] dpre = Tensor.output(att.length).storage();
+                    Backend.current()
+                            .attentionBackward(
+                                    dq.storage(),
+                                    dq.offset(),
+                                    dk.storage(),
+                                    dk.offset(),
+                                    dv.storage(),
+                                    dv.offset(),
+                                    dpre,
+                                    att,
+                                    g.storage(),
+                                    g.offset(),
+                                    q.storage(),
+                                    q.offset(),
+                                    k.storage(),
+                                    k.offset(),
+                                    v.storage(),
+                                    v.offset(),
+                                    B,
+                                    T,
+                                    NH,
+                                    NKV,
+                                    D);
+                },
+                q,
+                k,
+                v);
         return out;
     }
 }

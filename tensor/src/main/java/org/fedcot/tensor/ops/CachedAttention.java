@@ -12,8 +12,7 @@ import org.fedcot.tensor.kernels.CachedAttentionKernels;
  * sequence. See {@link CachedAttentionKernels}.
  */
 public final class CachedAttention {
-    private CachedAttention() {
-    }
+    private CachedAttention() {}
 
     /**
      * @param q      queries of the new tokens, [B, TN, NH, D], already rotated for positions pos..pos+TN-1
@@ -47,8 +46,22 @@ public final class CachedAttention {
                     + ") do not fit a cache of " + S + " positions");
         }
         Tensor out = Tensor.output(B, TN, NH, D);
-        Backend.current().cachedAttention(out.storage(), q.storage(), q.offset(), keys.storage(), keys.offset(),
-                values.storage(), values.offset(), B, TN, S, pos, NH, NKV, D);
+        Backend.current()
+                .cachedAttention(
+                        out.storage(),
+                        q.storage(),
+                        q.offset(),
+                        keys.storage(),
+                        keys.offset(),
+                        values.storage(),
+                        values.offset(),
+                        B,
+                        TN,
+                        S,
+                        pos,
+                        NH,
+                        NKV,
+                        D);
         return out;
     }
 
@@ -100,8 +113,9 @@ public final class CachedAttention {
             kOff[r] = keys[r].offset();
             vOff[r] = values[r].offset();
         }
-        Backend.current().cachedAttentionRows(out.storage(), q.storage(), q.offset(), kc, kOff, vc, vOff, capacity, pos,
-                NH, NKV, D);
+        Backend.current()
+                .cachedAttentionRows(
+                        out.storage(), q.storage(), q.offset(), kc, kOff, vc, vOff, capacity, pos, NH, NKV, D);
         return out;
     }
 }

@@ -15,8 +15,7 @@ public final class CrossEntropy {
     /** Hugging Face's label for positions that carry no loss. */
     public static final int IGNORE_INDEX = -100;
 
-    private CrossEntropy() {
-    }
+    private CrossEntropy() {}
 
     public static Tensor loss(Tensor logits, int[] targets) {
         return loss(logits, targets, null, IGNORE_INDEX);
@@ -31,7 +30,8 @@ public final class CrossEntropy {
                     + targets.length + " targets were given");
         }
         if (rowWeights != null && rowWeights.length != N) {
-            throw new IllegalArgumentException("crossEntropy: " + N + " rows but " + rowWeights.length + " row weights");
+            throw new IllegalArgumentException(
+                    "crossEntropy: " + N + " rows but " + rowWeights.length + " row weights");
         }
         double weightSum = 0;
         for (int n = 0; n < N; n++) {
@@ -40,19 +40,20 @@ public final class CrossEntropy {
                 continue;
             }
             if (t < 0 || t >= V) {
-                throw new IllegalArgumentException("crossEntropy: target " + t + " at row " + n
-                        + " is outside [0, " + V + ") (ignore index is " + ignoreIndex + ")");
+                throw new IllegalArgumentException("crossEntropy: target " + t + " at row " + n + " is outside [0, " + V
+                        + ") (ignore index is " + ignoreIndex + ")");
             }
             float w = rowWeights == null ? 1f : rowWeights[n];
             if (!(w >= 0f) || Float.isInfinite(w)) {
-                throw new IllegalArgumentException("crossEntropy: row weight " + w + " at row " + n + " must be finite and >= 0");
+                throw new IllegalArgumentException(
+                        "crossEntropy: row weight " + w + " at row " + n + " must be finite and >= 0");
             }
             weightSum += w;
         }
         float[] rowLoss = Tensor.output(N).storage();
         float[] lse = Tensor.output(N).storage();
-        Backend.current().crossEntropyForward(rowLoss, lse, logits.storage(), logits.offset(), targets, N, V,
-                ignoreIndex);
+        Backend.current()
+                .crossEntropyForward(rowLoss, lse, logits.storage(), logits.offset(), targets, N, V, ignoreIndex);
         // only the N row losses and log-sum-exps come home, not the [N, V] logits
         Backend.host(rowLoss);
         Backend.host(lse);
@@ -65,19 +66,32 @@ public final class CrossEntropy {
         double norm = weightSum > 0 ? weightSum : 1;
         Tensor out = Tensor.output(1);
         out.hostData()[0] = (float) (total / norm);
-        out.recordBackward(() -> {
-            float g = out.grad().item();
-            float[] rowScale = Tensor.output(N).hostData();
-            for (int n = 0; n < N; n++) {
-                // the kernels read a zero scale as "no gradient", which is how ignored rows reach them
-                rowScale[n] = targets[n] == ignoreIndex ? 0f
-                        : (float) (g * (rowWeights == null ? 1f : rowWeights[n]) / norm);
-            }
-            // the kernels write every element, so a first gradient needs no zero fill
-            GradTarget dl = logits.gradTarget(true);
-            Backend.current().crossEntropyBackward(dl.storage(), dl.offset(), logits.storage(), logits.offset(), lse,
-                    targets, rowScale, N, V, dl.accumulate());
-        }, logits);
+        out.recordBackward(
+                () -> {
+                    float g = out.grad().item();
+                    float[] rowScale = Tensor.output(N).hostData();
+                    for (int n = 0; n < N; n++) {
+                        // the kernels read a zero scale as "no gradient", which is how ignored rows reach them
+                        rowScale[n] = targets[n] == ignoreIndex
+                                ? 0f
+                                : (float) (g * (rowWeights == null ? 1f : rowWeights[n]) / norm);
+                    }
+                    // the kernels write every element, so a first gradient needs no zero fill
+                    GradTarget dl = logits.gradTarget(true);
+                    Backend.current()
+                            .crossEntropyBackward(
+                                    dl.storage(),
+                                    dl.offset(),
+                                    logits.storage(),
+                                    logits.offset(),
+                                    lse,
+                                    targets,
+                                    rowScale,
+                                    N,
+                                    V,
+                                    dl.accumulate());
+                },
+                logits);
         return out;
     }
 

@@ -8,19 +8,21 @@ import org.fedcot.tensor.kernels.Kernel;
 
 /** Element-wise add (residual), multiply and scale of same-shape tensors. */
 public final class Elementwise {
-    private Elementwise() {
-    }
+    private Elementwise() {}
 
     /** {@code a + b}: the residual connection. */
     public static Tensor add(Tensor a, Tensor b) {
         Shapes.requireSameShape("add", a, b);
         Tensor out = Tensor.output(a.shape());
-        Backend.current().launch(Kernel.ADD, a.size(), 1, out.storage(), 0, a.storage(), a.offset(), b.storage(),
-                b.offset());
-        out.recordBackward(() -> {
-            accumulate(a, out.grad(), 1f);
-            accumulate(b, out.grad(), 1f);
-        }, a, b);
+        Backend.current()
+                .launch(Kernel.ADD, a.size(), 1, out.storage(), 0, a.storage(), a.offset(), b.storage(), b.offset());
+        out.recordBackward(
+                () -> {
+                    accumulate(a, out.grad(), 1f);
+                    accumulate(b, out.grad(), 1f);
+                },
+                a,
+                b);
         return out;
     }
 
@@ -28,12 +30,15 @@ public final class Elementwise {
     public static Tensor mul(Tensor a, Tensor b) {
         Shapes.requireSameShape("mul", a, b);
         Tensor out = Tensor.output(a.shape());
-        Backend.current().launch(Kernel.MUL, a.size(), 1, out.storage(), 0, a.storage(), a.offset(), b.storage(),
-                b.offset());
-        out.recordBackward(() -> {
-            accumulateProduct(a, out.grad(), b);
-            accumulateProduct(b, out.grad(), a);
-        }, a, b);
+        Backend.current()
+                .launch(Kernel.MUL, a.size(), 1, out.storage(), 0, a.storage(), a.offset(), b.storage(), b.offset());
+        out.recordBackward(
+                () -> {
+                    accumulateProduct(a, out.grad(), b);
+                    accumulateProduct(b, out.grad(), a);
+                },
+                a,
+                b);
         return out;
     }
 
@@ -49,8 +54,8 @@ public final class Elementwise {
     static void accumulate(Tensor t, Tensor g, float s) {
         if (t.requiresGrad()) {
             GradTarget d = t.gradTarget(false);
-            Backend.current().launch(Kernel.ACCUMULATE_SCALED, t.size(), 1, d.storage(), d.offset(), g.storage(),
-                    g.offset(), s);
+            Backend.current()
+                    .launch(Kernel.ACCUMULATE_SCALED, t.size(), 1, d.storage(), d.offset(), g.storage(), g.offset(), s);
         }
     }
 
@@ -58,8 +63,17 @@ public final class Elementwise {
     private static void accumulateProduct(Tensor t, Tensor g, Tensor other) {
         if (t.requiresGrad()) {
             GradTarget d = t.gradTarget(false);
-            Backend.current().launch(Kernel.ACCUMULATE_PRODUCT, t.size(), 1, d.storage(), d.offset(), g.storage(),
-                    g.offset(), other.storage(), other.offset());
+            Backend.current()
+                    .launch(
+                            Kernel.ACCUMULATE_PRODUCT,
+                            t.size(),
+                            1,
+                            d.storage(),
+                            d.offset(),
+                            g.storage(),
+                            g.offset(),
+                            other.storage(),
+                            other.offset());
         }
     }
 }

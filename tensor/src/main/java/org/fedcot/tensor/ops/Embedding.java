@@ -8,8 +8,7 @@ import org.fedcot.tensor.kernels.Kernel;
 
 /** Token embedding lookup: rows of table [V, C] gathered by id, giving [ids.length, C]. */
 public final class Embedding {
-    private Embedding() {
-    }
+    private Embedding() {}
 
     /** A checked entry point: every id must lie in [0, V). */
     public static Tensor lookup(Tensor table, int[] ids) {
@@ -24,14 +23,26 @@ public final class Embedding {
         }
         int N = ids.length;
         Tensor out = Tensor.output(N, C);
-        Backend.current().launch(Kernel.EMBEDDING_FORWARD, N, C, out.storage(), 0, table.storage(), table.offset(),
-                ids, C);
-        out.recordBackward(() -> {
-            GradTarget dt = table.gradTarget(false);
-            Tensor g = out.grad();
-            Backend.current().launch(Kernel.EMBEDDING_BACKWARD, C, N, dt.storage(), dt.offset(), g.storage(),
-                    g.offset(), ids, N, C);
-        }, table);
+        Backend.current()
+                .launch(Kernel.EMBEDDING_FORWARD, N, C, out.storage(), 0, table.storage(), table.offset(), ids, C);
+        out.recordBackward(
+                () -> {
+                    GradTarget dt = table.gradTarget(false);
+                    Tensor g = out.grad();
+                    Backend.current()
+                            .launch(
+                                    Kernel.EMBEDDING_BACKWARD,
+                                    C,
+                                    N,
+                                    dt.storage(),
+                                    dt.offset(),
+                                    g.storage(),
+                                    g.offset(),
+                                    ids,
+                                    N,
+                                    C);
+                },
+                table);
         return out;
     }
 }

@@ -11,8 +11,7 @@ import org.fedcot.tensor.kernels.Kernel;
 
 /** A fully connected layer, PyTorch layout: {@code out[..., OC] = x[..., C] · w[OC, C]^T + bias[OC]}. */
 public final class Linear {
-    private Linear() {
-    }
+    private Linear() {}
 
     /** {@code bias} may be null. */
     public static Tensor forward(Tensor x, Tensor w, Tensor bias) {
@@ -29,29 +28,70 @@ public final class Linear {
         int R = Shapes.rows(x);
         Tensor out = Tensor.output(Shapes.withLast(x.shape(), OC));
         float[] od = out.storage();
-        Backend.current().gemm(false, true, R, OC, C, x.storage(), x.offset(), C, w.storage(), w.offset(), C, od, 0,
-                OC, false);
+        Backend.current()
+                .gemm(false, true, R, OC, C, x.storage(), x.offset(), C, w.storage(), w.offset(), C, od, 0, OC, false);
         if (bias != null) {
             Backend.current().launch(Kernel.ADD_BIAS, R, OC, od, 0, bias.storage(), bias.offset(), OC);
         }
-        out.recordBackward(() -> {
-            Tensor dout = out.grad();
-            Backend be = Backend.current();
-            if (x.requiresGrad()) { // the product writes all of dx, so a first gradient needs no zero fill
-                GradTarget dx = x.gradTarget(true);
-                be.gemm(false, false, R, C, OC, dout.storage(), dout.offset(), OC, w.storage(), w.offset(), C,
-                        dx.storage(), dx.offset(), C, dx.accumulate());
-            }
-            if (w.requiresGrad()) {
-                GradTarget dw = w.gradTarget(false);
-                be.gemm(true, false, OC, C, R, dout.storage(), dout.offset(), OC, x.storage(), x.offset(), C,
-                        dw.storage(), dw.offset(), C, true);
-            }
-            if (bias != null && bias.requiresGrad()) {
-                GradTarget db = bias.gradTarget(false);
-                be.launch(Kernel.BIAS_BACKWARD, OC, R, db.storage(), db.offset(), dout.storage(), dout.offset(), R, OC);
-            }
-        }, x, w, bias);
+        out.recordBackward(
+                () -> {
+                    Tensor dout = out.grad();
+                    Backend be = Backend.current();
+                    if (x.requiresGrad()) { // the product writes all of dx, so a first gradient needs no zero fill
+                        GradTarget dx = x.gradTarget(true);
+                        be.gemm(
+                                false,
+                                false,
+                                R,
+                                C,
+                                OC,
+                                dout.storage(),
+                                dout.offset(),
+                                OC,
+                                w.storage(),
+                                w.offset(),
+                                C,
+                                dx.storage(),
+                                dx.offset(),
+                                C,
+                                dx.accumulate());
+                    }
+                    if (w.requiresGrad()) {
+                        GradTarget dw = w.gradTarget(false);
+                        be.gemm(
+                                true,
+                                false,
+                                OC,
+                                C,
+                                R,
+                                dout.storage(),
+                                dout.offset(),
+                                OC,
+                                x.storage(),
+                                x.offset(),
+                                C,
+                                dw.storage(),
+                                dw.offset(),
+                                C,
+                                true);
+                    }
+                    if (bias != null && bias.requiresGrad()) {
+                        GradTarget db = bias.gradTarget(false);
+                        be.launch(
+                                Kernel.BIAS_BACKWARD,
+                                OC,
+                                R,
+                                db.storage(),
+                                db.offset(),
+                                dout.storage(),
+                                dout.offset(),
+                                R,
+                                OC);
+                    }
+                },
+                x,
+                w,
+                bias);
         return out;
     }
 

@@ -8,8 +8,7 @@ import org.fedcot.tensor.kernels.Kernel;
 
 /** LayerNorm and RMSNorm over the last dimension. */
 public final class Norms {
-    private Norms() {
-    }
+    private Norms() {}
 
     /** LayerNorm with weight w [C] and bias b [C]. */
     public static Tensor layerNorm(Tensor x, Tensor w, Tensor b, float eps) {
@@ -20,23 +19,69 @@ public final class Norms {
         Tensor out = Tensor.output(x.shape());
         float[] mean = Tensor.output(R).storage();
         float[] rstd = Tensor.output(R).storage();
-        Backend.current().launch(Kernel.LAYER_NORM_FORWARD, R, 3L * C, out.storage(), 0, mean, rstd, x.storage(),
-                x.offset(), w.storage(), w.offset(), b.storage(), b.offset(), C, eps);
-        out.recordBackward(() -> {
-            Tensor g = out.grad();
-            Backend be = Backend.current();
-            if (x.requiresGrad()) {
-                GradTarget dx = x.gradTarget(false);
-                be.launch(Kernel.LAYER_NORM_BACKWARD_INPUT, R, 4L * C, dx.storage(), dx.offset(), g.storage(),
-                        g.offset(), x.storage(), x.offset(), w.storage(), w.offset(), mean, rstd, C);
-            }
-            if (w.requiresGrad() || b.requiresGrad()) { // one pass gives both
-                GradTarget dw = w.gradTarget(false);
-                GradTarget db = b.gradTarget(false);
-                be.launch(Kernel.LAYER_NORM_BACKWARD_PARAMS, C, 2L * R, dw.storage(), dw.offset(), db.storage(),
-                        db.offset(), g.storage(), g.offset(), x.storage(), x.offset(), mean, rstd, R, C);
-            }
-        }, x, w, b);
+        Backend.current()
+                .launch(
+                        Kernel.LAYER_NORM_FORWARD,
+                        R,
+                        3L * C,
+                        out.storage(),
+                        0,
+                        mean,
+                        rstd,
+                        x.storage(),
+                        x.offset(),
+                        w.storage(),
+                        w.offset(),
+                        b.storage(),
+                        b.offset(),
+                        C,
+                        eps);
+        out.recordBackward(
+                () -> {
+                    Tensor g = out.grad();
+                    Backend be = Backend.current();
+                    if (x.requiresGrad()) {
+                        GradTarget dx = x.gradTarget(false);
+                        be.launch(
+                                Kernel.LAYER_NORM_BACKWARD_INPUT,
+                                R,
+                                4L * C,
+                                dx.storage(),
+                                dx.offset(),
+                                g.storage(),
+                                g.offset(),
+                                x.storage(),
+                                x.offset(),
+                                w.storage(),
+                                w.offset(),
+                                mean,
+                                rstd,
+                                C);
+                    }
+                    if (w.requiresGrad() || b.requiresGrad()) { // one pass gives both
+                        GradTarget dw = w.gradTarget(false);
+                        GradTarget db = b.gradTarget(false);
+                        be.launch(
+                                Kernel.LAYER_NORM_BACKWARD_PARAMS,
+                                C,
+                                2L * R,
+                                dw.storage(),
+                                dw.offset(),
+                                db.storage(),
+                                db.offset(),
+                                g.storage(),
+                                g.offset(),
+                                x.storage(),
+                                x.offset(),
+                                mean,
+                                rstd,
+                                R,
+                                C);
+                    }
+                },
+                x,
+                w,
+                b);
         return out;
     }
 
@@ -47,22 +92,60 @@ public final class Norms {
         int R = Shapes.rows(x);
         Tensor out = Tensor.output(x.shape());
         float[] rstd = Tensor.output(R).storage();
-        Backend.current().launch(Kernel.RMS_NORM_FORWARD, R, 2L * C, out.storage(), 0, rstd, x.storage(), x.offset(),
-                w.storage(), w.offset(), C, eps);
-        out.recordBackward(() -> {
-            Tensor g = out.grad();
-            Backend be = Backend.current();
-            if (x.requiresGrad()) {
-                GradTarget dx = x.gradTarget(false);
-                be.launch(Kernel.RMS_NORM_BACKWARD_INPUT, R, 3L * C, dx.storage(), dx.offset(), g.storage(),
-                        g.offset(), x.storage(), x.offset(), w.storage(), w.offset(), rstd, C);
-            }
-            if (w.requiresGrad()) {
-                GradTarget dw = w.gradTarget(false);
-                be.launch(Kernel.RMS_NORM_BACKWARD_WEIGHT, C, 2L * R, dw.storage(), dw.offset(), g.storage(),
-                        g.offset(), x.storage(), x.offset(), rstd, R, C);
-            }
-        }, x, w);
+        Backend.current()
+                .launch(
+                        Kernel.RMS_NORM_FORWARD,
+                        R,
+                        2L * C,
+                        out.storage(),
+                        0,
+                        rstd,
+                        x.storage(),
+                        x.offset(),
+                        w.storage(),
+                        w.offset(),
+                        C,
+                        eps);
+        out.recordBackward(
+                () -> {
+                    Tensor g = out.grad();
+                    Backend be = Backend.current();
+                    if (x.requiresGrad()) {
+                        GradTarget dx = x.gradTarget(false);
+                        be.launch(
+                                Kernel.RMS_NORM_BACKWARD_INPUT,
+                                R,
+                                3L * C,
+                                dx.storage(),
+                                dx.offset(),
+                                g.storage(),
+                                g.offset(),
+                                x.storage(),
+                                x.offset(),
+                                w.storage(),
+                                w.offset(),
+                                rstd,
+                                C);
+                    }
+                    if (w.requiresGrad()) {
+                        GradTarget dw = w.gradTarget(false);
+                        be.launch(
+                                Kernel.RMS_NORM_BACKWARD_WEIGHT,
+                                C,
+                                2L * R,
+                                dw.storage(),
+                                dw.offset(),
+                                g.storage(),
+                                g.offset(),
+                                x.storage(),
+                                x.offset(),
+                                rstd,
+                                R,
+                                C);
+                    }
+                },
+                x,
+                w);
         return out;
     }
 }

@@ -7,8 +7,7 @@ import org.fedcot.tensor.kernels.Kernel;
 
 /** Reductions to a scalar. */
 public final class Reduce {
-    private Reduce() {
-    }
+    private Reduce() {}
 
     /** The sum of all elements as a one-element tensor, accumulated in double. */
     public static Tensor sum(Tensor x) {
@@ -19,11 +18,13 @@ public final class Reduce {
         }
         Tensor out = Tensor.output(1);
         out.hostData()[0] = (float) s;
-        out.recordBackward(() -> {
-            GradTarget dx = x.gradTarget(false);
-            float g = out.grad().item();
-            Backend.current().launch(Kernel.ADD_CONSTANT, x.size(), 1, dx.storage(), dx.offset(), g);
-        }, x);
+        out.recordBackward(
+                () -> {
+                    GradTarget dx = x.gradTarget(false);
+                    float g = out.grad().item();
+                    Backend.current().launch(Kernel.ADD_CONSTANT, x.size(), 1, dx.storage(), dx.offset(), g);
+                },
+                x);
         return out;
     }
 }

@@ -9,8 +9,7 @@ import org.fedcot.tensor.kernels.RotaryKernels;
 
 /** Rotary position embedding of queries or keys laid out [B, T, H, D]; see {@link RotaryKernels}. */
 public final class Rotary {
-    private Rotary() {
-    }
+    private Rotary() {}
 
     /**
      * @param rotDim     leading dimensions of each head that rotate (even, <= D); D for full rotary,
@@ -24,8 +23,8 @@ public final class Rotary {
         int H = x.dim(2);
         int D = x.dim(3);
         if (rotDim < 0 || rotDim > D || rotDim % 2 != 0) {
-            throw new IllegalArgumentException("rope: rotary dimension " + rotDim + " must be even and within head size " + D
-                    + " of " + x.name());
+            throw new IllegalArgumentException(
+                    "rope: rotary dimension " + rotDim + " must be even and within head size " + D + " of " + x.name());
         }
         int rows = x.size() / D;
         int angles = T * (rotDim / 2);
@@ -34,15 +33,46 @@ public final class Rotary {
         float[] sin = Tensor.output(angles).storage();
         Backend.current().launch(Kernel.ROPE_TABLE, angles, 64, cos, sin, rotDim, theta, posOffset);
         Tensor out = Tensor.output(x.shape());
-        Backend.current().launch(Kernel.ROPE_FORWARD, rows, 2L * D, out.storage(), 0, x.storage(), x.offset(), cos,
-                sin, T, H, D, rotDim, interleaved);
-        out.recordBackward(() -> {
-            // the rotation writes every element of dx, so a first gradient needs no zero fill
-            GradTarget dx = x.gradTarget(true);
-            Tensor g = out.grad();
-            Backend.current().launch(Kernel.ROPE_BACKWARD, rows, 2L * D, dx.storage(), dx.offset(), g.storage(),
-                    g.offset(), cos, sin, T, H, D, rotDim, interleaved, dx.accumulate());
-        }, x);
+        Backend.current()
+                .launch(
+                        Kernel.ROPE_FORWARD,
+                        rows,
+                        2L * D,
+                        out.storage(),
+                        0,
+                        x.storage(),
+                        x.offset(),
+                        cos,
+                        sin,
+                        T,
+                        H,
+                        D,
+                        rotDim,
+                        interleaved);
+        out.recordBackward(
+                () -> {
+                    // the rotation writes every element of dx, so a first gradient needs no zero fill
+                    GradTarget dx = x.gradTarget(true);
+                    Tensor g = out.grad();
+                    Backend.current()
+                            .launch(
+                                    Kernel.ROPE_BACKWARD,
+                                    rows,
+                                    2L * D,
+                                    dx.storage(),
+                                    dx.offset(),
+                                    g.storage(),
+                                    g.offset(),
+                                    cos,
+                                    sin,
+                                    T,
+                                    H,
+                                    D,
+                                    rotDim,
+                                    interleaved,
+                                    dx.accumulate());
+                },
+                x);
         return out;
     }
 }

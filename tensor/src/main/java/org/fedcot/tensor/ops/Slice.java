@@ -8,8 +8,7 @@ import org.fedcot.tensor.kernels.Kernel;
 
 /** A contiguous slice of the last dimension, e.g. splitting a fused query/key/value projection. */
 public final class Slice {
-    private Slice() {
-    }
+    private Slice() {}
 
     /** {@code x[..., from:to]} as a new tensor; the gradient flows back into those columns of x. */
     public static Tensor lastDim(Tensor x, int from, int to) {
@@ -25,12 +24,24 @@ public final class Slice {
         int R = Shapes.rows(x);
         Tensor out = Tensor.output(Shapes.withLast(x.shape(), w));
         Backend.current().launch(Kernel.SLICE_FORWARD, R, w, out.storage(), 0, x.storage(), x.offset(), W, from, w);
-        out.recordBackward(() -> {
-            GradTarget dx = x.gradTarget(false);
-            Tensor g = out.grad();
-            Backend.current().launch(Kernel.SLICE_BACKWARD, R, w, dx.storage(), dx.offset(), g.storage(), g.offset(),
-                    W, from, w);
-        }, x);
+        out.recordBackward(
+                () -> {
+                    GradTarget dx = x.gradTarget(false);
+                    Tensor g = out.grad();
+                    Backend.current()
+                            .launch(
+                                    Kernel.SLICE_BACKWARD,
+                                    R,
+                                    w,
+                                    dx.storage(),
+                                    dx.offset(),
+                                    g.storage(),
+                                    g.offset(),
+                                    W,
+                                    from,
+                                    w);
+                },
+                x);
         return out;
     }
 }

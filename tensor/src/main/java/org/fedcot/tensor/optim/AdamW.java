@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.TensorOutOfMemoryError;
@@ -35,8 +34,7 @@ public final class AdamW {
     private long stepCount;
 
     /** The moments of one parameter: its update count and copies of its first and second moments. */
-    public record ParamState(long step, float[] m, float[] v) {
-    }
+    public record ParamState(long step, float[] m, float[] v) {}
 
     /**
      * A snapshot of the optimiser: the number of {@link #step()} calls, and one {@link ParamState}
@@ -129,8 +127,27 @@ public final class AdamW {
         float b2 = (float) beta2;
         float c2 = (float) (1.0 - beta2);
         float e = (float) eps;
-        Backend.current().launch(Kernel.ADAMW, p.size(), COST_PER_ELEMENT, p.storage(), p.offset(), g.storage(),
-                g.offset(), mi, 0, vi, 0, decay, b1, c1, b2, c2, e, stepSize, bias2Sqrt);
+        Backend.current()
+                .launch(
+                        Kernel.ADAMW,
+                        p.size(),
+                        COST_PER_ELEMENT,
+                        p.storage(),
+                        p.offset(),
+                        g.storage(),
+                        g.offset(),
+                        mi,
+                        0,
+                        vi,
+                        0,
+                        decay,
+                        b1,
+                        c1,
+                        b2,
+                        c2,
+                        e,
+                        stepSize,
+                        bias2Sqrt);
     }
 
     /** Zeroes every parameter's gradient, keeping its storage. */
@@ -164,7 +181,10 @@ public final class AdamW {
     public State state() {
         List<ParamState> states = new ArrayList<>(params.size());
         for (int i = 0; i < params.size(); i++) {
-            states.add(new ParamState(paramSteps[i], Backend.host(m[i]).clone(), Backend.host(v[i]).clone()));
+            states.add(new ParamState(
+                    paramSteps[i],
+                    Backend.host(m[i]).clone(),
+                    Backend.host(v[i]).clone()));
         }
         return new State(stepCount, states);
     }
@@ -182,8 +202,8 @@ public final class AdamW {
             throw new IllegalArgumentException("AdamW state: negative step count " + state.step());
         }
         if (states.size() != params.size()) {
-            throw new IllegalArgumentException("AdamW state: has " + states.size() + " parameters but the optimiser has "
-                    + params.size());
+            throw new IllegalArgumentException(
+                    "AdamW state: has " + states.size() + " parameters but the optimiser has " + params.size());
         }
         for (int i = 0; i < params.size(); i++) {
             requireMatches(i, states.get(i));
@@ -234,8 +254,8 @@ public final class AdamW {
             Integer before = seen.put(params.get(i), i);
             if (before != null) {
                 // A repeated tensor would be stepped twice per step with two sets of moments.
-                throw new IllegalArgumentException("AdamW: parameter " + params.get(i).name() + " is listed twice (at "
-                        + before + " and " + i + ")");
+                throw new IllegalArgumentException("AdamW: parameter "
+                        + params.get(i).name() + " is listed twice (at " + before + " and " + i + ")");
             }
         }
     }

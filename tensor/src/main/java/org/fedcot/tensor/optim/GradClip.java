@@ -1,7 +1,6 @@
 package org.fedcot.tensor.optim;
 
 import java.util.List;
-
 import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.kernels.Kernel;
@@ -13,8 +12,7 @@ public final class GradClip {
     /** Added to the norm before dividing, exactly as torch does, so a zero norm never divides by zero. */
     private static final double EPS = 1e-6;
 
-    private GradClip() {
-    }
+    private GradClip() {}
 
     /**
      * Computes the L2 norm of all gradients together (parameters whose gradient is null are

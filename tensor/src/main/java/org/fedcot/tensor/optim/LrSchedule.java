@@ -25,7 +25,9 @@ import java.util.Locale;
 public record LrSchedule(Kind kind, double baseLr, int warmupSteps, int totalSteps) {
     /** The schedule shapes; {@link #parse} accepts their lower-case names. */
     public enum Kind {
-        CONSTANT, COSINE, LINEAR
+        CONSTANT,
+        COSINE,
+        LINEAR
     }
 
     public LrSchedule {
@@ -36,8 +38,8 @@ public record LrSchedule(Kind kind, double baseLr, int warmupSteps, int totalSte
             throw new IllegalArgumentException("LrSchedule: baseLr must be finite and >= 0, got " + baseLr);
         }
         if (warmupSteps < 0 || totalSteps < 0) {
-            throw new IllegalArgumentException("LrSchedule: warmupSteps (" + warmupSteps + ") and totalSteps ("
-                    + totalSteps + ") must be >= 0");
+            throw new IllegalArgumentException(
+                    "LrSchedule: warmupSteps (" + warmupSteps + ") and totalSteps (" + totalSteps + ") must be >= 0");
         }
         if (kind != Kind.CONSTANT && totalSteps < warmupSteps) {
             // HF accepts this but then decays to 0 the moment warm-up ends: surely a mistake.
@@ -72,8 +74,8 @@ public record LrSchedule(Kind kind, double baseLr, int warmupSteps, int totalSte
                 return new LrSchedule(k, baseLr, warmupSteps, totalSteps);
             }
         }
-        throw new IllegalArgumentException("unknown learning-rate schedule '" + name
-                + "'; expected one of: constant, cosine, linear");
+        throw new IllegalArgumentException(
+                "unknown learning-rate schedule '" + name + "'; expected one of: constant, cosine, linear");
     }
 
     /** The learning rate after {@code step} scheduler steps ({@code step >= 0}). */

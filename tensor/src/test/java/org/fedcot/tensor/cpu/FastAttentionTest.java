@@ -31,9 +31,10 @@ class FastAttentionTest {
         float[] dkRef = new float[k.length];
         float[] dvRef = new float[v.length];
         float[] dpreRef = new float[attSize];
-        AttentionKernels.attentionBackwardQuery(dqRef, 0, dpreRef, attRef, dout, 0, k, 0, v, 0, T, NH, NKV, D, 0, B * NH * T);
-        AttentionKernels.attentionBackwardKeyValue(dkRef, 0, dvRef, 0, dpreRef, attRef, q, 0, dout, 0, T, NH, NKV, D,
-                0, B * T * NKV);
+        AttentionKernels.attentionBackwardQuery(
+                dqRef, 0, dpreRef, attRef, dout, 0, k, 0, v, 0, T, NH, NKV, D, 0, B * NH * T);
+        AttentionKernels.attentionBackwardKeyValue(
+                dkRef, 0, dvRef, 0, dpreRef, attRef, q, 0, dout, 0, T, NH, NKV, D, 0, B * T * NKV);
 
         float[] out = new float[q.length];
         float[] att = new float[attSize];
@@ -41,7 +42,8 @@ class FastAttentionTest {
         float[] dq = new float[q.length];
         float[] dk = new float[k.length];
         float[] dv = new float[v.length];
-        FastAttention.backward(dq, 0, dk, 0, dv, 0, new float[attSize], att, dout, 0, q, 0, k, 0, v, 0, B, T, NH, NKV, D);
+        FastAttention.backward(
+                dq, 0, dk, 0, dv, 0, new float[attSize], att, dout, 0, q, 0, k, 0, v, 0, B, T, NH, NKV, D);
 
         String shape = "B=" + B + " T=" + T + " NH=" + NH + " NKV=" + NKV + " D=" + D;
         assertClose(shape + " out", outRef, out);

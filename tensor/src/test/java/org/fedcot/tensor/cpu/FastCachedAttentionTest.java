@@ -33,12 +33,11 @@ class FastCachedAttentionTest {
         float[] k = random(kOff + B * capacity * NKV * D);
         float[] v = random(vOff + B * capacity * NKV * D);
         float[] expected = new float[B * TN * NH * D];
-        CachedAttentionKernels.attend(expected, 0, q, qOff, k, kOff, v, vOff, TN, capacity, pos, NH, NKV, D,
-                0, B * TN * NH);
+        CachedAttentionKernels.attend(
+                expected, 0, q, qOff, k, kOff, v, vOff, TN, capacity, pos, NH, NKV, D, 0, B * TN * NH);
         float[] actual = new float[expected.length];
         FastCachedAttention.attend(actual, q, qOff, k, kOff, v, vOff, B, TN, capacity, pos, NH, NKV, D);
-        assertClose("B=" + B + " TN=" + TN + " pos=" + pos + " NH=" + NH + " NKV=" + NKV + " D=" + D,
-                expected, actual);
+        assertClose("B=" + B + " TN=" + TN + " pos=" + pos + " NH=" + NH + " NKV=" + NKV + " D=" + D, expected, actual);
     }
 
     private float[] random(int n) {

@@ -1,7 +1,7 @@
 package org.fedcot.tensor.cpu;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.fedcot.tensor.cpu.FastPathAssertions.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -17,9 +17,9 @@ class FastCrossEntropyTest {
 
     @Test
     void matchesThePortableKernels() {
-        check(7, 64, 3);     // whole vectors only
-        check(5, 1000, 2);   // a scalar tail after the vectors
-        check(3, 32000, 8);  // a Llama vocabulary, logits spread wide
+        check(7, 64, 3); // whole vectors only
+        check(5, 1000, 2); // a scalar tail after the vectors
+        check(3, 32000, 8); // a Llama vocabulary, logits spread wide
     }
 
     @Test
@@ -30,7 +30,7 @@ class FastCrossEntropyTest {
         logits[2 * V + 99] = Float.NEGATIVE_INFINITY; // in the scalar tail
         logits[3 * V + 3] = Float.POSITIVE_INFINITY;
         float[] lse = new float[4];
-        FastCrossEntropy.forward(new float[4], lse, logits, 0, new int[]{0, 1, 2, 3}, 4, V, IGNORE);
+        FastCrossEntropy.forward(new float[4], lse, logits, 0, new int[] {0, 1, 2, 3}, 4, V, IGNORE);
         assertTrue(Float.isFinite(lse[0]));
         for (int n = 1; n < 4; n++) {
             assertTrue(Float.isNaN(lse[n]), "row " + n + " gave " + lse[n]);
@@ -46,13 +46,15 @@ class FastCrossEntropyTest {
         for (int i = 0; i < 200_000; i++) {
             for (int l = 0; l < L; l++) x[l] = (float) (-rng.nextDouble() * 87);
             if (i == 0) x[0] = 0f;
-            FastCrossEntropy.exp(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0)).intoArray(out, 0);
+            FastCrossEntropy.exp(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0))
+                    .intoArray(out, 0);
             for (int l = 0; l < L; l++) worst = Math.max(worst, Math.abs(out[l] / Math.exp(x[l]) - 1));
         }
         assertTrue(worst < 3e-7, "worst relative error " + worst);
         x[0] = -88f;
         x[1] = Float.NEGATIVE_INFINITY;
-        FastCrossEntropy.exp(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0)).intoArray(out, 0);
+        FastCrossEntropy.exp(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0))
+                .intoArray(out, 0);
         assertEquals(0f, out[0]);
         assertEquals(0f, out[1]);
     }
@@ -69,9 +71,11 @@ class FastCrossEntropyTest {
         float[] out = new float[L];
         for (int i = 0; i < 20_000; i++) {
             for (int l = 0; l < L; l++) x[l] = (float) (-rng.nextDouble() * 90);
-            FastCrossEntropy.exp(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0)).intoArray(out, 0);
+            FastCrossEntropy.exp(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0))
+                    .intoArray(out, 0);
             for (int l = 0; l < L; l++) {
-                assertEquals(Float.floatToRawIntBits(scalarExp(x[l])), Float.floatToRawIntBits(out[l]), "exp(" + x[l] + ")");
+                assertEquals(
+                        Float.floatToRawIntBits(scalarExp(x[l])), Float.floatToRawIntBits(out[l]), "exp(" + x[l] + ")");
             }
         }
     }
@@ -82,7 +86,7 @@ class FastCrossEntropyTest {
         float r = Math.fma(n, -0.693145751953125f, x);
         r = Math.fma(n, -1.42860677e-6f, r);
         float p = 1f / 720;
-        for (float c : new float[]{1f / 120, 1f / 24, 1f / 6, 0.5f, 1f, 1f}) p = Math.fma(p, r, c);
+        for (float c : new float[] {1f / 120, 1f / 24, 1f / 6, 0.5f, 1f, 1f}) p = Math.fma(p, r, c);
         return p * Float.intBitsToFloat(((int) n + 127) << 23);
     }
 

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The check every CPU fast path passes against its portable kernel. */
 final class FastPathAssertions {
-    private FastPathAssertions() {
-    }
+    private FastPathAssertions() {}
 
     /** Every element finite and max |fast - portable| / max |portable| <= 1e-5. */
     static void assertClose(String what, float[] ref, float[] got) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-
 import org.fedcot.tensor.kernels.MatmulKernels;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class GemvTest {
     /** Depths around common vector lengths (4, 8, 16 lanes) and odd ones, and widths around the block of 4. */
     private static final int[] DEPTHS = {1, 3, 7, 8, 15, 16, 17, 33, 63, 291};
+
     private static final int[] WIDTHS = {1, 3, 4, 5, 13, 101};
 
     private final Random random = new Random(7);
@@ -53,7 +53,9 @@ class GemvTest {
                 float[] single = new float[n];
                 CpuBackend.INSTANCE.gemm(false, true, 1, n, k, x, row * k, k, w, 0, k, single, 0, n, false);
                 for (int o = 0; o < n; o++) {
-                    assertEquals(Float.floatToRawIntBits(single[o]), Float.floatToRawIntBits(batch[row * n + o]),
+                    assertEquals(
+                            Float.floatToRawIntBits(single[o]),
+                            Float.floatToRawIntBits(batch[row * n + o]),
                             "M=" + m + " row " + row + " output " + o);
                 }
             }
@@ -101,10 +103,13 @@ class GemvTest {
         float[] b = randomArray(offset + n * ldb);
         float[] expected = randomArray(offset + m * ldc + pad);
         float[] actual = expected.clone();
-        MatmulKernels.gemm(false, true, m, n, k, a, offset, lda, b, offset, ldb, expected, offset, ldc, accumulate, 0, m);
+        MatmulKernels.gemm(
+                false, true, m, n, k, a, offset, lda, b, offset, ldb, expected, offset, ldc, accumulate, 0, m);
         Gemv.gemm(m, n, k, a, offset, lda, b, offset, ldb, actual, offset, ldc, accumulate);
-        FastPathAssertions.assertClose(String.format("M=%d N=%d K=%d pad=%d offset=%d accumulate=%b",
-                m, n, k, pad, offset, accumulate), expected, actual);
+        FastPathAssertions.assertClose(
+                String.format("M=%d N=%d K=%d pad=%d offset=%d accumulate=%b", m, n, k, pad, offset, accumulate),
+                expected,
+                actual);
     }
 
     private float[] randomArray(int length) {

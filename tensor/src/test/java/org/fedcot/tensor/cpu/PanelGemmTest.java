@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
-
 import org.fedcot.tensor.kernels.MatmulKernels;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +32,11 @@ class PanelGemmTest {
                     float[] w = randomArray(offset + n * k);
                     float[] expected = randomArray(offset + m * ldc + pad);
                     float[] actual = expected.clone();
-                    MatmulKernels.gemm(false, true, m, n, k, a, offset, lda, w, offset, k, expected, offset, ldc,
-                            false, 0, m);
+                    MatmulKernels.gemm(
+                            false, true, m, n, k, a, offset, lda, w, offset, k, expected, offset, ldc, false, 0, m);
                     PanelGemm.gemm(m, a, offset, lda, PackedWeight.pack(w, offset, n, k), actual, offset, ldc);
-                    FastPathAssertions.assertClose(String.format("M=%d N=%d K=%d pad=%d offset=%d", m, n, k, pad,
-                            offset), expected, actual);
+                    FastPathAssertions.assertClose(
+                            String.format("M=%d N=%d K=%d pad=%d offset=%d", m, n, k, pad, offset), expected, actual);
                 }
             }
         }
@@ -49,7 +48,7 @@ class PanelGemmTest {
         int n = 1000; // enough panels to be split over the cores
         float[] w = randomArray(n * k);
         PackedWeight packed = PackedWeight.pack(w, 0, n, k);
-        for (int m : new int[]{1, 3, 4, 8, 13, 17}) {
+        for (int m : new int[] {1, 3, 4, 8, 13, 17}) {
             float[] x = randomArray(m * k);
             float[] c = new float[m * n];
             PanelGemm.gemm(m, x, 0, k, packed, c, 0, n);
@@ -59,7 +58,9 @@ class PanelGemmTest {
                     for (int i = 0; i < k; i++) {
                         chain = Math.fma(w[o * k + i], x[row * k + i], chain);
                     }
-                    assertEquals(Float.floatToRawIntBits(chain), Float.floatToRawIntBits(c[row * n + o]),
+                    assertEquals(
+                            Float.floatToRawIntBits(chain),
+                            Float.floatToRawIntBits(c[row * n + o]),
                             "M=" + m + " row " + row + " output " + o);
                 }
             }

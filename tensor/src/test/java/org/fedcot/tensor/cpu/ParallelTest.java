@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,15 +74,17 @@ class ParallelTest {
         IllegalStateException boom = new IllegalStateException("boom");
         int n = 16;
         // the last range runs on a worker whenever the call splits, on the caller otherwise
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () ->
-                Parallel.forRange(n, COST, (lo, hi) -> {
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> Parallel.forRange(n, COST, (lo, hi) -> {
                     if (hi == n) {
                         throw boom;
                     }
                 }));
         assertSame(boom, thrown);
-        AssertionError callerError = assertThrows(AssertionError.class, () ->
-                Parallel.forRange(n, COST, (lo, hi) -> {
+        AssertionError callerError = assertThrows(
+                AssertionError.class,
+                () -> Parallel.forRange(n, COST, (lo, hi) -> {
                     if (lo == 0) {
                         throw new AssertionError("first range");
                     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-
 import org.fedcot.tensor.kernels.MatmulKernels;
 import org.junit.jupiter.api.Test;
 
@@ -114,7 +113,8 @@ class SgemmTest {
         float[] expected = randomArray(offset + m * ldc + pad);
         float[] actual = expected.clone();
 
-        MatmulKernels.gemm(transA, transB, m, n, k, a, offset, lda, b, offset, ldb, expected, offset, ldc, accumulate, 0, m);
+        MatmulKernels.gemm(
+                transA, transB, m, n, k, a, offset, lda, b, offset, ldb, expected, offset, ldc, accumulate, 0, m);
         Sgemm.gemm(transA, transB, m, n, k, a, offset, lda, b, offset, ldb, actual, offset, ldc, accumulate);
 
         float scale = 1f;
@@ -125,9 +125,11 @@ class SgemmTest {
         for (int i = 0; i < expected.length; i++) {
             float diff = Math.abs(expected[i] - actual[i]);
             int index = i;
-            assertTrue(diff <= tolerance, () -> String.format(
-                    "transA=%b transB=%b M=%d N=%d K=%d pad=%d offset=%d accumulate=%b: c[%d] = %s, expected %s",
-                    transA, transB, m, n, k, pad, offset, accumulate, index, actual[index], expected[index]));
+            assertTrue(
+                    diff <= tolerance,
+                    () -> String.format(
+                            "transA=%b transB=%b M=%d N=%d K=%d pad=%d offset=%d accumulate=%b: c[%d] = %s, expected %s",
+                            transA, transB, m, n, k, pad, offset, accumulate, index, actual[index], expected[index]));
         }
     }
 

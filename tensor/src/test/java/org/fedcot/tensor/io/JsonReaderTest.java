@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,8 +16,8 @@ class JsonReaderTest {
     @Test
     void parsesNestedObjectsArraysStringsAndIntegers() throws SafetensorsException {
         Object v = JsonReader.parse("t", " {\"a\" : [1, -2, [], {}], \"b\":{\"c\":\"d\"}, \"n\": 9007199254740993}\n ");
-        assertEquals(Map.of("a", List.of(1L, -2L, List.of(), Map.of()), "b", Map.of("c", "d"),
-                "n", 9007199254740993L), v);
+        assertEquals(
+                Map.of("a", List.of(1L, -2L, List.of(), Map.of()), "b", Map.of("c", "d"), "n", 9007199254740993L), v);
     }
 
     @Test
@@ -34,22 +33,26 @@ class JsonReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "{\"a\":1} x       | 8  | after the end",
-        "{\"a\":01}        | 5  | leading zero",
-        "{\"a\":1.5}       | 6  | only integers",
-        "{\"a\":true}      | 5  | expected an object, array, string or integer",
-        "{\"a\":1,\"a\":2} | 7  | duplicate key \"a\"",
-        "{\"a\":\"xy}      | 5  | unterminated string",
-        "{\"a\":\"\\q\"}   | 7  | invalid escape \\q",
-        "{\"a\":\"\\u12G4\"} | 10 | invalid hex digit 'G'",
-        "[1,2              | 4  | expected ',' or ']' but found the end of the header",
-        "{1:2}             | 1  | expected a string key",
-        "{\"a\":99999999999999999999} | 5 | out of the 64-bit range",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "{\"a\":1} x       | 8  | after the end",
+                "{\"a\":01}        | 5  | leading zero",
+                "{\"a\":1.5}       | 6  | only integers",
+                "{\"a\":true}      | 5  | expected an object, array, string or integer",
+                "{\"a\":1,\"a\":2} | 7  | duplicate key \"a\"",
+                "{\"a\":\"xy}      | 5  | unterminated string",
+                "{\"a\":\"\\q\"}   | 7  | invalid escape \\q",
+                "{\"a\":\"\\u12G4\"} | 10 | invalid hex digit 'G'",
+                "[1,2              | 4  | expected ',' or ']' but found the end of the header",
+                "{1:2}             | 1  | expected a string key",
+                "{\"a\":99999999999999999999} | 5 | out of the 64-bit range",
+            })
     void reportsTheCharacterWhereItFailed(String json, int at, String what) {
         var e = assertThrows(SafetensorsException.class, () -> JsonReader.parse("file.st", json));
-        assertTrue(e.getMessage().startsWith("file.st: malformed header JSON at character " + at + ": "), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("file.st: malformed header JSON at character " + at + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(what), e.getMessage());
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.fedcot.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,10 @@ class SafetensorsErrorsTest {
     void malformedJsonSaysWhere() throws IOException {
         String header = "{\"w\":{\"dtype\":\"F32\" \"shape\":[2,3]}}";
         Path file = TestFiles.write(dir, "json.safetensors", header, new byte[0]);
-        assertMentions(openFails(file), "json.safetensors", "malformed header JSON at character 20",
+        assertMentions(
+                openFails(file),
+                "json.safetensors",
+                "malformed header JSON at character 20",
                 "expected ',' or '}' but found '\"'");
     }
 
@@ -64,7 +66,11 @@ class SafetensorsErrorsTest {
     void dataOffsetsInconsistentWithDtypeAndShape() throws IOException {
         String header = W_2X3.replace("[0,24]", "[0,20]");
         Path file = TestFiles.write(dir, "span.safetensors", header, new byte[24]);
-        assertMentions(openFails(file), "span.safetensors", "tensor w", "F32 x shape [2, 3] needs 24 bytes",
+        assertMentions(
+                openFails(file),
+                "span.safetensors",
+                "tensor w",
+                "F32 x shape [2, 3] needs 24 bytes",
                 "[0, 20] span 20 bytes");
     }
 
@@ -83,7 +89,9 @@ class SafetensorsErrorsTest {
                 + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,16]}}";
         Path file = TestFiles.write(dir, "adjacent.safetensors", header, new byte[16]);
         try (SafetensorsFile f = SafetensorsFile.open(file)) {
-            assertTrue(f.names().containsAll(java.util.List.of("a", "b", "e")), f.names().toString());
+            assertTrue(
+                    f.names().containsAll(java.util.List.of("a", "b", "e")),
+                    f.names().toString());
         }
     }
 
@@ -108,15 +116,22 @@ class SafetensorsErrorsTest {
         long headerBytes = W_2X3.length();
         long expected = 8 + headerBytes + 24;
         long actual = 8 + headerBytes + 12;
-        assertMentions(openFails(file), "cut.safetensors", "truncated", "tensor w",
-                "expected at least " + expected + " bytes", "file has " + actual + " bytes");
+        assertMentions(
+                openFails(file),
+                "cut.safetensors",
+                "truncated",
+                "tensor w",
+                "expected at least " + expected + " bytes",
+                "file has " + actual + " bytes");
     }
 
     @Test
     void unknownTensorName() throws IOException {
         try (SafetensorsFile f = open("names.safetensors")) {
-            assertMentions(assertThrows(SafetensorsException.class, () -> f.read("nope")),
-                    "names.safetensors", "no tensor named nope");
+            assertMentions(
+                    assertThrows(SafetensorsException.class, () -> f.read("nope")),
+                    "names.safetensors",
+                    "no tensor named nope");
         }
     }
 
@@ -125,10 +140,14 @@ class SafetensorsErrorsTest {
         String name = "model.layers.0.mlp.up_proj.weight";
         Path file = TestFiles.write(dir, "shape.safetensors", W_2X3.replace("\"w\"", "\"" + name + "\""), new byte[24]);
         try (SafetensorsFile f = SafetensorsFile.open(file)) {
-            assertMentions(assertThrows(SafetensorsException.class, () -> f.read(name, 3, 2)), "shape.safetensors",
+            assertMentions(
+                    assertThrows(SafetensorsException.class, () -> f.read(name, 3, 2)),
+                    "shape.safetensors",
                     name + ": expected shape [3, 2] but file has [2, 3]");
-            assertMentions(assertThrows(SafetensorsException.class, () -> f.readInto(name, Tensor.zeros(6))),
-                    "shape.safetensors", name + ": expected shape [6] but file has [2, 3]");
+            assertMentions(
+                    assertThrows(SafetensorsException.class, () -> f.readInto(name, Tensor.zeros(6))),
+                    "shape.safetensors",
+                    name + ": expected shape [6] but file has [2, 3]");
         }
     }
 
@@ -137,16 +156,21 @@ class SafetensorsErrorsTest {
         String header = "{\"ids\":{\"dtype\":\"F64\",\"shape\":[3],\"data_offsets\":[0,24]}}";
         Path file = TestFiles.write(dir, "f64.safetensors", header, new byte[24]);
         try (SafetensorsFile f = SafetensorsFile.open(file)) {
-            assertMentions(assertThrows(SafetensorsException.class, () -> f.read("ids")),
-                    "f64.safetensors", "tensor ids has unsupported dtype F64");
+            assertMentions(
+                    assertThrows(SafetensorsException.class, () -> f.read("ids")),
+                    "f64.safetensors",
+                    "tensor ids has unsupported dtype F64");
         }
     }
 
     @Test
     void destinationTooSmall() throws IOException {
         try (SafetensorsFile f = open("dest.safetensors")) {
-            assertMentions(assertThrows(IllegalArgumentException.class, () -> f.readInto("w", new float[8], 3)),
-                    "dest.safetensors", "tensor w has 6 elements", "8 floats at offset 3");
+            assertMentions(
+                    assertThrows(IllegalArgumentException.class, () -> f.readInto("w", new float[8], 3)),
+                    "dest.safetensors",
+                    "tensor w has 6 elements",
+                    "8 floats at offset 3");
         }
     }
 
@@ -154,7 +178,10 @@ class SafetensorsErrorsTest {
     void readAfterClose() throws IOException {
         SafetensorsFile f = open("closed.safetensors");
         f.close();
-        assertMentions(assertThrows(IllegalStateException.class, () -> f.read("w")), "closed.safetensors", "w",
+        assertMentions(
+                assertThrows(IllegalStateException.class, () -> f.read("w")),
+                "closed.safetensors",
+                "w",
                 "after close()");
     }
 
@@ -163,7 +190,8 @@ class SafetensorsErrorsTest {
     }
 
     private static SafetensorsException openFails(Path file) {
-        return assertThrows(SafetensorsException.class, () -> SafetensorsFile.open(file).close());
+        return assertThrows(
+                SafetensorsException.class, () -> SafetensorsFile.open(file).close());
     }
 
     private static void assertMentions(Exception e, String... parts) {

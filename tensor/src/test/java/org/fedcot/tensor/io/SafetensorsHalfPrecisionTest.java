@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import org.fedcot.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +27,17 @@ class SafetensorsHalfPrecisionTest {
         0x7E00, // NaN
     };
     private static final float[] F16_VALUES = {
-        1f, -2f, 1365f / 4096f, 65504f, Math.scalb(1f, -14), Math.scalb(1f, -24), 1023f * Math.scalb(1f, -24),
-        -0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+        1f,
+        -2f,
+        1365f / 4096f,
+        65504f,
+        Math.scalb(1f, -14),
+        Math.scalb(1f, -24),
+        1023f * Math.scalb(1f, -24),
+        -0f,
+        Float.POSITIVE_INFINITY,
+        Float.NEGATIVE_INFINITY,
+        Float.NaN,
     };
 
     // BF16: the upper 16 bits of a float32 (8-bit exponent, bias 127, 7-bit mantissa).
@@ -46,8 +54,16 @@ class SafetensorsHalfPrecisionTest {
         0x7FC0, // NaN
     };
     private static final float[] BF16_VALUES = {
-        1f, -2f, 201f / 64f, 255f * Math.scalb(1f, 120), Math.scalb(1f, -126), Math.scalb(1f, -133), -0f,
-        Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+        1f,
+        -2f,
+        201f / 64f,
+        255f * Math.scalb(1f, 120),
+        Math.scalb(1f, -126),
+        Math.scalb(1f, -133),
+        -0f,
+        Float.POSITIVE_INFINITY,
+        Float.NEGATIVE_INFINITY,
+        Float.NaN,
     };
 
     @TempDir
@@ -58,7 +74,10 @@ class SafetensorsHalfPrecisionTest {
         // 11 F16 values take 22 bytes, so the BF16 tensor starts at a 2-but-not-4-aligned offset.
         String header = "{\"half\":{\"dtype\":\"F16\",\"shape\":[11],\"data_offsets\":[0,22]},"
                 + "\"brain\":{\"dtype\":\"BF16\",\"shape\":[2,5],\"data_offsets\":[22,42]}}";
-        Path file = TestFiles.write(dir, "halves.safetensors", header,
+        Path file = TestFiles.write(
+                dir,
+                "halves.safetensors",
+                header,
                 TestFiles.concat(TestFiles.le16(F16_BITS), TestFiles.le16(BF16_BITS)));
         try (SafetensorsFile f = SafetensorsFile.open(file)) {
             Tensor half = f.read("half", 11);

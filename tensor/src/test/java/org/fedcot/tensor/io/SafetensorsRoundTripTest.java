@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.fedcot.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +77,8 @@ class SafetensorsRoundTripTest {
         Path file = dir.resolve("pad.safetensors");
         SafetensorsWriter.write(file, Map.of("x", Tensor.of(new float[] {1f}, 1)));
         byte[] bytes = Files.readAllBytes(file);
-        long headerLength = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        long headerLength =
+                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
         assertEquals(0, headerLength % 8);
         String header = new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8);
         assertTrue(header.stripTrailing().endsWith("}"), header);
@@ -101,7 +101,8 @@ class SafetensorsRoundTripTest {
     @Test
     void rejectsATensorNamedLikeTheMetadata() {
         Path file = dir.resolve("bad.safetensors");
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> SafetensorsWriter.write(file, Map.of("__metadata__", Tensor.zeros(1))));
         assertTrue(e.getMessage().contains("__metadata__"), e.getMessage());
         assertTrue(Files.notExists(file));

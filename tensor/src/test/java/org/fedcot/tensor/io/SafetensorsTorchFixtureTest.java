@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +25,9 @@ class SafetensorsTorchFixtureTest {
     private record Expected(String name, Dtype dtype, int[] shape, float[] values) {
         static Expected parse(String line) {
             String[] f = line.split("\t", -1);
-            int[] shape = f[2].isEmpty() ? new int[0] : Arrays.stream(f[2].split(",")).mapToInt(Integer::parseInt).toArray();
+            int[] shape = f[2].isEmpty()
+                    ? new int[0]
+                    : Arrays.stream(f[2].split(",")).mapToInt(Integer::parseInt).toArray();
             String[] v = f[3].split(" ");
             float[] values = new float[v.length];
             for (int i = 0; i < v.length; i++) {
@@ -38,8 +39,11 @@ class SafetensorsTorchFixtureTest {
 
     @Test
     void readsEveryTensorAsTorchWroteIt() throws IOException {
-        List<Expected> expected = Files.readAllLines(resource("torch_written.expected.txt"), StandardCharsets.UTF_8)
-                .stream().filter(l -> !l.isBlank()).map(Expected::parse).toList();
+        List<Expected> expected =
+                Files.readAllLines(resource("torch_written.expected.txt"), StandardCharsets.UTF_8).stream()
+                        .filter(l -> !l.isBlank())
+                        .map(Expected::parse)
+                        .toList();
         try (SafetensorsFile f = SafetensorsFile.open(resource("torch_written.safetensors"))) {
             assertEquals(expected.stream().map(Expected::name).toList(), List.copyOf(f.names()));
             for (Expected e : expected) {
@@ -56,7 +60,8 @@ class SafetensorsTorchFixtureTest {
     @Test
     void readsTheMetadataWithItsEscapes() throws IOException {
         try (SafetensorsFile f = SafetensorsFile.open(resource("torch_written.safetensors"))) {
-            assertEquals(Map.of("format", "pt", "writer", "make_safetensors_fixture.py", "note", "quote \" and caf\u00e9"),
+            assertEquals(
+                    Map.of("format", "pt", "writer", "make_safetensors_fixture.py", "note", "quote \" and caf\u00e9"),
                     f.metadata());
         }
     }
@@ -73,7 +78,9 @@ class SafetensorsTorchFixtureTest {
 
     private static Path resource(String name) {
         try {
-            return Path.of(SafetensorsTorchFixtureTest.class.getResource("/safetensors/" + name).toURI());
+            return Path.of(SafetensorsTorchFixtureTest.class
+                    .getResource("/safetensors/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

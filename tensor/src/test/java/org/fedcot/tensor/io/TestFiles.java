@@ -9,8 +9,7 @@ import java.nio.file.Path;
 
 /** Builds safetensors files byte by byte, independently of {@link SafetensorsWriter}. */
 final class TestFiles {
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** Writes {@code dir/fileName}: the header length, {@code headerJson} as UTF-8, then {@code data}. */
     static Path write(Path dir, String fileName, String headerJson, byte[] data) throws IOException {

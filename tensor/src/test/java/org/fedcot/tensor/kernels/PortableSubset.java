@@ -36,8 +36,7 @@ import java.util.Set;
 final class PortableSubset {
     private static final Set<String> MATH = Set.of("java/lang/Math", "java/lang/StrictMath");
 
-    private PortableSubset() {
-    }
+    private PortableSubset() {}
 
     /** One line per violation, {@code Family.method: what}; empty when the family stays in the subset. */
     static List<String> violations(Class<?> family) {
@@ -77,14 +76,20 @@ final class PortableSubset {
         return switch (e) {
             case NewObjectInstruction n -> "allocates a " + n.className().asInternalName();
             case NewPrimitiveArrayInstruction n -> "allocates an array of " + n.typeKind();
-            case NewReferenceArrayInstruction n -> "allocates an array of " + n.componentType().asInternalName();
-            case NewMultiArrayInstruction n -> "allocates an array " + n.arrayType().asInternalName();
+            case NewReferenceArrayInstruction n ->
+                "allocates an array of " + n.componentType().asInternalName();
+            case NewMultiArrayInstruction n ->
+                "allocates an array " + n.arrayType().asInternalName();
             case ThrowInstruction t -> "throws";
             case MonitorInstruction m -> "synchronizes";
-            case TypeCheckInstruction t -> "checks the type of an object (" + t.type().asInternalName() + ")";
+            case TypeCheckInstruction t ->
+                "checks the type of an object (" + t.type().asInternalName() + ")";
             case InvokeDynamicInstruction d -> "uses invokedynamic (a lambda or string concatenation)";
-            case FieldInstruction f -> f.opcode() == Opcode.GETSTATIC && isPrimitive(f.typeSymbol().descriptorString())
-                    ? null : "touches field " + f.owner().asInternalName() + "." + f.name().stringValue();
+            case FieldInstruction f ->
+                f.opcode() == Opcode.GETSTATIC && isPrimitive(f.typeSymbol().descriptorString())
+                        ? null
+                        : "touches field " + f.owner().asInternalName() + "."
+                                + f.name().stringValue();
             case InvokeInstruction i -> call(i, owner, callees);
             case ConstantInstruction.LoadConstantInstruction c -> constant(c.constantValue());
             default -> null;

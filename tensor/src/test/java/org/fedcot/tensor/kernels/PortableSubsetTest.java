@@ -28,14 +28,15 @@ class PortableSubsetTest {
     @Test
     void theCheckSeesAllocationThrowsObjectsAndRecursion() {
         List<String> found = PortableSubset.violations(OutsideTheSubset.class);
-        assertEquals(List.of(
-                "OutsideTheSubset.allocates: allocates an array of FLOAT",
-                "OutsideTheSubset.throwsOnBadInput: allocates a java/lang/IllegalArgumentException",
-                "OutsideTheSubset.throwsOnBadInput: calls java/lang/IllegalArgumentException.<init>",
-                "OutsideTheSubset.throwsOnBadInput: throws",
-                "OutsideTheSubset.touchesAnObject: calls java/lang/StringBuilder.append",
-                "OutsideTheSubset.recursesThroughAHelper: recurses",
-                "OutsideTheSubset.helper: recurses"),
+        assertEquals(
+                List.of(
+                        "OutsideTheSubset.allocates: allocates an array of FLOAT",
+                        "OutsideTheSubset.throwsOnBadInput: allocates a java/lang/IllegalArgumentException",
+                        "OutsideTheSubset.throwsOnBadInput: calls java/lang/IllegalArgumentException.<init>",
+                        "OutsideTheSubset.throwsOnBadInput: throws",
+                        "OutsideTheSubset.touchesAnObject: calls java/lang/StringBuilder.append",
+                        "OutsideTheSubset.recursesThroughAHelper: recurses",
+                        "OutsideTheSubset.helper: recurses"),
                 found.stream().sorted((a, b) -> order(a) - order(b)).toList());
     }
 
@@ -53,8 +54,7 @@ class PortableSubsetTest {
 
     /** Kernels written the way the subset forbids, one fault each, and one ({@code fine}) that stays in it. */
     static final class OutsideTheSubset {
-        private OutsideTheSubset() {
-        }
+        private OutsideTheSubset() {}
 
         static void allocates(float[] out, int lo, int hi) {
             float[] tmp = new float[hi - lo];

@@ -19,7 +19,8 @@ class OpenClDiscoveryTest {
         BackendChoice cpu = BackendChoice.resolve("cpu", 0);
         assertSame(CpuBackend.INSTANCE, cpu.backend());
         assertTrue(cpu.note().startsWith("backend: cpu ("), cpu.note());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BackendChoice.resolve("cuda", 0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> BackendChoice.resolve("cuda", 0));
         assertEquals("--backend: unknown backend 'cuda'; available: cpu, opencl, auto", e.getMessage());
     }
 
@@ -33,8 +34,8 @@ class OpenClDiscoveryTest {
         } else {
             assertSame(CpuBackend.INSTANCE, auto.backend());
             assertTrue(auto.note().contains("OpenCL not used: " + why), auto.note());
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> BackendChoice.resolve("opencl", 0));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> BackendChoice.resolve("opencl", 0));
             assertEquals("--backend opencl: " + why, e.getMessage());
         }
     }
@@ -42,8 +43,8 @@ class OpenClDiscoveryTest {
     @Test
     void aMissingDeviceNumberIsRefusedInOneLine() {
         OpenClTestSupport.deviceOrSkip();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BackendChoice.resolve("opencl", 99));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> BackendChoice.resolve("opencl", 99));
         assertTrue(e.getMessage().startsWith("--backend opencl: no OpenCL device 99: "), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), e.getMessage());
     }

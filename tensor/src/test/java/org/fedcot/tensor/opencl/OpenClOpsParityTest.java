@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.cpu.CpuBackend;
 import org.fedcot.tensor.ops.Activations;
@@ -22,7 +23,6 @@ import org.fedcot.tensor.ops.Norms;
 import org.fedcot.tensor.ops.Reduce;
 import org.fedcot.tensor.ops.Rotary;
 import org.fedcot.tensor.ops.Slice;
-import org.fedcot.tensor.NoGrad;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +57,8 @@ class OpenClOpsParityTest {
         return on(backend, () -> {
             Tensor[] in = new Tensor[inputs.length / 2];
             for (int i = 0; i < in.length; i++) {
-                in[i] = Tensor.of(inputs[2 * i].clone(), toShape(inputs[2 * i + 1])).requiresGrad(true);
+                in[i] = Tensor.of(inputs[2 * i].clone(), toShape(inputs[2 * i + 1]))
+                        .requiresGrad(true);
             }
             Tensor out = op.apply(in);
             Tensor weights = Tensor.of(uniform(new SplittableRandom(out.size()), out.size(), 1f), out.shape());
@@ -100,7 +101,9 @@ class OpenClOpsParityTest {
 
     @Test
     void linearWithBiasOverOddSizes() {
-        parity("linear", in -> Linear.forward(in[0], in[1], in[2]),
+        parity(
+                "linear",
+                in -> Linear.forward(in[0], in[1], in[2]),
                 join(input(1, 3, 37, 70), input(0.3f, 67, 70), input(1, 67)));
     }
 
@@ -123,7 +126,9 @@ class OpenClOpsParityTest {
 
     @Test
     void norms() {
-        parity("layerNorm", in -> Norms.layerNorm(in[0], in[1], in[2], 1e-5f),
+        parity(
+                "layerNorm",
+                in -> Norms.layerNorm(in[0], in[1], in[2], 1e-5f),
                 join(input(2, 7, 48), input(1, 48), input(1, 48)));
         parity("rmsNorm", in -> Norms.rmsNorm(in[0], in[1], 1e-6f), join(input(2, 7, 48), input(1, 48)));
     }
@@ -147,7 +152,9 @@ class OpenClOpsParityTest {
 
     @Test
     void groupedQueryAttention() {
-        parity("attention", in -> Attention.causal(in[0], in[1], in[2]),
+        parity(
+                "attention",
+                in -> Attention.causal(in[0], in[1], in[2]),
                 join(input(1, 2, 13, 4, 8), input(1, 2, 13, 2, 8), input(1, 2, 13, 2, 8)));
     }
 
@@ -155,7 +162,9 @@ class OpenClOpsParityTest {
     void crossEntropyWithIgnoredRowsAndWeights() {
         int[] targets = {2, CrossEntropy.IGNORE_INDEX, 40, 0, 7};
         float[] weights = {1f, 1f, 0.5f, 2f, 0f};
-        parity("crossEntropy", in -> CrossEntropy.loss(in[0], targets, weights, CrossEntropy.IGNORE_INDEX),
+        parity(
+                "crossEntropy",
+                in -> CrossEntropy.loss(in[0], targets, weights, CrossEntropy.IGNORE_INDEX),
                 join(input(4, 5, 41)));
     }
 
@@ -173,8 +182,12 @@ class OpenClOpsParityTest {
         for (Backend backend : new Backend[] {CpuBackend.INSTANCE, device}) {
             results.add(on(backend, () -> {
                 try (NoGrad ignored = NoGrad.enter()) {
-                    return CachedAttention.attend(Tensor.of(q[0].clone(), 2, 3, 4, 8), Tensor.of(kc[0].clone(), 2, 10, 2, 8),
-                            Tensor.of(vc[0].clone(), 2, 10, 2, 8), 4).toArray();
+                    return CachedAttention.attend(
+                                    Tensor.of(q[0].clone(), 2, 3, 4, 8),
+                                    Tensor.of(kc[0].clone(), 2, 10, 2, 8),
+                                    Tensor.of(vc[0].clone(), 2, 10, 2, 8),
+                                    4)
+                            .toArray();
                 }
             }));
         }
@@ -199,7 +212,8 @@ class OpenClOpsParityTest {
                     values[r] = Tensor.of(caches[2 * r + 1][0].clone(), 1, 7 + r, 2, 8);
                 }
                 try (NoGrad ignored = NoGrad.enter()) {
-                    return CachedAttention.attendRows(Tensor.of(q[0].clone(), 3, 1, 4, 8), keys, values, pos).toArray();
+                    return CachedAttention.attendRows(Tensor.of(q[0].clone(), 3, 1, 4, 8), keys, values, pos)
+                            .toArray();
                 }
             }));
         }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /** Shared by the OpenCL tests: skipping without a device, running on a backend, comparing results. */
 final class OpenClTestSupport {
-    private OpenClTestSupport() {
-    }
+    private OpenClTestSupport() {}
 
     /** The first OpenCL device's backend; skips the test, saying why, when there is none. */
     static OpenClBackend deviceOrSkip() {
@@ -55,8 +54,10 @@ final class OpenClTestSupport {
         for (int i = 0; i < expected.length; i++) {
             double diff = Math.abs((double) actual[i] - expected[i]);
             int at = i;
-            assertTrue(diff <= bound, () -> what + ": element " + at + " is " + actual[at] + " on OpenCL, " + expected[at]
-                    + " on the CPU (difference " + diff + " > " + bound + ")");
+            assertTrue(
+                    diff <= bound,
+                    () -> what + ": element " + at + " is " + actual[at] + " on OpenCL, " + expected[at]
+                            + " on the CPU (difference " + diff + " > " + bound + ")");
         }
     }
 }

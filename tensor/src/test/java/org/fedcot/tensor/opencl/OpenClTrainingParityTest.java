@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.Tensor;
-import org.fedcot.tensor.cpu.CpuBackend;
 import org.fedcot.tensor.Workspace;
+import org.fedcot.tensor.cpu.CpuBackend;
 import org.fedcot.tensor.optim.AdamW;
 import org.fedcot.tensor.optim.GradClip;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +36,9 @@ class OpenClTrainingParityTest {
         for (int s = 0; s < STEPS; s++) {
             double diff = Math.abs(cl[s] - cpu[s]);
             int step = s;
-            assertTrue(diff <= 1e-4 * Math.abs(cpu[s]), () -> "step " + step + ": loss " + cl[step] + " on OpenCL, "
-                    + cpu[step] + " on the CPU");
+            assertTrue(
+                    diff <= 1e-4 * Math.abs(cpu[s]),
+                    () -> "step " + step + ": loss " + cl[step] + " on OpenCL, " + cpu[step] + " on the CPU");
         }
         assertTrue(cpu[STEPS - 1] < 0.6 * cpu[0], "the model should learn: " + cpu[0] + " -> " + cpu[STEPS - 1]);
         // the batch is 2 * B * T ints sent to each of a few kernels, plus per-row scales; the model is ~40 KB

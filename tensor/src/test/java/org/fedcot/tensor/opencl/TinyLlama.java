@@ -71,7 +71,8 @@ final class TinyLlama {
     }
 
     private static Tensor param(SplittableRandom rng, float scale, int... shape) {
-        return Tensor.of(OpenClTestSupport.uniform(rng, shape[0] * shape[1], scale), shape).requiresGrad(true);
+        return Tensor.of(OpenClTestSupport.uniform(rng, shape[0] * shape[1], scale), shape)
+                .requiresGrad(true);
     }
 
     private static Tensor ones(int n) {

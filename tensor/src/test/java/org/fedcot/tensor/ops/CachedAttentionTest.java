@@ -18,10 +18,10 @@ class CachedAttentionTest {
 
     @Test
     void chunkedCacheMatchesFullCausalAttention() {
-        check(1, 7, 4, 2, 8, new int[]{1, 1, 1, 1, 1, 1, 1});
-        check(2, 40, 8, 2, 16, new int[]{17, 1, 1, 21});
-        check(3, 20, 6, 6, 4, new int[]{20});
-        check(1, 33, 4, 1, 32, new int[]{5, 9, 1, 18});
+        check(1, 7, 4, 2, 8, new int[] {1, 1, 1, 1, 1, 1, 1});
+        check(2, 40, 8, 2, 16, new int[] {17, 1, 1, 21});
+        check(3, 20, 6, 6, 4, new int[] {20});
+        check(1, 33, 4, 1, 32, new int[] {5, 9, 1, 18});
     }
 
     /**
@@ -30,7 +30,7 @@ class CachedAttentionTest {
      */
     @Test
     void rowsOverTheirOwnCachesGetWhatEachGetsAlone() {
-        for (int D : new int[]{16, 4}) {
+        for (int D : new int[] {16, 4}) {
             int NH = 6;
             int NKV = 3;
             int[] pos = {0, 9, 4, 30, 17};
@@ -45,11 +45,13 @@ class CachedAttentionTest {
             try (NoGrad ignored = NoGrad.enter()) {
                 Tensor together = CachedAttention.attendRows(q, keys, values, pos);
                 for (int r = 0; r < rows; r++) {
-                    Tensor alone = CachedAttention.attend(rows(q.reshape(1, rows, NH, D), 1, rows, r, 1, NH * D),
-                            keys[r], values[r], pos[r]);
+                    Tensor alone = CachedAttention.attend(
+                            rows(q.reshape(1, rows, NH, D), 1, rows, r, 1, NH * D), keys[r], values[r], pos[r]);
                     for (int i = 0; i < NH * D; i++) {
-                        assertEquals(Float.floatToRawIntBits(alone.get(i)),
-                                Float.floatToRawIntBits(together.get(r * NH * D + i)), "D=" + D + " row " + r + " " + i);
+                        assertEquals(
+                                Float.floatToRawIntBits(alone.get(i)),
+                                Float.floatToRawIntBits(together.get(r * NH * D + i)),
+                                "D=" + D + " row " + r + " " + i);
                     }
                 }
             }
@@ -61,10 +63,13 @@ class CachedAttentionTest {
         Tensor q = Tensor.zeros(2, 1, 2, 4);
         Tensor kv = Tensor.zeros(1, 3, 2, 4);
         try (NoGrad ignored = NoGrad.enter()) {
-            assertThrows(IllegalArgumentException.class,
-                    () -> CachedAttention.attendRows(q, new Tensor[]{kv}, new Tensor[]{kv}, new int[]{0}));
-            assertThrows(IllegalArgumentException.class,
-                    () -> CachedAttention.attendRows(q, new Tensor[]{kv, kv}, new Tensor[]{kv, kv}, new int[]{0, 3}));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> CachedAttention.attendRows(q, new Tensor[] {kv}, new Tensor[] {kv}, new int[] {0}));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> CachedAttention.attendRows(
+                            q, new Tensor[] {kv, kv}, new Tensor[] {kv, kv}, new int[] {0, 3}));
         }
     }
 
@@ -111,8 +116,10 @@ class CachedAttentionTest {
                 pos += tn;
             }
         }
-        assertTrue(maxErr <= 1e-5, "B=" + B + " T=" + T + " NH=" + NH + " NKV=" + NKV + " D=" + D
-                + ": cached attention differs from full causal attention by " + maxErr);
+        assertTrue(
+                maxErr <= 1e-5,
+                "B=" + B + " T=" + T + " NH=" + NH + " NKV=" + NKV + " D=" + D
+                        + ": cached attention differs from full causal attention by " + maxErr);
     }
 
     /** Positions [pos, pos + tn) of every batch row of x [B, T, width...] as [B, tn, ...]. */
@@ -121,7 +128,8 @@ class CachedAttentionTest {
         shape[1] = tn;
         Tensor out = Tensor.zeros(shape);
         for (int b = 0; b < B; b++) {
-            System.arraycopy(x.hostData(), x.offset() + (b * T + pos) * width, out.hostData(), b * tn * width, tn * width);
+            System.arraycopy(
+                    x.hostData(), x.offset() + (b * T + pos) * width, out.hostData(), b * tn * width, tn * width);
         }
         return out;
     }

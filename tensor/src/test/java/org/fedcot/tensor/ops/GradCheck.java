@@ -16,8 +16,7 @@ final class GradCheck {
     static final double TOLERANCE = 1e-3;
     private static final float H = 1e-2f;
 
-    private GradCheck() {
-    }
+    private GradCheck() {}
 
     static Tensor random(SplittableRandom rng, double scale, int... shape) {
         Tensor t = Tensor.zeros(shape);
@@ -60,8 +59,10 @@ final class GradCheck {
                 maxRef = Math.max(maxRef, Math.abs(numeric));
             }
             double rel = maxErr / Math.max(maxRef, 1e-12);
-            assertTrue(rel <= TOLERANCE, what + ": gradient of input " + n + " differs from finite differences by "
-                    + rel + " (max abs error " + maxErr + ", max |grad| " + maxRef + ")");
+            assertTrue(
+                    rel <= TOLERANCE,
+                    what + ": gradient of input " + n + " differs from finite differences by " + rel
+                            + " (max abs error " + maxErr + ", max |grad| " + maxRef + ")");
         }
     }
 

@@ -97,6 +97,9 @@ class OpsGradientTest {
         int[] targets = {2, CrossEntropy.IGNORE_INDEX, 6, 0, 3};
         float[] weights = {0.5f, 9f, 0.1f, 0.25f, 0.15f};
         check("crossEntropy", in -> CrossEntropy.loss(in[0], targets), logits);
-        check("crossEntropy weighted", in -> CrossEntropy.loss(in[0], targets, weights, CrossEntropy.IGNORE_INDEX), logits);
+        check(
+                "crossEntropy weighted",
+                in -> CrossEntropy.loss(in[0], targets, weights, CrossEntropy.IGNORE_INDEX),
+                logits);
     }
 }

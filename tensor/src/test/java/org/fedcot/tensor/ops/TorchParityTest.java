@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.io.SafetensorsFile;
 import org.junit.jupiter.api.DynamicTest;
@@ -38,8 +37,21 @@ class TorchParityTest {
     private static final String GRAD = "grad.";
     /** Tensors in a fixture that are torch's results, not inputs of the op. */
     private static final Set<String> RESULTS = Set.of("out", "dout");
-    private static final Set<String> OPS = Set.of("linear", "add", "mul", "scale", "embedding",
-            "layer_norm", "rms_norm", "gelu_tanh", "gelu_erf", "silu", "swiglu", "rope", "attention",
+
+    private static final Set<String> OPS = Set.of(
+            "linear",
+            "add",
+            "mul",
+            "scale",
+            "embedding",
+            "layer_norm",
+            "rms_norm",
+            "gelu_tanh",
+            "gelu_erf",
+            "silu",
+            "swiglu",
+            "rope",
+            "attention",
             "cross_entropy");
 
     @TestFactory
@@ -96,11 +108,20 @@ class TorchParityTest {
             case "gelu_erf" -> Activations.geluErf(need(in, "x"));
             case "silu" -> Activations.silu(need(in, "x"));
             case "swiglu" -> Activations.swiglu(need(in, "gate"), need(in, "up"));
-            case "rope" -> Rotary.rope(need(in, "x"), integer(meta, "rot_dim"), num(meta, "theta"),
-                    integer(meta, "pos_offset"), bool(meta, "interleaved"));
+            case "rope" ->
+                Rotary.rope(
+                        need(in, "x"),
+                        integer(meta, "rot_dim"),
+                        num(meta, "theta"),
+                        integer(meta, "pos_offset"),
+                        bool(meta, "interleaved"));
             case "attention" -> Attention.causal(need(in, "q"), need(in, "k"), need(in, "v"));
-            case "cross_entropy" -> CrossEntropy.loss(need(in, "logits"), ints(need(in, "targets")),
-                    in.containsKey("weights") ? in.get("weights").toArray() : null, integer(meta, "ignore_index"));
+            case "cross_entropy" ->
+                CrossEntropy.loss(
+                        need(in, "logits"),
+                        ints(need(in, "targets")),
+                        in.containsKey("weights") ? in.get("weights").toArray() : null,
+                        integer(meta, "ignore_index"));
             default -> throw new AssertionError("fixture names unknown op " + op);
         };
     }
@@ -116,16 +137,24 @@ class TorchParityTest {
         }
         // an all-zero reference (e.g. a gradient nothing flows into) is compared absolutely
         double err = maxRef > 0 ? maxDiff / maxRef : maxDiff;
-        assertTrue(err <= TOL, String.format("%s: max |ours - torch| / max |torch| = %.3g > %.0e"
-                + " (max |ours - torch| = %.3g, max |torch| = %.3g)", what, err, TOL, maxDiff, maxRef));
+        assertTrue(
+                err <= TOL,
+                String.format(
+                        "%s: max |ours - torch| / max |torch| = %.3g > %.0e"
+                                + " (max |ours - torch| = %.3g, max |torch| = %.3g)",
+                        what, err, TOL, maxDiff, maxRef));
     }
 
     private static List<Path> fixtures() throws IOException {
         URL url = TorchParityTest.class.getResource(FIXTURES);
-        assertNotNull(url, "missing test resources " + FIXTURES
-                + "; run /usr/bin/python3 tensor/src/test/python/make_op_fixtures.py");
+        assertNotNull(
+                url,
+                "missing test resources " + FIXTURES
+                        + "; run /usr/bin/python3 tensor/src/test/python/make_op_fixtures.py");
         try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-            List<Path> list = files.filter(p -> p.toString().endsWith(".safetensors")).sorted().toList();
+            List<Path> list = files.filter(p -> p.toString().endsWith(".safetensors"))
+                    .sorted()
+                    .toList();
             assertFalse(list.isEmpty(), "no fixtures in " + url);
             return list;
         } catch (URISyntaxException e) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
-
 import org.fedcot.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +30,13 @@ class AdamWChecksTest {
         assertArrayEquals(bBefore, b.toArray());
         assertEquals(stateBefore.step(), opt.stepCount());
         for (int i = 0; i < 2; i++) {
-            assertArrayEquals(stateBefore.params().get(i).m(), opt.state().params().get(i).m());
-            assertArrayEquals(stateBefore.params().get(i).v(), opt.state().params().get(i).v());
-            assertEquals(stateBefore.params().get(i).step(), opt.state().params().get(i).step());
+            assertArrayEquals(
+                    stateBefore.params().get(i).m(), opt.state().params().get(i).m());
+            assertArrayEquals(
+                    stateBefore.params().get(i).v(), opt.state().params().get(i).v());
+            assertEquals(
+                    stateBefore.params().get(i).step(),
+                    opt.state().params().get(i).step());
         }
 
         b.grad().set(123, Float.NEGATIVE_INFINITY);
@@ -68,7 +71,9 @@ class AdamWChecksTest {
 
         long oneCopy = 4L * n;
         System.out.printf("AdamW: 3 steps on %d floats allocated %d bytes on the calling thread%n", n, allocated);
-        assertTrue(allocated < oneCopy / 16, "3 steps allocated " + allocated + " bytes; one parameter copy is " + oneCopy);
+        assertTrue(
+                allocated < oneCopy / 16,
+                "3 steps allocated " + allocated + " bytes; one parameter copy is " + oneCopy);
     }
 
     @Test
@@ -83,10 +88,14 @@ class AdamWChecksTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> opt.loadState(shortM));
         assertTrue(e.getMessage().contains("encoder.bias") && e.getMessage().contains("first moment"), e.getMessage());
 
-        AdamW.State longV = new AdamW.State(1, List.of(new AdamW.ParamState(1, new float[6], new float[7]),
-                good.params().get(1)));
+        AdamW.State longV = new AdamW.State(
+                1,
+                List.of(
+                        new AdamW.ParamState(1, new float[6], new float[7]),
+                        good.params().get(1)));
         e = assertThrows(IllegalArgumentException.class, () -> opt.loadState(longV));
-        assertTrue(e.getMessage().contains("encoder.weight") && e.getMessage().contains("second moment"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("encoder.weight") && e.getMessage().contains("second moment"), e.getMessage());
 
         AdamW.State tooFew = new AdamW.State(1, List.of(okA));
         e = assertThrows(IllegalArgumentException.class, () -> opt.loadState(tooFew));

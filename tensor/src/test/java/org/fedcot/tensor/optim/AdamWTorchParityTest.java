@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.io.SafetensorsFile;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,10 @@ class AdamWTorchParityTest {
     void cosineScheduleThroughLambdaLrMatchesTorch() throws IOException {
         try (SafetensorsFile f = OptimFixtures.open("adamw.safetensors")) {
             Map<String, String> meta = f.metadata();
-            LrSchedule schedule = LrSchedule.cosine(Double.parseDouble(meta.get("lr")),
-                    Integer.parseInt(meta.get("cosine.warmup")), Integer.parseInt(meta.get("cosine.total")));
+            LrSchedule schedule = LrSchedule.cosine(
+                    Double.parseDouble(meta.get("lr")),
+                    Integer.parseInt(meta.get("cosine.warmup")),
+                    Integer.parseInt(meta.get("cosine.total")));
             replay(f, "cosine", schedule, 0, steps(f));
         }
     }
@@ -54,9 +55,15 @@ class AdamWTorchParityTest {
 
             AdamW straight = replay(f, "constant", null, 0, steps(f));
             for (int i = 0; i < straight.params().size(); i++) {
-                assertArrayEquals(straight.params().get(i).toArray(), resumed.params().get(i).toArray());
-                assertArrayEquals(straight.state().params().get(i).m(), resumed.state().params().get(i).m());
-                assertArrayEquals(straight.state().params().get(i).v(), resumed.state().params().get(i).v());
+                assertArrayEquals(
+                        straight.params().get(i).toArray(),
+                        resumed.params().get(i).toArray());
+                assertArrayEquals(
+                        straight.state().params().get(i).m(),
+                        resumed.state().params().get(i).m());
+                assertArrayEquals(
+                        straight.state().params().get(i).v(),
+                        resumed.state().params().get(i).v());
             }
         }
     }
@@ -105,15 +112,20 @@ class AdamWTorchParityTest {
                 worstMoment = Math.max(worstMoment, maxAbsDiff(s.v(), f.read(c + ".exp_avg_sq." + names.get(i))));
             }
             assertTrue(worstMoment <= TOL, c + ": moments max |diff| " + worstMoment);
-            System.out.printf("AdamW vs torch, case %s: params max |diff| %.3g, moments max |diff| %.3g%n",
+            System.out.printf(
+                    "AdamW vs torch, case %s: params max |diff| %.3g, moments max |diff| %.3g%n",
                     c, worstParam, worstMoment);
         }
     }
 
     private static AdamW newOptimizer(SafetensorsFile f, List<Tensor> params) {
         Map<String, String> meta = f.metadata();
-        return new AdamW(params, Double.parseDouble(meta.get("lr")), Double.parseDouble(meta.get("beta1")),
-                Double.parseDouble(meta.get("beta2")), Double.parseDouble(meta.get("eps")),
+        return new AdamW(
+                params,
+                Double.parseDouble(meta.get("lr")),
+                Double.parseDouble(meta.get("beta1")),
+                Double.parseDouble(meta.get("beta2")),
+                Double.parseDouble(meta.get("eps")),
                 Double.parseDouble(meta.get("weight_decay")));
     }
 

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.io.SafetensorsFile;
 import org.junit.jupiter.api.Test;
@@ -28,18 +27,21 @@ class GradClipTest {
                     p.setGrad(g);
                     params.add(p);
                 }
-                double norm = GradClip.clipGlobalNorm(params, Double.parseDouble(f.metadata().get(c + ".max_norm")));
+                double norm = GradClip.clipGlobalNorm(
+                        params, Double.parseDouble(f.metadata().get(c + ".max_norm")));
 
                 double torchNorm = f.read(c + ".norm").item();
                 double normRel = Math.abs(norm - torchNorm) / torchNorm;
                 assertTrue(normRel <= 1e-6, c + ": norm " + norm + " vs torch " + torchNorm);
                 double worst = 0;
                 for (int i = 0; i < names.size(); i++) {
-                    worst = Math.max(worst, OptimFixtures.maxAbsDiff(params.get(i).grad(),
-                            f.read(c + ".after." + names.get(i))));
+                    worst = Math.max(
+                            worst,
+                            OptimFixtures.maxAbsDiff(params.get(i).grad(), f.read(c + ".after." + names.get(i))));
                 }
                 assertTrue(worst <= 1e-6, c + ": clipped grads max |diff| " + worst);
-                System.out.printf("clip vs torch, case %s: norm rel diff %.3g, grads max |diff| %.3g%n", c, normRel, worst);
+                System.out.printf(
+                        "clip vs torch, case %s: norm rel diff %.3g, grads max |diff| %.3g%n", c, normRel, worst);
             }
         }
     }
@@ -80,8 +82,8 @@ class GradClipTest {
     @Test
     void rejectsNonPositiveMaxNorm() {
         Tensor p = Tensor.zeros(2);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GradClip.clipGlobalNorm(List.of(p), 0.0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> GradClip.clipGlobalNorm(List.of(p), 0.0));
         assertTrue(e.getMessage().contains("maxNorm"), e.getMessage());
     }
 }

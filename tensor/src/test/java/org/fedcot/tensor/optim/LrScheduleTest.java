@@ -37,8 +37,8 @@ class LrScheduleTest {
         assertEquals(BASE * (0.5 - Math.sqrt(2) / 4), s.lr(WARMUP + 3 * decay / 4), 1e-12 * BASE);
         assertEquals(0.0, s.lr(TOTAL), 1e-12 * BASE);
         for (int step = 0; step <= TOTAL; step++) {
-            double expected = step < WARMUP ? BASE * step / WARMUP
-                    : BASE * (1 + Math.cos(Math.PI * (step - WARMUP) / decay)) / 2;
+            double expected =
+                    step < WARMUP ? BASE * step / WARMUP : BASE * (1 + Math.cos(Math.PI * (step - WARMUP) / decay)) / 2;
             assertEquals(expected, s.lr(step), 1e-12 * BASE, "step " + step);
         }
     }
@@ -65,8 +65,11 @@ class LrScheduleTest {
 
     @Test
     void multiplierStaysInUnitInterval() {
-        for (LrSchedule s : new LrSchedule[] {LrSchedule.cosine(BASE, WARMUP, TOTAL),
-                LrSchedule.linear(BASE, WARMUP, TOTAL), LrSchedule.constant(BASE, WARMUP)}) {
+        for (LrSchedule s : new LrSchedule[] {
+            LrSchedule.cosine(BASE, WARMUP, TOTAL),
+            LrSchedule.linear(BASE, WARMUP, TOTAL),
+            LrSchedule.constant(BASE, WARMUP)
+        }) {
             for (int step = 0; step <= TOTAL; step++) {
                 double m = s.multiplier(step);
                 assertTrue(m >= 0 && m <= 1, s + " step " + step + ": " + m);
@@ -77,10 +80,14 @@ class LrScheduleTest {
     @Test
     void parsesNamesForTheCommandLine() {
         assertEquals(LrSchedule.cosine(BASE, WARMUP, TOTAL), LrSchedule.parse("Cosine", BASE, WARMUP, TOTAL));
-        assertEquals(LrSchedule.Kind.LINEAR, LrSchedule.parse("linear", BASE, WARMUP, TOTAL).kind());
-        assertEquals(LrSchedule.Kind.CONSTANT, LrSchedule.parse(" constant ", BASE, 0, 0).kind());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LrSchedule.parse("exponential", BASE, WARMUP, TOTAL));
+        assertEquals(
+                LrSchedule.Kind.LINEAR,
+                LrSchedule.parse("linear", BASE, WARMUP, TOTAL).kind());
+        assertEquals(
+                LrSchedule.Kind.CONSTANT,
+                LrSchedule.parse(" constant ", BASE, 0, 0).kind());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> LrSchedule.parse("exponential", BASE, WARMUP, TOTAL));
         assertTrue(e.getMessage().contains("exponential") && e.getMessage().contains("cosine"), e.getMessage());
     }
 
@@ -89,6 +96,7 @@ class LrScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> LrSchedule.cosine(BASE, 20, 10));
         assertThrows(IllegalArgumentException.class, () -> LrSchedule.linear(-1, 0, 10));
         assertThrows(IllegalArgumentException.class, () -> LrSchedule.constant(BASE, -1));
-        assertThrows(IllegalArgumentException.class, () -> LrSchedule.linear(BASE, 0, 10).lr(-1));
+        assertThrows(IllegalArgumentException.class, () -> LrSchedule.linear(BASE, 0, 10)
+                .lr(-1));
     }
 }

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
-
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.io.SafetensorsFile;
 
 /** Opens the torch fixtures written by {@code src/test/python/make_optim_fixtures.py}, and compares against them. */
 final class OptimFixtures {
-    private OptimFixtures() {
-    }
+    private OptimFixtures() {}
 
     /** Opens {@code fixtures/<name>} from the test class path. */
     static SafetensorsFile open(String name) throws IOException {
@@ -30,7 +28,8 @@ final class OptimFixtures {
     /** Largest absolute element-wise difference; the sizes must match. */
     static double maxAbsDiff(Tensor actual, Tensor expected) {
         if (actual.size() != expected.size()) {
-            throw new AssertionError(actual.name() + " has " + actual.size() + " elements, expected " + expected.size());
+            throw new AssertionError(
+                    actual.name() + " has " + actual.size() + " elements, expected " + expected.size());
         }
         double max = 0;
         for (int i = 0; i < actual.size(); i++) {

@@ -6,8 +6,14 @@ package org.fedcot.models.tokenizer.hf;
  * text; {@code lstrip}/{@code rstrip} swallow whitespace beside a match; {@code singleWord} ones only
  * match between non-word characters.
  */
-record AddedToken(int id, String content, boolean special, boolean normalized,
-                  boolean lstrip, boolean rstrip, boolean singleWord) {
+record AddedToken(
+        int id,
+        String content,
+        boolean special,
+        boolean normalized,
+        boolean lstrip,
+        boolean rstrip,
+        boolean singleWord) {
 
     /** A special token with HF's defaults for one: not normalized, no stripping. */
     static AddedToken special(int id, String content) {

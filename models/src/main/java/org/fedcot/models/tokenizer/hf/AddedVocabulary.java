@@ -24,14 +24,18 @@ final class AddedVocabulary {
 
     AddedVocabulary(List<AddedToken> tokens, TextNormalizer normalizer) {
         this.normalizer = normalizer;
-        this.rawTokens = new TokenTrie(tokens.stream().filter(t -> !t.normalized()).toList(), AddedToken::content);
+        this.rawTokens =
+                new TokenTrie(tokens.stream().filter(t -> !t.normalized()).toList(), AddedToken::content);
         // Normalized tokens are looked for in normalized text, so their own content is normalized too.
-        this.normalizedTokens = new TokenTrie(tokens.stream().filter(AddedToken::normalized).toList(),
-                t -> normalizer.normalize(t.content()));
+        this.normalizedTokens = new TokenTrie(
+                tokens.stream().filter(AddedToken::normalized).toList(), t -> normalizer.normalize(t.content()));
     }
 
     void split(String text, Sink sink) {
-        cut(rawTokens, text, sink::token,
+        cut(
+                rawTokens,
+                text,
+                sink::token,
                 raw -> cut(normalizedTokens, normalizer.normalize(raw), sink::token, sink::text));
     }
 
@@ -80,17 +84,29 @@ final class AddedVocabulary {
 
     /** Unicode's White_Space property: what Rust's regex {@code \s} matches, as HF's strip uses. */
     private static boolean isWhiteSpace(int cp) {
-        return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680
-                || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F
-                || cp == 0x205F || cp == 0x3000;
+        return (cp >= 0x09 && cp <= 0x0D)
+                || cp == 0x20
+                || cp == 0x85
+                || cp == 0xA0
+                || cp == 0x1680
+                || (cp >= 0x2000 && cp <= 0x200A)
+                || cp == 0x2028
+                || cp == 0x2029
+                || cp == 0x202F
+                || cp == 0x205F
+                || cp == 0x3000;
     }
 
     /** Rust regex's Unicode {@code \w}: alphabetic, marks, decimal digits, connectors, joiners. */
     private static boolean isWordChar(int cp) {
         int type = Character.getType(cp);
-        return Character.isAlphabetic(cp) || type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.CONNECTOR_PUNCTUATION
-                || cp == 0x200C || cp == 0x200D;
+        return Character.isAlphabetic(cp)
+                || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.CONNECTOR_PUNCTUATION
+                || cp == 0x200C
+                || cp == 0x200D;
     }
 }

@@ -19,8 +19,8 @@ record BosEos(OptionalInt bos, OptionalInt eos) {
      */
     static BosEos resolve(JsonNode config, SpecialTokenTemplate template, Function<String, Integer> idOf)
             throws FormatProblem {
-        return new BosEos(pick(config, "bos_token", template.prefix(), idOf),
-                pick(config, "eos_token", template.suffix(), idOf));
+        return new BosEos(
+                pick(config, "bos_token", template.prefix(), idOf), pick(config, "eos_token", template.suffix(), idOf));
     }
 
     private static OptionalInt pick(JsonNode config, String field, int[] templateIds, Function<String, Integer> idOf)

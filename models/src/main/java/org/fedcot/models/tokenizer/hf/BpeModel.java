@@ -182,8 +182,8 @@ final class BpeModel {
     private int idOf(String token, int rank, String[] pair) throws FormatProblem {
         Integer id = vocab.get(token);
         if (id == null) {
-            throw new FormatProblem("merges[" + rank + "] ('" + pair[0] + " " + pair[1] + "'): token '"
-                    + token + "' is not in the vocabulary");
+            throw new FormatProblem("merges[" + rank + "] ('" + pair[0] + " " + pair[1] + "'): token '" + token
+                    + "' is not in the vocabulary");
         }
         return id;
     }

@@ -48,7 +48,10 @@ public final class BpeTrainer {
     public TrainedBpe train(List<String> corpus) {
         List<String> vocab = new ArrayList<>(specialTokens);
         Map<String, Integer> ids = new HashMap<>();
-        IntStream.range(0, BYTE_TOKENS).mapToObj(b -> String.valueOf(ByteLevel.charOf(b))).sorted().forEach(vocab::add);
+        IntStream.range(0, BYTE_TOKENS)
+                .mapToObj(b -> String.valueOf(ByteLevel.charOf(b)))
+                .sorted()
+                .forEach(vocab::add);
         for (int id = 0; id < vocab.size(); id++) {
             ids.putIfAbsent(vocab.get(id), id);
         }
@@ -59,7 +62,10 @@ public final class BpeTrainer {
         PairStatistics stats = new PairStatistics();
         int w = 0;
         for (Map.Entry<String, Long> entry : wordCounts.entrySet()) {
-            words[w] = entry.getKey().chars().map(c -> ids.get(String.valueOf((char) c))).toArray();
+            words[w] = entry.getKey()
+                    .chars()
+                    .map(c -> ids.get(String.valueOf((char) c)))
+                    .toArray();
             lengths[w] = words[w].length;
             weights[w] = entry.getValue();
             stats.count(words[w], lengths[w], w, weights[w]);
@@ -89,7 +95,8 @@ public final class BpeTrainer {
     /** The corpus's pre-tokenized words (byte-level characters) with their counts. */
     private Map<String, Long> countWords(List<String> corpus) {
         List<AddedToken> specials = IntStream.range(0, specialTokens.size())
-                .mapToObj(i -> AddedToken.special(i, specialTokens.get(i))).toList();
+                .mapToObj(i -> AddedToken.special(i, specialTokens.get(i)))
+                .toList();
         AddedVocabulary cutSpecials = new AddedVocabulary(specials, TextNormalizer.NONE);
         PreTokenizer gpt2 = ByteLevelPreTokenizer.create(false, true);
         Map<String, Long> counts = new HashMap<>();

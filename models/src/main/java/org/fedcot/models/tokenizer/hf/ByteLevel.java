@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 final class ByteLevel {
     /** One past the largest character in the table (256 + the 68 moved bytes). */
     private static final int CHAR_LIMIT = 256 + 68;
+
     private static final char[] BYTE_TO_CHAR = new char[256];
     private static final int[] CHAR_TO_BYTE = new int[CHAR_LIMIT];
 
@@ -24,8 +25,7 @@ final class ByteLevel {
         }
     }
 
-    private ByteLevel() {
-    }
+    private ByteLevel() {}
 
     /** The character standing for byte {@code b} (0..255). */
     static char charOf(int b) {

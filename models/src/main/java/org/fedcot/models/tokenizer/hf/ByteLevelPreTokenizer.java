@@ -10,10 +10,10 @@ final class ByteLevelPreTokenizer {
     /** GPT-2's word splitting regex, as written in HF's ByteLevel (Oniguruma syntax). */
     static final String GPT2_REGEX =
             "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
+
     private static final Pattern GPT2 = compileGpt2();
 
-    private ByteLevelPreTokenizer() {
-    }
+    private ByteLevelPreTokenizer() {}
 
     private static Pattern compileGpt2() {
         try {
@@ -26,9 +26,8 @@ final class ByteLevelPreTokenizer {
     /** The step HF builds from {@code {"type": "ByteLevel", add_prefix_space, use_regex}}. */
     static PreTokenizer create(boolean addPrefixSpace, boolean useRegex) {
         PreTokenizer toBytes = (text, out) -> out.accept(ByteLevel.encode(text));
-        PreTokenizer step = useRegex
-                ? new SplitPreTokenizer(GPT2, SplitBehavior.ISOLATED, false).then(toBytes)
-                : toBytes;
+        PreTokenizer step =
+                useRegex ? new SplitPreTokenizer(GPT2, SplitBehavior.ISOLATED, false).then(toBytes) : toBytes;
         if (!addPrefixSpace) {
             return step;
         }

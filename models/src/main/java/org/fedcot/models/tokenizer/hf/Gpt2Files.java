@@ -18,8 +18,7 @@ import org.fedcot.models.tokenizer.TokenizerException;
  * without a prefix space, GPT-2's regex, {@code <|endoftext|>} as a special token, no BOS/EOS added.
  */
 final class Gpt2Files {
-    private Gpt2Files() {
-    }
+    private Gpt2Files() {}
 
     static HfTokenizer read(Path encoderJson, Path vocabBpe) throws TokenizerException {
         JsonNode encoder = Json.parse(encoderJson);
@@ -37,8 +36,13 @@ final class Gpt2Files {
             // GPT2TokenizerFast registers <|endoftext|> as special; where the vocabulary lacks it,
             // HF gives it the next free id.
             int endOfText = vocab.getOrDefault(BosEos.ENDOFTEXT, model.tokens().length);
-            return new HfTokenizer(model, List.of(AddedToken.special(endOfText, BosEos.ENDOFTEXT)),
-                    TextNormalizer.NONE, ByteLevelPreTokenizer.create(false, true), SpecialTokenTemplate.NONE, null);
+            return new HfTokenizer(
+                    model,
+                    List.of(AddedToken.special(endOfText, BosEos.ENDOFTEXT)),
+                    TextNormalizer.NONE,
+                    ByteLevelPreTokenizer.create(false, true),
+                    SpecialTokenTemplate.NONE,
+                    null);
         } catch (FormatProblem p) {
             throw new TokenizerException(vocabBpe, p.getMessage());
         }

@@ -36,14 +36,22 @@ public final class HfTokenizer implements Tokenizer {
     private final OptionalInt bos;
     private final OptionalInt eos;
 
-    HfTokenizer(BpeModel model, List<AddedToken> addedTokens, TextNormalizer normalizer, PreTokenizer preTokenizer,
-                SpecialTokenTemplate template, JsonNode config) throws FormatProblem {
+    HfTokenizer(
+            BpeModel model,
+            List<AddedToken> addedTokens,
+            TextNormalizer normalizer,
+            PreTokenizer preTokenizer,
+            SpecialTokenTemplate template,
+            JsonNode config)
+            throws FormatProblem {
         this.model = model;
         this.addedVocabulary = new AddedVocabulary(addedTokens, normalizer);
         this.preTokenizer = preTokenizer;
         this.template = template;
         String[] modelTokens = model.tokens();
-        int size = Math.max(modelTokens.length, addedTokens.stream().mapToInt(t -> t.id() + 1).max().orElse(0));
+        int size = Math.max(
+                modelTokens.length,
+                addedTokens.stream().mapToInt(t -> t.id() + 1).max().orElse(0));
         this.tokens = Arrays.copyOf(modelTokens, size);
         for (AddedToken token : addedTokens) {
             tokens[token.id()] = token.content();

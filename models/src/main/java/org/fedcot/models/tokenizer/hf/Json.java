@@ -17,8 +17,7 @@ import org.fedcot.models.tokenizer.TokenizerException;
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The JSON in {@code file}; a missing, unreadable, empty or malformed file is named in the error. */
     static JsonNode parse(Path file) throws TokenizerException {
@@ -26,9 +25,12 @@ final class Json {
         try (InputStream in = Files.newInputStream(file)) {
             root = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new TokenizerException(file, "is not valid JSON (truncated or corrupt): " + e.getOriginalMessage() + at, e);
+            String at = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new TokenizerException(
+                    file, "is not valid JSON (truncated or corrupt): " + e.getOriginalMessage() + at, e);
         } catch (NoSuchFileException e) {
             throw new TokenizerException(file, "does not exist", e);
         } catch (IOException e) {

@@ -18,8 +18,7 @@ final class OnigRegex {
     private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES | Pattern.MULTILINE;
     private static final String HEX_DIGITS = "0-9A-Fa-f";
 
-    private OnigRegex() {
-    }
+    private OnigRegex() {}
 
     static Pattern compile(String onig) throws FormatProblem {
         String java = translate(onig);

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
  * reproduce exactly.
  */
 final class PipelineJson {
-    private PipelineJson() {
-    }
+    private PipelineJson() {}
 
     static TextNormalizer normalizer(JsonNode node, String where) throws FormatProblem {
         if (node == null || node.isNull()) {
@@ -48,7 +47,8 @@ final class PipelineJson {
         PreTokenizer pre = steps(node, where);
         int byteLevelSteps = byteLevelSteps(node);
         if (byteLevelSteps != 1) {
-            throw new FormatProblem(where + " has " + byteLevelSteps + " ByteLevel steps; byte-level BPE needs exactly one");
+            throw new FormatProblem(
+                    where + " has " + byteLevelSteps + " ByteLevel steps; byte-level BPE needs exactly one");
         }
         return pre;
     }
@@ -56,8 +56,9 @@ final class PipelineJson {
     private static PreTokenizer steps(JsonNode node, String where) throws FormatProblem {
         String type = Json.type(node, where);
         return switch (type) {
-            case "ByteLevel" -> ByteLevelPreTokenizer.create(Json.flag(node, "add_prefix_space", true, where),
-                    Json.flag(node, "use_regex", true, where));
+            case "ByteLevel" ->
+                ByteLevelPreTokenizer.create(
+                        Json.flag(node, "add_prefix_space", true, where), Json.flag(node, "use_regex", true, where));
             case "Split" -> split(node, where);
             case "Sequence" -> {
                 JsonNode steps = Json.array(node, "pretokenizers", where);
@@ -100,7 +101,8 @@ final class PipelineJson {
         }
         return new SplitPreTokenizer(
                 regex != null ? OnigRegex.compile(regex) : Pattern.compile(Pattern.quote(literal)),
-                behavior, Json.flag(node, "invert", false, where));
+                behavior,
+                Json.flag(node, "invert", false, where));
     }
 
     static SpecialTokenTemplate postProcessor(JsonNode node, String where) throws FormatProblem {
@@ -111,8 +113,9 @@ final class PipelineJson {
         return switch (type) {
             case "ByteLevel" -> SpecialTokenTemplate.NONE;
             case "TemplateProcessing" -> template(node, where);
-            case "RobertaProcessing", "BertProcessing" -> new SpecialTokenTemplate(
-                    new int[] {pairId(node, "cls", where)}, new int[] {pairId(node, "sep", where)});
+            case "RobertaProcessing", "BertProcessing" ->
+                new SpecialTokenTemplate(
+                        new int[] {pairId(node, "cls", where)}, new int[] {pairId(node, "sep", where)});
             case "Sequence" -> {
                 SpecialTokenTemplate all = SpecialTokenTemplate.NONE;
                 JsonNode steps = Json.array(node, "processors", where);
@@ -143,7 +146,9 @@ final class PipelineJson {
                 seenSequence = true;
             } else if (item.has("SpecialToken")) {
                 String name = Json.text(item.get("SpecialToken"), "id", at + ".SpecialToken");
-                JsonNode ids = Json.array(Json.object(specials, name, where + ".special_tokens"), "ids",
+                JsonNode ids = Json.array(
+                        Json.object(specials, name, where + ".special_tokens"),
+                        "ids",
                         where + ".special_tokens." + name);
                 for (int k = 0; k < ids.size(); k++) {
                     int id = Json.id(ids.get(k), where + ".special_tokens." + name + ".ids[" + k + "]");
@@ -156,7 +161,8 @@ final class PipelineJson {
         if (!seenSequence) {
             throw new FormatProblem(where + ".single has no sequence A");
         }
-        return new SpecialTokenTemplate(prefix.stream().mapToInt(Integer::intValue).toArray(),
+        return new SpecialTokenTemplate(
+                prefix.stream().mapToInt(Integer::intValue).toArray(),
                 suffix.stream().mapToInt(Integer::intValue).toArray());
     }
 

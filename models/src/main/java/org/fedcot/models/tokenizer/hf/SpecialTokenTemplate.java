@@ -19,7 +19,9 @@ record SpecialTokenTemplate(int[] prefix, int[] suffix) {
     /** This template applied first, then {@code outer} around it (HF's Sequence of processors). */
     SpecialTokenTemplate within(SpecialTokenTemplate outer) {
         return new SpecialTokenTemplate(
-                IntStream.concat(Arrays.stream(outer.prefix), Arrays.stream(prefix)).toArray(),
-                IntStream.concat(Arrays.stream(suffix), Arrays.stream(outer.suffix)).toArray());
+                IntStream.concat(Arrays.stream(outer.prefix), Arrays.stream(prefix))
+                        .toArray(),
+                IntStream.concat(Arrays.stream(suffix), Arrays.stream(outer.suffix))
+                        .toArray());
     }
 }

@@ -11,11 +11,14 @@ import java.util.List;
  * {@code the, -final, -, -countdown}; Contiguous {@code the, -, final, --, countdown}.
  */
 enum SplitBehavior {
-    REMOVED, ISOLATED, MERGED_WITH_PREVIOUS, MERGED_WITH_NEXT, CONTIGUOUS;
+    REMOVED,
+    ISOLATED,
+    MERGED_WITH_PREVIOUS,
+    MERGED_WITH_NEXT,
+    CONTIGUOUS;
 
     /** A stretch {@code [start, end)} of the text and whether the pattern matched it. */
-    record Span(int start, int end, boolean match) {
-    }
+    record Span(int start, int end, boolean match) {}
 
     /** The behaviour tokenizer.json names {@code name} ("Isolated", ...), or null if none is. */
     static SplitBehavior fromJson(String name) {

@@ -14,8 +14,7 @@ final class TokenTrie {
     }
 
     /** Where a token was found: {@code [start, end)} in the searched text. */
-    record Match(AddedToken token, int start, int end) {
-    }
+    record Match(AddedToken token, int start, int end) {}
 
     private final Node root = new Node();
     /** First characters of all tokens, a cheap filter before walking the trie. */

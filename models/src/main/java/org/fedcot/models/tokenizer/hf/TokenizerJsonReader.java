@@ -12,8 +12,7 @@ final class TokenizerJsonReader {
     /** Where HF keeps the BOS/EOS names, next to tokenizer.json. */
     static final String CONFIG_FILE = "tokenizer_config.json";
 
-    private TokenizerJsonReader() {
-    }
+    private TokenizerJsonReader() {}
 
     static HfTokenizer read(Path file) throws TokenizerException {
         JsonNode root = Json.parse(file);
@@ -42,7 +41,8 @@ final class TokenizerJsonReader {
         PreTokenizer preTokenizer = PipelineJson.preTokenizer(root.get("pre_tokenizer"), "pre_tokenizer");
         SpecialTokenTemplate template = PipelineJson.postProcessor(root.get("post_processor"), "post_processor");
         PipelineJson.checkDecoder(root.get("decoder"), "decoder");
-        return new HfTokenizer(model, addedTokens(root.get("added_tokens")), normalizer, preTokenizer, template, config);
+        return new HfTokenizer(
+                model, addedTokens(root.get("added_tokens")), normalizer, preTokenizer, template, config);
     }
 
     private static List<AddedToken> addedTokens(JsonNode node) throws FormatProblem {
@@ -60,9 +60,14 @@ final class TokenizerJsonReader {
                 throw new FormatProblem(where + " is not an object");
             }
             boolean special = Json.flag(t, "special", false, where);
-            tokens.add(new AddedToken(Json.id(t.get("id"), where + ".id"), Json.text(t, "content", where), special,
-                    Json.flag(t, "normalized", !special, where), Json.flag(t, "lstrip", false, where),
-                    Json.flag(t, "rstrip", false, where), Json.flag(t, "single_word", false, where)));
+            tokens.add(new AddedToken(
+                    Json.id(t.get("id"), where + ".id"),
+                    Json.text(t, "content", where),
+                    special,
+                    Json.flag(t, "normalized", !special, where),
+                    Json.flag(t, "lstrip", false, where),
+                    Json.flag(t, "rstrip", false, where),
+                    Json.flag(t, "single_word", false, where)));
         }
         return tokens;
     }

@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code "a b"} strings, the form every HF version reads (byte-level tokens hold no spaces).
  */
 final class TokenizerJsonWriter {
-    private TokenizerJsonWriter() {
-    }
+    private TokenizerJsonWriter() {}
 
     static ObjectNode toTree(TrainedBpe trained) {
         ObjectNode root = Json.MAPPER.createObjectNode();

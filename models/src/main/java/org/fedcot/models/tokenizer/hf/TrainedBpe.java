@@ -18,8 +18,7 @@ import java.util.List;
  */
 public record TrainedBpe(List<String> vocab, List<Merge> merges, List<String> specialTokens) {
     /** One merge: {@code left} followed by {@code right} becomes {@code left + right}. */
-    public record Merge(String left, String right) {
-    }
+    public record Merge(String left, String right) {}
 
     public TrainedBpe {
         vocab = List.copyOf(vocab);

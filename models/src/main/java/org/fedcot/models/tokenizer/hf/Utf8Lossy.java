@@ -9,8 +9,7 @@ package org.fedcot.models.tokenizer.hf;
 final class Utf8Lossy {
     private static final char REPLACEMENT = '\uFFFD';
 
-    private Utf8Lossy() {
-    }
+    private Utf8Lossy() {}
 
     static String decode(byte[] bytes) {
         int length = bytes.length;

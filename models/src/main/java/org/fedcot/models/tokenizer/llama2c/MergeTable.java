@@ -17,6 +17,7 @@ final class MergeTable {
     private final Vocabulary vocab;
     /** Each id's representative: the first id with the same bytes, which is what a string lookup sees. */
     private final int[] canonical;
+
     private final int[] rowStart;
     private final int[] right;
     private final int[] merged;
@@ -89,7 +90,8 @@ final class MergeTable {
     boolean separable(int leftId, int rightId) {
         String left = vocab.piece(leftId);
         String right = vocab.piece(rightId);
-        return !left.isEmpty() && !right.isEmpty()
+        return !left.isEmpty()
+                && !right.isEmpty()
                 && !innerBigrams.get(left.charAt(left.length() - 1) * 256 + right.charAt(0));
     }
 

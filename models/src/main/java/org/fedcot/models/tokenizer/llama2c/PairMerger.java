@@ -25,6 +25,7 @@ final class PairMerger {
     private final int[] prev;
     /** Bumped whenever a node's token changes or the node leaves the list; stale queue entries see it. */
     private final int[] version;
+
     private final PriorityQueue<Candidate> queue = new PriorityQueue<>();
 
     /** A mergeable adjacent pair as it was when queued; nodes are positions in the initial tokens. */

@@ -25,6 +25,7 @@ final class TokenizerBinReader {
     private static final int MAX_PLAUSIBLE_TOKEN_LENGTH = 1 << 16;
     /** Far above any real tokenizer.bin (Llama 2: 424 KiB); keeps a model checkpoint out of memory. */
     private static final long MAX_FILE_BYTES = 256L << 20;
+
     private static final String NOT_A_TOKENIZER = " (not a llama2.c tokenizer.bin?)";
 
     private final Path file;
@@ -97,8 +98,8 @@ final class TokenizerBinReader {
     private void requireBytes(int needed, int id, int expected) throws TokenizerException {
         if (in.remaining() < needed) {
             String which = expected >= 0 ? "after " + id + " of " + expected + " tokens" : "inside token " + id;
-            throw problem("file ends " + which + " (token " + id + " needs " + needed + " more bytes, "
-                    + in.remaining() + " left)");
+            throw problem("file ends " + which + " (token " + id + " needs " + needed + " more bytes, " + in.remaining()
+                    + " left)");
         }
     }
 

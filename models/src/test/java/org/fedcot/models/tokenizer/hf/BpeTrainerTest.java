@@ -1,7 +1,5 @@
 package org.fedcot.models.tokenizer.hf;
 
-import org.fedcot.models.tokenizer.MadeTexts;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import org.fedcot.models.tokenizer.MadeTexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,10 +25,19 @@ class BpeTrainerTest {
         // Words "low", "Ġlower", "Ġlowest": l-o and o-w occur 3 times (l has the smaller id), then
         // Ġ-low and low-e twice (Ġ's byte id is below the new "low"), then the ties at one
         // occurrence go to the smallest left id.
-        assertEquals(List.of(merge("l", "o"), merge("lo", "w"), merge("Ġ", "low"), merge("Ġlow", "e"),
-                merge("s", "t"), merge("Ġlowe", "r"), merge("Ġlowe", "st")), trained.merges());
+        assertEquals(
+                List.of(
+                        merge("l", "o"),
+                        merge("lo", "w"),
+                        merge("Ġ", "low"),
+                        merge("Ġlow", "e"),
+                        merge("s", "t"),
+                        merge("Ġlowe", "r"),
+                        merge("Ġlowe", "st")),
+                trained.merges());
         assertEquals(263, trained.vocab().size());
-        assertArrayEquals(new int[] {trained.vocab().indexOf("low"), trained.vocab().indexOf("Ġlowest")},
+        assertArrayEquals(
+                new int[] {trained.vocab().indexOf("low"), trained.vocab().indexOf("Ġlowest")},
                 trained.tokenizer().encode("low lowest", false));
     }
 
@@ -46,7 +54,8 @@ class BpeTrainerTest {
         for (int id = 0; id < loaded.vocabSize(); id++) {
             assertEquals(trained.vocab().get(id), loaded.token(id), "token " + id);
         }
-        List<TrainedBpe.Merge> loadedMerges = loaded.merges().stream().map(m -> merge(m[0], m[1])).toList();
+        List<TrainedBpe.Merge> loadedMerges =
+                loaded.merges().stream().map(m -> merge(m[0], m[1])).toList();
         assertEquals(trained.merges(), loadedMerges);
         assertEquals(1500 - 256 - SPECIALS.size(), loadedMerges.size());
         for (String text : MadeTexts.of(2000, 2)) {
@@ -64,7 +73,9 @@ class BpeTrainerTest {
     @Test
     void savedFileHasHuggingFaceSchema(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tokenizer.json");
-        new BpeTrainer(300, SPECIALS).train(List.of("a tiny corpus, a tiny test")).save(file);
+        new BpeTrainer(300, SPECIALS)
+                .train(List.of("a tiny corpus, a tiny test"))
+                .save(file);
         JsonNode root = new ObjectMapper().readTree(file.toFile());
         assertEquals("1.0", root.get("version").textValue());
         assertTrue(root.get("normalizer").isNull());
@@ -73,7 +84,9 @@ class BpeTrainerTest {
         assertEquals("ByteLevel", root.get("decoder").get("type").textValue());
         assertEquals("BPE", root.get("model").get("type").textValue());
         JsonNode model = root.get("model");
-        assertEquals(SPECIALS.size() + 256 + model.get("merges").size(), model.get("vocab").size());
+        assertEquals(
+                SPECIALS.size() + 256 + model.get("merges").size(),
+                model.get("vocab").size());
         assertTrue(model.get("merges").get(0).isTextual());
         JsonNode added = root.get("added_tokens");
         assertEquals(SPECIALS.size(), added.size());

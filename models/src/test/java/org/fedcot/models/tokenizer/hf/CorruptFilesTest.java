@@ -21,8 +21,9 @@ class CorruptFilesTest {
 
     @Test
     void truncatedJson() throws IOException {
-        String json = validJson(tree -> { });
-        assertProblem(write(json.substring(0, json.length() / 2)),
+        String json = validJson(tree -> {});
+        assertProblem(
+                write(json.substring(0, json.length() / 2)),
                 "is not valid JSON (truncated or corrupt): Unexpected end-of-input");
     }
 
@@ -36,49 +37,67 @@ class CorruptFilesTest {
 
     @Test
     void unsupportedModelType() throws IOException {
-        assertProblem(write(validJson(tree -> model(tree).put("type", "WordPiece"))),
+        assertProblem(
+                write(validJson(tree -> model(tree).put("type", "WordPiece"))),
                 "model type 'WordPiece' is not supported (byte-level BPE only)");
     }
 
     @Test
     void missingOrBrokenMerges() throws IOException {
         assertProblem(write(validJson(tree -> model(tree).remove("merges"))), "model has no 'merges'");
-        assertProblem(write(validJson(tree -> model(tree).withArray("merges").insert(0, "Ġ zzz"))),
+        assertProblem(
+                write(validJson(tree -> model(tree).withArray("merges").insert(0, "Ġ zzz"))),
                 "merges[0] ('Ġ zzz'): token 'zzz' is not in the vocabulary");
-        assertProblem(write(validJson(tree -> model(tree).withArray("merges").insert(0, "nospace"))),
+        assertProblem(
+                write(validJson(tree -> model(tree).withArray("merges").insert(0, "nospace"))),
                 "model.merges[0] 'nospace' is not a pair \"a b\"");
     }
 
     @Test
     void brokenVocab() throws IOException {
-        assertProblem(write(validJson(tree -> model(tree).withObject("vocab").put("dup", 3))),
+        assertProblem(
+                write(validJson(tree -> model(tree).withObject("vocab").put("dup", 3))),
                 "model.vocab: id 3 is given to both");
-        assertProblem(write(validJson(tree -> model(tree).withObject("vocab").put("neg", -1))),
+        assertProblem(
+                write(validJson(tree -> model(tree).withObject("vocab").put("neg", -1))),
                 "model.vocab['neg'] is not a token id (a non-negative integer)");
     }
 
     @Test
     void unsupportedComponents() throws IOException {
-        assertProblem(write(validJson(tree -> tree.putObject("normalizer").put("type", "Lowercase"))),
+        assertProblem(
+                write(validJson(tree -> tree.putObject("normalizer").put("type", "Lowercase"))),
                 "normalizer type 'Lowercase' is not supported (byte-level BPE only)");
-        assertProblem(write(validJson(tree -> tree.putObject("pre_tokenizer").put("type", "Metaspace"))),
+        assertProblem(
+                write(validJson(tree -> tree.putObject("pre_tokenizer").put("type", "Metaspace"))),
                 "pre_tokenizer type 'Metaspace' is not supported (byte-level BPE only)");
-        assertProblem(write(validJson(tree -> tree.putObject("decoder").put("type", "WordPiece"))),
+        assertProblem(
+                write(validJson(tree -> tree.putObject("decoder").put("type", "WordPiece"))),
                 "decoder type 'WordPiece' is not supported (byte-level BPE only)");
         assertProblem(write(validJson(tree -> tree.putNull("decoder"))), "decoder is missing");
-        assertProblem(write(validJson(tree -> model(tree).put("dropout", 0.1))),
+        assertProblem(
+                write(validJson(tree -> model(tree).put("dropout", 0.1))),
                 "model.dropout = 0.1 is not supported (BPE dropout makes encoding random)");
-        assertProblem(write(validJson(tree -> tree.putObject("truncation").put("max_length", 8))),
+        assertProblem(
+                write(validJson(tree -> tree.putObject("truncation").put("max_length", 8))),
                 "truncation is set, which is not supported");
     }
 
     @Test
     void preTokenizerWithoutByteLevelOrWithUnknownRegex() throws IOException {
-        assertProblem(write(validJson(tree -> tree.putObject("pre_tokenizer").put("type", "Split")
-                        .put("behavior", "Isolated").putObject("pattern").put("Regex", "\\s+"))),
+        assertProblem(
+                write(validJson(tree -> tree.putObject("pre_tokenizer")
+                        .put("type", "Split")
+                        .put("behavior", "Isolated")
+                        .putObject("pattern")
+                        .put("Regex", "\\s+"))),
                 "pre_tokenizer has 0 ByteLevel steps; byte-level BPE needs exactly one");
-        assertProblem(write(validJson(tree -> tree.putObject("pre_tokenizer").put("type", "Split")
-                        .put("behavior", "Isolated").putObject("pattern").put("Regex", "[[:alpha:]]+"))),
+        assertProblem(
+                write(validJson(tree -> tree.putObject("pre_tokenizer")
+                        .put("type", "Split")
+                        .put("behavior", "Isolated")
+                        .putObject("pattern")
+                        .put("Regex", "[[:alpha:]]+"))),
                 "regex /[[:alpha:]]+/ uses a POSIX bracket class, which is not supported");
     }
 
@@ -125,7 +144,10 @@ class CorruptFilesTest {
     private static void assertProblem(Path file, String problem) {
         TokenizerException e = assertThrows(TokenizerException.class, () -> HfTokenizer.load(file));
         String prefix = file + ": ";
-        assertEquals(prefix, e.getMessage().substring(0, Math.min(prefix.length(), e.getMessage().length())),
+        assertEquals(
+                prefix,
+                e.getMessage()
+                        .substring(0, Math.min(prefix.length(), e.getMessage().length())),
                 e.getMessage());
         String said = e.getMessage().substring(prefix.length());
         assertEquals(problem, said.substring(0, Math.min(problem.length(), said.length())), e.getMessage());

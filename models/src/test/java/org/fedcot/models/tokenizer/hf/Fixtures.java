@@ -13,8 +13,7 @@ import java.util.List;
  * for backslash, tab, newline, carriage return and {@code \\uXXXX}).
  */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The rows of a fixture resource, each split into its unescaped fields. */
     static List<String[]> rows(String resource) {
@@ -25,7 +24,9 @@ final class Fixtures {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return text.lines()
                     .filter(line -> !line.startsWith("#"))
-                    .map(line -> Arrays.stream(line.split("\t", -1)).map(Fixtures::unescape).toArray(String[]::new))
+                    .map(line -> Arrays.stream(line.split("\t", -1))
+                            .map(Fixtures::unescape)
+                            .toArray(String[]::new))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -34,7 +35,9 @@ final class Fixtures {
 
     /** Space-separated ids; the empty string is no ids. */
     static int[] ids(String field) {
-        return field.isEmpty() ? new int[0] : Arrays.stream(field.split(" ")).mapToInt(Integer::parseInt).toArray();
+        return field.isEmpty()
+                ? new int[0]
+                : Arrays.stream(field.split(" ")).mapToInt(Integer::parseInt).toArray();
     }
 
     static String unescape(String field) {

@@ -1,7 +1,5 @@
 package org.fedcot.models.tokenizer.hf;
 
-import org.fedcot.models.tokenizer.MadeTexts;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
+import org.fedcot.models.tokenizer.MadeTexts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +46,8 @@ class PipelineOptionsTest {
     @Test
     void robertaProcessingInASequence() throws FormatProblem {
         ObjectNode tree = tree();
-        ArrayNode processors = tree.putObject("post_processor").put("type", "Sequence").putArray("processors");
+        ArrayNode processors =
+                tree.putObject("post_processor").put("type", "Sequence").putArray("processors");
         processors.addObject().put("type", "ByteLevel").put("trim_offsets", false);
         ObjectNode roberta = processors.addObject().put("type", "RobertaProcessing");
         roberta.putArray("cls").add("<s>").add(0);
@@ -59,7 +59,8 @@ class PipelineOptionsTest {
     void configBesideTheFileNamesBosAndEos(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tokenizer.json");
         trained.save(file);
-        Files.writeString(dir.resolve("tokenizer_config.json"),
+        Files.writeString(
+                dir.resolve("tokenizer_config.json"),
                 "{\"bos_token\": null, \"eos_token\": {\"content\": \"</s>\", \"special\": true}}");
         HfTokenizer tokenizer = HfTokenizer.load(file);
         assertEquals(OptionalInt.empty(), tokenizer.bosId());
@@ -86,11 +87,17 @@ class PipelineOptionsTest {
         addToken(tree, mask, "<mask>", true, true, true);
         HfTokenizer tokenizer = TokenizerJsonReader.fromTree(tree, null);
         // As HF's own test: whitespace beside each <mask> is swallowed, up to the previous match.
-        assertArrayEquals(concat(tokenizer.encode("Hi", false), new int[] {mask}, tokenizer.encode("there", false),
-                        new int[] {mask, mask}),
+        assertArrayEquals(
+                concat(tokenizer.encode("Hi", false), new int[] {mask}, tokenizer.encode("there", false), new int[] {
+                    mask, mask
+                }),
                 tokenizer.encode("Hi <mask> there\t<mask>\t<mask>\u2000", false));
         // single_word: not when a word character (here a combining mark) touches it.
-        assertArrayEquals(concat(new int[] {mask}, tokenizer.encode(",", false), new int[] {mask},
+        assertArrayEquals(
+                concat(
+                        new int[] {mask},
+                        tokenizer.encode(",", false),
+                        new int[] {mask},
                         tokenizer.encode("- \u25CC\u0330<mask>", false)),
                 tokenizer.encode("<mask>, <mask>- \u25CC\u0330<mask>", false));
     }
@@ -102,8 +109,8 @@ class PipelineOptionsTest {
         int cafe = trained.vocab().size();
         addToken(tree, cafe, "caf\u00e9", false, false, false).put("normalized", true);
         HfTokenizer tokenizer = TokenizerJsonReader.fromTree(tree, null);
-        assertArrayEquals(concat(new int[] {cafe}, tokenizer.encode("!", false)),
-                tokenizer.encode("cafe\u0301!", false));
+        assertArrayEquals(
+                concat(new int[] {cafe}, tokenizer.encode("!", false)), tokenizer.encode("cafe\u0301!", false));
     }
 
     @Test
@@ -123,7 +130,10 @@ class PipelineOptionsTest {
         // U+0085 is whitespace to Oniguruma (and so to HF) but not to JavaScript, whose references
         // therefore leave it out: " \u0085" must split as " " then "\u0085", not as one word.
         HfTokenizer gpt2 = SharedTokenizers.gpt2();
-        int[] rust = concat(gpt2.encode("x", false), gpt2.encode(" ", false), gpt2.encode("\u0085", false),
+        int[] rust = concat(
+                gpt2.encode("x", false),
+                gpt2.encode(" ", false),
+                gpt2.encode("\u0085", false),
                 gpt2.encode("y", false));
         int[] javascript = concat(gpt2.encode("x", false), gpt2.encode(" \u0085", false), gpt2.encode("y", false));
         assertArrayEquals(rust, gpt2.encode("x \u0085y", false));
@@ -135,10 +145,15 @@ class PipelineOptionsTest {
         // Trained on " " + each of U+0080..U+009F but U+0085 (one word each: no whitespace, letter or digit),
         // its one merge joins the space with their common UTF-8 lead byte C2, which U+0085 shares: read
         // as one word, as JavaScript would, " \u0085" would take that merge.
-        List<String> corpus = IntStream.rangeClosed(0x80, 0x9F).filter(c -> c != 0x85)
-                .mapToObj(c -> "x " + (char) c + "y").toList();
+        List<String> corpus = IntStream.rangeClosed(0x80, 0x9F)
+                .filter(c -> c != 0x85)
+                .mapToObj(c -> "x " + (char) c + "y")
+                .toList();
         HfTokenizer made = new BpeTrainer(257, List.of()).train(corpus).tokenizer();
-        int[] rust = concat(made.encode("x", false), made.encode(" ", false), made.encode("\u0085", false),
+        int[] rust = concat(
+                made.encode("x", false),
+                made.encode(" ", false),
+                made.encode("\u0085", false),
                 made.encode("y", false));
         int[] javascript = concat(made.encode("x", false), made.encode(" \u0085", false), made.encode("y", false));
         assertArrayEquals(rust, made.encode("x \u0085y", false));
@@ -159,11 +174,17 @@ class PipelineOptionsTest {
         return TokenizerJsonWriter.toTree(trained);
     }
 
-    private static ObjectNode addToken(ObjectNode tree, int id, String content, boolean lstrip, boolean rstrip,
-                                       boolean singleWord) {
-        return ((ArrayNode) tree.get("added_tokens")).addObject()
-                .put("id", id).put("content", content).put("special", false).put("normalized", false)
-                .put("lstrip", lstrip).put("rstrip", rstrip).put("single_word", singleWord);
+    private static ObjectNode addToken(
+            ObjectNode tree, int id, String content, boolean lstrip, boolean rstrip, boolean singleWord) {
+        return ((ArrayNode) tree.get("added_tokens"))
+                .addObject()
+                .put("id", id)
+                .put("content", content)
+                .put("special", false)
+                .put("normalized", false)
+                .put("lstrip", lstrip)
+                .put("rstrip", rstrip)
+                .put("single_word", singleWord);
     }
 
     private static int[] concat(int[]... parts) {

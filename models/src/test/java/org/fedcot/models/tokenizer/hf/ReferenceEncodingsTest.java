@@ -50,7 +50,9 @@ class ReferenceEncodingsTest {
             }
         }
         assertTrue(rows.size() > 400, "fixture rows: " + rows.size());
-        assertTrue(failures.isEmpty(), failures.size() + " of " + rows.size() + " differ:\n" + String.join("\n", failures));
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " of " + rows.size() + " differ:\n" + String.join("\n", failures));
     }
 
     @ParameterizedTest

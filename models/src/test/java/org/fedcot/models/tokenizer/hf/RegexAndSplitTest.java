@@ -42,7 +42,8 @@ class RegexAndSplitTest {
         String text = "the-final--countdown";
         assertEquals(List.of("the", "final", "countdown"), split(SplitBehavior.REMOVED, false, text));
         assertEquals(List.of("the", "-", "final", "-", "-", "countdown"), split(SplitBehavior.ISOLATED, false, text));
-        assertEquals(List.of("the-", "final-", "-", "countdown"), split(SplitBehavior.MERGED_WITH_PREVIOUS, false, text));
+        assertEquals(
+                List.of("the-", "final-", "-", "countdown"), split(SplitBehavior.MERGED_WITH_PREVIOUS, false, text));
         assertEquals(List.of("the", "-final", "-", "-countdown"), split(SplitBehavior.MERGED_WITH_NEXT, false, text));
         assertEquals(List.of("the", "-", "final", "--", "countdown"), split(SplitBehavior.CONTIGUOUS, false, text));
     }
@@ -51,7 +52,8 @@ class RegexAndSplitTest {
     void invertSwapsWhatCountsAsTheMatch() {
         // Inverted, a pattern for the words makes the dashes the delimiters; "--" is one stretch.
         assertEquals(List.of("the", "final", "countdown"), split(SplitBehavior.REMOVED, true, "the-final--countdown"));
-        assertEquals(List.of("the", "-final", "--countdown"),
+        assertEquals(
+                List.of("the", "-final", "--countdown"),
                 split(SplitBehavior.MERGED_WITH_NEXT, true, "the-final--countdown"));
     }
 

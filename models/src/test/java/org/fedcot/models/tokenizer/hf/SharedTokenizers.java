@@ -12,8 +12,7 @@ final class SharedTokenizers {
     private static HfTokenizer neox;
     private static HfTokenizer qwen3;
 
-    private SharedTokenizers() {
-    }
+    private SharedTokenizers() {}
 
     static Path tokenizerFile(String relative) {
         return SharedFiles.path("models/tokenizers/" + relative);
@@ -21,8 +20,8 @@ final class SharedTokenizers {
 
     static synchronized HfTokenizer gpt2() throws TokenizerException {
         if (gpt2 == null) {
-            gpt2 = HfTokenizer.fromGpt2Files(tokenizerFile("gpt2-tokenizer/encoder.json"),
-                    tokenizerFile("gpt2-tokenizer/vocab.bpe"));
+            gpt2 = HfTokenizer.fromGpt2Files(
+                    tokenizerFile("gpt2-tokenizer/encoder.json"), tokenizerFile("gpt2-tokenizer/vocab.bpe"));
         }
         return gpt2;
     }

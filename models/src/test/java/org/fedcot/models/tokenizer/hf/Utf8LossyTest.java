@@ -16,7 +16,8 @@ class Utf8LossyTest {
     @Test
     void unicodeStandardExample() {
         // The Unicode Standard's table 3-8 example: "a" F1 80 80, E1 80, C2, "b" 80, "c" 80 BF, "d".
-        assertEquals("a\uFFFD\uFFFD\uFFFDb\uFFFDc\uFFFD\uFFFDd",
+        assertEquals(
+                "a\uFFFD\uFFFD\uFFFDb\uFFFDc\uFFFD\uFFFDd",
                 decode(0x61, 0xF1, 0x80, 0x80, 0xE1, 0x80, 0xC2, 0x62, 0x80, 0x63, 0x80, 0xBF, 0x64));
     }
 

@@ -42,8 +42,8 @@ class Llama2cMadeTokenizerTest {
         // " " t h e: " t" scores above "he"; "th" is no piece.
         assertArrayEquals(new int[] {llama2cId(" the")}, made.encode("the", false));
         // " " O n e: " On" then "e" ("One" is no piece); then " " and byte tokens for the rest.
-        assertArrayEquals(new int[] {llama2cId(" On"), llama2cId("e"), llama2cId(" "), 3 + 'x'},
-                made.encode("One x", false));
+        assertArrayEquals(
+                new int[] {llama2cId(" On"), llama2cId("e"), llama2cId(" "), 3 + 'x'}, made.encode("One x", false));
     }
 
     @Test
@@ -70,7 +70,8 @@ class Llama2cMadeTokenizerTest {
     @Test
     void specialTokensWrittenInTheTextArePlainText() {
         int[] ids = made.encode("<s>hi</s>", false);
-        assertTrue(Arrays.stream(ids).noneMatch(id -> id == Llama2cTokenizer.BOS || id == Llama2cTokenizer.EOS),
+        assertTrue(
+                Arrays.stream(ids).noneMatch(id -> id == Llama2cTokenizer.BOS || id == Llama2cTokenizer.EOS),
                 Arrays.toString(ids));
         assertEquals("<s>hi</s>", made.decode(ids));
     }
@@ -88,10 +89,26 @@ class Llama2cMadeTokenizerTest {
 
     @Test
     void roundTripsAwkwardAndMadeText() {
-        List<String> texts = List.of(" ", "  ", " leading", "trailing  ", "a  b   c", "\n\nnew\tlines\r\n",
-                "\u0000nul", "a\u00A0b", "😀😀x", "中文 테스트 ελληνικά", "<0x41>", "\n<s>\n", "<unk>", "</s>",
-                "\uFEFFbom", "e\u0301", "Once the One");
-        for (String text : Stream.concat(texts.stream(), MadeTexts.of(300, 3).stream()).toList()) {
+        List<String> texts = List.of(
+                " ",
+                "  ",
+                " leading",
+                "trailing  ",
+                "a  b   c",
+                "\n\nnew\tlines\r\n",
+                "\u0000nul",
+                "a\u00A0b",
+                "😀😀x",
+                "中文 테스트 ελληνικά",
+                "<0x41>",
+                "\n<s>\n",
+                "<unk>",
+                "</s>",
+                "\uFEFFbom",
+                "e\u0301",
+                "Once the One");
+        for (String text :
+                Stream.concat(texts.stream(), MadeTexts.of(300, 3).stream()).toList()) {
             for (boolean special : new boolean[] {true, false}) {
                 assertEquals(text, made.decode(made.encode(text, special)), text);
             }
@@ -101,7 +118,8 @@ class Llama2cMadeTokenizerTest {
     @Test
     void badIdsAreNamed() {
         int size = made.vocabSize();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> made.decode(new int[] {5, size}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> made.decode(new int[] {5, size}));
         assertTrue(e.getMessage().contains(String.valueOf(size)), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> made.token(-1));
     }
@@ -113,6 +131,7 @@ class Llama2cMadeTokenizerTest {
         assertEquals(OptionalInt.of(2), made.eosId());
         assertEquals("<0x0A>", made.token(3 + '\n'));
         assertEquals("\n<s>\n", made.token(1));
-        assertEquals(made.vocabSize(), Llama2cTokenizer.load(file, made.vocabSize()).vocabSize());
+        assertEquals(
+                made.vocabSize(), Llama2cTokenizer.load(file, made.vocabSize()).vocabSize());
     }
 }

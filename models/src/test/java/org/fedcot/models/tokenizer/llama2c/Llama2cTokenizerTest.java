@@ -1,5 +1,6 @@
 package org.fedcot.models.tokenizer.llama2c;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-
 /** llama2.c's tokenizer against run.c's own encodings, on the 32000-token Llama 2 vocabulary and on tok512. */
 class Llama2cTokenizerTest {
     private static final String LLAMA2 = "models/tokenizers/llama2-tokenizer/";
@@ -34,15 +33,18 @@ class Llama2cTokenizerTest {
         tok512 = Llama2cTokenizer.load(SharedFiles.path(STORIES + "tok512.bin"));
     }
 
-    private record Reference(String text, int[] ids) {
-    }
+    private record Reference(String text, int[] ids) {}
 
     /** The lines "text TAB ids" of a reference file written with run.c's encode(text, bos=1, eos=0). */
     private static List<Reference> references(Path tsv) throws IOException {
         List<Reference> refs = Files.readAllLines(tsv).stream()
                 .filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.split("\t", -1))
-                .map(f -> new Reference(f[0], Arrays.stream(f[1].trim().split(" ")).mapToInt(Integer::parseInt).toArray()))
+                .map(f -> new Reference(
+                        f[0],
+                        Arrays.stream(f[1].trim().split(" "))
+                                .mapToInt(Integer::parseInt)
+                                .toArray()))
                 .toList();
         assertFalse(refs.isEmpty(), tsv + " has no reference lines");
         return refs;
@@ -52,7 +54,8 @@ class Llama2cTokenizerTest {
         List<Reference> refs = references(tsv);
         assertAll(refs.stream().map(ref -> (Executable) () -> {
             assertArrayEquals(ref.ids, tokenizer.encode(ref.text, true), ref.text);
-            assertArrayEquals(Arrays.copyOfRange(ref.ids, 1, ref.ids.length), tokenizer.encode(ref.text, false), ref.text);
+            assertArrayEquals(
+                    Arrays.copyOfRange(ref.ids, 1, ref.ids.length), tokenizer.encode(ref.text, false), ref.text);
             assertEquals(ref.text, tokenizer.decode(ref.ids), "decode of the reference ids");
         }));
     }
@@ -84,7 +87,8 @@ class Llama2cTokenizerTest {
     @Test
     void specialTokensWrittenInTheTextArePlainText() {
         int[] ids = llama2.encode("<s>hi</s>", false);
-        assertTrue(Arrays.stream(ids).noneMatch(id -> id == Llama2cTokenizer.BOS || id == Llama2cTokenizer.EOS),
+        assertTrue(
+                Arrays.stream(ids).noneMatch(id -> id == Llama2cTokenizer.BOS || id == Llama2cTokenizer.EOS),
                 Arrays.toString(ids));
     }
 
@@ -101,9 +105,23 @@ class Llama2cTokenizerTest {
 
     @Test
     void roundTripsAwkwardText() {
-        List<String> texts = List.of(" ", "  ", " leading", "trailing  ", "a  b   c", "\n\nnew\tlines\r\n",
-                "\u0000nul", "a\u00A0b", "😀😀x", "中文 테스트 ελληνικά", "<0x41>", "\n<s>\n", "<unk>", "</s>",
-                "\uFEFFbom", "e\u0301");
+        List<String> texts = List.of(
+                " ",
+                "  ",
+                " leading",
+                "trailing  ",
+                "a  b   c",
+                "\n\nnew\tlines\r\n",
+                "\u0000nul",
+                "a\u00A0b",
+                "😀😀x",
+                "中文 테스트 ελληνικά",
+                "<0x41>",
+                "\n<s>\n",
+                "<unk>",
+                "</s>",
+                "\uFEFFbom",
+                "e\u0301");
         for (Llama2cTokenizer tokenizer : List.of(llama2, tok512)) {
             for (String text : texts) {
                 for (boolean special : new boolean[] {true, false}) {
@@ -115,7 +133,8 @@ class Llama2cTokenizerTest {
 
     @Test
     void badIdsAreNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> llama2.decode(new int[] {5, 32000}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> llama2.decode(new int[] {5, 32000}));
         assertTrue(e.getMessage().contains("32000"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> llama2.token(-1));
     }
@@ -129,6 +148,9 @@ class Llama2cTokenizerTest {
         assertEquals(" ", llama2.token(29871));
         assertEquals("<0x0A>", llama2.token(13));
         assertEquals("\n<s>\n", llama2.token(1));
-        assertEquals(512, Llama2cTokenizer.load(SharedFiles.path(STORIES + "tok512.bin"), 512).vocabSize());
+        assertEquals(
+                512,
+                Llama2cTokenizer.load(SharedFiles.path(STORIES + "tok512.bin"), 512)
+                        .vocabSize());
     }
 }

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 class RunCOracleTest {
     private static final String LLAMA2 = "models/tokenizers/llama2-tokenizer/tokenizer.bin";
     private static final String TOK512 = "models/stories260K/tok512.bin";
-    private static final String[] ALPHABET = {"a", "e", "t", "h", "o", "n", " ", " ", "  ", ".", ",", "'", "\n",
-        "the", "ing", " the", "é", "ï", "中", "😀", "0", "1", "<", ">", "x", "<0x", "\t", "\u0000"};
+    private static final String[] ALPHABET = {
+        "a", "e", "t", "h", "o", "n", " ", " ", "  ", ".", ",", "'", "\n", "the", "ing", " the", "é", "ï", "中", "😀",
+        "0", "1", "<", ">", "x", "<0x", "\t", "\u0000"
+    };
 
     /** run.c's encode(text, bos=1, eos=0), written as run.c writes it. */
     private static int[] runCEncode(Vocabulary vocab, String text) {
@@ -86,19 +88,24 @@ class RunCOracleTest {
 
     private static List<String> randomTexts() {
         SplittableRandom rng = new SplittableRandom(42);
-        return IntStream.range(0, 500).mapToObj(i -> {
-            StringBuilder text = new StringBuilder();
-            for (int len = rng.nextInt(0, 80); len > 0; len--) {
-                text.append(ALPHABET[rng.nextInt(ALPHABET.length)]);
-            }
-            return text.toString();
-        }).toList();
+        return IntStream.range(0, 500)
+                .mapToObj(i -> {
+                    StringBuilder text = new StringBuilder();
+                    for (int len = rng.nextInt(0, 80); len > 0; len--) {
+                        text.append(ALPHABET[rng.nextInt(ALPHABET.length)]);
+                    }
+                    return text.toString();
+                })
+                .toList();
     }
 
     /** Every 500th data-set text: a few hundred real questions, choices and rationales. */
     private static List<String> dataTexts() {
         List<String> all = SharedDataTexts.all();
-        return IntStream.range(0, all.size()).filter(i -> i % 500 == 0).mapToObj(all::get).toList();
+        return IntStream.range(0, all.size())
+                .filter(i -> i % 500 == 0)
+                .mapToObj(all::get)
+                .toList();
     }
 
     @Test
