@@ -39,7 +39,9 @@ class MainTest {
 
     private static void collect(CommandLine command, List<String> path, List<List<String>> out) {
         command.getSubcommands().forEach((name, sub) -> {
-            if (name.equals("help")) return;
+            if (name.equals("help")) {
+                return;
+            }
             List<String> here = new ArrayList<>(path);
             here.add(name);
             out.add(here);

@@ -49,7 +49,9 @@ public enum Method {
     /** The method named {@code name}, or an exception listing the known names. */
     public static Method fromName(String name) {
         for (Method m : values()) {
-            if (m.configName.equalsIgnoreCase(name) || m.tableName.equalsIgnoreCase(name)) return m;
+            if (m.configName.equalsIgnoreCase(name) || m.tableName.equalsIgnoreCase(name)) {
+                return m;
+            }
         }
         throw new IllegalArgumentException("unknown method '" + name + "' (known: "
                 + Arrays.stream(values()).map(Method::configName).collect(Collectors.joining(", ")) + ")");

@@ -84,7 +84,9 @@ public final class Pipeline {
             List<VariantResult> results = new ArrayList<>();
             try (RunContext run = new RunContext(config.withSeed(seed), dir, data, models, listener)) {
                 VariantRunner runner = new VariantRunner(run);
-                for (Variant v : VariantPlan.of(config)) results.add(runner.run(v));
+                for (Variant v : VariantPlan.of(config)) {
+                    results.add(runner.run(v));
+                }
             }
             PrivacyLedger.write(dir, config, RunContext.questionTexts(data.privatePart()));
             if (!config.privacy().attacks().isEmpty()) {
@@ -116,7 +118,9 @@ public final class Pipeline {
             }
             List<Long> seeds = new ArrayList<>(before.seedList());
             config.seedList().stream().filter(s -> !seeds.contains(s)).forEach(seeds::add);
-            if (seeds.size() == before.seedList().size()) return;
+            if (seeds.size() == before.seedList().size()) {
+                return;
+            }
             json.set("seeds", JSON.valueToTree(seeds));
         }
         Files.createDirectories(dir.root());

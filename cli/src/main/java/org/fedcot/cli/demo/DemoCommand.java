@@ -182,7 +182,9 @@ public final class DemoCommand implements Callable<Integer> {
     private void writeConfig(Path file) throws IOException {
         if (!Files.exists(file)) {
             try (InputStream in = DemoCommand.class.getResourceAsStream(CONFIG)) {
-                if (in == null) throw new IllegalStateException("the demo's config is missing from the jar");
+                if (in == null) {
+                    throw new IllegalStateException("the demo's config is missing from the jar");
+                }
                 Files.createDirectories(runDir);
                 AtomicFiles.writeString(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
@@ -190,7 +192,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private Path cacheDir() {
-        if (cache != null) return cache;
+        if (cache != null) {
+            return cache;
+        }
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("fedcot").resolve(CACHE_NAME);

@@ -208,7 +208,9 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
             RunListener listener)
             throws IOException {
         Path done = Checkpoints.dir(dir, steps);
-        if (Files.isDirectory(done)) return done;
+        if (Files.isDirectory(done)) {
+            return done;
+        }
         listener.message("demo: training the " + name + " once; it is kept in " + dir);
         DecoderModel model = DecoderModel.random(config, seed);
         TrainerConfig tc = TrainerConfig.builder(steps)
@@ -222,7 +224,9 @@ record DemoModels(Path tokenizer, Path teacher, Path slm) {
                 .build();
         Trainer trainer = new Trainer(model, tc, examples.get(), List.of());
         Optional<Path> last = Checkpoints.latest(dir);
-        if (last.isPresent()) trainer.resume(last.get());
+        if (last.isPresent()) {
+            trainer.resume(last.get());
+        }
         trainer.train(dir, listener.training(name));
         return done;
     }

@@ -25,7 +25,9 @@ final class DemoTables {
         StringBuilder out = new StringBuilder();
         boolean keep = false;
         for (String line : Files.readAllLines(reportMd)) {
-            if (line.startsWith("## ")) keep = SHOWN.stream().anyMatch(line::startsWith) && !line.contains("acc_norm");
+            if (line.startsWith("## ")) {
+                keep = SHOWN.stream().anyMatch(line::startsWith) && !line.contains("acc_norm");
+            }
             if (line.startsWith(LEGEND)) {
                 out.append(line).append("\n\n");
             } else if (keep) {

@@ -161,14 +161,20 @@ public final class AskCommand implements Callable<Integer> {
                 .withTemperature(temperature)
                 .withMaxTokens(maxTokens)
                 .withStop(stop.toArray(String[]::new));
-        if (seed != null) s = s.withSeed(seed);
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
         return topP == null ? s : s.withTopP(topP);
     }
 
     private LlmRequest request(String prompt) {
-        if (!chat && system == null) return new CompletionRequest(prompt, sampling());
+        if (!chat && system == null) {
+            return new CompletionRequest(prompt, sampling());
+        }
         List<ChatMessage> messages = new ArrayList<>();
-        if (system != null) messages.add(ChatMessage.system(system));
+        if (system != null) {
+            messages.add(ChatMessage.system(system));
+        }
         messages.add(ChatMessage.user(prompt));
         return new ChatRequest(messages, sampling());
     }
@@ -201,10 +207,14 @@ public final class AskCommand implements Callable<Integer> {
 
     private void askDataset(LlmClient client, PrintWriter stdout) throws IOException {
         Dataset dataset = Dataset.fromName(input.dataset);
-        if (!Files.isRegularFile(data)) throw new IllegalArgumentException("--data " + data + ": no such file");
+        if (!Files.isRegularFile(data)) {
+            throw new IllegalArgumentException("--data " + data + ": no such file");
+        }
         List<QaExample> questions = DatasetReader.read(data, dataset);
         DuplicateChoices.notice(data, questions).ifPresent(spec.commandLine().getErr()::println);
-        if (limit != null) questions = questions.subList(0, Math.min(limit, questions.size()));
+        if (limit != null) {
+            questions = questions.subList(0, Math.min(limit, questions.size()));
+        }
         CotTemplate template = CotTemplate.forDataset(dataset.cliName());
         List<LlmRequest> requests = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -218,7 +228,9 @@ public final class AskCommand implements Callable<Integer> {
         for (int i = 0; i < questions.size(); i++) {
             predicted[i] = AnswerMatcher.match(
                     result.responses().get(i).text(), questions.get(i).choices());
-            if (predicted[i] == questions.get(i).answerIndex()) correct++;
+            if (predicted[i] == questions.get(i).answerIndex()) {
+                correct++;
+            }
         }
         writeAnswers(ids, result.responses(), questions, predicted);
         stdout.println(summary(result));
@@ -294,7 +306,9 @@ public final class AskCommand implements Callable<Integer> {
      */
     private void writeAnswers(List<String> ids, List<LlmResponse> answers, List<QaExample> questions, int[] predicted)
             throws IOException {
-        if (out == null) return;
+        if (out == null) {
+            return;
+        }
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < answers.size(); i++) {
             ObjectNode line = JSON.createObjectNode()

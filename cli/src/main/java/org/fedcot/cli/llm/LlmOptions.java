@@ -75,7 +75,9 @@ public final class LlmOptions {
                         attempts, defaults.initialBackoff(), defaults.maxBackoff(), defaults.maxRetryAfter()))
                 .withMaxConcurrency(concurrency)
                 .withRequestsPerMinute(rpm);
-        if (apiKeyEnv != null) config = config.withApiKeyEnv(apiKeyEnv);
+        if (apiKeyEnv != null) {
+            config = config.withApiKeyEnv(apiKeyEnv);
+        }
         return cache == null ? config : config.withCacheFile(cache);
     }
 

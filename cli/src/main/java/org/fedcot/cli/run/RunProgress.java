@@ -32,7 +32,9 @@ public final class RunProgress implements RunListener, AutoCloseable {
 
     @Override
     public void stageProgress(String stage, int done) {
-        if (bar != null) bar.stepTo(done);
+        if (bar != null) {
+            bar.stepTo(done);
+        }
     }
 
     @Override

@@ -53,7 +53,9 @@ class AskCommandTest {
 
     @AfterAll
     static void stop() {
-        if (server != null) server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static CliRun ask(String... args) {

@@ -45,12 +45,24 @@ public enum DataFormat {
     /** The format whose fields {@code first}, a file's first record, has. */
     public static DataFormat detect(JsonRecord first) throws MalformedDataException {
         JsonNode n = first.node();
-        if (n.path("choices").isObject() && n.has("answerKey")) return HF_CHOICES;
-        if (n.path("choices").isArray() && n.has("answer")) return STEP_BY_STEP;
-        if (n.has("subject") && n.has("target_new")) return EDIT_REQUEST;
-        if (n.has("instruction") && n.has("answer")) return LLM_ADAPTERS;
-        if (n.has("question") && n.path("answer").isBoolean()) return BOOLQ;
-        if (!n.isObject()) throw first.malformed(null, "must be a JSON object, found " + JsonRecord.typeName(n));
+        if (n.path("choices").isObject() && n.has("answerKey")) {
+            return HF_CHOICES;
+        }
+        if (n.path("choices").isArray() && n.has("answer")) {
+            return STEP_BY_STEP;
+        }
+        if (n.has("subject") && n.has("target_new")) {
+            return EDIT_REQUEST;
+        }
+        if (n.has("instruction") && n.has("answer")) {
+            return LLM_ADAPTERS;
+        }
+        if (n.has("question") && n.path("answer").isBoolean()) {
+            return BOOLQ;
+        }
+        if (!n.isObject()) {
+            throw first.malformed(null, "must be a JSON object, found " + JsonRecord.typeName(n));
+        }
         throw first.malformed(
                 null,
                 "no known format has the fields [" + String.join(", ", (Iterable<String>) n::fieldNames)
@@ -60,7 +72,9 @@ public enum DataFormat {
     /** The format named {@code name} (its command-line name or constant, case-insensitive). */
     public static DataFormat fromName(String name) {
         for (DataFormat f : values()) {
-            if (f.cliName.equalsIgnoreCase(name) || f.name().equalsIgnoreCase(name)) return f;
+            if (f.cliName.equalsIgnoreCase(name) || f.name().equalsIgnoreCase(name)) {
+                return f;
+            }
         }
         throw new IllegalArgumentException("unknown data format '" + name + "' (known: " + knownNames() + ")");
     }

@@ -25,7 +25,9 @@ public enum Dataset {
     /** The dataset named {@code name} (case-insensitive), or an exception listing the known names. */
     public static Dataset fromName(String name) {
         for (Dataset d : values()) {
-            if (d.cliName.equalsIgnoreCase(name) || d.name().equalsIgnoreCase(name)) return d;
+            if (d.cliName.equalsIgnoreCase(name) || d.name().equalsIgnoreCase(name)) {
+                return d;
+            }
         }
         throw new IllegalArgumentException("unknown dataset '" + name + "' (known: "
                 + Arrays.stream(values()).map(Dataset::cliName).collect(Collectors.joining(", ")) + ")");

@@ -25,14 +25,18 @@ public final class DatasetReader {
      */
     public static List<QaExample> read(Path file, Dataset dataset, DataFormat format) throws IOException {
         List<JsonRecord> records = JsonRecords.read(file);
-        if (records.isEmpty()) throw new MalformedDataException(file, 1, file + ":1", null, "holds no records");
+        if (records.isEmpty()) {
+            throw new MalformedDataException(file, 1, file + ":1", null, "holds no records");
+        }
         JsonRecord first = records.getFirst();
         DataFormat f = format != null ? format : DataFormat.detect(first);
         if (!f.holds(dataset)) {
             throw first.malformed(null, "format " + f.cliName() + " does not hold " + dataset.cliName() + " questions");
         }
         List<QaExample> out = new ArrayList<>(records.size());
-        for (JsonRecord r : records) out.add(f.parse(r));
+        for (JsonRecord r : records) {
+            out.add(f.parse(r));
+        }
         return out;
     }
 }

@@ -17,10 +17,14 @@ final class HfChoicesParser implements RecordParser {
         if (labels.size() != texts.size()) {
             throw r.malformed("choices.label", "has " + labels.size() + " labels for " + texts.size() + " texts");
         }
-        if (texts.size() < 2) throw r.malformed("choices.text", "has " + texts.size() + " choices, fewer than 2");
+        if (texts.size() < 2) {
+            throw r.malformed("choices.text", "has " + texts.size() + " choices, fewer than 2");
+        }
         String key = r.text("answerKey");
         int answer = labels.indexOf(key);
-        if (answer < 0) throw r.malformed("answerKey", "'" + key + "' is not among the choices' labels " + labels);
+        if (answer < 0) {
+            throw r.malformed("answerKey", "'" + key + "' is not among the choices' labels " + labels);
+        }
         return new QaExample(r.optionalText("id").orElse(r.defaultId()), question, null, texts, answer);
     }
 }

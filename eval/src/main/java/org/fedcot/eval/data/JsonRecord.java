@@ -41,7 +41,9 @@ public record JsonRecord(Path file, int line, int element, JsonNode node) {
     public boolean has(String path) {
         JsonNode n = node;
         for (String name : path.split("\\.")) {
-            if (!n.isObject() || !n.has(name)) return false;
+            if (!n.isObject() || !n.has(name)) {
+                return false;
+            }
             n = n.get(name);
         }
         return true;
@@ -50,13 +52,17 @@ public record JsonRecord(Path file, int line, int element, JsonNode node) {
     /** The non-blank string at {@code path}. */
     public String text(String path) throws MalformedDataException {
         String s = stringValue(path, at(path));
-        if (s.isBlank()) throw malformed(path, "is empty");
+        if (s.isBlank()) {
+            throw malformed(path, "is empty");
+        }
         return s;
     }
 
     /** The string at {@code path} when the record has one (blank counts as absent). */
     public Optional<String> optionalText(String path) throws MalformedDataException {
-        if (!has(path) || at(path).isNull()) return Optional.empty();
+        if (!has(path) || at(path).isNull()) {
+            return Optional.empty();
+        }
         String s = stringValue(path, at(path));
         return s.isBlank() ? Optional.empty() : Optional.of(s);
     }
@@ -64,7 +70,9 @@ public record JsonRecord(Path file, int line, int element, JsonNode node) {
     /** The JSON boolean at {@code path}. */
     public boolean bool(String path) throws MalformedDataException {
         JsonNode n = at(path);
-        if (!n.isBoolean()) throw wrongType(path, "a boolean", n);
+        if (!n.isBoolean()) {
+            throw wrongType(path, "a boolean", n);
+        }
         return n.booleanValue();
     }
 
@@ -80,10 +88,14 @@ public record JsonRecord(Path file, int line, int element, JsonNode node) {
     /** The list of strings at {@code path}. */
     public List<String> textList(String path) throws MalformedDataException {
         JsonNode n = at(path);
-        if (!n.isArray()) throw wrongType(path, "a list of strings", n);
+        if (!n.isArray()) {
+            throw wrongType(path, "a list of strings", n);
+        }
         List<String> out = new ArrayList<>(n.size());
         for (JsonNode item : n) {
-            if (!item.isTextual()) throw wrongType(path, "a list of strings", item);
+            if (!item.isTextual()) {
+                throw wrongType(path, "a list of strings", item);
+            }
             out.add(item.textValue());
         }
         return out;
@@ -91,25 +103,35 @@ public record JsonRecord(Path file, int line, int element, JsonNode node) {
 
     /** The record itself as a string (an element of a rationale list). */
     public String asText() throws MalformedDataException {
-        if (!node.isTextual()) throw malformed(null, "must be a JSON string, found " + typeName(node));
+        if (!node.isTextual()) {
+            throw malformed(null, "must be a JSON string, found " + typeName(node));
+        }
         return node.textValue();
     }
 
     private JsonNode at(String path) throws MalformedDataException {
-        if (!node.isObject()) throw malformed(null, "must be a JSON object, found " + typeName(node));
+        if (!node.isObject()) {
+            throw malformed(null, "must be a JSON object, found " + typeName(node));
+        }
         JsonNode n = node;
         String seen = "";
         for (String name : path.split("\\.")) {
-            if (!seen.isEmpty() && !n.isObject()) throw wrongType(seen, "an object", n);
+            if (!seen.isEmpty() && !n.isObject()) {
+                throw wrongType(seen, "an object", n);
+            }
             seen = seen.isEmpty() ? name : seen + "." + name;
-            if (!n.has(name)) throw malformed(path, "is missing");
+            if (!n.has(name)) {
+                throw malformed(path, "is missing");
+            }
             n = n.get(name);
         }
         return n;
     }
 
     private String stringValue(String path, JsonNode n) throws MalformedDataException {
-        if (!n.isTextual()) throw wrongType(path, "a string", n);
+        if (!n.isTextual()) {
+            throw wrongType(path, "a string", n);
+        }
         return n.textValue();
     }
 

@@ -50,8 +50,12 @@ public final class JsonRecords {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             for (; (text = in.readLine()) != null; line++) {
-                if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
-                if (text.isBlank()) continue;
+                if (line == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
+                if (text.isBlank()) {
+                    continue;
+                }
                 try {
                     records.add(new JsonRecord(file, line, -1, ONE_VALUE.readTree(text)));
                 } catch (JsonProcessingException e) {
@@ -72,7 +76,9 @@ public final class JsonRecords {
                 p.nextToken(); // the opening '[' that startsWithList saw
                 for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                     // Jackson reports an unclosed list itself; this keeps the loop finite whatever it does.
-                    if (t == null) throw badJson(file, p.currentLocation().getLineNr(), "the list is not closed");
+                    if (t == null) {
+                        throw badJson(file, p.currentLocation().getLineNr(), "the list is not closed");
+                    }
                     int line = p.currentTokenLocation().getLineNr();
                     records.add(new JsonRecord(file, line, records.size(), MAPPER.readTree(p)));
                 }

@@ -19,7 +19,9 @@ public final class Splits {
         boolean[] chosen = chosen(items.size(), fraction, seed);
         List<T> first = new ArrayList<>();
         List<T> second = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) (chosen[i] ? first : second).add(items.get(i));
+        for (int i = 0; i < items.size(); i++) {
+            (chosen[i] ? first : second).add(items.get(i));
+        }
         return new Split<>(first, second);
     }
 
@@ -35,14 +37,18 @@ public final class Splits {
         int size = (int) Math.round(fraction * n);
         int[] order = permutation(n, seed);
         boolean[] chosen = new boolean[n];
-        for (int rank = 0; rank < size; rank++) chosen[order[rank]] = true;
+        for (int rank = 0; rank < size; rank++) {
+            chosen[order[rank]] = true;
+        }
         return chosen;
     }
 
     /** Fisher-Yates over java.util.Random, whose sequence the JDK specifies: the same on every JVM. */
     private static int[] permutation(int n, long seed) {
         int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
         Random random = new Random(seed);
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

@@ -13,11 +13,15 @@ final class StepByStepParser implements RecordParser {
     public QaExample parse(JsonRecord r) throws MalformedDataException {
         String question = r.text("question");
         List<String> choices = r.textList("choices");
-        if (choices.size() < 2) throw r.malformed("choices", "has " + choices.size() + " choices, fewer than 2");
+        if (choices.size() < 2) {
+            throw r.malformed("choices", "has " + choices.size() + " choices, fewer than 2");
+        }
         String answer = r.text("answer");
         // A few CQA questions repeat a choice; the first copy stands for the gold answer.
         int index = choices.indexOf(answer);
-        if (index < 0) throw r.malformed("answer", "\"" + answer + "\" is not among the choices " + choices);
+        if (index < 0) {
+            throw r.malformed("answer", "\"" + answer + "\" is not among the choices " + choices);
+        }
         return new QaExample(r.optionalText("id").orElse(r.defaultId()), question, null, choices, index);
     }
 }

@@ -26,10 +26,14 @@ public final class RationaleFiles {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Matcher m = name.matcher(f.getFileName().toString());
-                if (m.matches()) batches.put(Integer.parseInt(m.group(1)), f);
+                if (m.matches()) {
+                    batches.put(Integer.parseInt(m.group(1)), f);
+                }
             }
         }
-        if (batches.isEmpty()) throw new IOException("no " + split + "_CoT_<i>.json files in " + dir);
+        if (batches.isEmpty()) {
+            throw new IOException("no " + split + "_CoT_<i>.json files in " + dir);
+        }
         for (int i = 0; i <= batches.lastKey(); i++) {
             if (!batches.containsKey(i)) {
                 throw new IOException(dir.resolve(split + "_CoT_" + i + ".json")

@@ -23,20 +23,26 @@ public final class RationaleJudge {
     /** {@code text}, a rationale already cut from its teacher output, judged against {@code example}. */
     public static Rationale judge(QaExample example, String text) {
         Optional<StatedAnswer> parsed = AnswerParser.parse(text);
-        if (parsed.isEmpty()) return new Rationale(example.id(), text, null, Verdict.NO_STATEMENT);
+        if (parsed.isEmpty()) {
+            return new Rationale(example.id(), text, null, Verdict.NO_STATEMENT);
+        }
         StatedAnswer stated = parsed.get();
         return new Rationale(example.id(), text, stated, verdict(example, stated));
     }
 
     private static Verdict verdict(QaExample example, StatedAnswer stated) {
-        if (OPTION_MARK.matcher(stated.text()).find()) return Verdict.SEVERAL_OPTIONS;
+        if (OPTION_MARK.matcher(stated.text()).find()) {
+            return Verdict.SEVERAL_OPTIONS;
+        }
         List<String> choices = example.choices();
         String gold = AnswerParser.normalize(example.answerText());
         int byLetter = stated.letter() == null ? -1 : stated.letter().charAt(0) - 'a';
         boolean letterIsGold = byLetter >= 0
                 && byLetter < choices.size()
                 && AnswerParser.normalize(choices.get(byLetter)).equals(gold);
-        if (letterIsGold || AnswerParser.normalize(stated.text()).equals(gold)) return Verdict.KEPT;
+        if (letterIsGold || AnswerParser.normalize(stated.text()).equals(gold)) {
+            return Verdict.KEPT;
+        }
         return stated.choiceIndex(choices).isPresent() ? Verdict.WRONG_ANSWER : Verdict.NOT_A_CHOICE;
     }
 }

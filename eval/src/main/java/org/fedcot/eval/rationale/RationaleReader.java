@@ -29,7 +29,9 @@ public final class RationaleReader {
      */
     public static List<Rationale> read(List<Path> files, List<QaExample> examples, TeacherFormat format)
             throws IOException {
-        if (files.isEmpty()) throw new IllegalArgumentException("no rationale files");
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no rationale files");
+        }
         List<Rationale> out = new ArrayList<>(examples.size());
         JsonRecord last = null;
         for (Path file : files) {
@@ -44,7 +46,9 @@ public final class RationaleReader {
         if (out.size() < examples.size()) {
             String problem =
                     "the rationale files end after " + out.size() + " rationales for " + examples.size() + " questions";
-            if (last != null) throw last.malformed(null, problem);
+            if (last != null) {
+                throw last.malformed(null, problem);
+            }
             Path file = files.getFirst();
             throw new MalformedDataException(file, 1, file + ":1", null, problem);
         }

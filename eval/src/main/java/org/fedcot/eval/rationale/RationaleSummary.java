@@ -24,8 +24,11 @@ public record RationaleSummary(int total, int kept, Map<Verdict, Integer> droppe
         Map<Verdict, Integer> dropped = new EnumMap<>(Verdict.class);
         int kept = 0;
         for (Rationale r : rationales) {
-            if (r.kept()) kept++;
-            else dropped.merge(r.verdict(), 1, Integer::sum);
+            if (r.kept()) {
+                kept++;
+            } else {
+                dropped.merge(r.verdict(), 1, Integer::sum);
+            }
         }
         return new RationaleSummary(rationales.size(), kept, dropped);
     }

@@ -24,7 +24,9 @@ public enum TeacherFormat {
         String s = AnswerParser.cutRunaway(raw);
         for (String later : laterTexts) {
             int at = s.indexOf(later);
-            if (at >= 0) s = s.substring(0, at);
+            if (at >= 0) {
+                s = s.substring(0, at);
+            }
         }
         return s.strip();
     }

@@ -27,7 +27,9 @@ class RationaleFilesTest {
 
     @Test
     void batchesSortAsNumbers() throws IOException {
-        for (int i = 0; i <= 11; i++) batch("train_CoT_" + i + ".json", "[]");
+        for (int i = 0; i <= 11; i++) {
+            batch("train_CoT_" + i + ".json", "[]");
+        }
         batch("test_CoT_0.json", "[]");
         List<Path> files = RationaleFiles.of(dir, "train");
         assertEquals(12, files.size());

@@ -19,7 +19,9 @@ final class ApiKey {
      * is {@code null}; an error naming the variable (never a value) when it is unset or blank.
      */
     static Optional<ApiKey> fromEnvironment(String name, UnaryOperator<String> environment) {
-        if (name == null) return Optional.empty();
+        if (name == null) {
+            return Optional.empty();
+        }
         String value = environment.apply(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("environment variable " + name + " (the API key) is not set");

@@ -33,13 +33,17 @@ final class BatchRun {
         List<Integer> toAsk = new ArrayList<>();
         for (int i = 0; i < answers.length; i++) {
             answers[i] = client.cached(requests.get(i)).orElse(null);
-            if (answers[i] == null) toAsk.add(i);
+            if (answers[i] == null) {
+                toAsk.add(i);
+            }
         }
         done = cached = answers.length - toAsk.size();
         listener.onProgress(new BatchProgress(done, answers.length, cached, usage));
         // close() waits for every task; if this thread is interrupted meanwhile it interrupts them
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i : toAsk) workers.execute(() -> answer(i));
+            for (int i : toAsk) {
+                workers.execute(() -> answer(i));
+            }
         }
         synchronized (this) {
             String progress = done + " of " + answers.length + " answered";
@@ -61,8 +65,11 @@ final class BatchRun {
             synchronized (this) {
                 answers[i] = answer;
                 done++;
-                if (answer.cached()) cached++;
-                else usage = usage.plus(answer.usage());
+                if (answer.cached()) {
+                    cached++;
+                } else {
+                    usage = usage.plus(answer.usage());
+                }
                 listener.onProgress(new BatchProgress(done, answers.length, cached, usage));
             }
         } catch (CancellationException stopped) {

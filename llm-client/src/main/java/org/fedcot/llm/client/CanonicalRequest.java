@@ -43,12 +43,24 @@ record CanonicalRequest(String path, JsonNode body, String json, String key) {
                     }
                 };
         Sampling s = request.sampling();
-        if (s.temperature() != null) body.put("temperature", s.temperature());
-        if (s.maxTokens() != null) body.put("max_tokens", s.maxTokens());
-        if (!s.stop().isEmpty()) s.stop().forEach(body.putArray("stop")::add);
-        if (s.seed() != null) body.put("seed", s.seed());
-        if (s.n() != null) body.put("n", s.n());
-        if (s.topP() != null) body.put("top_p", s.topP());
+        if (s.temperature() != null) {
+            body.put("temperature", s.temperature());
+        }
+        if (s.maxTokens() != null) {
+            body.put("max_tokens", s.maxTokens());
+        }
+        if (!s.stop().isEmpty()) {
+            s.stop().forEach(body.putArray("stop")::add);
+        }
+        if (s.seed() != null) {
+            body.put("seed", s.seed());
+        }
+        if (s.n() != null) {
+            body.put("n", s.n());
+        }
+        if (s.topP() != null) {
+            body.put("top_p", s.topP());
+        }
         JsonNode sorted = sorted(body, mapper);
         try {
             String json = mapper.writeValueAsString(sorted);

@@ -8,8 +8,12 @@ package org.fedcot.llm.client;
  */
 public record ChatMessage(String role, String content) {
     public ChatMessage {
-        if (role == null || role.isBlank()) throw new IllegalArgumentException("chat message without a role");
-        if (content == null) throw new IllegalArgumentException("chat message (" + role + ") without content");
+        if (role == null || role.isBlank()) {
+            throw new IllegalArgumentException("chat message without a role");
+        }
+        if (content == null) {
+            throw new IllegalArgumentException("chat message (" + role + ") without content");
+        }
     }
 
     /** A system message. */

@@ -11,8 +11,12 @@ import java.util.List;
 public record ChatRequest(List<ChatMessage> messages, Sampling sampling) implements LlmRequest {
     public ChatRequest {
         messages = List.copyOf(messages);
-        if (messages.isEmpty()) throw new IllegalArgumentException("chat request without messages");
-        if (sampling == null) sampling = Sampling.DEFAULT;
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("chat request without messages");
+        }
+        if (sampling == null) {
+            sampling = Sampling.DEFAULT;
+        }
     }
 
     /** {@code messages} with the server's default sampling. */

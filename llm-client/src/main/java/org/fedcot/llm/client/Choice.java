@@ -9,6 +9,8 @@ package org.fedcot.llm.client;
  */
 public record Choice(int index, String text, String finishReason) {
     public Choice {
-        if (text == null) throw new IllegalArgumentException("choice " + index + " has no text");
+        if (text == null) {
+            throw new IllegalArgumentException("choice " + index + " has no text");
+        }
     }
 }

@@ -36,13 +36,19 @@ public record ClientConfig(
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
             throw new IllegalArgumentException("base URL " + baseUrl + " is not http(s)");
         }
-        if (model == null || model.isBlank()) throw new IllegalArgumentException("no model named");
-        if (apiKeyEnv != null && apiKeyEnv.isBlank()) apiKeyEnv = null;
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("no model named");
+        }
+        if (apiKeyEnv != null && apiKeyEnv.isBlank()) {
+            apiKeyEnv = null;
+        }
         if (!connectTimeout.isPositive() || !requestTimeout.isPositive()) {
             throw new IllegalArgumentException(
                     "timeouts must be positive, not " + connectTimeout + ", " + requestTimeout);
         }
-        if (maxConcurrency < 1) throw new IllegalArgumentException("maxConcurrency " + maxConcurrency + " < 1");
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("maxConcurrency " + maxConcurrency + " < 1");
+        }
         if (requestsPerMinute < 0)
             throw new IllegalArgumentException("requestsPerMinute " + requestsPerMinute + " < 0");
     }

@@ -8,8 +8,12 @@ package org.fedcot.llm.client;
  */
 public record CompletionRequest(String prompt, Sampling sampling) implements LlmRequest {
     public CompletionRequest {
-        if (prompt == null) throw new IllegalArgumentException("completion request without a prompt");
-        if (sampling == null) sampling = Sampling.DEFAULT;
+        if (prompt == null) {
+            throw new IllegalArgumentException("completion request without a prompt");
+        }
+        if (sampling == null) {
+            sampling = Sampling.DEFAULT;
+        }
     }
 
     /** {@code prompt} with the server's default sampling. */

@@ -195,10 +195,14 @@ public final class LlmClient implements AutoCloseable {
     /** The answer to {@code request}: cached, shared with an identical request in flight, or asked for. */
     LlmResponse fetch(CanonicalRequest request, StopSignal stop) {
         Optional<LlmResponse> hit = cached(request);
-        if (hit.isPresent()) return hit.get();
+        if (hit.isPresent()) {
+            return hit.get();
+        }
         CompletableFuture<LlmResponse> mine = new CompletableFuture<>();
         CompletableFuture<LlmResponse> other = inFlight.putIfAbsent(request.key(), mine);
-        if (other != null) return awaitShared(other, request, stop);
+        if (other != null) {
+            return awaitShared(other, request, stop);
+        }
         LlmResponse answer;
         try {
             // an identical request may have finished between the first look and taking the in-flight slot
@@ -234,10 +238,14 @@ public final class LlmClient implements AutoCloseable {
         try {
             AttemptOutcome.Answered answered = sender.send(request, stop, journalled);
             paid.accumulateAndGet(answered.response().usage(), Usage::plus);
-            if (cache != null) cache.put(request, answered.raw(), answered.response());
+            if (cache != null) {
+                cache.put(request, answered.raw(), answered.response());
+            }
             return answered.response();
         } catch (LlmException e) {
-            if (journal != null && !Thread.currentThread().isInterrupted()) journal.settled(request.key());
+            if (journal != null && !Thread.currentThread().isInterrupted()) {
+                journal.settled(request.key());
+            }
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -253,8 +261,12 @@ public final class LlmClient implements AutoCloseable {
             throw new LlmException("POST " + transport.uri(request) + ": interrupted", -1, 0, e);
         } catch (ExecutionException e) {
             // the other request's batch was stopped, not this one: ask again
-            if (e.getCause() instanceof CancellationException) return fetch(request, stop);
-            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof CancellationException) {
+                return fetch(request, stop);
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
             throw (Error) e.getCause();
         }
     }

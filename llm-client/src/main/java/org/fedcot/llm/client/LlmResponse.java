@@ -14,7 +14,9 @@ import java.util.List;
 public record LlmResponse(String model, List<Choice> choices, Usage usage, boolean cached) {
     public LlmResponse {
         choices = List.copyOf(choices);
-        if (choices.isEmpty()) throw new IllegalArgumentException("a response needs at least one choice");
+        if (choices.isEmpty()) {
+            throw new IllegalArgumentException("a response needs at least one choice");
+        }
     }
 
     /** The first alternative's text, the whole answer when {@code n} is 1. */

@@ -17,7 +17,9 @@ final class RateLimiter {
 
     /** Takes the next start slot and returns how long to wait for it. */
     synchronized Duration reserve() {
-        if (intervalNanos == 0) return Duration.ZERO;
+        if (intervalNanos == 0) {
+            return Duration.ZERO;
+        }
         long now = time.nanoTime();
         long slot = Math.max(now, next);
         next = slot + intervalNanos;

@@ -46,7 +46,9 @@ public final class ResponseCache implements AutoCloseable {
         // each line is read into the map as it is checked: a line that fails is the torn tail or an error
         JsonLinesLog log = JsonLinesLog.open(file, NAMING, entry -> {
             String key = entry.path("key").asText("");
-            if (key.isEmpty()) throw new IllegalArgumentException("no key");
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException("no key");
+            }
             entries.put(key, ResponseJson.parse(entry.path("response"), true));
         });
         return new ResponseCache(log, entries);

@@ -54,8 +54,9 @@ final class ResponseJson {
         String message = rawBody;
         if (parsedOrNull != null) {
             JsonNode error = parsedOrNull.path("error");
-            if (error.isTextual()) message = error.asText();
-            else if (error.path("message").isTextual())
+            if (error.isTextual()) {
+                message = error.asText();
+            } else if (error.path("message").isTextual())
                 message = error.path("message").asText();
             else if (parsedOrNull.path("message").isTextual())
                 message = parsedOrNull.path("message").asText();

@@ -13,12 +13,16 @@ final class RetryAfter {
 
     /** The wait the header asks for, measured from {@code now}; zero for a past date; empty when absent or unreadable. */
     static Optional<Duration> parse(String header, Instant now) {
-        if (header == null || header.isBlank()) return Optional.empty();
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
         String h = header.strip();
         try {
             // some servers send fractional seconds; the RFC says integer, reading both costs nothing
             double seconds = Double.parseDouble(h);
-            if (!(seconds >= 0) || Double.isInfinite(seconds)) return Optional.empty();
+            if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+                return Optional.empty();
+            }
             return Optional.of(Duration.ofNanos((long) Math.min(seconds * 1e9, Long.MAX_VALUE)));
         } catch (NumberFormatException notSeconds) {
             try {

@@ -21,7 +21,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
             new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5));
 
     public RetryPolicy {
-        if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts " + maxAttempts + " < 1");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts " + maxAttempts + " < 1");
+        }
         if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0 || maxRetryAfter.isNegative()) {
             throw new IllegalArgumentException("retry delays must satisfy 0 <= initialBackoff <= maxBackoff and "
                     + "maxRetryAfter >= 0, not " + initialBackoff + ", " + maxBackoff + ", " + maxRetryAfter);
@@ -42,7 +44,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
     /** The jittered backoff before retry number {@code retry}: uniform in [b/2, b], b = min(initial * 2^(retry-1), max). */
     public Duration backoff(int retry, RandomGenerator random) {
-        if (retry < 1) throw new IllegalArgumentException("retry " + retry + " < 1");
+        if (retry < 1) {
+            throw new IllegalArgumentException("retry " + retry + " < 1");
+        }
         long initial = initialBackoff.toNanos();
         long max = maxBackoff.toNanos();
         // shift only while it cannot overflow; beyond that the cap applies anyway

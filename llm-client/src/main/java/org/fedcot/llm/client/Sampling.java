@@ -21,8 +21,12 @@ public record Sampling(Double temperature, Integer maxTokens, List<String> stop,
         stop = stop == null ? List.of() : List.copyOf(stop);
         if (temperature != null && !(temperature >= 0))
             throw new IllegalArgumentException("temperature " + temperature + " < 0");
-        if (maxTokens != null && maxTokens < 1) throw new IllegalArgumentException("max_tokens " + maxTokens + " < 1");
-        if (n != null && n < 1) throw new IllegalArgumentException("n " + n + " < 1");
+        if (maxTokens != null && maxTokens < 1) {
+            throw new IllegalArgumentException("max_tokens " + maxTokens + " < 1");
+        }
+        if (n != null && n < 1) {
+            throw new IllegalArgumentException("n " + n + " < 1");
+        }
         if (topP != null && !(topP > 0 && topP <= 1))
             throw new IllegalArgumentException("top_p " + topP + " outside (0, 1]");
     }

@@ -20,7 +20,9 @@ final class StopSignal {
      * @throws CancellationException when it is raised
      */
     void check() {
-        if (stopped.getCount() == 0) throw new CancellationException("batch stopped");
+        if (stopped.getCount() == 0) {
+            throw new CancellationException("batch stopped");
+        }
     }
 
     /**
@@ -29,7 +31,9 @@ final class StopSignal {
      * @throws CancellationException when the signal is raised
      */
     void sleep(Duration d) throws InterruptedException {
-        if (d.isPositive()) stopped.await(d.toNanos(), TimeUnit.NANOSECONDS);
+        if (d.isPositive()) {
+            stopped.await(d.toNanos(), TimeUnit.NANOSECONDS);
+        }
         check();
     }
 }

@@ -33,9 +33,15 @@ final class StreamAssembler {
     void add(JsonNode chunk) {
         if (chunk.has("error"))
             throw new IllegalArgumentException("error in stream: " + ResponseJson.errorMessage(chunk, ""));
-        if (!chunk.path("choices").isArray()) throw new IllegalArgumentException("stream chunk without choices");
-        if (chunk.path("model").isTextual()) model = chunk.path("model").asText();
-        if (chunk.path("usage").isObject()) usage = chunk.path("usage");
+        if (!chunk.path("choices").isArray()) {
+            throw new IllegalArgumentException("stream chunk without choices");
+        }
+        if (chunk.path("model").isTextual()) {
+            model = chunk.path("model").asText();
+        }
+        if (chunk.path("usage").isObject()) {
+            usage = chunk.path("usage");
+        }
         for (JsonNode c : chunk.path("choices")) {
             int index = c.path("index").asInt(0);
             JsonNode piece = chat ? c.path("delta").path("content") : c.path("text");
@@ -64,7 +70,9 @@ final class StreamAssembler {
             }
             c.put("finish_reason", finishReasons.get(index));
         });
-        if (usage != null) body.set("usage", usage);
+        if (usage != null) {
+            body.set("usage", usage);
+        }
         return body;
     }
 }

@@ -93,7 +93,9 @@ final class Transport implements AutoCloseable {
             Iterator<String> it = lines.iterator();
             while (it.hasNext()) {
                 String line = it.next();
-                if (!line.startsWith("data:")) continue;
+                if (!line.startsWith("data:")) {
+                    continue;
+                }
                 String data = line.substring("data:".length()).strip();
                 if (data.equals("[DONE]")) {
                     JsonNode whole = assembler.body(mapper);

@@ -65,7 +65,9 @@ public final class AnswerParser {
     private static String clean(String raw) {
         String s = raw.strip();
         Matcher q = QUOTED.matcher(s);
-        if (q.find()) return q.group(1).strip();
+        if (q.find()) {
+            return q.group(1).strip();
+        }
         while (!s.isEmpty() && ".!,;".indexOf(s.charAt(s.length() - 1)) >= 0)
             s = s.substring(0, s.length() - 1).strip();
         return s;

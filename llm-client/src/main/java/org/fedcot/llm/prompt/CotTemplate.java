@@ -48,14 +48,18 @@ public enum CotTemplate {
         Map<String, Object> variables = new HashMap<>();
         variables.put("question", question);
         variables.put("choices", List.copyOf(choices));
-        if (passage != null) variables.put("passage", passage);
+        if (passage != null) {
+            variables.put("passage", passage);
+        }
         return template().render(variables);
     }
 
     /** The template for dataset {@code name} ("cqa", "obqa", "arc-easy", "boolq"; case-insensitive). */
     public static CotTemplate forDataset(String name) {
         for (CotTemplate t : values()) {
-            if (t.datasetName.equalsIgnoreCase(name) || t.name().equalsIgnoreCase(name)) return t;
+            if (t.datasetName.equalsIgnoreCase(name) || t.name().equalsIgnoreCase(name)) {
+                return t;
+            }
         }
         throw new IllegalArgumentException("no chain-of-thought template for dataset '" + name + "' (known: "
                 + Arrays.stream(values()).map(CotTemplate::datasetName).collect(Collectors.joining(", ")) + ")");

@@ -51,7 +51,9 @@ public final class PromptTemplate {
      */
     public static PromptTemplate fromResource(String resource) {
         try (InputStream in = PromptTemplate.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalArgumentException("no prompt template resource " + resource);
+            if (in == null) {
+                throw new IllegalArgumentException("no prompt template resource " + resource);
+            }
             return new PromptTemplate(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(

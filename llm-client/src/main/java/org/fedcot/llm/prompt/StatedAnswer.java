@@ -20,7 +20,9 @@ public record StatedAnswer(String letter, String text) {
     public OptionalInt choiceIndex(List<String> choices) {
         if (letter != null) {
             int i = letter.charAt(0) - 'a';
-            if (i >= 0 && i < choices.size()) return OptionalInt.of(i);
+            if (i >= 0 && i < choices.size()) {
+                return OptionalInt.of(i);
+            }
         }
         String stated =
                 switch (AnswerParser.normalize(text)) {
@@ -29,7 +31,9 @@ public record StatedAnswer(String letter, String text) {
                     case String other -> other;
                 };
         for (int i = 0; i < choices.size(); i++) {
-            if (!stated.isEmpty() && AnswerParser.normalize(choices.get(i)).equals(stated)) return OptionalInt.of(i);
+            if (!stated.isEmpty() && AnswerParser.normalize(choices.get(i)).equals(stated)) {
+                return OptionalInt.of(i);
+            }
         }
         return OptionalInt.empty();
     }

@@ -55,7 +55,9 @@ class BatchTest {
                         "echo: " + qs.get(i).prompt(), result.responses().get(i).text());
             assertEquals(N + 1, seen.size());
             assertEquals(new BatchProgress(0, N, 0, Usage.ZERO), seen.getFirst());
-            for (int i = 0; i < seen.size(); i++) assertEquals(i, seen.get(i).done());
+            for (int i = 0; i < seen.size(); i++) {
+                assertEquals(i, seen.get(i).done());
+            }
             assertEquals(result.usage(), seen.getLast().usage());
         }
     }
@@ -107,7 +109,9 @@ class BatchTest {
         AtomicInteger answers = new AtomicInteger();
         // answers the first k requests to arrive, then refuses everything, as a server whose quota ran out
         try (FaultServer failing = FaultServer.start(r -> {
-            if (answers.incrementAndGet() > k) return FaultServer.error(400, "quota exceeded");
+            if (answers.incrementAndGet() > k) {
+                return FaultServer.error(400, "quota exceeded");
+            }
             synchronized (answeredFirst) {
                 answeredFirst.add(r.input());
             }
@@ -139,7 +143,9 @@ class BatchTest {
             RuntimeException e = assertThrows(RuntimeException.class, () -> {
                 try (LlmClient client = LlmClient.open(config(server).withMaxConcurrency(1))) {
                     client.completeAll(qs, p -> {
-                        if (p.done() == k) throw stop;
+                        if (p.done() == k) {
+                            throw stop;
+                        }
                     });
                 }
             });

@@ -41,7 +41,9 @@ final class FaultServer implements AutoCloseable {
         /** The prompt, or the last chat message's content. */
         String input() {
             JsonNode messages = body.path("messages");
-            if (body.has("prompt")) return body.path("prompt").asText();
+            if (body.has("prompt")) {
+                return body.path("prompt").asText();
+            }
             return messages.path(messages.size() - 1).path("content").asText();
         }
     }
@@ -132,8 +134,11 @@ final class FaultServer implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             String text = "echo: " + r.input() + (i == 0 ? "" : " #" + i);
             ObjectNode c = choices.addObject().put("index", i).put("finish_reason", "stop");
-            if (chat) c.putObject("message").put("role", "assistant").put("content", text);
-            else c.put("text", text);
+            if (chat) {
+                c.putObject("message").put("role", "assistant").put("content", text);
+            } else {
+                c.put("text", text);
+            }
         }
         long prompt = r.input().isBlank() ? 0 : r.input().strip().split("\\s+").length;
         body.putObject("usage")
@@ -186,7 +191,9 @@ final class FaultServer implements AutoCloseable {
         try (s) {
             InputStream in = new BufferedInputStream(s.getInputStream());
             Received r = read(in);
-            if (r == null) return;
+            if (r == null) {
+                return;
+            }
             int now = inFlight.incrementAndGet();
             maxInFlight.accumulateAndGet(now, Math::max);
             try {
@@ -201,7 +208,9 @@ final class FaultServer implements AutoCloseable {
 
     private Received read(InputStream in) throws IOException {
         String requestLine = line(in);
-        if (requestLine == null || requestLine.isEmpty()) return null;
+        if (requestLine == null || requestLine.isEmpty()) {
+            return null;
+        }
         String[] parts = requestLine.split(" ");
         Map<String, String> headers = new HashMap<>();
         for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {

@@ -199,11 +199,15 @@ class ResponseCacheTest {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 done.add(pool.submit(() -> {
-                    for (int i = 0; i < each; i++) put(cache, thread + "/" + i, big);
+                    for (int i = 0; i < each; i++) {
+                        put(cache, thread + "/" + i, big);
+                    }
                     return null;
                 }));
             }
-            for (Future<?> f : done) f.get();
+            for (Future<?> f : done) {
+                f.get();
+            }
             assertEquals(threads * each, cache.size());
         }
         List<JsonNode> entries = CacheFiles.entries(file);

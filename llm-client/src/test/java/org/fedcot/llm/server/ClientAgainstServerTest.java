@@ -114,7 +114,9 @@ class ClientAgainstServerTest {
         Path audit = dir.resolve("audit.jsonl");
         Sampling short4 = Sampling.DEFAULT.withTemperature(0.0).withMaxTokens(4);
         List<CompletionRequest> asks = new ArrayList<>();
-        for (int i = 0; i < 200; i++) asks.add(new CompletionRequest("Story " + i + ": Lily", short4));
+        for (int i = 0; i < 200; i++) {
+            asks.add(new CompletionRequest("Story " + i + ": Lily", short4));
+        }
         ServedModel llama = TestModels.tinyLlama();
         try (OpenAiServer server = OpenAiServer.start(
                         llama, ServerOptions.loopback(0).withAuditLog(audit).withMaxBatch(8));

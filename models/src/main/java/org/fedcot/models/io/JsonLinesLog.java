@@ -75,7 +75,9 @@ public final class JsonLinesLog implements AutoCloseable {
      */
     public static JsonLinesLog open(Path file, Naming naming, Consumer<JsonNode> check) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
         try {
             FileLock lock = lockOrFail(file, naming, raf);
@@ -148,7 +150,9 @@ public final class JsonLinesLog implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             lock = null;
         }
-        if (lock == null) throw new IOException(naming.file() + " " + file + " is open in another " + naming.owner());
+        if (lock == null) {
+            throw new IOException(naming.file() + " " + file + " is open in another " + naming.owner());
+        }
         return lock;
     }
 
@@ -162,7 +166,9 @@ public final class JsonLinesLog implements AutoCloseable {
             List<JsonNode> records)
             throws IOException {
         long size = raf.length();
-        if (size > Integer.MAX_VALUE - 16) throw new IOException(naming.file() + " " + file + " is over 2 GB");
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IOException(naming.file() + " " + file + " is over 2 GB");
+        }
         byte[] bytes = new byte[(int) size];
         raf.seek(0);
         raf.readFully(bytes);
@@ -176,8 +182,12 @@ public final class JsonLinesLog implements AutoCloseable {
             boolean torn = newline < 0 && tornAppend(bytes, start);
             try {
                 JsonNode record = mapper.readTree(bytes, start, stop - start);
-                if (newline < 0) throw new IllegalArgumentException("no line end");
-                if (record == null || !record.isObject()) throw new IllegalArgumentException("not a JSON object");
+                if (newline < 0) {
+                    throw new IllegalArgumentException("no line end");
+                }
+                if (record == null || !record.isObject()) {
+                    throw new IllegalArgumentException("not a JSON object");
+                }
                 check.accept(record);
                 records.add(record);
             } catch (IOException | RuntimeException bad) {
@@ -218,7 +228,9 @@ public final class JsonLinesLog implements AutoCloseable {
 
     private static int indexOf(byte[] bytes, int from) {
         for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == '\n') return i;
+            if (bytes[i] == '\n') {
+                return i;
+            }
         }
         return -1;
     }

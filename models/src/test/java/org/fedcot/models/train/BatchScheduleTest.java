@@ -24,7 +24,9 @@ class BatchScheduleTest {
         List<Example> labels = TrainFixtures.examples(5, VOCAB, 3, TaskWeights.LABEL);
         List<Example> rationales = TrainFixtures.examples(5, VOCAB, 4, TaskWeights.RATIONALE);
         List<ExampleGroup> groups = new ArrayList<>();
-        for (int i = 0; i < 5; i++) groups.add(ExampleGroup.of(labels.get(i), rationales.get(i)));
+        for (int i = 0; i < 5; i++) {
+            groups.add(ExampleGroup.of(labels.get(i), rationales.get(i)));
+        }
         return groups;
     }
 

@@ -23,10 +23,16 @@ public final class ConfigCheck {
      */
     public static void check(ConfigSource source, boolean taskFromFiles) {
         RunConfig c = source.config();
-        if (taskFromFiles) checkTaskFiles(source);
+        if (taskFromFiles) {
+            checkTaskFiles(source);
+        }
         values(source);
-        if (c.runDir() == null) throw source.error("/runDir", "no run directory: set runDir or pass --run-dir");
-        if (c.slm() == null || c.slm().model() == null) throw source.error("/slm/model", "no client model named");
+        if (c.runDir() == null) {
+            throw source.error("/runDir", "no run directory: set runDir or pass --run-dir");
+        }
+        if (c.slm() == null || c.slm().model() == null) {
+            throw source.error("/slm/model", "no client model named");
+        }
         exists(source, "/slm/model", c.slm().model());
         if (c.slm().tokenizer() != null)
             exists(source, "/slm/tokenizer", c.slm().tokenizer());
@@ -39,7 +45,9 @@ public final class ConfigCheck {
             if (p.embeddings() == null)
                 throw source.error("/privacy/embeddings", "FedCoT-E and FedCoT-A need embeddings");
             exists(source, "/privacy/embeddings", p.embeddings());
-            if (p.tokenizer() != null) exists(source, "/privacy/tokenizer", p.tokenizer());
+            if (p.tokenizer() != null) {
+                exists(source, "/privacy/tokenizer", p.tokenizer());
+            }
         }
     }
 
@@ -83,7 +91,9 @@ public final class ConfigCheck {
     private static List<Method> methods(ConfigSource source) {
         try {
             List<Method> methods = source.config().methodList();
-            if (methods.isEmpty()) throw source.error("/methods", "no method to run");
+            if (methods.isEmpty()) {
+                throw source.error("/methods", "no method to run");
+            }
             return methods;
         } catch (IllegalArgumentException e) {
             throw source.error("/methods", e.getMessage());
@@ -92,14 +102,22 @@ public final class ConfigCheck {
 
     private static void checkTaskFiles(ConfigSource source) {
         TaskSettings t = source.config().task();
-        if (t == null || t.dataset() == null) throw source.error("/task/dataset", "no dataset named");
-        if (t.train() == null) throw source.error("/task/train", "no training file named");
-        if (t.test() == null) throw source.error("/task/test", "no test file named");
+        if (t == null || t.dataset() == null) {
+            throw source.error("/task/dataset", "no dataset named");
+        }
+        if (t.train() == null) {
+            throw source.error("/task/train", "no training file named");
+        }
+        if (t.test() == null) {
+            throw source.error("/task/test", "no test file named");
+        }
         exists(source, "/task/train", t.train());
         exists(source, "/task/test", t.test());
     }
 
     private static void exists(ConfigSource source, String pointer, String path) {
-        if (!Files.exists(Path.of(path))) throw source.error(pointer, "no such file or directory: " + path);
+        if (!Files.exists(Path.of(path))) {
+            throw source.error(pointer, "no such file or directory: " + path);
+        }
     }
 }

@@ -20,8 +20,12 @@ final class ConfigRanges {
     /** Throws the first number of {@code source} out of its range. */
     static void check(ConfigSource source) {
         RunConfig c = source.config();
-        if (c.task() != null) checkTask(source, c.task());
-        if (c.seeds() != null) checkSeeds(source, c.seeds());
+        if (c.task() != null) {
+            checkTask(source, c.task());
+        }
+        if (c.seeds() != null) {
+            checkSeeds(source, c.seeds());
+        }
         LlmSettings llm = c.llm();
         if (!(llm.temperature() >= 0 && Double.isFinite(llm.temperature()))) {
             throw source.error("/llm/temperature", "must be a finite number >= 0, got " + llm.temperature());
@@ -31,7 +35,9 @@ final class ConfigRanges {
         between(source, "/llm/rpm", llm.rpm(), 0, Integer.MAX_VALUE);
         epsilon(source, "/privacy/epsilon", c.privacy().epsilon());
         epsilon(source, "/privacy/encoderEpsilon", c.privacy().encoderEpsilon());
-        for (Double e : c.ablations().epsilons()) epsilon(source, "/ablations/epsilons", e);
+        for (Double e : c.ablations().epsilons()) {
+            epsilon(source, "/ablations/epsilons", e);
+        }
         for (Double f : c.ablations().fractions()) {
             if (f == null || !(f > 0 && f <= 1))
                 throw source.error("/ablations/fractions", "a fraction must be in (0, 1], got " + f);
@@ -45,18 +51,26 @@ final class ConfigRanges {
     }
 
     private static void checkSeeds(ConfigSource source, List<Long> seeds) {
-        if (seeds.isEmpty()) throw source.error("/seeds", "no seed listed: list at least one, or leave seeds out");
+        if (seeds.isEmpty()) {
+            throw source.error("/seeds", "no seed listed: list at least one, or leave seeds out");
+        }
         if (seeds.stream().distinct().count() < seeds.size()) {
             throw source.error("/seeds", "a seed is listed twice, got " + seeds);
         }
         for (long s : seeds) {
-            if (s < 0) throw source.error("/seeds", "a seed must be >= 0 (it names a directory), got " + s);
+            if (s < 0) {
+                throw source.error("/seeds", "a seed must be >= 0 (it names a directory), got " + s);
+            }
         }
     }
 
     private static void checkTask(ConfigSource source, TaskSettings t) {
-        if (t.trainLimit() != null) between(source, "/task/trainLimit", t.trainLimit(), 1, Integer.MAX_VALUE);
-        if (t.testLimit() != null) between(source, "/task/testLimit", t.testLimit(), 1, Integer.MAX_VALUE);
+        if (t.trainLimit() != null) {
+            between(source, "/task/trainLimit", t.trainLimit(), 1, Integer.MAX_VALUE);
+        }
+        if (t.testLimit() != null) {
+            between(source, "/task/testLimit", t.testLimit(), 1, Integer.MAX_VALUE);
+        }
         if (!(t.publicFraction() > 0 && t.publicFraction() < 1)) {
             throw source.error("/task/publicFraction", "must be in (0, 1), got " + t.publicFraction());
         }
@@ -99,14 +113,20 @@ final class ConfigRanges {
     }
 
     private static void epsilon(ConfigSource source, String pointer, Double eps) {
-        if (eps == null || !(eps > 0)) throw source.error(pointer, "eps must be > 0, got " + eps);
+        if (eps == null || !(eps > 0)) {
+            throw source.error(pointer, "eps must be > 0, got " + eps);
+        }
         if (eps.isInfinite())
             throw source.error(pointer, "eps must be finite (infinite eps is no privacy: use non-private)");
     }
 
     /** Throws unless {@code min <= value <= max}. */
     private static void between(ConfigSource source, String pointer, int value, int min, int max) {
-        if (value < min) throw source.error(pointer, "must be at least " + min + ", got " + value);
-        if (value > max) throw source.error(pointer, "must be at most " + max + ", got " + value);
+        if (value < min) {
+            throw source.error(pointer, "must be at least " + min + ", got " + value);
+        }
+        if (value > max) {
+            throw source.error(pointer, "must be at most " + max + ", got " + value);
+        }
     }
 }

@@ -48,7 +48,9 @@ public final class ConfigReader {
             throw new ConfigException(file + ": no such config file");
         }
         YamlFile yaml = YamlFile.read(file);
-        if (!yaml.tree().isObject()) throw new ConfigException(file + ": the config must be a YAML mapping");
+        if (!yaml.tree().isObject()) {
+            throw new ConfigException(file + ": the config must be a YAML mapping");
+        }
         ObjectNode root = (ObjectNode) yaml.tree();
         Map<String, Integer> lines = new HashMap<>(yaml.lines());
         for (String pointer : PATHS)
@@ -57,7 +59,9 @@ public final class ConfigReader {
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             String pointer = "/" + o.getKey().replace('.', '/');
             set(root, pointer, scalar(o.getKey(), o.getValue()));
-            if (PATHS.contains(pointer)) resolve(root, pointer, Path.of("").toAbsolutePath());
+            if (PATHS.contains(pointer)) {
+                resolve(root, pointer, Path.of("").toAbsolutePath());
+            }
             lines.remove(pointer);
             flags.put(pointer, o.getKey() + "=" + o.getValue());
         }
@@ -68,12 +72,16 @@ public final class ConfigReader {
     private static ConfigSource bind(
             ObjectNode root, Path file, Map<String, Integer> lines, Map<String, String> flags) {
         String empty = emptyItem(root, "");
-        if (empty != null) throw problem(file, lines, flags, empty, "an empty list item");
+        if (empty != null) {
+            throw problem(file, lines, flags, empty, "an empty list item");
+        }
         try {
             return new ConfigSource(YamlFile.MAPPER.treeToValue(root, RunConfig.class), file, lines);
         } catch (UnrecognizedPropertyException e) {
             String unknown = "unknown field '" + e.getPropertyName() + "' in " + where(e);
-            if (flag(flags, pointer(e)) != null) throw new ConfigException("--set: " + unknown);
+            if (flag(flags, pointer(e)) != null) {
+                throw new ConfigException("--set: " + unknown);
+            }
             Integer line = line(lines, pointer(e));
             throw new ConfigException(file + (line == null ? "" : " line " + line) + ": " + unknown + " (known: "
                     + e.getKnownPropertyIds() + ")");
@@ -96,7 +104,9 @@ public final class ConfigReader {
     private static ConfigException problem(
             Path file, Map<String, Integer> lines, Map<String, String> flags, String pointer, String problem) {
         String flag = flag(flags, pointer);
-        if (flag != null) return new ConfigException("--set " + flag + ": " + ConfigException.field(pointer) + problem);
+        if (flag != null) {
+            return new ConfigException("--set " + flag + ": " + ConfigException.field(pointer) + problem);
+        }
         return ConfigException.at(file, line(lines, pointer), pointer, problem);
     }
 
@@ -107,12 +117,16 @@ public final class ConfigReader {
     private static String emptyItem(JsonNode node, String pointer) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                if (node.get(i).isNull()) return pointer + "/" + i;
+                if (node.get(i).isNull()) {
+                    return pointer + "/" + i;
+                }
             }
         }
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String found = emptyItem(field.getValue(), pointer + "/" + field.getKey());
-            if (found != null) return found;
+            if (found != null) {
+                return found;
+            }
         }
         return null;
     }
@@ -130,7 +144,9 @@ public final class ConfigReader {
     /** The line of the field at {@code pointer}, or of the nearest field around it (a list's for its items). */
     private static Integer line(Map<String, Integer> lines, String pointer) {
         for (String p = pointer; !p.isEmpty(); p = p.substring(0, p.lastIndexOf('/'))) {
-            if (lines.containsKey(p)) return lines.get(p);
+            if (lines.containsKey(p)) {
+                return lines.get(p);
+            }
         }
         return null;
     }
@@ -146,21 +162,39 @@ public final class ConfigReader {
 
     /** What a value of {@code type} looks like, for "must be ...". */
     private static String kind(Class<?> type) {
-        if (type == Integer.class || type == Long.class) return "a whole number";
-        if (type == Double.class) return "a number";
-        if (type == Boolean.class) return "true or false";
-        if (type == String.class) return "a text";
-        if (List.class.isAssignableFrom(type)) return "a list";
-        if (type.isRecord()) return "a mapping of fields";
+        if (type == Integer.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isRecord()) {
+            return "a mapping of fields";
+        }
         return "a " + type.getSimpleName();
     }
 
     /** {@code value} as an error shows it: short, quoted when it is text. */
     private static String shown(JsonNode value) {
-        if (value.isObject()) return "a mapping";
-        if (value.isArray()) return "a list";
+        if (value.isObject()) {
+            return "a mapping";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
         String text = value.asText();
-        if (text.length() > SHOWN) text = text.substring(0, SHOWN) + "...";
+        if (text.length() > SHOWN) {
+            text = text.substring(0, SHOWN) + "...";
+        }
         return value.isTextual() ? "'" + text + "'" : text;
     }
 
@@ -175,7 +209,9 @@ public final class ConfigReader {
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
             JsonNode child = node.get(parts[i]);
-            if (child == null || !child.isObject()) child = node.putObject(parts[i]);
+            if (child == null || !child.isObject()) {
+                child = node.putObject(parts[i]);
+            }
             node = (ObjectNode) child;
         }
         node.set(parts[parts.length - 1], value);

@@ -66,7 +66,9 @@ public final class EncoderDecoderTraining {
         ExampleEncoder encoder =
                 new ExampleEncoder(run.slm().tokenizer(), c.train().maxLength());
         List<ExampleGroup> encoderExamples = new ArrayList<>();
-        for (QaExample e : pub) encoderExamples.add(ExampleGroup.of(encoderExample(encoder, e, raw, perturbed)));
+        for (QaExample e : pub) {
+            encoderExamples.add(ExampleGroup.of(encoderExample(encoder, e, raw, perturbed)));
+        }
         DecoderModel encoderModel = TrainingStage.run(
                 run.dir().model(ENCODER),
                 ENCODER,

@@ -18,8 +18,12 @@ public record RationaleCounts(int offered, int statingGold, int kept) {
         int gold = 0;
         for (QaExample e : examples) {
             String r = rationales.get(e.id());
-            if (TaskExamples.usable(r, e, false)) offered++;
-            if (TaskExamples.usable(r, e, true)) gold++;
+            if (TaskExamples.usable(r, e, false)) {
+                offered++;
+            }
+            if (TaskExamples.usable(r, e, true)) {
+                gold++;
+            }
         }
         return new RationaleCounts(offered, gold, filter ? gold : offered);
     }

@@ -43,7 +43,9 @@ public final class RationaleSource {
         Map<String, String> perturbed = PerturbStage.run(
                 run.dir(), "perturbed" + tag, run.perturber(), eps, run.config().seed(), raw, run.listener());
         Map<String, String> received = ask("rationales" + tag, perturbed, Exposure.PERTURBED);
-        if (!decode) return new Rationales(perturbed, received, received);
+        if (!decode) {
+            return new Rationales(perturbed, received, received);
+        }
         SlmGenerator slm = slm(run.slm().pretrained(), run.config().generation().rationaleTokens());
         Map<String, String> decoded = generate(
                 "decoded" + tag,
@@ -60,7 +62,9 @@ public final class RationaleSource {
         Map<String, String> raw = RunContext.questionTexts(examples);
         Map<String, String> sent = encode("fedcot-a-encoded", models.encoder(), examples);
         Map<String, String> received = ask("fedcot-a-rationales", sent, Exposure.PERTURBED);
-        if (!decode) return new Rationales(sent, received, received);
+        if (!decode) {
+            return new Rationales(sent, received, received);
+        }
         SlmGenerator decoder = slm(models.decoder(), run.config().generation().rationaleTokens());
         Map<String, String> decoded = generate(
                 "fedcot-a-decoded",

@@ -80,14 +80,18 @@ public final class RunContext implements AutoCloseable {
 
     /** The exponential-mechanism encoder at the configured eps. */
     public TextPerturber perturber() {
-        if (models.perturber() == null) throw new IllegalStateException("no variant left to run perturbs prompts");
+        if (models.perturber() == null) {
+            throw new IllegalStateException("no variant left to run perturbs prompts");
+        }
         return models.perturber();
     }
 
     /** Id to {@code text(example)} for {@code examples}, in order. */
     public static Map<String, String> byId(List<QaExample> examples, Function<QaExample, String> text) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (QaExample e : examples) m.put(e.id(), text.apply(e));
+        for (QaExample e : examples) {
+            m.put(e.id(), text.apply(e));
+        }
         return m;
     }
 
@@ -98,6 +102,8 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (llm != null) llm.close();
+        if (llm != null) {
+            llm.close();
+        }
     }
 }

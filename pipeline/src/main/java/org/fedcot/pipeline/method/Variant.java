@@ -17,9 +17,15 @@ public record Variant(Method method, Double epsilon, boolean decoding, double fr
     /** The variant's name in the run directory: "standalone", "fedcot-e-eps3", "fedcot-e-eps3-nodecode-frac0.25". */
     public String id() {
         StringBuilder s = new StringBuilder(method.configName());
-        if (epsilon != null) s.append("-eps").append(RunDir.eps(epsilon));
-        if (!decoding) s.append("-nodecode");
-        if (fraction < 1) s.append("-frac").append(fraction);
+        if (epsilon != null) {
+            s.append("-eps").append(RunDir.eps(epsilon));
+        }
+        if (!decoding) {
+            s.append("-nodecode");
+        }
+        if (fraction < 1) {
+            s.append("-frac").append(fraction);
+        }
         return s.toString();
     }
 

@@ -31,14 +31,18 @@ public final class VariantPlan {
             add(plan, new Variant(m, e, true, 1));
         }
         AblationSettings a = config.ablations();
-        for (double e : a.epsilons()) add(plan, new Variant(Method.FEDCOT_E, e, true, 1));
+        for (double e : a.epsilons()) {
+            add(plan, new Variant(Method.FEDCOT_E, e, true, 1));
+        }
         if (a.withoutDecoding()) {
             add(plan, new Variant(Method.FEDCOT_E, eps, false, 1));
             if (config.methodList().contains(Method.FEDCOT_A)) {
                 add(plan, new Variant(Method.FEDCOT_A, config.privacy().encoderEpsilon(), false, 1));
             }
         }
-        for (double f : a.fractions()) add(plan, new Variant(Method.FEDCOT_E, eps, true, f));
+        for (double f : a.fractions()) {
+            add(plan, new Variant(Method.FEDCOT_E, eps, true, f));
+        }
         List<Variant> ordered = new ArrayList<>(plan.values());
         ordered.sort(Comparator.comparing(Variant::method));
         return ordered;

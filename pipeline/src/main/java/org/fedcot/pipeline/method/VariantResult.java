@@ -40,7 +40,9 @@ public record VariantResult(
 
     /** Checks that something was scored. */
     public VariantResult {
-        if (accuracy == null && choice == null) throw new IllegalArgumentException(variant.id() + ": no score");
+        if (accuracy == null && choice == null) {
+            throw new IllegalArgumentException(variant.id() + ": no score");
+        }
     }
 
     /** A builder of the result of {@code variant}, every measure unset. */
@@ -56,7 +58,9 @@ public record VariantResult(
     /** The scores in one line: "exact match 0.5000 (95% CI ...), mc acc ..., acc_norm ...". */
     public String summary() {
         List<String> parts = new ArrayList<>();
-        if (accuracy != null) parts.add("exact match " + accuracy.summary());
+        if (accuracy != null) {
+            parts.add("exact match " + accuracy.summary());
+        }
         if (choice != null) {
             parts.add("mc acc " + choice.acc().summary());
             parts.add("acc_norm " + choice.accNorm().summary());

@@ -47,7 +47,9 @@ public final class VariantRunner {
         Path file = run.dir().result(v.id());
         if (Files.exists(file)) {
             VariantResult done = VariantResult.read(file);
-            if (v.method() == Method.NON_PRIVATE) rawRationales = source.raw().used();
+            if (v.method() == Method.NON_PRIVATE) {
+                rawRationales = source.raw().used();
+            }
             run.listener().message(v.id() + ": done in an earlier run, " + done.summary());
             tellRationales(done);
             return done;
@@ -159,14 +161,18 @@ public final class VariantRunner {
                         run.listener());
         VariantResult.Builder result =
                 VariantResult.builder(v).accuracy(acc).choice(choice).rationales(counts, received);
-        if (perturbed == null) return result.build();
+        if (perturbed == null) {
+            return result.build();
+        }
         RationaleMeasures m = RationaleMeasures.of(run.data().privatePart(), perturbed, rawRationales);
         return result.tokenRatios(m.promptRatio(), m.receivedRatio(), m.usedRatio())
                 .build();
     }
 
     private EncoderDecoderTraining.Models encoderDecoder() throws IOException {
-        if (encoderDecoder == null) encoderDecoder = EncoderDecoderTraining.run(run, source);
+        if (encoderDecoder == null) {
+            encoderDecoder = EncoderDecoderTraining.run(run, source);
+        }
         return encoderDecoder;
     }
 

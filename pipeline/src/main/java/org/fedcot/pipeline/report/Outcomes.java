@@ -20,7 +20,9 @@ final class Outcomes {
     /** Question id to right or wrong; null when the predictions file is not there (results without predictions). */
     static Map<String, Boolean> read(RunDir dir, String variant, Metric metric) throws IOException {
         Path file = metric == Metric.GENERATED ? dir.predictions(variant) : dir.choicePredictions(variant);
-        if (!Files.isRegularFile(file)) return null;
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
         String field = metric == Metric.MC_ACC_NORM ? "correct_norm" : "correct";
         Map<String, Boolean> out = new LinkedHashMap<>();
         try (StageLog log = StageLog.open(file)) {

@@ -185,8 +185,12 @@ public final class PaperTables {
             boolean compares)
             throws IOException {
         ResultTable table = table(runs, which, metric, VariantResult::promptTokenRatio);
-        if (table.rows().isEmpty()) return;
-        if (compares && table.lines().size() < 2) return;
+        if (table.rows().isEmpty()) {
+            return;
+        }
+        if (compares && table.lines().size() < 2) {
+            return;
+        }
         List<StatsTables.Row> rows = StatsTables.rows(runs, which, metric);
         md.append("## ")
                 .append(title)
@@ -198,7 +202,9 @@ public final class PaperTables {
 
     /** Appends a rationale table's section, unless it is empty. */
     private static void rationaleSection(StringBuilder md, String title, String table) {
-        if (table.isEmpty()) return;
+        if (table.isEmpty()) {
+            return;
+        }
         md.append("## ").append(title).append("\n\n").append(table).append("\n");
     }
 }

@@ -31,13 +31,17 @@ public record RationaleStats(
 
     /** The mean of {@code value} over {@code results}; null when some result lacks it. */
     private static Double mean(List<VariantResult> results, Function<VariantResult, Double> value) {
-        if (results.stream().anyMatch(r -> value.apply(r) == null)) return null;
+        if (results.stream().anyMatch(r -> value.apply(r) == null)) {
+            return null;
+        }
         return results.stream().mapToDouble(value::apply).average().orElseThrow();
     }
 
     /** Rationales stating the gold answer of those offered, summed over {@code results}; null when some lack counts. */
     private static Accuracy gold(List<VariantResult> results, Function<VariantResult, RationaleCounts> counts) {
-        if (results.stream().anyMatch(r -> counts.apply(r) == null)) return null;
+        if (results.stream().anyMatch(r -> counts.apply(r) == null)) {
+            return null;
+        }
         int offered = results.stream().mapToInt(r -> counts.apply(r).offered()).sum();
         int gold = results.stream().mapToInt(r -> counts.apply(r).statingGold()).sum();
         return offered == 0 ? null : new Accuracy(gold, offered);

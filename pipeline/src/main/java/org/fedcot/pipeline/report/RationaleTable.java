@@ -18,7 +18,9 @@ final class RationaleTable {
         StringBuilder rows = new StringBuilder();
         for (RunResults run : runs) {
             for (VariantResult r : run.results()) {
-                if (r.rationales() == null) continue;
+                if (r.rationales() == null) {
+                    continue;
+                }
                 RationaleCounts c = sum(run.perSeed(r.variant().id()));
                 Double eps = r.variant().epsilon();
                 rows.append(String.format(
@@ -33,7 +35,9 @@ final class RationaleTable {
                         c.kept()));
             }
         }
-        if (rows.isEmpty()) return "";
+        if (rows.isEmpty()) {
+            return "";
+        }
         String seeds = runs.stream().anyMatch(r -> r.seeds().size() > 1) ? " (summed over the seeds)" : "";
         return "## Rationales trained on\n\n"
                 + "Rationales the LLM (decoded, where the method decodes) gave for the private examples; with"

@@ -30,7 +30,9 @@ public final class RunReader {
      */
     public static RunResults read(Path root) throws IOException {
         RunDir dir = new RunDir(root);
-        if (!Files.isDirectory(root)) throw new ConfigException(root + ": no such run directory");
+        if (!Files.isDirectory(root)) {
+            throw new ConfigException(root + ": no such run directory");
+        }
         if (!Files.isRegularFile(dir.config())) {
             throw new ConfigException(root + ": not a run directory (no config.json)");
         }
@@ -56,7 +58,9 @@ public final class RunReader {
                         + "); finish it with fedcot run");
             }
             List<VariantResult> results = new ArrayList<>();
-            for (Variant v : plan) results.add(VariantResult.read(seedDir.result(v.id())));
+            for (Variant v : plan) {
+                results.add(VariantResult.read(seedDir.result(v.id())));
+            }
             seeds.add(new SeedRun(seed, seedDir, results));
         }
         String dataset = config.task() != null && config.task().dataset() != null

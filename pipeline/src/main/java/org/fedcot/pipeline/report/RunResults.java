@@ -14,7 +14,9 @@ public record RunResults(String dataset, double epsilon, List<SeedRun> seeds) {
     /** Checks there is a seed and that every seed ran the first one's variants. */
     public RunResults {
         seeds = List.copyOf(seeds);
-        if (seeds.isEmpty()) throw new IllegalArgumentException(dataset + ": a run needs at least one seed");
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException(dataset + ": a run needs at least one seed");
+        }
         List<String> plan = ids(seeds.getFirst().results());
         for (SeedRun s : seeds) {
             if (!ids(s.results()).equals(plan)) {

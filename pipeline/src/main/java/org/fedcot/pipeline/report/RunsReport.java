@@ -22,7 +22,9 @@ public final class RunsReport {
      * @throws ConfigException when a directory is missing, not a finished run, or two runs share a dataset
      */
     public static Path write(List<Path> runDirs, Path out) throws IOException {
-        if (runDirs.isEmpty()) throw new ConfigException("no run directory given");
+        if (runDirs.isEmpty()) {
+            throw new ConfigException("no run directory given");
+        }
         List<RunResults> runs = new ArrayList<>();
         Map<String, Path> byDataset = new HashMap<>();
         for (Path dir : runDirs) {

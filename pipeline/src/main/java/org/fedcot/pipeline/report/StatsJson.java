@@ -64,7 +64,9 @@ public final class StatsJson {
         ObjectNode byMetric = node.putObject("metrics");
         for (Metric m : metrics) {
             VariantStats st = VariantStats.of(run, v.id(), m);
-            if (st != null) byMetric.set(name(m), stats(st));
+            if (st != null) {
+                byMetric.set(name(m), stats(st));
+            }
         }
         RationaleStats rs = RationaleStats.of(run.perSeed(v.id()));
         ObjectNode ratios = node.putObject("tokenRatio");
@@ -99,7 +101,9 @@ public final class StatsJson {
     }
 
     private static ObjectNode share(Accuracy a) {
-        if (a == null) return null;
+        if (a == null) {
+            return null;
+        }
         ObjectNode n = JSON.createObjectNode();
         n.put("count", a.correct());
         n.put("of", a.total());

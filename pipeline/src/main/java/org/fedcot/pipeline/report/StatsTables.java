@@ -37,7 +37,9 @@ final class StatsTables {
                     .toList();
             for (Variant v : variants) {
                 VariantStats stats = VariantStats.of(run, v.id(), metric);
-                if (stats != null) rows.add(new Row(run, v, stats, RationaleStats.of(run.perSeed(v.id()))));
+                if (stats != null) {
+                    rows.add(new Row(run, v, stats, RationaleStats.of(run.perSeed(v.id()))));
+                }
             }
         }
         return rows;
@@ -86,7 +88,9 @@ final class StatsTables {
                     .append(" | ")
                     .append(st.test() == null ? NONE : Integer.toString(st.pairs()))
                     .append(" |");
-            if (ratios) s.append(' ').append(ratio(ratio.apply(r.rationales()))).append(" |");
+            if (ratios) {
+                s.append(' ').append(ratio(ratio.apply(r.rationales()))).append(" |");
+            }
             s.append('\n');
         }
         return s.toString();
@@ -104,7 +108,9 @@ final class StatsTables {
                         : r.rationales().receivedRatio() != null
                                 || r.rationales().goldBefore() != null)
                 .toList();
-        if (measured.isEmpty()) return "";
+        if (measured.isEmpty()) {
+            return "";
+        }
         StringBuilder s = new StringBuilder(
                 decoded
                         ? "| Method | Dataset | TokenRatio (decoded vs raw-prompt rationales) | State the gold answer:"
@@ -122,7 +128,9 @@ final class StatsTables {
                     .append(" | ")
                     .append(share(st.goldBefore()))
                     .append(" |");
-            if (decoded) s.append(' ').append(share(st.goldAfter())).append(" |");
+            if (decoded) {
+                s.append(' ').append(share(st.goldAfter())).append(" |");
+            }
             s.append('\n');
         }
         return s.toString();

@@ -42,7 +42,9 @@ public record VariantStats(
      */
     public static VariantStats of(RunResults run, String id, Metric metric) throws IOException {
         List<VariantResult> results = run.perSeed(id);
-        if (results.stream().anyMatch(r -> metric.of(r) == null)) return null;
+        if (results.stream().anyMatch(r -> metric.of(r) == null)) {
+            return null;
+        }
         Variant variant = results.getFirst().variant();
         List<Long> seeds = run.seeds().stream().map(SeedRun::seed).toList();
         List<Double> accuracies =
@@ -58,7 +60,9 @@ public record VariantStats(
         List<Double> base =
                 run.perSeed(baseline).stream().map(r -> metric.of(r).value()).toList();
         double difference = 0;
-        for (int i = 0; i < base.size(); i++) difference += (accuracies.get(i) - base.get(i)) / base.size();
+        for (int i = 0; i < base.size(); i++) {
+            difference += (accuracies.get(i) - base.get(i)) / base.size();
+        }
         McNemar test = new McNemar(0, 0);
         int pairs = 0;
         for (SeedRun s : run.seeds()) {
@@ -90,7 +94,9 @@ public record VariantStats(
     /** The sample standard deviation of the seeds' accuracies; NaN for one seed. */
     public double sd() {
         int n = accuracies.size();
-        if (n < 2) return Double.NaN;
+        if (n < 2) {
+            return Double.NaN;
+        }
         double m = mean();
         double ss = accuracies.stream().mapToDouble(a -> (a - m) * (a - m)).sum();
         return Math.sqrt(ss / (n - 1));

@@ -31,8 +31,12 @@ public record RunArguments(Path config, Map<String, String> overrides) {
                 o.put(s.substring(0, eq).strip(), s.substring(eq + 1));
             }
         }
-        if (runDir != null) o.put("runDir", runDir.toAbsolutePath().toString());
-        if (llmUrl != null) o.put("llm.url", llmUrl);
+        if (runDir != null) {
+            o.put("runDir", runDir.toAbsolutePath().toString());
+        }
+        if (llmUrl != null) {
+            o.put("llm.url", llmUrl);
+        }
         return new RunArguments(config, o);
     }
 
@@ -44,7 +48,9 @@ public record RunArguments(Path config, Map<String, String> overrides) {
         List<String> sets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
-            if (value == null) throw new IllegalArgumentException(args[i] + ": missing value");
+            if (value == null) {
+                throw new IllegalArgumentException(args[i] + ": missing value");
+            }
             switch (args[i++]) {
                 case "--config" -> config = Path.of(value);
                 case "--run-dir" -> runDir = Path.of(value);
@@ -53,7 +59,9 @@ public record RunArguments(Path config, Map<String, String> overrides) {
                 default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
             }
         }
-        if (config == null) throw new IllegalArgumentException("--config FILE is required");
+        if (config == null) {
+            throw new IllegalArgumentException("--config FILE is required");
+        }
         return of(config, runDir, url, sets);
     }
 }

@@ -23,13 +23,17 @@ public final class StageLog implements AutoCloseable {
 
     private StageLog(JsonLinesLog log) {
         this.log = log;
-        for (JsonNode r : log.records()) records.put(r.get("id").asText(), r);
+        for (JsonNode r : log.records()) {
+            records.put(r.get("id").asText(), r);
+        }
     }
 
     /** Opens (or creates) the stage file {@code file}. */
     public static StageLog open(Path file) throws IOException {
         return new StageLog(JsonLinesLog.open(file, NAMING, r -> {
-            if (!r.path("id").isTextual()) throw new IllegalArgumentException("no id");
+            if (!r.path("id").isTextual()) {
+                throw new IllegalArgumentException("no id");
+            }
         }));
     }
 

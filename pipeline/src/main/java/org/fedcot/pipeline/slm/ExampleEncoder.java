@@ -22,8 +22,12 @@ public final class ExampleEncoder {
     public Example encode(String source, String prompt, String target, String task) {
         int[] p = tokenizer.encode(prompt, true);
         int[] t = tokenizer.encode(target, false);
-        if (p.length > maxLength) p = Arrays.copyOfRange(p, p.length - maxLength, p.length);
-        if (t.length > maxLength) t = Arrays.copyOf(t, maxLength);
+        if (p.length > maxLength) {
+            p = Arrays.copyOfRange(p, p.length - maxLength, p.length);
+        }
+        if (t.length > maxLength) {
+            t = Arrays.copyOf(t, maxLength);
+        }
         return new Example(source, p, t, task);
     }
 }

@@ -27,8 +27,12 @@ public record TaskData(String name, List<QaExample> publicPart, List<QaExample> 
         publicPart = List.copyOf(publicPart);
         privatePart = List.copyOf(privatePart);
         test = List.copyOf(test);
-        if (privatePart.isEmpty()) throw new IllegalArgumentException("task " + name + ": no private training example");
-        if (test.isEmpty()) throw new IllegalArgumentException("task " + name + ": no test example");
+        if (privatePart.isEmpty()) {
+            throw new IllegalArgumentException("task " + name + ": no private training example");
+        }
+        if (test.isEmpty()) {
+            throw new IllegalArgumentException("task " + name + ": no test example");
+        }
     }
 
     /** Reads {@code source}, cuts it to the limits of {@code settings} and splits public from private. */
@@ -47,7 +51,9 @@ public record TaskData(String name, List<QaExample> publicPart, List<QaExample> 
     }
 
     private static List<QaExample> limit(List<QaExample> all, Integer limit, long seed) {
-        if (limit == null || limit >= all.size()) return all;
+        if (limit == null || limit >= all.size()) {
+            return all;
+        }
         List<QaExample> shuffled = new ArrayList<>(all);
         Collections.shuffle(shuffled, new Random(seed));
         return shuffled.subList(0, limit);
@@ -56,7 +62,9 @@ public record TaskData(String name, List<QaExample> publicPart, List<QaExample> 
     private static void unique(String what, List<QaExample> examples) {
         Set<String> ids = new HashSet<>();
         for (QaExample e : examples) {
-            if (!ids.add(e.id())) throw new IllegalArgumentException(what + ": id " + e.id() + " occurs twice");
+            if (!ids.add(e.id())) {
+                throw new IllegalArgumentException(what + ": id " + e.id() + " occurs twice");
+            }
         }
     }
 }

@@ -29,7 +29,9 @@ class RunsReportTest {
         Files.writeString(run.config(), """
                 {"task": {"dataset": "%s"}, "methods": ["standalone", "fedcot-e"], "privacy": {"epsilon": 3.0}}
                 """.formatted(dataset));
-        for (VariantResult r : results) r.write(run.result(r.variant().id()));
+        for (VariantResult r : results) {
+            r.write(run.result(r.variant().id()));
+        }
         return run.root();
     }
 

@@ -89,7 +89,9 @@ class VariantStatsTest {
     private static void predictions(RunDir run, Variant v, int right) throws IOException {
         Files.createDirectories(run.predictions(v.id()).getParent());
         try (StageLog log = StageLog.open(run.predictions(v.id()))) {
-            for (int i = 0; i < 10; i++) log.append(StageLog.record("q" + i).put("correct", i < right));
+            for (int i = 0; i < 10; i++) {
+                log.append(StageLog.record("q" + i).put("correct", i < right));
+            }
         }
     }
 

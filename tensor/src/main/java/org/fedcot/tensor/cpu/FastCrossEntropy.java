@@ -164,7 +164,9 @@ final class FastCrossEntropy {
     /** The lanes of {@code v} added first to last, the same order however the loop was compiled. */
     private static float inOrder(FloatVector v) {
         float total = 0f;
-        for (int i = 0; i < L; i++) total += v.lane(i);
+        for (int i = 0; i < L; i++) {
+            total += v.lane(i);
+        }
         return total;
     }
 }

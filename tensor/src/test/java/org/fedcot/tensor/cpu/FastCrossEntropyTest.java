@@ -44,11 +44,17 @@ class FastCrossEntropyTest {
         float[] out = new float[L];
         double worst = 0;
         for (int i = 0; i < 200_000; i++) {
-            for (int l = 0; l < L; l++) x[l] = (float) (-rng.nextDouble() * 87);
-            if (i == 0) x[0] = 0f;
+            for (int l = 0; l < L; l++) {
+                x[l] = (float) (-rng.nextDouble() * 87);
+            }
+            if (i == 0) {
+                x[0] = 0f;
+            }
             FastCrossEntropy.exp(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0))
                     .intoArray(out, 0);
-            for (int l = 0; l < L; l++) worst = Math.max(worst, Math.abs(out[l] / Math.exp(x[l]) - 1));
+            for (int l = 0; l < L; l++) {
+                worst = Math.max(worst, Math.abs(out[l] / Math.exp(x[l]) - 1));
+            }
         }
         assertTrue(worst < 3e-7, "worst relative error " + worst);
         x[0] = -88f;
@@ -70,7 +76,9 @@ class FastCrossEntropyTest {
         float[] x = new float[L];
         float[] out = new float[L];
         for (int i = 0; i < 20_000; i++) {
-            for (int l = 0; l < L; l++) x[l] = (float) (-rng.nextDouble() * 90);
+            for (int l = 0; l < L; l++) {
+                x[l] = (float) (-rng.nextDouble() * 90);
+            }
             FastCrossEntropy.exp(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0))
                     .intoArray(out, 0);
             for (int l = 0; l < L; l++) {
@@ -81,12 +89,16 @@ class FastCrossEntropyTest {
     }
 
     private static float scalarExp(float x) {
-        if (x < -87.33f) return 0f;
+        if (x < -87.33f) {
+            return 0f;
+        }
         float n = x * 1.44269504f + 12582912f - 12582912f;
         float r = Math.fma(n, -0.693145751953125f, x);
         r = Math.fma(n, -1.42860677e-6f, r);
         float p = 1f / 720;
-        for (float c : new float[] {1f / 120, 1f / 24, 1f / 6, 0.5f, 1f, 1f}) p = Math.fma(p, r, c);
+        for (float c : new float[] {1f / 120, 1f / 24, 1f / 6, 0.5f, 1f, 1f}) {
+            p = Math.fma(p, r, c);
+        }
         return p * Float.intBitsToFloat(((int) n + 127) << 23);
     }
 
