@@ -18,13 +18,7 @@ public final class Linear {
         Shapes.requireRank("linear", w, 2);
         int OC = w.dim(0);
         int C = w.dim(1);
-        if (x.rank() == 0 || x.dim(-1) != C) {
-            throw new IllegalArgumentException("linear: input " + x.name() + " has shape " + Shapes.str(x.shape())
-                    + " but weight " + w.name() + " " + Shapes.str(w.shape()) + " expects last dimension " + C);
-        }
-        if (bias != null) {
-            Shapes.requireShape("linear", bias, OC);
-        }
+        requireOperands(x, "weight " + w.name() + " " + Shapes.str(w.shape()), C, bias, OC);
         int R = Shapes.rows(x);
         Tensor out = Tensor.output(Shapes.withLast(x.shape(), OC));
         float[] od = out.storage();
@@ -103,13 +97,7 @@ public final class Linear {
     public static Tensor forward(Tensor x, PackedWeight w, Tensor bias) {
         int OC = w.outputs();
         int C = w.inputs();
-        if (x.rank() == 0 || x.dim(-1) != C) {
-            throw new IllegalArgumentException("linear: input " + x.name() + " has shape " + Shapes.str(x.shape())
-                    + " but the packed weight [" + OC + ", " + C + "] expects last dimension " + C);
-        }
-        if (bias != null) {
-            Shapes.requireShape("linear", bias, OC);
-        }
+        requireOperands(x, "the packed weight [" + OC + ", " + C + "]", C, bias, OC);
         int R = Shapes.rows(x);
         Tensor out = Tensor.output(Shapes.withLast(x.shape(), OC));
         float[] od = out.hostData();
@@ -118,5 +106,16 @@ public final class Linear {
             CpuBackend.INSTANCE.launch(Kernel.ADD_BIAS, R, OC, od, 0, bias.hostData(), bias.offset(), OC);
         }
         return out;
+    }
+
+    /** x's last dimension must be the weight's C inputs, and a bias must have its OC outputs. */
+    private static void requireOperands(Tensor x, String weight, int C, Tensor bias, int OC) {
+        if (x.rank() == 0 || x.dim(-1) != C) {
+            throw new IllegalArgumentException("linear: input " + x.name() + " has shape " + Shapes.str(x.shape())
+                    + " but " + weight + " expects last dimension " + C);
+        }
+        if (bias != null) {
+            Shapes.requireShape("linear", bias, OC);
+        }
     }
 }
