@@ -41,11 +41,19 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
      * A decode step over a {@link SlotCache} has rows instead: one token per row, row r at its own
      * position in its own cache {@code rows[r]} (pos 0 and cache null, unused); rows is null
      * otherwise. Training is thus the pass with neither cache nor rows. {@code weights}: the packed
-     * weights its linear layers multiply with, or null for the weights themselves.
+     * weights its linear layers multiply with, or null for the weights themselves; {@code angles}: the
+     * rows' rotary angles, computed once for every layer (null without rows).
      */
-    record Pass(int batch, int seqLen, int pos, KvCache cache, KvCache[] rows, DecodeWeights weights) {
+    record Pass(
+            int batch,
+            int seqLen,
+            int pos,
+            KvCache cache,
+            KvCache[] rows,
+            DecodeWeights weights,
+            Rotary.Angles angles) {
         Pass(int batch, int seqLen, int pos, KvCache cache) {
-            this(batch, seqLen, pos, cache, null, null);
+            this(batch, seqLen, pos, cache, null, null, null);
         }
     }
 
@@ -264,7 +272,7 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
      * One decode step over several slots at once: {@code ids[r]} is fed to {@code slots[r]} at that
      * slot's own position and appended to its cache. Rotary embedding and attention run per row;
      * the linear layers run over all rows in one product. Slots not named are not computed. Returns
-     * logits [slots.length, vocab], freshly allocated.
+     * logits [slots.length, vocab] in the slot cache's own buffer, valid until its next decode step.
      *
      * @throws IllegalArgumentException if the lengths differ or are zero, a slot is named twice or is
      *                                  not taken, a slot is full, or the cache belongs to another model
@@ -277,10 +285,15 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
                     "forward: " + ids.length + " ids for " + rows + " slots; need one id per slot, at least one");
         }
         KvCache[] caches = cache.rows(slots);
-        Tensor result = Tensor.zeros(rows, config.vocabSize());
+        Tensor result = cache.logits(rows, config.vocabSize());
         try (NoGrad ignored = NoGrad.enter();
                 Workspace.Scope scope = cache.workspace().enter()) {
-            Pass pass = new Pass(rows, 1, 0, null, caches, cache.weights());
+            int[] positions = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                positions[r] = caches[r].length();
+            }
+            Rotary.Angles angles = Rotary.angles(positions, config.rotaryDim(), (float) config.ropeTheta());
+            Pass pass = new Pass(rows, 1, 0, null, caches, cache.weights(), angles);
             result.copyFrom(head(hidden(ids, pass), pass));
         }
         for (KvCache c : caches) {
@@ -324,7 +337,7 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
     /** Rotary embedding of q or k [batch, seqLen, heads, headDim] at the pass's positions (rotate_half pairing). */
     final Tensor rope(Tensor x, Pass pass) {
         if (pass.rows() != null) {
-            return RowPositions.rope(x, pass.rows(), config.rotaryDim(), (float) config.ropeTheta());
+            return Rotary.rope(x, pass.angles(), false);
         }
         return Rotary.rope(x, config.rotaryDim(), (float) config.ropeTheta(), pass.pos(), false);
     }

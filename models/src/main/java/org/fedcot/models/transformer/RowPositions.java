@@ -5,26 +5,14 @@ import org.fedcot.tensor.ops.CachedAttention;
 import org.fedcot.tensor.ops.Rotary;
 
 /**
- * The two position-dependent steps of a decode step whose rows sit at different positions, one new
- * token per row, each row with its own batch-1 cache: rotary embedding runs row by row with that
- * row's position, and cached attention over every row's own cache at once, computing each row as it
- * would alone, so a row's values do not depend on the rows beside it. Everything else in the layer
- * is per token and runs on all rows at once.
+ * Attention in a decode step whose rows sit at different positions, one new token per row, each row
+ * with its own batch-1 cache: every row's query attends over its own cache at once, each computed as
+ * it would be alone, so a row's values do not depend on the rows beside it. (Rotary embedding turns
+ * each row by its own position through {@link Rotary.Angles}; everything else in the layer is per
+ * token and runs on all rows at once.)
  */
 final class RowPositions {
     private RowPositions() {}
-
-    /** Rotary embedding of x [rows, 1, heads, headDim], row r at position {@code caches[r].length()}. */
-    static Tensor rope(Tensor x, KvCache[] caches, int rotDim, float theta) {
-        int rows = x.dim(0);
-        int row = x.size() / rows;
-        Tensor out = Tensor.output(x.shape());
-        for (int r = 0; r < rows; r++) {
-            Tensor one = Rotary.rope(rowOf(x, r), rotDim, theta, caches[r].length(), false);
-            System.arraycopy(one.hostData(), one.offset(), out.hostData(), r * row, row);
-        }
-        return out;
-    }
 
     /**
      * Appends row r's key and value to {@code caches[r]} at its position, then attends every row's

@@ -2,6 +2,7 @@ package org.fedcot.models.transformer;
 
 import java.util.BitSet;
 import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.Workspace;
 
 /**
@@ -12,11 +13,10 @@ import org.fedcot.tensor.Workspace;
  * slot back with {@link #release}, for the next sequence to take. Made by
  * {@link DecoderModel#newSlotCache}; not thread-safe.
  *
- * <p>With more than one slot, on the CPU, its decode steps multiply with packed copies of the model's
- * linear weights (see {@link DecodeWeights}), made on first use, so a batch step sums no vector lanes:
- * decode with a slot cache made after the model's last training step. One slot multiplies the weights
- * as they are: a single sequence reads each weight once per token either way, and the copy would cost
- * its allocation (about a second for 110M parameters) and the memory.
+ * <p>On the CPU its decode steps multiply with packed copies of the model's linear weights (see
+ * {@link DecodeWeights}), made on first use, so a step sums no vector lanes and reads each weight as one
+ * sequential stream, for one row as for many: decode with a slot cache made after the model's last
+ * training step. The copies cost one more copy of the linear weights in memory.
  */
 public final class SlotCache {
     private final DecoderModel model;
@@ -25,8 +25,10 @@ public final class SlotCache {
     private final BitSet taken = new BitSet();
     /** Activations of the batched decode steps; each slot's prefill uses its own cache's workspace. */
     private final Workspace workspace = new Workspace();
-    /** Null for one slot, and on a device backend, which multiplies the weights as they are. */
+    /** Null on a device backend, which multiplies the weights as they are. */
     private final DecodeWeights weights;
+    /** The decode steps' logits, [slots, vocab], made on the first step and overwritten by each. */
+    private float[] logits;
 
     SlotCache(DecoderModel model, int slots) {
         if (slots <= 0) {
@@ -34,7 +36,7 @@ public final class SlotCache {
         }
         this.model = model;
         this.caches = new KvCache[slots];
-        this.weights = slots > 1 && Backend.current().onHost() ? new DecodeWeights() : null;
+        this.weights = Backend.current().onHost() ? new DecodeWeights() : null;
     }
 
     /** Number of slots. */
@@ -120,6 +122,17 @@ public final class SlotCache {
 
     DecodeWeights weights() {
         return weights;
+    }
+
+    /**
+     * A [rows, vocab] view of the logits buffer a decode step writes: one buffer for every step, as a
+     * new [rows, vocab] array per step cost a large allocation (and its clearing) per token.
+     */
+    Tensor logits(int rows, int vocab) {
+        if (logits == null) {
+            logits = Tensor.zeros(caches.length, vocab).storage();
+        }
+        return Tensor.view(logits, 0, rows, vocab);
     }
 
     private void requireTaken(int slot) {
