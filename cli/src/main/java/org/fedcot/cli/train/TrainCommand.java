@@ -208,7 +208,8 @@ public final class TrainCommand implements Callable<Integer> {
                     "--out must differ from --model: the run would overwrite" + " the weights it starts from");
         }
         Tokenizer tokenizer = Tokenizers.load(modelDir);
-        DecoderModel model = HfCheckpoint.load(modelDir);
+        // a LoRA base is frozen: weights stored in bf16 or f16 stay so, two bytes per value
+        DecoderModel model = loraRank != null ? HfCheckpoint.loadFrozen(modelDir) : HfCheckpoint.load(modelDir);
         LoraSpec lora = loraSpec(model);
         List<Example> train = JsonlExamples.read(dataFile, tokenizer);
         List<Example> eval = evalFile == null ? List.of() : JsonlExamples.read(evalFile, tokenizer);
