@@ -28,8 +28,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code fedcot init}: a loadable Hugging Face directory holding exactly the seeded random model. */
 class InitCommandTest {
     private static CliRun init(String arch, Path config, Path out, String seed) {
+        return initAs(arch, config, out, seed, "auto");
+    }
+
+    private static CliRun initAs(String arch, Path config, Path out, String seed, String dtype) {
         return CliRun.command(
-                "init", "--arch", arch, "--config", config.toString(), "--out", out.toString(), "--seed", seed);
+                "init",
+                "--arch",
+                arch,
+                "--config",
+                config.toString(),
+                "--out",
+                out.toString(),
+                "--seed",
+                seed,
+                "--dtype",
+                dtype);
     }
 
     @ParameterizedTest
@@ -147,16 +161,7 @@ class InitCommandTest {
             }
         });
 
-        CliRun f32 = CliRun.command(
-                "init",
-                "--arch",
-                "llama",
-                "--config",
-                config.toString(),
-                "--out",
-                tmp.resolve("f32").toString(),
-                "--dtype",
-                "f32");
+        CliRun f32 = initAs("llama", config, tmp.resolve("f32"), "3", "f32");
         assertEquals(0, f32.code(), f32.err());
         assertTrue(HfCheckpoint.loadFrozen(tmp.resolve("f32")).halfWeights().isEmpty(), "an F32 model loads whole");
     }
@@ -167,16 +172,7 @@ class InitCommandTest {
         assertEquals(1, bad.code());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
         assertTrue(bad.err().contains("torch_dtype") && bad.err().contains("int8"), bad.err());
-        CliRun flag = CliRun.command(
-                "init",
-                "--arch",
-                "llama",
-                "--config",
-                withTorchDtype(tmp, "float32").toString(),
-                "--out",
-                tmp.resolve("y").toString(),
-                "--dtype",
-                "fp8");
+        CliRun flag = initAs("llama", withTorchDtype(tmp, "float32"), tmp.resolve("y"), "0", "fp8");
         assertEquals(2, flag.code(), flag.err());
         assertTrue(flag.err().contains("--dtype"), flag.err());
     }

@@ -1,6 +1,5 @@
 package org.fedcot.tensor.cpu;
 
-import java.util.Arrays;
 import org.fedcot.tensor.HalfWeight;
 
 /**
@@ -44,15 +43,7 @@ final class HalfGemm {
             throw new IllegalArgumentException("gemm: " + w.name() + " is [" + w.rows() + ", " + w.cols()
                     + "] but the product needs [" + wantRows + ", " + wantCols + "]");
         }
-        if (M <= 0 || N <= 0) {
-            return;
-        }
-        if (K <= 0) {
-            if (!accumulate) {
-                for (int i = 0; i < M; i++) {
-                    Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + N, 0f);
-                }
-            }
+        if (M <= 0) { // N and K are the weight's sides, never zero
             return;
         }
         float[] slab = buffer(N * Math.min(SLAB, K));
