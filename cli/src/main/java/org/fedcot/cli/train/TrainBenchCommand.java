@@ -116,7 +116,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         Backend device = backendOptions.apply(spec);
-        TransformerConfig config = HfConfig.read(Files.isDirectory(model) ? model.resolve(HfConfig.FILE_NAME) : model);
+        TransformerConfig config = HfConfig.read(configFile());
         if (seq > config.maxPositionEmbeddings()) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -130,6 +130,8 @@ public final class TrainBenchCommand implements Callable<Integer> {
                 batch,
                 seq,
                 loraRank != null,
+                // --load-weights keeps a LoRA base in the dtype its config names (torch_dtype)
+                loadWeights && HfConfig.weightDtype(configFile()).halfFormat().isPresent(),
                 checkpointActivations);
         DecoderModel m = loadWeights ? load() : DecoderModel.random(config, seed);
         // no clipping, constant rate, one micro-batch of exactly seq tokens: a bare forward + backward + AdamW
@@ -203,6 +205,11 @@ public final class TrainBenchCommand implements Callable<Integer> {
                 batch * seq / (median / 1e3));
         out.flush();
         return 0;
+    }
+
+    /** --model's config.json: the file itself, or the one in the directory. */
+    private Path configFile() {
+        return Files.isDirectory(model) ? model.resolve(HfConfig.FILE_NAME) : model;
     }
 
     /** The --model directory's weights, a LoRA base's 16-bit ones kept as they are stored. */

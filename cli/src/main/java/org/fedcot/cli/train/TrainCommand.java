@@ -305,7 +305,15 @@ public final class TrainCommand implements Callable<Integer> {
                 .max()
                 .orElse(1);
         String flag = "--batch " + batch + (microBatch == null ? "" : " --micro-batch " + microBatch);
-        TrainingMemory.check(flag, model.config(), batch, rows, longest, loraRank != null, checkpointActivations);
+        TrainingMemory.check(
+                flag,
+                model.config(),
+                batch,
+                rows,
+                longest,
+                loraRank != null,
+                !model.halfWeights().isEmpty(),
+                checkpointActivations);
     }
 
     /** The LoRA settings of the flags for {@code model}'s architecture, or null without --lora-rank. */
