@@ -101,6 +101,32 @@ public interface Backend {
                 accumulate);
     }
 
+    /**
+     * {@code C (+)= A · op(W)} with A float32 [M, K] (row stride lda) and W a frozen 16-bit weight, its
+     * values widened to float32 as they are read: {@code op(W) = W^T} ([K, N] from W [N, K]) when
+     * {@code transW}, else W itself ([K, N]). A linear layer's forward is {@code transW} and its input
+     * gradient is not. The default refuses: a backend multiplies by 16-bit weights only where it says so.
+     *
+     * @throws UnsupportedOperationException naming the weight, on a backend without 16-bit weights
+     */
+    default void gemmHalf(
+            boolean transW,
+            int M,
+            int N,
+            int K,
+            float[] a,
+            int aOff,
+            int lda,
+            HalfWeight w,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
+        throw new UnsupportedOperationException(description() + " cannot multiply by " + w.name() + ", a frozen "
+                + w.format() + " weight: 16-bit weights run on the CPU backend (--backend cpu), or load the model"
+                + " with float32 weights");
+    }
+
     /** Causal grouped-query attention forward into out (at 0) and att [B, NH, T, T]; see {@code AttentionKernels}. */
     default void attentionForward(
             float[] out,

@@ -10,6 +10,7 @@ import org.fedcot.models.checkpoint.HfConfig;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.ModelType;
 import org.fedcot.models.transformer.TransformerConfig;
+import org.fedcot.tensor.io.Dtype;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,6 +61,14 @@ public final class InitCommand implements Callable<Integer> {
                     "Seed of the initialisation; the same seed gives the same weights. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(
+            names = "--dtype",
+            paramLabel = "DTYPE",
+            defaultValue = "auto",
+            description = "How the weights are stored: f32, bf16, f16, or auto (the config's torch_dtype: bfloat16,"
+                    + " float16, else float32). Default: ${DEFAULT-VALUE}.")
+    String dtype;
+
     @Override
     public Integer call() throws IOException {
         boolean neox =
@@ -72,18 +81,28 @@ public final class InitCommand implements Callable<Integer> {
                 };
         refuseToOverwrite();
         TransformerConfig config = HfConfig.read(configPath);
+        Dtype stored =
+                switch (dtype) {
+                    case "auto" -> HfConfig.weightDtype(configPath);
+                    case "f32" -> Dtype.F32;
+                    case "bf16" -> Dtype.BF16;
+                    case "f16" -> Dtype.F16;
+                    default ->
+                        throw new CommandLine.ParameterException(
+                                spec.commandLine(), "--dtype must be auto, f32, bf16 or f16, not '" + dtype + "'");
+                };
         if (neox != (config.modelType() == ModelType.GPT_NEOX)) {
             throw new IllegalArgumentException(
                     configPath + ": model_type '" + config.modelType().hfName() + "' is not of --arch " + arch
                             + (neox ? " (which needs gpt_neox)" : " (which needs llama or qwen2)"));
         }
         DecoderModel model = DecoderModel.random(config, seed);
-        HfCheckpointWriter.save(model, outDir);
+        HfCheckpointWriter.save(model, outDir, stored);
         spec.commandLine()
                 .getOut()
                 .printf(
-                        "wrote %s: %s, %,d parameters, seed %d%n",
-                        outDir, config.modelType().hfName(), model.parameterCount(), seed);
+                        "wrote %s: %s, %,d parameters in %s, seed %d%n",
+                        outDir, config.modelType().hfName(), model.parameterCount(), stored, seed);
         spec.commandLine().getOut().flush();
         return 0;
     }

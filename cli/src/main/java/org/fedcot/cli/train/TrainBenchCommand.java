@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.fedcot.cli.BackendOptions;
 import org.fedcot.cli.bench.Timings;
+import org.fedcot.models.checkpoint.HfCheckpoint;
 import org.fedcot.models.checkpoint.HfConfig;
 import org.fedcot.models.train.Example;
 import org.fedcot.models.train.StepReport;
@@ -57,8 +58,15 @@ public final class TrainBenchCommand implements Callable<Integer> {
             names = "--model",
             required = true,
             paramLabel = "PATH",
-            description = "A Hugging Face config.json, or a directory holding one; weights are random (seeded).")
+            description = "A Hugging Face config.json, or a directory holding one; weights are random (seeded) unless"
+                    + " --load-weights.")
     Path model;
+
+    @Option(
+            names = "--load-weights",
+            description = "Load the weights of the --model directory (a Hugging Face checkpoint) instead of random"
+                    + " ones; with --lora-rank, linear weights stored in bf16 or f16 stay so, frozen.")
+    boolean loadWeights;
 
     @Option(
             names = "--seq",
@@ -108,7 +116,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         Backend device = backendOptions.apply(spec);
-        TransformerConfig config = HfConfig.read(Files.isDirectory(model) ? model.resolve(HfConfig.FILE_NAME) : model);
+        TransformerConfig config = HfConfig.read(configFile());
         if (seq > config.maxPositionEmbeddings()) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -122,8 +130,10 @@ public final class TrainBenchCommand implements Callable<Integer> {
                 batch,
                 seq,
                 loraRank != null,
+                // --load-weights keeps a LoRA base in the dtype its config names (torch_dtype)
+                loadWeights && HfConfig.weightDtype(configFile()).halfFormat().isPresent(),
                 checkpointActivations);
-        DecoderModel m = DecoderModel.random(config, seed);
+        DecoderModel m = loadWeights ? load() : DecoderModel.random(config, seed);
         // no clipping, constant rate, one micro-batch of exactly seq tokens: a bare forward + backward + AdamW
         TrainerConfig tc = TrainerConfig.builder(warmup + steps)
                 .batchSize(batch)
@@ -195,6 +205,20 @@ public final class TrainBenchCommand implements Callable<Integer> {
                 batch * seq / (median / 1e3));
         out.flush();
         return 0;
+    }
+
+    /** --model's config.json: the file itself, or the one in the directory. */
+    private Path configFile() {
+        return Files.isDirectory(model) ? model.resolve(HfConfig.FILE_NAME) : model;
+    }
+
+    /** The --model directory's weights, a LoRA base's 16-bit ones kept as they are stored. */
+    private DecoderModel load() throws IOException {
+        if (!Files.isDirectory(model)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--load-weights needs --model to be a checkpoint directory, not " + model);
+        }
+        return loraRank != null ? HfCheckpoint.loadFrozen(model) : HfCheckpoint.load(model);
     }
 
     /** {@code batch} sequences of {@code seq} random tokens: the first is the prompt, the rest the target. */

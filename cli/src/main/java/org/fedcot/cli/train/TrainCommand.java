@@ -208,7 +208,8 @@ public final class TrainCommand implements Callable<Integer> {
                     "--out must differ from --model: the run would overwrite" + " the weights it starts from");
         }
         Tokenizer tokenizer = Tokenizers.load(modelDir);
-        DecoderModel model = HfCheckpoint.load(modelDir);
+        // a LoRA base is frozen: weights stored in bf16 or f16 stay so, two bytes per value
+        DecoderModel model = loraRank != null ? HfCheckpoint.loadFrozen(modelDir) : HfCheckpoint.load(modelDir);
         LoraSpec lora = loraSpec(model);
         List<Example> train = JsonlExamples.read(dataFile, tokenizer);
         List<Example> eval = evalFile == null ? List.of() : JsonlExamples.read(evalFile, tokenizer);
@@ -304,7 +305,15 @@ public final class TrainCommand implements Callable<Integer> {
                 .max()
                 .orElse(1);
         String flag = "--batch " + batch + (microBatch == null ? "" : " --micro-batch " + microBatch);
-        TrainingMemory.check(flag, model.config(), batch, rows, longest, loraRank != null, checkpointActivations);
+        TrainingMemory.check(
+                flag,
+                model.config(),
+                batch,
+                rows,
+                longest,
+                loraRank != null,
+                !model.halfWeights().isEmpty(),
+                checkpointActivations);
     }
 
     /** The LoRA settings of the flags for {@code model}'s architecture, or null without --lora-rank. */

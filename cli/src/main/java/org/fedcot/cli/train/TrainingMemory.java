@@ -21,16 +21,27 @@ final class TrainingMemory {
      *
      * @param flag       the flag that sets the size ("--batch 1000000")
      * @param lora       whether only LoRA adapters train: the frozen weights have no gradients or moments
+     * @param halfBase   whether, with LoRA, the frozen linear weights are kept in 16 bits (two bytes a value)
      * @param checkpoint whether activations are recomputed: one layer's are kept at a time, plus each layer's input
      */
     static void check(
-            String flag, TransformerConfig c, long batch, long rows, long seq, boolean lora, boolean checkpoint) {
+            String flag,
+            TransformerConfig c,
+            long batch,
+            long rows,
+            long seq,
+            boolean lora,
+            boolean halfBase,
+            boolean checkpoint) {
         double tokens = (double) rows * seq;
         String pass = String.format(Locale.ROOT, "a pass over %,d rows of %,d tokens", rows, seq);
         MemoryBudget.requireArray(flag, "the logits of " + pass, tokens * c.vocabSize());
         MemoryBudget.requireArray(flag, "the attention of " + pass, tokens * seq * c.numHeads());
         MemoryBudget.requireArray(flag, "the step's list of examples", batch);
-        double weights = (lora ? 1.0 : 4.0) * FLOAT * parameters(c); // weights, gradients, two moments
+        double embeddings = (double) c.vocabSize() * c.hiddenSize();
+        double weights = lora // else weights, gradients, two moments
+                ? FLOAT * embeddings + (halfBase ? 2 : FLOAT) * linear(c)
+                : 4.0 * FLOAT * (embeddings + linear(c));
         double logits = 2.0 * FLOAT * tokens * c.vocabSize();
         double perLayer =
                 FLOAT * (tokens * (4.0 * c.hiddenSize() + c.intermediateSize()) + tokens * seq * c.numHeads());
@@ -42,12 +53,12 @@ final class TrainingMemory {
     }
 
     /**
-     * The parameters every model type has at least: the embeddings, the attention projections and two of
-     * the MLP's matrices per layer (known from the config, before any weight exists).
+     * The linear layers' weights every model type has at least, beside its embeddings: the attention
+     * projections and two of the MLP's matrices per layer (known from the config, before any weight exists).
      */
-    private static double parameters(TransformerConfig c) {
+    private static double linear(TransformerConfig c) {
         double attention = (double) c.hiddenSize() * (2.0 * c.queryDim() + 2.0 * c.kvDim());
         double mlp = 2.0 * c.hiddenSize() * c.intermediateSize();
-        return (double) c.vocabSize() * c.hiddenSize() + c.numLayers() * (attention + mlp);
+        return c.numLayers() * (attention + mlp);
     }
 }

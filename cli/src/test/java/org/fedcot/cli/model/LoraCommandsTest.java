@@ -13,9 +13,11 @@ import java.util.List;
 import org.fedcot.cli.CliRun;
 import org.fedcot.cli.MadeMaterial;
 import org.fedcot.models.checkpoint.HfCheckpoint;
+import org.fedcot.models.checkpoint.HfCheckpointWriter;
 import org.fedcot.models.checkpoint.PeftAdapter;
 import org.fedcot.models.tokenizer.Tokenizers;
 import org.fedcot.models.transformer.DecoderModel;
+import org.fedcot.tensor.io.Dtype;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +35,14 @@ class LoraCommandsTest {
 
     private Path model;
     private Path data;
+    /** Where {@link #train} writes. */
+    private Path out;
 
     @BeforeEach
     void setUp() throws IOException {
         model = MadeMaterial.writeModel(tmp.resolve("model"), 64);
         data = Files.writeString(tmp.resolve("data.jsonl"), DATA);
+        out = tmp.resolve("adapter");
     }
 
     private CliRun train(String... extra) {
@@ -49,7 +54,7 @@ class LoraCommandsTest {
                         "--data",
                         data.toString(),
                         "--out",
-                        tmp.resolve("adapter").toString(),
+                        out.toString(),
                         "--batch",
                         "2",
                         "--lr",
@@ -133,5 +138,28 @@ class LoraCommandsTest {
                 "generate", "--model", model.toString(), "--adapter", model.toString(), "--max-tokens", "2");
         assertEquals(1, gen.code());
         assertTrue(gen.message().contains("adapter_config.json: not found"), gen.message());
+    }
+
+    /**
+     * {@code train --lora-rank} on a bf16 model keeps its base in bf16 and writes the adapter its widened
+     * float32 copy trains (bit for bit: the tiny model's products are one widened slab deep).
+     */
+    @Test
+    void aBf16BaseTrainsTheAdapterItsWidenedCopyTrains() throws IOException {
+        Path bf16 = tmp.resolve("bf16");
+        HfCheckpointWriter.save(HfCheckpoint.load(model), bf16, Dtype.BF16);
+        TokenizerFiles.copy(model, bf16);
+        Path widened = tmp.resolve("widened");
+        HfCheckpointWriter.save(HfCheckpoint.load(bf16), widened);
+        TokenizerFiles.copy(model, widened);
+        model = bf16;
+        CliRun half = train("--lora-rank", "4", "--lora-dropout", "0.1");
+        assertEquals(0, half.code(), half.message());
+        byte[] fromHalf = Files.readAllBytes(tmp.resolve("adapter").resolve(PeftAdapter.WEIGHTS));
+        model = widened;
+        out = tmp.resolve("adapter2");
+        CliRun full = train("--lora-rank", "4", "--lora-dropout", "0.1");
+        assertEquals(0, full.code(), full.message());
+        assertArrayEquals(fromHalf, Files.readAllBytes(tmp.resolve("adapter2").resolve(PeftAdapter.WEIGHTS)));
     }
 }

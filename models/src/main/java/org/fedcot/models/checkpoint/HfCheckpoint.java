@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.TransformerConfig;
+import org.fedcot.tensor.HalfWeight;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.io.SafetensorsEntry;
@@ -39,7 +42,27 @@ public final class HfCheckpoint {
      */
     public static DecoderModel load(Path dir) throws IOException {
         TransformerConfig config = HfConfig.read(dir.resolve(HfConfig.FILE_NAME));
-        DecoderModel model = DecoderModel.create(config);
+        return loadInto(DecoderModel.create(config), dir);
+    }
+
+    /**
+     * Reads {@code dir} as {@link #load} does, except that the linear weights its files store in BF16 or
+     * F16 stay so, frozen ({@link DecoderModel#halfWeights()}): two bytes per value in memory, widened
+     * inside the products. For a base that trains only through LoRA adapters; the rest (embeddings,
+     * norms, biases, the output layer, and weights stored F32) is loaded as float32 parameters.
+     */
+    public static DecoderModel loadFrozen(Path dir) throws IOException {
+        TransformerConfig config = HfConfig.read(dir.resolve(HfConfig.FILE_NAME));
+        Map<String, HalfWeight.Format> stored = new HashMap<>();
+        try (WeightFiles files = WeightFiles.open(dir)) {
+            for (String name : files.names()) {
+                files.fileFor(name).entry(name).dtype().halfFormat().ifPresent(f -> stored.put(name, f));
+            }
+        }
+        return loadInto(DecoderModel.create(config, name -> Optional.ofNullable(stored.get(name))), dir);
+    }
+
+    private static DecoderModel loadInto(DecoderModel model, Path dir) throws IOException {
         List<String> unused = loadWeights(model, dir);
         if (!unused.isEmpty()) {
             LOG.log(
@@ -60,6 +83,7 @@ public final class HfCheckpoint {
      */
     public static List<String> loadWeights(DecoderModel model, Path dir) throws IOException {
         Map<String, Tensor> params = model.namedParameters();
+        Map<String, HalfWeight> halves = model.halfWeights();
         try (WeightFiles files = WeightFiles.open(dir)) {
             List<String> missing = new ArrayList<>();
             for (Map.Entry<String, Tensor> e : params.entrySet()) {
@@ -67,7 +91,16 @@ public final class HfCheckpoint {
                 if (f == null) {
                     missing.add(e.getKey());
                 } else {
-                    requireCompatible(f, f.entry(e.getKey()), e.getValue());
+                    requireCompatible(f, f.entry(e.getKey()), e.getValue().shape());
+                }
+            }
+            for (HalfWeight w : halves.values()) {
+                SafetensorsFile f = files.fileFor(w.name());
+                if (f == null) {
+                    missing.add(w.name());
+                } else {
+                    requireCompatible(f, f.entry(w.name()), w.shape());
+                    requireHalf(f, f.entry(w.name()), w);
                 }
             }
             if (!missing.isEmpty()) {
@@ -77,10 +110,14 @@ public final class HfCheckpoint {
             for (Map.Entry<String, Tensor> e : params.entrySet()) {
                 files.fileFor(e.getKey()).readInto(e.getKey(), e.getValue());
             }
+            for (HalfWeight w : halves.values()) {
+                files.fileFor(w.name()).readInto(w.name(), w);
+            }
             List<String> unused = new ArrayList<>();
             for (String name : files.names()) {
                 boolean tiedOutput = model.config().tieWordEmbeddings() && TIED_OUTPUTS.contains(name);
                 if (!params.containsKey(name)
+                        && !halves.containsKey(name)
                         && !tiedOutput
                         && !BUFFERS.matcher(name).matches()) {
                     unused.add(name);
@@ -90,15 +127,24 @@ public final class HfCheckpoint {
         }
     }
 
-    private static void requireCompatible(SafetensorsFile f, SafetensorsEntry entry, Tensor param)
+    private static void requireCompatible(SafetensorsFile f, SafetensorsEntry entry, int[] shape)
             throws CheckpointException {
-        if (!Arrays.equals(entry.shape(), param.shape())) {
+        if (!Arrays.equals(entry.shape(), shape)) {
             throw new CheckpointException(f.path() + ": tensor " + entry.name() + " has shape "
-                    + Shapes.str(entry.shape()) + " but the model expects " + Shapes.str(param.shape()));
+                    + Shapes.str(entry.shape()) + " but the model expects " + Shapes.str(shape));
         }
         if (!entry.dtype().readableAsFloat()) {
             throw new CheckpointException(f.path() + ": tensor " + entry.name() + " has dtype " + entry.dtype()
                     + "; only F32, F16 and BF16 weights can be loaded");
+        }
+    }
+
+    /** A frozen 16-bit weight is copied as stored, so the file must store it in its format. */
+    private static void requireHalf(SafetensorsFile f, SafetensorsEntry entry, HalfWeight w)
+            throws CheckpointException {
+        if (entry.dtype().halfFormat().orElse(null) != w.format()) {
+            throw new CheckpointException(f.path() + ": tensor " + entry.name() + " has dtype " + entry.dtype()
+                    + " but the model holds it frozen in " + w.format());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.io.Dtype;
 import org.fedcot.tensor.io.SafetensorsWriter;
 
 /**
@@ -28,14 +29,34 @@ public final class HfCheckpointWriter {
 
     private HfCheckpointWriter() {}
 
-    /** Writes config.json and model.safetensors into {@code dir}, creating it if needed. */
+    /** Writes config.json and model.safetensors (float32) into {@code dir}, creating it if needed. */
     public static void save(DecoderModel model, Path dir) throws IOException {
+        save(model, dir, Dtype.F32);
+    }
+
+    /**
+     * Writes config.json and model.safetensors into {@code dir}, creating it if needed, every weight
+     * stored as {@code dtype} (F32, or rounded to BF16 or F16 as PyTorch rounds) and torch_dtype saying so.
+     *
+     * @throws IllegalStateException if the model holds frozen 16-bit weights (a LoRA base loaded with
+     *                               {@link HfCheckpoint#loadFrozen}), which it does not write
+     */
+    public static void save(DecoderModel model, Path dir, Dtype dtype) throws IOException {
+        requireNoHalves(model);
         Files.createDirectories(dir);
         SafetensorsWriter.write(
-                dir.resolve(WeightFiles.SINGLE), new LinkedHashMap<>(model.namedParameters()), METADATA);
+                dir.resolve(WeightFiles.SINGLE), new LinkedHashMap<>(model.namedParameters()), METADATA, dtype);
         // a leftover index would describe other weights than the ones now in the directory
         Files.deleteIfExists(dir.resolve(WeightFiles.INDEX));
-        HfConfig.write(model.config(), dir.resolve(HfConfig.FILE_NAME));
+        HfConfig.write(model.config(), dir.resolve(HfConfig.FILE_NAME), dtype);
+    }
+
+    private static void requireNoHalves(DecoderModel model) {
+        if (!model.halfWeights().isEmpty()) {
+            throw new IllegalStateException("cannot save a model whose linear weights are held frozen in 16 bits"
+                    + " (e.g. " + model.halfWeights().keySet().iterator().next() + "): save its adapters, or load it"
+                    + " with float32 weights");
+        }
     }
 
     /**
@@ -47,6 +68,7 @@ public final class HfCheckpointWriter {
         if (maxShardBytes <= 0) {
             throw new IllegalArgumentException("maxShardBytes must be positive, got " + maxShardBytes);
         }
+        requireNoHalves(model);
         Files.createDirectories(dir);
         List<Map<String, Tensor>> shards = plan(model.namedParameters(), maxShardBytes);
         ObjectNode index = MAPPER.createObjectNode();

@@ -15,6 +15,7 @@ import org.fedcot.models.transformer.HiddenAct;
 import org.fedcot.models.transformer.ModelType;
 import org.fedcot.models.transformer.TransformerConfig;
 import org.fedcot.models.transformer.TransformerConfigBuilder;
+import org.fedcot.tensor.io.Dtype;
 
 /**
  * Hugging Face's config.json to and from {@link TransformerConfig}. Reading requires model_type,
@@ -90,8 +91,51 @@ public final class HfConfig {
         }
     }
 
-    /** The config.json text for {@code c}: the fields its model type's Hugging Face config class reads. */
+    /**
+     * The dtype config.json's torch_dtype names for the weights: BF16 for bfloat16, F16 for float16,
+     * F32 for float32 or when the field is left out.
+     *
+     * @throws CheckpointException on invalid JSON or another torch_dtype, naming the file and field
+     */
+    public static Dtype weightDtype(Path configJson) throws IOException {
+        String source = configJson.toString();
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(TextFiles.read(configJson));
+        } catch (JsonProcessingException e) {
+            throw new CheckpointException(source + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        JsonNode field = root == null ? null : root.get("torch_dtype");
+        if (field == null || field.isNull()) {
+            return Dtype.F32;
+        }
+        for (Dtype d : List.of(Dtype.F32, Dtype.BF16, Dtype.F16)) {
+            if (torchName(d).equals(field.asText())) {
+                return d;
+            }
+        }
+        throw new CheckpointException(source + ": torch_dtype " + field + " is not float32, bfloat16 or float16");
+    }
+
+    /** PyTorch's name of a float dtype (config.json's torch_dtype). */
+    private static String torchName(Dtype d) {
+        return switch (d) {
+            case BF16 -> "bfloat16";
+            case F16 -> "float16";
+            default -> "float32";
+        };
+    }
+
+    /** The config.json text for {@code c}, with float32 weights; see {@link #toJson(TransformerConfig, Dtype)}. */
     public static String toJson(TransformerConfig c) {
+        return toJson(c, Dtype.F32);
+    }
+
+    /**
+     * The config.json text for {@code c}: the fields its model type's Hugging Face config class reads,
+     * and torch_dtype naming {@code weights}, the dtype the weights are stored in (F32, BF16 or F16).
+     */
+    public static String toJson(TransformerConfig c, Dtype weights) {
         ObjectNode o = MAPPER.createObjectNode();
         o.putArray("architectures").add(c.modelType().hfClass());
         o.put("model_type", c.modelType().hfName());
@@ -119,7 +163,7 @@ public final class HfConfig {
             ArrayNode a = o.putArray("eos_token_id");
             eos.forEach(a::add);
         }
-        o.put("torch_dtype", "float32");
+        o.put("torch_dtype", torchName(weights));
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
         } catch (JsonProcessingException e) {
@@ -129,6 +173,11 @@ public final class HfConfig {
 
     /** Writes {@link #toJson} to {@code configJson}, atomically. */
     public static void write(TransformerConfig c, Path configJson) throws IOException {
-        AtomicFiles.writeString(configJson, toJson(c));
+        write(c, configJson, Dtype.F32);
+    }
+
+    /** Writes {@link #toJson(TransformerConfig, Dtype)} to {@code configJson}, atomically. */
+    public static void write(TransformerConfig c, Path configJson, Dtype weights) throws IOException {
+        AtomicFiles.writeString(configJson, toJson(c, weights));
     }
 }

@@ -10,6 +10,7 @@ import org.fedcot.models.checkpoint.PeftAdapter;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.LoraAdapters;
 import org.fedcot.models.transformer.TransformerConfig;
+import org.fedcot.tensor.HalfWeight;
 import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.optim.AdamW;
@@ -74,7 +75,9 @@ public final class Trainer {
      * @throws IllegalArgumentException naming the example (its source, else its set and index) when one
      *                                  is longer than the model's positions, holds a token outside its
      *                                  vocabulary, or has a task the task weights do not list; or when
-     *                                  {@code config.lora()}'s targets match no linear layer of the model
+     *                                  {@code config.lora()}'s targets match no linear layer of the model,
+     *                                  or there is no {@code config.lora()} and the model holds frozen
+     *                                  16-bit weights (which get no gradient)
      */
     public Trainer(DecoderModel model, TrainerConfig config, List<Example> train, List<Example> eval) {
         this(
@@ -105,6 +108,12 @@ public final class Trainer {
         this.eval = List.copyOf(eval);
         check(this.train, "training");
         check(this.eval, "held-out");
+        if (config.lora() == null && !model.halfWeights().isEmpty()) {
+            HalfWeight w = model.halfWeights().values().iterator().next();
+            throw new IllegalArgumentException("trainer: " + w.name() + " is a frozen " + w.format()
+                    + " weight, which gets no gradient; train the model with LoRA, or load it with float32 weights"
+                    + " to train it whole");
+        }
         adapters = config.lora() == null ? null : LoraAdapters.attach(model, config.lora(), config.seed());
         params = adapters == null ? model.parameters() : adapters.parameters();
         model.checkpointActivations(config.checkpointActivations());

@@ -42,8 +42,11 @@ public interface Architecture {
         return c.mlpBias();
     }
 
-    /** A model of {@code c} with every parameter zero. */
-    DecoderModel create(TransformerConfig c);
+    /**
+     * A model of {@code c} with every parameter zero, its linear weights held as {@code halves} says
+     * (float32 parameters with {@link HalfPlan#NONE}).
+     */
+    DecoderModel create(TransformerConfig c, HalfPlan halves);
 
     /**
      * Refuses heads that do not exactly tile the hidden size, which every architecture but Llama

@@ -2,6 +2,7 @@ package org.fedcot.models.transformer;
 
 import java.util.List;
 import java.util.Map;
+import org.fedcot.tensor.HalfWeight;
 import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.Workspace;
@@ -32,7 +33,7 @@ import org.fedcot.tensor.ops.Rotary;
 public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
     private final TransformerConfig config;
     /** Filled by the subclass constructors, in Hugging Face's state-dict order. */
-    final ParameterSet params = new ParameterSet();
+    final ParameterSet params;
     /** Runs the training pass's layers without keeping their activations; null: keep them. */
     private LayerCheckpoint checkpoint;
 
@@ -57,8 +58,9 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
         }
     }
 
-    DecoderModel(TransformerConfig config) {
+    DecoderModel(TransformerConfig config, HalfPlan halves) {
         this.config = config;
+        this.params = new ParameterSet(halves);
     }
 
     /**
@@ -66,7 +68,16 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
      * loader to fill (see {@link org.fedcot.models.checkpoint.HfCheckpoint}).
      */
     public static DecoderModel create(TransformerConfig config) {
-        return config.modelType().architecture().create(config);
+        return create(config, HalfPlan.NONE);
+    }
+
+    /**
+     * A model as {@link #create(TransformerConfig)} makes it, except that the linear weights
+     * {@code halves} names are frozen 16-bit weights ({@link #halfWeights()}), not parameters: such a
+     * model trains only through LoRA adapters.
+     */
+    public static DecoderModel create(TransformerConfig config, HalfPlan halves) {
+        return config.modelType().architecture().create(config, halves);
     }
 
     /**
@@ -92,6 +103,14 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
         return params.asMap();
     }
 
+    /**
+     * The frozen 16-bit linear weights by name, in registration order (empty unless the model was
+     * created with a {@link HalfPlan}); unmodifiable. They are not parameters: nothing trains them.
+     */
+    public Map<String, HalfWeight> halfWeights() {
+        return params.halves();
+    }
+
     /** The parameters in the order of {@link #namedParameters()}, e.g. for an optimiser. */
     public List<Tensor> parameters() {
         return List.copyOf(params.asMap().values());
@@ -110,9 +129,12 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
         checkpoint = on ? new LayerCheckpoint(this) : null;
     }
 
-    /** Number of scalar parameters. */
+    /** Number of scalar weights, frozen 16-bit ones included. */
     public long parameterCount() {
-        return params.asMap().values().stream().mapToLong(Tensor::size).sum();
+        long halves = params.halves().values().stream()
+                .mapToLong(w -> (long) w.rows() * w.cols())
+                .sum();
+        return halves + params.asMap().values().stream().mapToLong(Tensor::size).sum();
     }
 
     /**

@@ -56,7 +56,7 @@ final class GptNeoXArchitecture implements Architecture {
     }
 
     @Override
-    public DecoderModel create(TransformerConfig c) {
-        return new GptNeoXModel(c);
+    public DecoderModel create(TransformerConfig c, HalfPlan halves) {
+        return new GptNeoXModel(c, halves);
     }
 }

@@ -34,8 +34,8 @@ final class GptNeoXModel extends DecoderModel {
     private final Tensor finalNormBias;
     private final Dense embedOut;
 
-    GptNeoXModel(TransformerConfig c) {
-        super(c);
+    GptNeoXModel(TransformerConfig c, HalfPlan halves) {
+        super(c, halves);
         int C = c.hiddenSize();
         embedIn = params.add("gpt_neox.embed_in.weight", Init.NORMAL, c.vocabSize(), C);
         layers = new Layer[c.numLayers()];

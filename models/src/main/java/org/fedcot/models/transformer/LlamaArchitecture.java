@@ -66,7 +66,7 @@ class LlamaArchitecture implements Architecture {
     }
 
     @Override
-    public DecoderModel create(TransformerConfig c) {
-        return new LlamaModel(c);
+    public DecoderModel create(TransformerConfig c, HalfPlan halves) {
+        return new LlamaModel(c, halves);
     }
 }

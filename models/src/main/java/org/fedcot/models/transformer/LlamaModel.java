@@ -21,8 +21,8 @@ final class LlamaModel extends DecoderModel {
     private final Tensor norm;
     private final Dense lmHead;
 
-    LlamaModel(TransformerConfig c) {
-        super(c);
+    LlamaModel(TransformerConfig c, HalfPlan halves) {
+        super(c, halves);
         int C = c.hiddenSize();
         embedTokens = params.add("model.embed_tokens.weight", Init.NORMAL, c.vocabSize(), C);
         layers = new Layer[c.numLayers()];

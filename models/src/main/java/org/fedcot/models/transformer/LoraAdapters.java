@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.fedcot.tensor.HalfWeight;
 import org.fedcot.tensor.Tensor;
 
 /**
@@ -62,9 +63,8 @@ public final class LoraAdapters {
         }
         SplittableRandom root = new SplittableRandom(seed);
         for (Map.Entry<String, Dense> e : chosen.entrySet()) {
-            Tensor w = e.getValue().weight();
-            int out = w.dim(0);
-            int in = w.dim(1);
+            int out = e.getValue().outputs();
+            int in = e.getValue().inputs();
             Tensor a = Tensor.zeros(spec.rank(), in).named(e.getKey() + A).requiresGrad(true);
             Tensor b = Tensor.zeros(out, spec.rank()).named(e.getKey() + B).requiresGrad(true);
             SplittableRandom rng = root.split();
@@ -152,9 +152,17 @@ public final class LoraAdapters {
      * Folds every adapter into its base weight, {@code W + (alpha/r) B A}, detaches the adapters and
      * unfreezes the base parameters: the model is then a plain one, which a checkpoint writer saves
      * as such. The adapters cannot be used afterwards.
+     *
+     * @throws IllegalStateException naming a weight, before changing anything, when the model holds
+     *                               frozen 16-bit weights (which can neither take the sum nor train)
      */
     public void merge() {
         requireAttached();
+        if (!model.halfWeights().isEmpty()) {
+            HalfWeight w = model.halfWeights().values().iterator().next();
+            throw new IllegalStateException("lora: cannot merge into " + w.name() + ", a frozen " + w.format()
+                    + " weight (a merged model trains whole); load the base model with float32 weights to merge");
+        }
         for (Dense d : layers.values()) {
             Tensor w = d.weight();
             float[] m = d.lora().merged(w);

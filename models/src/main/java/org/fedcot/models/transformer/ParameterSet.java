@@ -4,7 +4,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import org.fedcot.tensor.HalfWeight;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.TensorOutOfMemoryError;
 
@@ -26,12 +28,16 @@ final class ParameterSet {
     private final Map<String, Tensor> byName = new LinkedHashMap<>();
     private final Map<String, Init> inits = new HashMap<>();
     private final Map<String, Dense> denses = new LinkedHashMap<>();
+    private final Map<String, HalfWeight> halves = new LinkedHashMap<>();
+    private final HalfPlan halfPlan;
+
+    ParameterSet(HalfPlan halfPlan) {
+        this.halfPlan = halfPlan;
+    }
 
     /** Registers a zero-filled parameter that wants gradients. */
     Tensor add(String name, Init init, int... shape) {
-        if (byName.containsKey(name)) {
-            throw new IllegalStateException("parameter " + name + " registered twice");
-        }
+        requireNew(name);
         Tensor t;
         try {
             t = Tensor.zeros(shape).named(name).requiresGrad(true);
@@ -43,12 +49,36 @@ final class ParameterSet {
         return t;
     }
 
-    /** A linear layer {@code prefix.weight} [out, in] with an optional {@code prefix.bias} [out]. */
+    private void requireNew(String name) {
+        if (byName.containsKey(name) || halves.containsKey(name)) {
+            throw new IllegalStateException("parameter " + name + " registered twice");
+        }
+    }
+
+    /**
+     * A linear layer {@code prefix.weight} [out, in] with an optional {@code prefix.bias} [out]; the
+     * weight is a frozen {@link HalfWeight} when the set's {@link HalfPlan} names it.
+     */
     Dense dense(String prefix, int out, int in, boolean bias) {
-        Tensor w = add(prefix + ".weight", Init.NORMAL, out, in);
-        Dense d = new Dense(w, bias ? add(prefix + ".bias", Init.ZEROS, out) : null);
+        String name = prefix + ".weight";
+        Optional<HalfWeight.Format> format = halfPlan.formatOf(name);
+        Dense d;
+        if (format.isPresent()) {
+            requireNew(name);
+            HalfWeight w = new HalfWeight(name, format.get(), out, in);
+            halves.put(name, w);
+            d = new Dense(w, bias ? add(prefix + ".bias", Init.ZEROS, out) : null);
+        } else {
+            Tensor w = add(name, Init.NORMAL, out, in);
+            d = new Dense(w, bias ? add(prefix + ".bias", Init.ZEROS, out) : null);
+        }
         denses.put(prefix, d);
         return d;
+    }
+
+    /** The frozen 16-bit weights {@link #dense} made, by name, unmodifiable. */
+    Map<String, HalfWeight> halves() {
+        return Collections.unmodifiableMap(halves);
     }
 
     /** The linear layers {@link #dense} registered, by module name (the prefix), in registration order. */

@@ -2,6 +2,7 @@ package org.fedcot.tensor.cpu;
 
 import java.util.Arrays;
 import org.fedcot.tensor.Backend;
+import org.fedcot.tensor.HalfWeight;
 import org.fedcot.tensor.kernels.Kernel;
 
 /**
@@ -79,6 +80,24 @@ public final class CpuBackend implements Backend {
             return;
         }
         Backend.super.gemm(transA, transB, M, N, K, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /** Through {@link HalfGemm}, which widens a slab of the weight at a time and multiplies it as {@link #gemm} does. */
+    @Override
+    public void gemmHalf(
+            boolean transW,
+            int M,
+            int N,
+            int K,
+            float[] a,
+            int aOff,
+            int lda,
+            HalfWeight w,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
+        HalfGemm.gemm(transW, M, N, K, a, aOff, lda, w, c, cOff, ldc, accumulate);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.fedcot.tensor.io;
 
 import java.util.Optional;
+import org.fedcot.tensor.HalfWeight;
 
 /** The element types a safetensors header may name, with their size in bytes. */
 public enum Dtype {
@@ -34,6 +35,23 @@ public enum Dtype {
     /** Whether {@link SafetensorsFile} can decode this dtype into float32 (F32, F16, BF16). */
     public boolean readableAsFloat() {
         return this == F32 || this == F16 || this == BF16;
+    }
+
+    /** The 16-bit float format this dtype stores (F16, BF16), or empty for every other dtype. */
+    public Optional<HalfWeight.Format> halfFormat() {
+        return switch (this) {
+            case F16 -> Optional.of(HalfWeight.Format.F16);
+            case BF16 -> Optional.of(HalfWeight.Format.BF16);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The dtype storing {@code format}'s values. */
+    public static Dtype of(HalfWeight.Format format) {
+        return switch (format) {
+            case F16 -> F16;
+            case BF16 -> BF16;
+        };
     }
 
     /** The dtype whose header code is {@code code} (e.g. {@code "BF16"}), if there is one. */

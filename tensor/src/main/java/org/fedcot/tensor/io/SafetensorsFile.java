@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.fedcot.tensor.HalfWeight;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
 
@@ -38,6 +39,7 @@ public final class SafetensorsFile implements AutoCloseable {
     private static final long MAX_HEADER_BYTES = 100_000_000L;
 
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort HALF = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final Path path;
     private final Arena arena;
@@ -194,6 +196,24 @@ public final class SafetensorsFile implements AutoCloseable {
                     + " a buffer of " + dest.length + " floats at offset " + destOffset);
         }
         decode(e, dest, destOffset);
+    }
+
+    /**
+     * Copies tensor {@code name}'s 16-bit values as they are into {@code dest}, whose shape and format
+     * (BF16 or F16) the file's tensor must have: no widening, two bytes per value.
+     */
+    public void readInto(String name, HalfWeight dest) throws IOException {
+        SafetensorsEntry e = entry(name);
+        Dtype want = Dtype.of(dest.format());
+        if (e.dtype() != want) {
+            throw new SafetensorsException(
+                    path + ": tensor " + name + " has dtype " + e.dtype() + ", not the " + want + " it is kept in");
+        }
+        requireShape(e, dest.shape());
+        if (!arena.scope().isAlive()) {
+            throw new IllegalStateException(path + ": read of " + name + " after close()");
+        }
+        MemorySegment.copy(file, HALF, dataStart + e.begin(), dest.bits(), 0, dest.bits().length);
     }
 
     private SafetensorsEntry readable(String name) throws SafetensorsException {

@@ -14,10 +14,11 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
+import org.fedcot.tensor.HalfWeight;
 import org.fedcot.tensor.Tensor;
 
 /**
- * Writes float32 tensors as a safetensors file (dtype F32), atomically: the file is written to a
+ * Writes float32 tensors as a safetensors file (dtype F32, or rounded to BF16 or F16), atomically: the file is written to a
  * temporary sibling, synced, then renamed over {@code path}, so a crash leaves either the old file
  * or the complete new one, never a torn checkpoint.
  */
@@ -39,7 +40,21 @@ public final class SafetensorsWriter {
      * @throws IllegalArgumentException if a tensor is named {@code __metadata__}
      */
     public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
-        byte[] header = header(tensors, metadata);
+        write(path, tensors, metadata, Dtype.F32);
+    }
+
+    /**
+     * As {@link #write(Path, Map, Map)}, every tensor stored as {@code dtype}: F32 as it is, BF16 or F16
+     * rounded to the nearest value, ties to even (as PyTorch rounds).
+     *
+     * @throws IllegalArgumentException if dtype is not F32, BF16 or F16
+     */
+    public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata, Dtype dtype)
+            throws IOException {
+        if (dtype != Dtype.F32 && dtype.halfFormat().isEmpty()) {
+            throw new IllegalArgumentException("safetensors: cannot write float tensors as " + dtype);
+        }
+        byte[] header = header(tensors, metadata, dtype);
         OutputFile.check(path);
         Path dir = path.toAbsolutePath().getParent();
         // Not Files.createTempFile: its owner-only permissions would carry over to the checkpoint.
@@ -52,7 +67,11 @@ public final class SafetensorsWriter {
                         ch,
                         ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length));
                 writeFully(ch, ByteBuffer.wrap(header));
-                writeData(ch, tensors);
+                if (dtype == Dtype.F32) {
+                    writeData(ch, tensors);
+                } else {
+                    writeHalfData(ch, tensors, dtype.halfFormat().orElseThrow());
+                }
                 ch.force(true);
             }
             Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -64,7 +83,7 @@ public final class SafetensorsWriter {
     }
 
     /** The JSON header, padded with spaces so the data starts 8-byte aligned. */
-    private static byte[] header(Map<String, Tensor> tensors, Map<String, String> metadata) {
+    private static byte[] header(Map<String, Tensor> tensors, Map<String, String> metadata, Dtype dtype) {
         StringJoiner fields = new StringJoiner(",", "{", "}");
         if (!metadata.isEmpty()) {
             StringJoiner pairs = new StringJoiner(",", JsonWriter.quote(SafetensorsHeader.METADATA_KEY) + ":{", "}");
@@ -76,8 +95,8 @@ public final class SafetensorsWriter {
             if (e.getKey().equals(SafetensorsHeader.METADATA_KEY)) {
                 throw new IllegalArgumentException("a tensor cannot be named " + SafetensorsHeader.METADATA_KEY);
             }
-            long end = offset + 4L * e.getValue().size();
-            fields.add(entry(e.getKey(), e.getValue().shape(), offset, end));
+            long end = offset + (long) dtype.byteSize() * e.getValue().size();
+            fields.add(entry(e.getKey(), dtype, e.getValue().shape(), offset, end));
             offset = end;
         }
         byte[] json = fields.toString().getBytes(StandardCharsets.UTF_8);
@@ -87,13 +106,13 @@ public final class SafetensorsWriter {
         return out;
     }
 
-    private static String entry(String name, int[] shape, long begin, long end) {
+    private static String entry(String name, Dtype dtype, int[] shape, long begin, long end) {
         StringJoiner dims = new StringJoiner(",", "[", "]");
         for (int d : shape) {
             dims.add(Integer.toString(d));
         }
-        return JsonWriter.quote(name) + ":{\"dtype\":\"F32\",\"shape\":" + dims + ",\"data_offsets\":[" + begin + ","
-                + end + "]}";
+        return JsonWriter.quote(name) + ":{\"dtype\":\"" + dtype + "\",\"shape\":" + dims + ",\"data_offsets\":["
+                + begin + "," + end + "]}";
     }
 
     private static void writeData(FileChannel ch, Map<String, Tensor> tensors) throws IOException {
@@ -105,6 +124,25 @@ public final class SafetensorsWriter {
                 floats.clear();
                 floats.put(t.hostData(), t.offset() + done, n);
                 bytes.clear().limit(4 * n);
+                writeFully(ch, bytes);
+                done += n;
+            }
+        }
+    }
+
+    /** The tensors' values rounded to {@code format}, two bytes each, little-endian. */
+    private static void writeHalfData(FileChannel ch, Map<String, Tensor> tensors, HalfWeight.Format format)
+            throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocateDirect(2 * CHUNK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
+        for (Tensor t : tensors.values()) {
+            float[] d = t.hostData();
+            for (int done = 0; done < t.size(); ) {
+                int n = Math.min(CHUNK_FLOATS, t.size() - done);
+                bytes.clear();
+                for (int i = 0; i < n; i++) {
+                    bytes.putShort(format.narrow(d[t.offset() + done + i]));
+                }
+                bytes.flip();
                 writeFully(ch, bytes);
                 done += n;
             }

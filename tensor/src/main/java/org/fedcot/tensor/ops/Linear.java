@@ -2,6 +2,7 @@ package org.fedcot.tensor.ops;
 
 import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.GradTarget;
+import org.fedcot.tensor.HalfWeight;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.cpu.CpuBackend;
@@ -70,21 +71,56 @@ public final class Linear {
                                 true);
                     }
                     if (bias != null && bias.requiresGrad()) {
-                        GradTarget db = bias.gradTarget(false);
-                        be.launch(
-                                Kernel.BIAS_BACKWARD,
-                                OC,
-                                R,
-                                db.storage(),
-                                db.offset(),
-                                dout.storage(),
-                                dout.offset(),
-                                R,
-                                OC);
+                        biasBackward(bias, dout, R, OC);
                     }
                 },
                 x,
                 w,
+                bias);
+        return out;
+    }
+
+    /**
+     * The same layer with a frozen 16-bit weight, widened to float32 inside the product (see
+     * {@link Backend#gemmHalf}): the backward reaches x (and a bias that wants one), never the weight,
+     * which has no gradient. {@code bias} may be null.
+     */
+    public static Tensor forward(Tensor x, HalfWeight w, Tensor bias) {
+        int OC = w.rows();
+        int C = w.cols();
+        requireOperands(x, "weight " + w.name() + " [" + OC + ", " + C + "]", C, bias, OC);
+        int R = Shapes.rows(x);
+        Tensor out = Tensor.output(Shapes.withLast(x.shape(), OC));
+        float[] od = out.storage();
+        Backend.current().gemmHalf(true, R, OC, C, x.storage(), x.offset(), C, w, od, 0, OC, false);
+        if (bias != null) {
+            Backend.current().launch(Kernel.ADD_BIAS, R, OC, od, 0, bias.storage(), bias.offset(), OC);
+        }
+        out.recordBackward(
+                () -> {
+                    Tensor dout = out.grad();
+                    if (x.requiresGrad()) { // dx = dout · W, written whole
+                        GradTarget dx = x.gradTarget(true);
+                        Backend.current()
+                                .gemmHalf(
+                                        false,
+                                        R,
+                                        C,
+                                        OC,
+                                        dout.storage(),
+                                        dout.offset(),
+                                        OC,
+                                        w,
+                                        dx.storage(),
+                                        dx.offset(),
+                                        C,
+                                        dx.accumulate());
+                    }
+                    if (bias != null && bias.requiresGrad()) {
+                        biasBackward(bias, dout, R, OC);
+                    }
+                },
+                x,
                 bias);
         return out;
     }
@@ -106,6 +142,13 @@ public final class Linear {
             CpuBackend.INSTANCE.launch(Kernel.ADD_BIAS, R, OC, od, 0, bias.hostData(), bias.offset(), OC);
         }
         return out;
+    }
+
+    /** Adds the column sums of dout [R, OC] into the bias's gradient. */
+    private static void biasBackward(Tensor bias, Tensor dout, int R, int OC) {
+        GradTarget db = bias.gradTarget(false);
+        Backend.current()
+                .launch(Kernel.BIAS_BACKWARD, OC, R, db.storage(), db.offset(), dout.storage(), dout.offset(), R, OC);
     }
 
     /** x's last dimension must be the weight's C inputs, and a bias must have its OC outputs. */
