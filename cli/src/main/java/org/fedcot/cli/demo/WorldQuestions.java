@@ -2,12 +2,9 @@ package org.fedcot.cli.demo;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.fedcot.eval.data.QaExample;
-import org.fedcot.pipeline.prompt.RationalePrompts;
 
 /**
  * The questions of the demo's {@link World}: the task (every creature asked about every trait, each pair once),
@@ -60,80 +57,43 @@ final class WorldQuestions {
     /**
      * {@code count} rewrite exercises. The kind each rationale states is drawn at random, not the creature's
      * own, so the exercises teach the SLM to carry a rationale over to another question's words, and nothing of
-     * which creature is of which kind. Every creature is asked about equally often, so that the SLM learns to
-     * write each name it is asked about (one asked less often than others was written as another name). The
-     * question shown is the asked one as the privacy mechanism sends it: its name is mostly another creature's,
-     * sometimes another word (of the world, of the server's prompt, a piece of a name), sometimes the same; and
-     * each other word the mechanism perturbs (lower-case, four letters or more: "does") is swapped for such a
-     * word half of the time, as the reference's defaults perturb stopwords too.
+     * which creature is of which kind. The creature shown is mostly another creature, sometimes another word of
+     * the world's language (as the privacy mechanism may swap it for any word), sometimes the same one.
      */
     static List<Rewrite> rewrites(int count, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        List<List<String>> others = otherWords();
+        List<String> others = otherWords();
         List<Rewrite> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int asked = i % World.creatures().size();
+            int asked = rng.nextInt(World.creatures().size());
             World.Trait trait = World.Trait.values()[rng.nextInt(World.Trait.values().length)];
             int kind = rng.nextInt(World.kinds());
             double draw = rng.nextDouble();
-            String shownName =
-                    draw < 0.1 ? World.creatures().get(asked) : draw < 0.7 ? anyCreature(rng) : anyOf(others, rng);
+            String shownName = draw < 0.1
+                    ? World.creatures().get(asked)
+                    : draw < 0.8
+                            ? World.creatures()
+                                    .get(rng.nextInt(World.creatures().size()))
+                            : others.get(rng.nextInt(others.size()));
             SplittableRandom choices = rng.split();
             WorldQuestion raw = question(
                     "rewrite-" + i, World.fact(World.creatures().get(asked), kind, trait), kind, choices.split());
             World.Fact shownFact = World.fact(shownName, kind, trait);
-            String shownQuestion = perturbed(shownFact.question(), shownName, others, rng);
-            out.add(new Rewrite(question("rewrite-" + i + "-shown", shownFact, shownQuestion, raw.example()), raw));
+            out.add(new Rewrite(question("rewrite-" + i + "-shown", shownFact, raw.example()), raw));
         }
         return out;
     }
 
-    /** {@code question} with each word the mechanism perturbs besides {@code name} swapped half of the time. */
-    private static String perturbed(String question, String name, List<List<String>> others, SplittableRandom rng) {
-        StringBuilder out = new StringBuilder();
-        for (String word : question.split(" ", -1)) {
-            boolean perturbable =
-                    !word.equals(name) && word.length() >= 4 && word.chars().allMatch(Character::isLowerCase);
-            String swapped = rng.nextBoolean() ? rng.nextBoolean() ? anyCreature(rng) : anyOf(others, rng) : word;
-            out.append(out.isEmpty() ? "" : " ").append(perturbable ? swapped : word);
-        }
-        return out.toString();
-    }
-
-    private static String anyCreature(SplittableRandom rng) {
-        return World.creatures().get(rng.nextInt(World.creatures().size()));
-    }
-
-    /** Any of {@code groups}' words, each group as likely as the others. */
-    private static String anyOf(List<List<String>> groups, SplittableRandom rng) {
-        List<String> group = groups.get(rng.nextInt(groups.size()));
-        return group.get(rng.nextInt(group.size()));
-    }
-
-    /**
-     * Words other than the creatures' names that the mechanism sends in a name's place, in three groups: the
-     * world's kinds and values, the words of the server's request (its instruction and worked example), and the
-     * first four letters of each name (pieces of the vocabulary the mechanism draws too).
-     */
-    private static List<List<String>> otherWords() {
-        Set<String> world = new LinkedHashSet<>();
+    /** The words of the world other than the creatures' names: kinds and values. */
+    private static List<String> otherWords() {
+        List<String> words = new ArrayList<>();
         for (int k = 0; k < World.kinds(); k++) {
-            world.add(World.kindName(k));
+            words.add(World.kindName(k));
             for (World.Trait t : World.Trait.values()) {
-                world.add(t.value(k));
+                words.add(t.value(k));
             }
         }
-        Set<String> request = new LinkedHashSet<>();
-        for (String w : RationalePrompts.request("").split("[^A-Za-z]+")) {
-            if (w.length() >= 4) {
-                request.add(w);
-            }
-        }
-        List<String> pieces = World.creatures().stream()
-                .map(n -> n.substring(0, 4))
-                .distinct()
-                .toList();
-        return List.of(List.copyOf(world), List.copyOf(request), pieces);
+        return words;
     }
 
     /** {@code fact} as a question with four choices for the kind {@code kind} (whose value is the gold answer). */
@@ -149,9 +109,9 @@ final class WorldQuestions {
                 fact.rationale());
     }
 
-    /** {@code fact} asked as {@code question}, with the choices of {@code like}. */
-    private static WorldQuestion question(String id, World.Fact fact, String question, QaExample like) {
+    /** {@code fact} with the choices of {@code like}. */
+    private static WorldQuestion question(String id, World.Fact fact, QaExample like) {
         return new WorldQuestion(
-                new QaExample(id, question, null, like.choices(), like.answerIndex()), fact.rationale());
+                new QaExample(id, fact.question(), null, like.choices(), like.answerIndex()), fact.rationale());
     }
 }

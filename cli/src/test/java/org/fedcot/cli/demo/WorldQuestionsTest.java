@@ -89,60 +89,15 @@ class WorldQuestionsTest {
             assertEquals(
                     r.shown().rationale().replace("A " + shown.group(1) + " ", "A " + asked.group(1) + " "),
                     r.asked().rationale());
-            assertSameQuestionUpToPerturbedWords(r, shown.group(1), asked.group(1));
+            assertEquals(
+                    r.shown().example().question().replace(shown.group(1), asked.group(1)),
+                    r.asked().example().question());
             assertEquals(r.shown().example().choices(), r.asked().example().choices());
             if (!shown.group(1).equals(asked.group(1))) {
                 renamed++;
             }
         }
         assertTrue(renamed > 400, renamed + " of 500 rewrites change the name");
-    }
-
-    /**
-     * The question shown is the asked one with its name swapped, and perhaps its other perturbable word ("does",
-     * the only lower-case word of four letters or more besides the name) swapped too, as the mechanism sends it.
-     */
-    private static void assertSameQuestionUpToPerturbedWords(WorldQuestions.Rewrite r, String shown, String asked) {
-        String[] shownWords = r.shown().example().question().split(" ");
-        String[] askedWords = r.asked().example().question().split(" ");
-        assertEquals(askedWords.length, shownWords.length, r.toString());
-        for (int i = 0; i < askedWords.length; i++) {
-            boolean name = askedWords[i].replace("?", "").equals(asked)
-                    && shownWords[i].replace("?", "").equals(shown);
-            assertTrue(askedWords[i].equals(shownWords[i]) || name || askedWords[i].equals("does"), r.toString());
-        }
-    }
-
-    @Test
-    void rewritesAskEveryCreatureEquallyOftenAndSometimesPerturbTheQuestionsOtherWords() {
-        Map<String, Integer> asked = new HashMap<>();
-        int withDoes = 0;
-        int doesSwapped = 0;
-        int notACreature = 0;
-        Set<String> creatures = new HashSet<>(World.creatures());
-        List<WorldQuestions.Rewrite> rewrites =
-                WorldQuestions.rewrites(World.creatures().size() * 5, 4);
-        for (WorldQuestions.Rewrite r : rewrites) {
-            Matcher shown = RATIONALE.matcher(r.shown().rationale());
-            Matcher a = RATIONALE.matcher(r.asked().rationale());
-            assertTrue(shown.matches() && a.matches(), r.toString());
-            asked.merge(a.group(1), 1, Integer::sum);
-            if (r.asked().example().question().contains(" does ")) {
-                withDoes++;
-                if (!r.shown().example().question().contains(" does ")) {
-                    doesSwapped++;
-                }
-            }
-            if (!creatures.contains(shown.group(1))) {
-                notACreature++;
-            }
-        }
-        assertEquals(creatures, asked.keySet());
-        assertEquals(Set.of(5), new HashSet<>(asked.values()), "times each creature is asked");
-        assertTrue(doesSwapped > withDoes / 4 && doesSwapped < withDoes * 3 / 4, doesSwapped + " of " + withDoes);
-        assertTrue(
-                notACreature > rewrites.size() / 5 && notACreature < rewrites.size() * 2 / 5,
-                notACreature + " shown names are not creatures");
     }
 
     @Test
