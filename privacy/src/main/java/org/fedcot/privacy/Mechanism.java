@@ -50,6 +50,24 @@ public sealed interface Mechanism permits RanText, SanText, CusText {
         return 1;
     }
 
+    /**
+     * An upper bound on Pr[x | x] for input x as {@link #likelihoods} estimates it with a generator in the state
+     * of {@code rng} (so on every value of x's column), known without x's similarity row:
+     * {@link #maxSelfLikelihood} unless the mechanism knows a tighter one.
+     */
+    default double selfLikelihoodBound(int input, int size, SplittableRandom rng) {
+        return maxSelfLikelihood(size);
+    }
+
+    /**
+     * A rate d >= 0 with {@code Pr[r | x] <= Pr[x | x] * exp(d * (cos(x, r) - 1))} for every x and r, so that an
+     * attack can tell from a cosine alone that an original cannot explain a released word: 0 when the mechanism
+     * promises nothing of the kind.
+     */
+    default double likelihoodDecay() {
+        return 0;
+    }
+
     /** Checks eps is usable: positive and finite. */
     static double checkEpsilon(double epsilon) {
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {

@@ -1,6 +1,5 @@
 package org.fedcot.privacy;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -58,24 +57,64 @@ public final class RanText implements Mechanism {
         return scales.clone();
     }
 
+    /** Similarities weighed at once while a likelihood column sums its normalisers. */
+    private static final int LIKELIHOOD_CHUNK = 4096;
     /**
-     * Pr[r | x, s] = [cos(x, r) >= s] w(r) / W(s), averaged over {@link #LIKELIHOOD_DRAWS} thresholds: with the
-     * thresholds sorted, an output's mean is w(r) times a prefix sum of 1 / W(s) over the thresholds it reaches,
-     * found by binary search, so many outputs cost little more than one.
+     * Slack on {@link #selfLikelihoodBound}: the bound and the estimate sum the same weights in different
+     * orders, so the last bits may differ where the bound is tight.
+     */
+    private static final double BOUND_SLACK = 1 + 1e-9;
+
+    /**
+     * The {@link #LIKELIHOOD_DRAWS} thresholds {@link #likelihoods} averages over for input {@code input}, drawn
+     * from {@code rng} (by {@link Laplace#sampleFast}: the same law as the mechanism's draws).
+     */
+    SortedThresholds likelihoodThresholds(int input, SplittableRandom rng) {
+        double[] v = table.vector(input);
+        double norm = norm(v);
+        double[] s = new double[LIKELIHOOD_DRAWS];
+        for (int t = 0; t < s.length; t++) {
+            s[t] = threshold(v, norm, rng, Laplace::sampleFast);
+        }
+        return new SortedThresholds(s);
+    }
+
+    /**
+     * Pr[r | x, s] = [cos(x, r) >= s] w(r) / W(s), averaged over {@link #LIKELIHOOD_DRAWS} thresholds: one pass
+     * over x's row adds each row's weight to the count of thresholds it reaches, which gives every W(s); an
+     * output's mean is then w(r) times a prefix sum of 1 / W(s) over the thresholds it reaches, so many outputs
+     * cost little more than one.
      */
     @Override
     public LikelihoodColumn likelihoods(int input, SimilarityRow similarities, SplittableRandom rng) {
-        Input in = prepare(input, similarities);
-        double[] thresholds = new double[LIKELIHOOD_DRAWS];
-        for (int t = 0; t < thresholds.length; t++) {
-            thresholds[t] = in.threshold(rng);
+        SortedThresholds thresholds = likelihoodThresholds(input, rng);
+        int n = thresholds.size();
+        double scale = epsilon / 2;
+        // reaching[m] = the weight of the rows at or above exactly m thresholds (the lowest m)
+        double[] reaching = new double[n + 1];
+        double[] chunk = new double[Math.min(similarities.size(), LIKELIHOOD_CHUNK)];
+        for (int from = 0; from < similarities.size(); from += chunk.length) {
+            int count = Math.min(chunk.length, similarities.size() - from);
+            for (int i = 0; i < count; i++) {
+                chunk[i] = similarities.get(from + i);
+            }
+            Exponentials.shiftedInPlace(chunk, count, 1, scale);
+            for (int i = 0; i < count; i++) {
+                reaching[thresholds.reached(similarities.get(from + i))] += chunk[i];
+            }
         }
-        Arrays.sort(thresholds);
+        // W(s_t) = the weight of the rows reaching more than t thresholds; x itself (cos 1) reaches them all
+        double[] normaliser = new double[n];
+        double above = 0;
+        for (int t = n - 1; t >= 0; t--) {
+            above += reaching[t + 1];
+            normaliser[t] = above;
+        }
         // inverse[t] = sum over the thresholds t' <= t of 1 / W(s_t'), divided by the number of draws
-        double[] inverse = new double[thresholds.length];
+        double[] inverse = new double[n];
         double sum = 0;
-        for (int t = 0; t < thresholds.length; t++) {
-            sum += 1 / in.sampler.total(thresholds[t]) / LIKELIHOOD_DRAWS;
+        for (int t = 0; t < n; t++) {
+            sum += 1 / normaliser[t] / LIKELIHOOD_DRAWS;
             inverse[t] = sum;
         }
         return outputs -> {
@@ -83,28 +122,58 @@ public final class RanText implements Mechanism {
             for (int j = 0; j < outputs.length; j++) {
                 p[j] = similarities.get(outputs[j]);
             }
-            Exponentials.shiftedInPlace(p, 1, epsilon / 2);
+            Exponentials.shiftedInPlace(p, 1, scale);
             for (int j = 0; j < outputs.length; j++) {
-                int reached = upperBound(thresholds, similarities.get(outputs[j]));
+                int reached = thresholds.reached(similarities.get(outputs[j]));
                 p[j] = reached == 0 ? 0 : p[j] * inverse[reached - 1];
             }
             return p;
         };
     }
 
-    /** How many of the sorted {@code values} are at most {@code c}. */
-    private static int upperBound(double[] values, double c) {
-        int lo = 0;
-        int hi = values.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (values[mid] <= c) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    /**
+     * The mean over the same thresholds of 1 / W(s), W bounded from below by x's similarity counts
+     * ({@link SimilarityCounts}, made once per table): at least {@link #likelihoods}' Pr[x | x], so at least every
+     * value of x's column, at the cost of the threshold draws alone.
+     */
+    @Override
+    public double selfLikelihoodBound(int input, int size, SplittableRandom rng) {
+        SortedThresholds thresholds = likelihoodThresholds(input, rng);
+        double[] normaliser = table.similarityCounts().normaliserBounds(input, epsilon / 2);
+        double sum = 0;
+        for (int t = 0; t < thresholds.size(); t++) {
+            sum += 1 / normaliser[SimilarityCounts.bucket(thresholds.get(t))];
         }
-        return lo;
+        return Math.min(1, sum / LIKELIHOOD_DRAWS * BOUND_SLACK);
+    }
+
+    /** Given any threshold, Pr[r | x, s] / Pr[x | x, s] is exp(eps / 2 * (cos(x, r) - 1)) or 0; so is the mean. */
+    @Override
+    public double likelihoodDecay() {
+        return epsilon / 2;
+    }
+
+    private static double norm(double[] v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x * x;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** s* = cos(v, v + Laplace noise) with the noise drawn by {@code laplace}, at most 1; -1 for a zero vector. */
+    private double threshold(double[] v, double norm, SplittableRandom rng, Laplace.Draw laplace) {
+        if (norm == 0) {
+            return -1;
+        }
+        double dot = 0;
+        double noisyNorm = 0;
+        for (int d = 0; d < v.length; d++) {
+            double noisy = v[d] + laplace.sample(rng, scales[d]);
+            dot += v[d] * noisy;
+            noisyNorm += noisy * noisy;
+        }
+        return noisyNorm == 0 ? -1 : Math.min(1, dot / (norm * Math.sqrt(noisyNorm)));
     }
 
     @Override
@@ -120,11 +189,7 @@ public final class RanText implements Mechanism {
 
         private Input(double[] v, SimilarityRow similarities, double epsilon) {
             this.v = v;
-            double sum = 0;
-            for (double x : v) {
-                sum += x * x;
-            }
-            this.norm = Math.sqrt(sum);
+            this.norm = norm(v);
             // exp(eps/2 * (cos - 1)): the largest candidate similarity is always x's own, 1, and
             // subtracting it keeps every weight in [0, 1] at any eps
             this.sampler = new ThresholdSampler(similarities, epsilon / 2);
@@ -132,17 +197,7 @@ public final class RanText implements Mechanism {
 
         /** Draws the threshold s* = cos(v, v + Laplace noise), at most 1; -1 for a zero embedding. */
         public double threshold(SplittableRandom rng) {
-            if (norm == 0) {
-                return -1;
-            }
-            double dot = 0;
-            double noisyNorm = 0;
-            for (int d = 0; d < v.length; d++) {
-                double noisy = v[d] + Laplace.sample(rng, scales[d]);
-                dot += v[d] * noisy;
-                noisyNorm += noisy * noisy;
-            }
-            return noisyNorm == 0 ? -1 : Math.min(1, dot / (norm * Math.sqrt(noisyNorm)));
+            return RanText.this.threshold(v, norm, rng, Laplace::sample);
         }
 
         /** The exact output distribution given threshold {@code s}: over the rows with similarity >= s. */

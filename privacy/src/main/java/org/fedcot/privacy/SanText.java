@@ -62,6 +62,12 @@ public final class SanText implements Mechanism {
         return 1 / (1 + (size - 1) * Math.exp(-2 * epsilon / (2 * deltaU)));
     }
 
+    /** Pr[r | x] / Pr[x | x] = exp(eps / (2 delta_u) * (cos(x, r) - 1)) exactly. */
+    @Override
+    public double likelihoodDecay() {
+        return epsilon / (2 * deltaU);
+    }
+
     @Override
     public LikelihoodColumn likelihoods(int input, SimilarityRow similarities, SplittableRandom rng) {
         double scale = epsilon / (2 * deltaU);
