@@ -114,6 +114,11 @@ public final class EmbeddingTable {
         return v;
     }
 
+    /** The length of row {@code row}'s embedding as it was given. */
+    public double norm(int row) {
+        return norms[row];
+    }
+
     /** Per-dimension range (max - min) of the embeddings over all rows: RanText's sensitivity delta_f. */
     public double[] columnRanges() {
         double[] range = new double[dim];

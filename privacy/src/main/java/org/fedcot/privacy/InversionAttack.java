@@ -121,11 +121,11 @@ public final class InversionAttack {
             if (prior.probability(perturbed[next]) * maxSelf <= floor) {
                 break;
             }
-            double[] limits = limits(best);
+            double[] floors = logFloors(best);
             // the next originals, in prior order, whose bound lets them into some released word's top five
             int count = 0;
             for (; next < n && count < CosineRows.MAX_BLOCK; next++) {
-                if (candidates.open(next, floor, limits)) {
+                if (candidates.open(next, floor, floors)) {
                     originals[count] = perturbed[next];
                     seeds[count++] = candidates.seed(next);
                 }
@@ -164,26 +164,21 @@ public final class InversionAttack {
         return rows;
     }
 
-    /**
-     * {@code ln(floor_j) / d} for every released word j, d the mechanism's {@link Mechanism#likelihoodDecay()}:
-     * minus infinity while its top five has room.
-     */
-    private double[] limits(TopK[] best) {
-        double decay = mechanism.likelihoodDecay();
-        double[] limits = new double[best.length];
+    /** ln of the score each released word's top five lets in: minus infinity while it has room. */
+    private static double[] logFloors(TopK[] best) {
+        double[] floors = new double[best.length];
         for (int j = 0; j < best.length; j++) {
-            double lowest = best[j].lowest();
-            limits[j] = lowest > 0 && decay > 0 ? Math.log(lowest) / decay : Double.NEGATIVE_INFINITY;
+            floors[j] = Math.log(best[j].lowest());
         }
-        return limits;
+        return floors;
     }
 
     /**
      * The originals in prior order with, for each, the seed of its likelihood estimate, the mechanism's bound B on
      * its Pr[x | x] for that seed, and its cosines to the released words, made a window at a time as the sweep
      * reaches them (the bounds in parallel, the cosines as one product). An original is worth its row only when
-     * {@code prior(x) B exp(d (cos(x, r) - 1))}, a bound on its score for released word r, beats r's fifth guess
-     * for some r.
+     * {@code prior(x) B exp(g(x, r))}, g the mechanism's {@link Mechanism#logRatioBound}, a bound on its score for
+     * released word r, beats r's fifth guess for some r.
      */
     private final class Candidates {
         private static final int WINDOW = 256;
@@ -227,21 +222,17 @@ public final class InversionAttack {
         }
 
         /** Whether original {@code i} can enter some released word's top five, whose floors are given. */
-        boolean open(int i, double floor, double[] limits) {
+        boolean open(int i, double floor, double[] logFloors) {
             reach(i);
             double score = prior.probability(rows[i]) * bounds[i];
             if (score <= floor) {
                 return false;
             }
-            double decay = mechanism.likelihoodDecay();
-            if (decay == 0) {
-                return true;
-            }
-            // score exp(d (c - 1)) > floor_j  <=>  c > limits[j] + 1 - ln(score) / d
-            double need = 1 - Math.log(score) / decay - COSINE_SLACK;
+            double logScore = Math.log(score);
             int base = (i - windowStart) * outputs.length;
             for (int j = 0; j < outputs.length; j++) {
-                if (cosines[base + j] > limits[j] + need) {
+                double cosine = cosines[base + j] + COSINE_SLACK;
+                if (logScore + mechanism.logRatioBound(rows[i], outputs[j], cosine) > logFloors[j]) {
                     return true;
                 }
             }
@@ -264,7 +255,7 @@ public final class InversionAttack {
                             mechanism.selfLikelihoodBound(rows[from + k], size, new SplittableRandom(seeds[from + k]));
                 }
             });
-            if (mechanism.likelihoodDecay() > 0) {
+            if (outputs.length > 0) {
                 int dim = table.dim();
                 float[] columns = table.unitColumns();
                 float[] queries = new float[count * dim];

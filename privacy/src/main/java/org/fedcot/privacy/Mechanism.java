@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * r with {@code Pr[r | x] ∝ exp(eps * u(x, r) / (2 * delta_u))}, u built from cosine similarity,
  * over a candidate set that depends on the mechanism. Implementations are immutable.
  */
-public sealed interface Mechanism permits RanText, SanText, CusText {
+public sealed interface Mechanism permits RanText, SanText, SanTextEuclidean, CusText {
     /** The mechanism's name as the command line spells it. */
     MechanismKind kind();
 
@@ -60,11 +60,11 @@ public sealed interface Mechanism permits RanText, SanText, CusText {
     }
 
     /**
-     * A rate d >= 0 with {@code Pr[r | x] <= Pr[x | x] * exp(d * (cos(x, r) - 1))} for every x and r, so that an
-     * attack can tell from a cosine alone that an original cannot explain a released word: 0 when the mechanism
-     * promises nothing of the kind.
+     * An upper bound on {@code ln(Pr[r | x] / Pr[x | x])} given {@code cosine}, at least cos(x, r) (the bound
+     * grows with it), so that an attack can tell from a cosine alone that an original cannot explain a released
+     * word: 0 when the mechanism promises nothing of the kind.
      */
-    default double likelihoodDecay() {
+    default double logRatioBound(int input, int output, double cosine) {
         return 0;
     }
 

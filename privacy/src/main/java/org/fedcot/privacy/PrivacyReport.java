@@ -114,6 +114,12 @@ public record PrivacyReport(
                                 "%s-DP in total under sequential composition (%s)",
                                 number(totalEpsilon),
                                 guaranteeText);
+                    case METRIC_DP ->
+                        String.format(
+                                Locale.ROOT,
+                                "%s-metric DP in total, per unit of distance, under sequential composition (%s)",
+                                number(totalEpsilon),
+                                guaranteeText);
                     case NEIGHBOURHOOD_RATIO ->
                         String.format(
                                 Locale.ROOT,

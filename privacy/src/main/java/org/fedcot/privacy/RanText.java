@@ -90,17 +90,25 @@ public final class RanText implements Mechanism {
         SortedThresholds thresholds = likelihoodThresholds(input, rng);
         int n = thresholds.size();
         double scale = epsilon / 2;
-        // reaching[m] = the weight of the rows at or above exactly m thresholds (the lowest m)
+        // reaching[m] = the weight of the rows at or above exactly m thresholds (the lowest m); a row below the
+        // lowest threshold is never a candidate, and at large eps most rows are, so only the others are weighed
         double[] reaching = new double[n + 1];
-        double[] chunk = new double[Math.min(similarities.size(), LIKELIHOOD_CHUNK)];
-        for (int from = 0; from < similarities.size(); from += chunk.length) {
-            int count = Math.min(chunk.length, similarities.size() - from);
-            for (int i = 0; i < count; i++) {
-                chunk[i] = similarities.get(from + i);
+        double lowest = thresholds.get(0);
+        float[] kept = new float[Math.min(similarities.size(), LIKELIHOOD_CHUNK)];
+        double[] weights = new double[kept.length];
+        int count = 0;
+        for (int r = 0; r < similarities.size(); r++) {
+            float c = similarities.get(r);
+            if (c >= lowest) {
+                kept[count] = c;
+                weights[count++] = c;
             }
-            Exponentials.shiftedInPlace(chunk, count, 1, scale);
-            for (int i = 0; i < count; i++) {
-                reaching[thresholds.reached(similarities.get(from + i))] += chunk[i];
+            if (count == kept.length || (r == similarities.size() - 1 && count > 0)) {
+                Exponentials.shiftedInPlace(weights, count, 1, scale);
+                for (int i = 0; i < count; i++) {
+                    reaching[thresholds.reached(kept[i])] += weights[i];
+                }
+                count = 0;
             }
         }
         // W(s_t) = the weight of the rows reaching more than t thresholds; x itself (cos 1) reaches them all
@@ -149,8 +157,8 @@ public final class RanText implements Mechanism {
 
     /** Given any threshold, Pr[r | x, s] / Pr[x | x, s] is exp(eps / 2 * (cos(x, r) - 1)) or 0; so is the mean. */
     @Override
-    public double likelihoodDecay() {
-        return epsilon / 2;
+    public double logRatioBound(int input, int output, double cosine) {
+        return epsilon / 2 * (Math.min(cosine, 1) - 1);
     }
 
     private static double norm(double[] v) {

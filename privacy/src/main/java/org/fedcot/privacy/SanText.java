@@ -64,8 +64,8 @@ public final class SanText implements Mechanism {
 
     /** Pr[r | x] / Pr[x | x] = exp(eps / (2 delta_u) * (cos(x, r) - 1)) exactly. */
     @Override
-    public double likelihoodDecay() {
-        return epsilon / (2 * deltaU);
+    public double logRatioBound(int input, int output, double cosine) {
+        return epsilon / (2 * deltaU) * (Math.min(cosine, 1) - 1);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bound by which the Bayesian attack skips RanText originals without their similarity rows, and that the
- * skipping changes no guess.
+ * skipping (by that bound and by each mechanism's bound on Pr[r | x] / Pr[x | x]) changes no guess.
  */
 class RanTextAttackBoundTest {
     private static SimilarityRow row(EmbeddingTable table, int x) {
@@ -43,23 +43,28 @@ class RanTextAttackBoundTest {
 
     @Test
     void skippingOriginalsChangesNoGuess() {
+        for (MechanismKind kind : new MechanismKind[] {MechanismKind.RANTEXT, MechanismKind.SANTEXT_EUCLIDEAN}) {
+            for (double eps : new double[] {1, 10}) {
+                skippingChangesNoGuess(kind, eps);
+            }
+        }
+    }
+
+    private static void skippingChangesNoGuess(MechanismKind kind, double eps) {
         EmbeddingTable table = MadeGlove.table();
         AttackPrior prior = AttackPrior.zipf(table);
-        for (double eps : new double[] {1, 10}) {
-            PerturbOptions options =
-                    PerturbOptions.of(MechanismKind.RANTEXT, eps).withKeepStopwords(false);
-            RanText m = new RanText(eps, table);
-            SplittableRandom draws = new SplittableRandom(3);
-            int[] released = IntStream.range(0, 40)
-                    .map(i -> m.prepare(i * 7, row(table, i * 7)).sample(draws))
-                    .distinct()
-                    .toArray();
-            Map<Integer, InversionAttack.Guesses> guesses =
-                    new InversionAttack(table, options, prior).guess(released, new SplittableRandom(11));
-            int[][] expected = everyOriginal(table, m, prior, released, new SplittableRandom(11));
-            for (int j = 0; j < released.length; j++) {
-                assertArrayEquals(expected[j], guesses.get(released[j]).bayesian(), "eps " + eps + " r " + j);
-            }
+        PerturbOptions options = PerturbOptions.of(kind, eps).withKeepStopwords(false);
+        Mechanism m = kind.create(eps, table);
+        SplittableRandom draws = new SplittableRandom(3);
+        int[] released = IntStream.range(0, 40)
+                .map(i -> m.prepare(i * 7, row(table, i * 7)).sample(draws))
+                .distinct()
+                .toArray();
+        Map<Integer, InversionAttack.Guesses> guesses =
+                new InversionAttack(table, options, prior).guess(released, new SplittableRandom(11));
+        int[][] expected = everyOriginal(table, m, prior, released, new SplittableRandom(11));
+        for (int j = 0; j < released.length; j++) {
+            assertArrayEquals(expected[j], guesses.get(released[j]).bayesian(), kind + " eps " + eps + " r " + j);
         }
     }
 
@@ -68,7 +73,7 @@ class RanTextAttackBoundTest {
      * estimate seeded as the attack seeds it (one seed per original, in prior order), none skipped.
      */
     private static int[][] everyOriginal(
-            EmbeddingTable table, RanText m, AttackPrior prior, int[] outputs, SplittableRandom rng) {
+            EmbeddingTable table, Mechanism m, AttackPrior prior, int[] outputs, SplittableRandom rng) {
         Integer[] order = IntStream.range(0, table.size()).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer x) -> -prior.probability(x)));
         double[][] score = new double[outputs.length][table.size()];
