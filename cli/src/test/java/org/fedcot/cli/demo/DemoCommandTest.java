@@ -62,6 +62,12 @@ class DemoCommandTest {
             assertTrue(first.out().contains("| " + method + " |"), method + " missing from\n" + first.out());
         }
         assertTrue(first.out().contains("## Table 4"), first.out());
+        // the attacks' recovery of the private tokens at every eps the run released them
+        assertTrue(first.out().contains("## Privacy: recovery"), first.out());
+        for (String eps : List.of("1.0", "3.0", "10.0")) {
+            assertTrue(
+                    first.out().contains("| rantext | " + eps + " |"), "eps " + eps + " missing from\n" + first.out());
+        }
         assertTrue(Files.exists(run.resolve("report/report.md")));
         assertTrue(pngs(run.resolve("report")) > 0, "no chart was drawn");
 
