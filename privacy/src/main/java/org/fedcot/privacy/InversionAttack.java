@@ -189,7 +189,8 @@ public final class InversionAttack {
         private final int[] outputs;
         private final SplittableRandom rng;
         private final long[] seeds;
-        private final double[] bounds;
+        /** The current window's bounds on each original's column. */
+        private final LikelihoodBound[] windowBounds = new LikelihoodBound[WINDOW];
         /** The released words' unit vectors, [dim, outputs]. */
         private final float[] outputColumns;
         /** The current window's cosines to the released words, [WINDOW, outputs]. */
@@ -203,7 +204,6 @@ public final class InversionAttack {
             this.outputs = outputs;
             this.rng = rng;
             this.seeds = new long[rows.length];
-            this.bounds = new double[rows.length];
             int v = table.size();
             int dim = table.dim();
             float[] columns = table.unitColumns();
@@ -224,15 +224,19 @@ public final class InversionAttack {
         /** Whether original {@code i} can enter some released word's top five, whose floors are given. */
         boolean open(int i, double floor, double[] logFloors) {
             reach(i);
-            double score = prior.probability(rows[i]) * bounds[i];
+            double score = prior.probability(rows[i]) * windowBounds[i - windowStart].self();
             if (score <= floor) {
                 return false;
             }
+            double logPrior = Math.log(prior.probability(rows[i]));
             double logScore = Math.log(score);
+            LikelihoodBound bound = windowBounds[i - windowStart];
             int base = (i - windowStart) * outputs.length;
             for (int j = 0; j < outputs.length; j++) {
                 double cosine = cosines[base + j] + COSINE_SLACK;
-                if (logScore + mechanism.logRatioBound(rows[i], outputs[j], cosine) > logFloors[j]) {
+                // the mechanism's ratio bound first: cheaper, and never below the input's own bound
+                if (logScore + mechanism.logRatioBound(rows[i], outputs[j], cosine) > logFloors[j]
+                        && logPrior + bound.logAt(outputs[j], cosine) > logFloors[j]) {
                     return true;
                 }
             }
@@ -251,8 +255,8 @@ public final class InversionAttack {
             int size = table.size();
             Parallel.forRange(count, 64L * table.dim(), (lo, hi) -> {
                 for (int k = lo; k < hi; k++) {
-                    bounds[from + k] =
-                            mechanism.selfLikelihoodBound(rows[from + k], size, new SplittableRandom(seeds[from + k]));
+                    windowBounds[k] =
+                            mechanism.likelihoodBound(rows[from + k], size, new SplittableRandom(seeds[from + k]));
                 }
             });
             if (outputs.length > 0) {

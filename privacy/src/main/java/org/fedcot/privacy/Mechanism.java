@@ -51,12 +51,23 @@ public sealed interface Mechanism permits RanText, SanText, SanTextEuclidean, Cu
     }
 
     /**
-     * An upper bound on Pr[x | x] for input x as {@link #likelihoods} estimates it with a generator in the state
-     * of {@code rng} (so on every value of x's column), known without x's similarity row:
-     * {@link #maxSelfLikelihood} unless the mechanism knows a tighter one.
+     * Bounds on input x's column as {@link #likelihoods} gives it with a generator in the state of {@code rng},
+     * known without x's similarity row: {@link #maxSelfLikelihood} and {@link #logRatioBound} unless the mechanism
+     * knows tighter ones.
      */
-    default double selfLikelihoodBound(int input, int size, SplittableRandom rng) {
-        return maxSelfLikelihood(size);
+    default LikelihoodBound likelihoodBound(int input, int size, SplittableRandom rng) {
+        double self = maxSelfLikelihood(size);
+        return new LikelihoodBound() {
+            @Override
+            public double self() {
+                return self;
+            }
+
+            @Override
+            public double logAt(int output, double cosine) {
+                return Math.log(self) + logRatioBound(input, output, cosine);
+            }
+        };
     }
 
     /**

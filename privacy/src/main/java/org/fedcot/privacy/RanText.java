@@ -1,5 +1,6 @@
 package org.fedcot.privacy;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -60,23 +61,24 @@ public final class RanText implements Mechanism {
     /** Similarities weighed at once while a likelihood column sums its normalisers. */
     private static final int LIKELIHOOD_CHUNK = 4096;
     /**
-     * Slack on {@link #selfLikelihoodBound}: the bound and the estimate sum the same weights in different
+     * Slack on {@link #likelihoodBound}: the bound and the estimate sum the same weights in different
      * orders, so the last bits may differ where the bound is tight.
      */
     private static final double BOUND_SLACK = 1 + 1e-9;
 
     /**
-     * The {@link #LIKELIHOOD_DRAWS} thresholds {@link #likelihoods} averages over for input {@code input}, drawn
+     * The {@link #LIKELIHOOD_DRAWS} thresholds, sorted, {@link #likelihoods} averages over for input {@code input}, drawn
      * from {@code rng} (by {@link Laplace#sampleFast}: the same law as the mechanism's draws).
      */
-    SortedThresholds likelihoodThresholds(int input, SplittableRandom rng) {
+    double[] likelihoodThresholds(int input, SplittableRandom rng) {
         double[] v = table.vector(input);
         double norm = norm(v);
         double[] s = new double[LIKELIHOOD_DRAWS];
         for (int t = 0; t < s.length; t++) {
             s[t] = threshold(v, norm, rng, Laplace::sampleFast);
         }
-        return new SortedThresholds(s);
+        Arrays.sort(s);
+        return s;
     }
 
     /**
@@ -87,7 +89,7 @@ public final class RanText implements Mechanism {
      */
     @Override
     public LikelihoodColumn likelihoods(int input, SimilarityRow similarities, SplittableRandom rng) {
-        SortedThresholds thresholds = likelihoodThresholds(input, rng);
+        SortedThresholds thresholds = new SortedThresholds(likelihoodThresholds(input, rng));
         int n = thresholds.size();
         double scale = epsilon / 2;
         // reaching[m] = the weight of the rows at or above exactly m thresholds (the lowest m); a row below the
@@ -140,19 +142,53 @@ public final class RanText implements Mechanism {
     }
 
     /**
-     * The mean over the same thresholds of 1 / W(s), W bounded from below by x's similarity counts
-     * ({@link SimilarityCounts}, made once per table): at least {@link #likelihoods}' Pr[x | x], so at least every
-     * value of x's column, at the cost of the threshold draws alone.
+     * The same mean over the same thresholds with W(s) bounded from below by x's similarity counts
+     * ({@link SimilarityCounts}, made once per table), at the cost of the threshold draws alone: Pr[x | x] is at
+     * most the mean of 1 / W_low(s), and Pr[r | x] at most exp(eps / 2 (cos - 1)) times the part of that mean over
+     * the thresholds cos(x, r) reaches.
      */
     @Override
-    public double selfLikelihoodBound(int input, int size, SplittableRandom rng) {
-        SortedThresholds thresholds = likelihoodThresholds(input, rng);
+    public LikelihoodBound likelihoodBound(int input, int size, SplittableRandom rng) {
+        double[] values = likelihoodThresholds(input, rng);
         double[] normaliser = table.similarityCounts().normaliserBounds(input, epsilon / 2);
+        int n = values.length;
+        // logPrefix[t] = ln of the sum over the thresholds t' <= t of 1 / W_low(s_t'), over the number of draws
+        double[] logPrefix = new double[n];
         double sum = 0;
-        for (int t = 0; t < thresholds.size(); t++) {
-            sum += 1 / normaliser[SimilarityCounts.bucket(thresholds.get(t))];
+        for (int t = 0; t < n; t++) {
+            sum += 1 / normaliser[SimilarityCounts.bucket(values[t])] / LIKELIHOOD_DRAWS;
+            logPrefix[t] = Math.log(sum * BOUND_SLACK);
         }
-        return Math.min(1, sum / LIKELIHOOD_DRAWS * BOUND_SLACK);
+        double self = Math.min(1, sum * BOUND_SLACK);
+        return new LikelihoodBound() {
+            @Override
+            public double self() {
+                return self;
+            }
+
+            @Override
+            public double logAt(int output, double cosine) {
+                int reached = upperBound(values, cosine);
+                return reached == 0
+                        ? Double.NEGATIVE_INFINITY
+                        : epsilon / 2 * (Math.min(cosine, 1) - 1) + logPrefix[reached - 1];
+            }
+        };
+    }
+
+    /** How many of the sorted {@code values} are at most {@code c}. */
+    private static int upperBound(double[] values, double c) {
+        int lo = 0;
+        int hi = values.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid] <= c) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Given any threshold, Pr[r | x, s] / Pr[x | x, s] is exp(eps / 2 * (cos(x, r) - 1)) or 0; so is the mean. */

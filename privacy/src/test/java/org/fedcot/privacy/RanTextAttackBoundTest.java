@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bound by which the Bayesian attack skips RanText originals without their similarity rows, and that the
+ * The bounds by which the Bayesian attack skips RanText originals without their similarity rows, and that the
  * skipping (by that bound and by each mechanism's bound on Pr[r | x] / Pr[x | x]) changes no guess.
  */
 class RanTextAttackBoundTest {
@@ -29,11 +29,17 @@ class RanTextAttackBoundTest {
             RanText m = new RanText(eps, table);
             double smallest = 1;
             for (int x = 0; x < table.size(); x += 97) {
-                double bound = m.selfLikelihoodBound(x, table.size(), new SplittableRandom(x));
+                LikelihoodBound b = m.likelihoodBound(x, table.size(), new SplittableRandom(x));
+                double bound = b.self();
+                SimilarityRow similarities = row(table, x);
                 double[] column =
-                        m.likelihoods(x, row(table, x), new SplittableRandom(x)).of(all);
+                        m.likelihoods(x, similarities, new SplittableRandom(x)).of(all);
                 double largest = Arrays.stream(column).max().orElseThrow();
                 assertTrue(bound >= largest, "eps " + eps + " x " + x + ": " + bound + " < " + largest);
+                for (int r = 0; r < all.length; r++) {
+                    double logAt = b.logAt(r, similarities.get(r));
+                    assertTrue(Math.log(column[r]) <= logAt, "eps " + eps + " x " + x + " r " + r);
+                }
                 smallest = Math.min(smallest, bound);
             }
             // a bound of 1 would let nothing be skipped; at eps 60 the input is nearly always released as itself
