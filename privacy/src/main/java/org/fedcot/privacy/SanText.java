@@ -105,21 +105,6 @@ public final class SanText implements Mechanism {
             u[r] = similarities.get(r);
         }
         CumulativeWeights weights = CumulativeWeights.exponential(u, epsilon / (2 * deltaU));
-        return new OutputDistribution() {
-            @Override
-            public int sample(SplittableRandom rng) {
-                return weights.sample(rng);
-            }
-
-            @Override
-            public Distribution probabilities(SplittableRandom rng) {
-                return Distribution.ofDense(weights.probabilities());
-            }
-
-            @Override
-            public long bytes() {
-                return 8L * weights.size();
-            }
-        };
+        return weights.distribution();
     }
 }

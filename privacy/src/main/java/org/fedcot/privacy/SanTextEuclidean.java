@@ -57,22 +57,7 @@ public final class SanTextEuclidean implements Mechanism {
         double[] u = new double[similarities.size()];
         utilities(input, similarities, 0, u.length, u);
         CumulativeWeights weights = CumulativeWeights.exponential(u, epsilon / 2);
-        return new OutputDistribution() {
-            @Override
-            public int sample(SplittableRandom rng) {
-                return weights.sample(rng);
-            }
-
-            @Override
-            public Distribution probabilities(SplittableRandom rng) {
-                return Distribution.ofDense(weights.probabilities());
-            }
-
-            @Override
-            public long bytes() {
-                return 8L * weights.size();
-            }
-        };
+        return weights.distribution();
     }
 
     /** The normaliser summed a chunk at a time (no row of weights per input), then the outputs' weights. */

@@ -58,29 +58,20 @@ public final class TokenAttackEvaluation {
         }
         Map<Integer, InversionAttack.Guesses> guesses =
                 attack.guess(outputs.stream().mapToInt(Integer::intValue).toArray(), rng);
-        Tally t = new Tally();
+        RecoveryTally t = new RecoveryTally();
         for (int i = 0; i < paired.size(); i++) {
             int k = 0;
             for (int id : paired.get(i)) {
                 int row = vocabulary.row(id);
                 if (row >= 0) {
                     int out = released.get(i)[k++];
-                    t.setToken(row, out, guesses.get(out));
+                    setToken(t, row, guesses.get(out));
                 } else {
-                    t.otherToken(vocabulary.tokenizer().token(id));
+                    otherToken(t, vocabulary.tokenizer().token(id));
                 }
             }
         }
-        return new AttackScore(
-                paired.size(),
-                unaligned,
-                t.units,
-                t.eligible,
-                t.passedThrough,
-                t.nearestAll,
-                t.nearestEligible,
-                t.bayesAll,
-                t.bayesEligible);
+        return t.score(paired.size(), unaligned);
     }
 
     /** The set rows of {@code ids}' set tokens, in order. */
@@ -88,71 +79,37 @@ public final class TokenAttackEvaluation {
         return Arrays.stream(ids).map(vocabulary::row).filter(r -> r >= 0).toArray();
     }
 
-    /** The running counts. */
-    private final class Tally {
-        long units;
-        long eligible;
-        long passedThrough;
-        AttackScore.Recovery nearestAll = AttackScore.Recovery.NONE;
-        AttackScore.Recovery nearestEligible = AttackScore.Recovery.NONE;
-        AttackScore.Recovery bayesAll = AttackScore.Recovery.NONE;
-        AttackScore.Recovery bayesEligible = AttackScore.Recovery.NONE;
-
-        /** A token of the set, original row {@code row}, released as row {@code out}. */
-        void setToken(int row, int out, InversionAttack.Guesses g) {
-            String key = vocabulary.word(vocabulary.id(row)).toLowerCase(Locale.ROOT);
-            boolean perturbed = options.perturbs(key);
-            if (!perturbed) {
-                // sent as itself: recovered by every attack, private unless a kept stopword
-                add(true, true, true, true, !Stopwords.isStopword(key), true);
-                return;
-            }
-            add(
-                    g.nearest()[0] == row,
-                    contains(g.nearest(), row),
-                    is(g.bayesian(), row),
-                    contains(g.bayesian(), row),
-                    true,
-                    false);
+    /** A token of the set, original row {@code row}, whose release the attacks guessed as {@code g}. */
+    private void setToken(RecoveryTally t, int row, InversionAttack.Guesses g) {
+        String key = vocabulary.word(vocabulary.id(row)).toLowerCase(Locale.ROOT);
+        if (!options.perturbs(key)) {
+            // sent as itself: recovered by every attack, private unless a kept stopword
+            t.add(true, true, true, true, !Stopwords.isStopword(key), true);
+            return;
         }
+        t.add(
+                g.nearest()[0] == row,
+                contains(g.nearest(), row),
+                g.bayesian().length > 0 && g.bayesian()[0] == row,
+                contains(g.bayesian(), row),
+                true,
+                false);
+    }
 
-        /** A token outside the set (a sub-word piece, a short word, digits, punctuation): sent unless a replaced number. */
-        void otherToken(String piece) {
-            boolean letters = piece.chars().anyMatch(Character::isLetter);
-            boolean digits = piece.chars().anyMatch(Character::isDigit);
-            boolean kept = !digits || options.numbers() == NumberPolicy.KEEP;
-            add(kept, kept, kept, kept, letters || digits, kept);
-        }
+    /** A token outside the set (a sub-word piece, a short word, digits, punctuation): sent unless a replaced number. */
+    private void otherToken(RecoveryTally t, String piece) {
+        boolean letters = piece.chars().anyMatch(Character::isLetter);
+        boolean digits = piece.chars().anyMatch(Character::isDigit);
+        boolean kept = !digits || options.numbers() == NumberPolicy.KEEP;
+        t.add(kept, kept, kept, kept, letters || digits, kept);
+    }
 
-        private void add(
-                boolean nearest1,
-                boolean nearest5,
-                boolean bayes1,
-                boolean bayes5,
-                boolean isEligible,
-                boolean sentAsIs) {
-            units++;
-            eligible += isEligible ? 1 : 0;
-            passedThrough += sentAsIs ? 1 : 0;
-            nearestAll = nearestAll.plus(nearest1, nearest5);
-            bayesAll = bayesAll.plus(bayes1, bayes5);
-            if (isEligible) {
-                nearestEligible = nearestEligible.plus(nearest1, nearest5);
-                bayesEligible = bayesEligible.plus(bayes1, bayes5);
+    private static boolean contains(int[] rows, int row) {
+        for (int r : rows) {
+            if (r == row) {
+                return true;
             }
         }
-
-        private static boolean is(int[] rows, int row) {
-            return rows.length > 0 && rows[0] == row;
-        }
-
-        private static boolean contains(int[] rows, int row) {
-            for (int r : rows) {
-                if (r == row) {
-                    return true;
-                }
-            }
-            return false;
-        }
+        return false;
     }
 }
