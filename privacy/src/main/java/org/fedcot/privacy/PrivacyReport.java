@@ -15,7 +15,7 @@ import java.util.Locale;
  * (stopwords, words without an embedding, unlisted words) are released as they are, and the
  * guarantee says nothing about them.
  *
- * @param mechanism            rantext, santext or custext
+ * @param mechanism            rantext, santext, santext-euclidean or custext
  * @param level                word or token
  * @param epsilonPerUnit       eps spent per perturbed word (token)
  * @param texts                texts released (a text perturbed N times counts N)
