@@ -78,6 +78,19 @@ class DemoCommandTest {
         assertEquals(23, asked.size());
         assertEquals(asked.size(), new HashSet<>(asked).size(), "a prompt was sent twice");
 
+        // fedcot attack on the demo's run directory (its releases under seed-1/) gives the table the demo printed
+        CliRun attack = CliRun.command("attack", "--run", run.toString());
+        assertEquals(0, attack.code(), attack.err());
+        assertTrue(attack.out().contains("seed 1:"), attack.out());
+        for (String eps : List.of("1.0", "3.0", "10.0")) {
+            String row = first.out()
+                    .lines()
+                    .filter(l -> l.startsWith("| rantext | " + eps + " |"))
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(attack.out().contains(row), row + " missing from\n" + attack.out());
+        }
+
         CliRun second = CliRun.of(args);
         assertEquals(0, second.code(), second.err());
         assertEquals(first.out(), second.out());
