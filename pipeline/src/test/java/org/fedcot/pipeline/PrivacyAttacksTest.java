@@ -59,4 +59,30 @@ class PrivacyAttacksTest {
         assertTrue(report.contains("## Privacy: recovery of the private words by the server"), report);
         assertTrue(Files.size(dir.resolve("run/report/privacy-utility.png")) > 0);
     }
+
+    @Test
+    void tokenLevelReleasesAreAttackedToo() throws IOException {
+        try (OpenAiServer server = TinyRun.server(dir.resolve("audit.jsonl"))) {
+            Path config = TinyRun.config(dir, "[fedcot-e]", "");
+            // RanText over the model's input embeddings and tokenizer, as the demo perturbs; the made tokenizer's
+            // set holds few of the questions' words, so a release may keep them all (the demo's setting too)
+            String yaml = Files.readString(config)
+                    .replaceAll("  embeddings: .*\n", "  embeddings: " + TinyRun.slmModel() + "\n")
+                    .replace(
+                            "  mechanism: santext\n",
+                            "  mechanism: rantext\n  attacks: [nearest, bayes]\n  maxKeptShare: 1.0\n");
+            Files.writeString(config, yaml);
+            Pipeline.run(ConfigReader.read(config, Map.of("llm.url", server.baseUrl())), RunListener.NONE);
+        }
+        JsonNode rows = JSON.readTree(dir.resolve("run/privacy/attacks.json").toFile());
+        assertEquals(1, rows.size());
+        JsonNode s = rows.get(0).path("score");
+        assertTrue(s.path("texts").asInt() > 0, s.toString());
+        assertTrue(s.path("eligible").asInt() > 0, s.toString());
+        assertTrue(s.path("bayesEligible").path("top1").asInt()
+                <= s.path("bayesEligible").path("top5").asInt());
+        String report = Files.readString(dir.resolve("run/report/report.md"));
+        assertTrue(report.contains("## Privacy: recovery of the private words by the server"), report);
+        assertTrue(report.contains("| rantext | 3"), report);
+    }
 }

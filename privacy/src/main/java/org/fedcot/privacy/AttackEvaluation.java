@@ -54,22 +54,13 @@ public final class AttackEvaluation {
         }
         Map<Integer, InversionAttack.Guesses> guesses =
                 attack.guess(rows.stream().mapToInt(Integer::intValue).toArray(), rng);
-        Tally t = new Tally();
+        RecoveryTally t = new RecoveryTally();
         for (List<Unit> text : pairs) {
             for (Unit u : text) {
-                t.add(u, guesses.get(u.number() ? -1 : table.row(u.released)));
+                add(t, u, guesses.get(u.number() ? -1 : table.row(u.released)));
             }
         }
-        return new AttackScore(
-                pairs.size(),
-                unaligned,
-                t.units,
-                t.eligible,
-                t.passedThrough,
-                t.nearestAll,
-                t.nearestEligible,
-                t.bayesAll,
-                t.bayesEligible);
+        return t.score(pairs.size(), unaligned);
     }
 
     /** A unit of the original and the key of the unit released in its place. */
@@ -83,55 +74,36 @@ public final class AttackEvaluation {
         }
     }
 
-    /** The running counts. */
-    private final class Tally {
-        long units;
-        long eligible;
-        long passedThrough;
-        AttackScore.Recovery nearestAll = AttackScore.Recovery.NONE;
-        AttackScore.Recovery nearestEligible = AttackScore.Recovery.NONE;
-        AttackScore.Recovery bayesAll = AttackScore.Recovery.NONE;
-        AttackScore.Recovery bayesEligible = AttackScore.Recovery.NONE;
+    /** Counts {@code u}; {@code g} is null for a release outside the vocabulary, which is guessed as itself. */
+    private void add(RecoveryTally t, Unit u, InversionAttack.Guesses g) {
+        boolean isEligible = u.original.eligible(options);
+        boolean nearest1 = g == null ? u.key().equals(u.released) : is(g.nearest(), 0, u.key());
+        boolean nearest5 = g == null ? nearest1 : contains(g.nearest(), u.key());
+        boolean bayes1 = g == null ? nearest1 : is(g.bayesian(), 0, u.key());
+        boolean bayes5 = g == null ? nearest1 : contains(g.bayesian(), u.key());
+        t.add(nearest1, nearest5, bayes1, bayes5, isEligible, passedThrough(u, isEligible));
+    }
 
-        /** Counts {@code u}; {@code g} is null for a release outside the vocabulary, which is guessed as itself. */
-        void add(Unit u, InversionAttack.Guesses g) {
-            boolean isEligible = u.original.eligible(options);
-            units++;
-            eligible += isEligible ? 1 : 0;
-            passedThrough += passedThrough(u, isEligible) ? 1 : 0;
-            boolean nearest1 = g == null ? u.key().equals(u.released) : is(g.nearest(), 0, u.key());
-            boolean nearest5 = g == null ? nearest1 : contains(g.nearest(), u.key());
-            boolean bayes1 = g == null ? nearest1 : is(g.bayesian(), 0, u.key());
-            boolean bayes5 = g == null ? nearest1 : contains(g.bayesian(), u.key());
-            nearestAll = nearestAll.plus(nearest1, nearest5);
-            bayesAll = bayesAll.plus(bayes1, bayes5);
-            if (isEligible) {
-                nearestEligible = nearestEligible.plus(nearest1, nearest5);
-                bayesEligible = bayesEligible.plus(bayes1, bayes5);
-            }
+    private boolean passedThrough(Unit u, boolean isEligible) {
+        if (u.number()) {
+            return options.numbers() == NumberPolicy.KEEP;
         }
+        if (!isEligible) {
+            return true;
+        }
+        return table.row(u.key()) < 0 && options.unknown() == UnknownWordPolicy.KEEP;
+    }
 
-        private boolean passedThrough(Unit u, boolean isEligible) {
-            if (u.number()) {
-                return options.numbers() == NumberPolicy.KEEP;
-            }
-            if (!isEligible) {
+    private boolean is(int[] rows, int at, String key) {
+        return rows.length > at && table.word(rows[at]).equals(key);
+    }
+
+    private boolean contains(int[] rows, String key) {
+        for (int r : rows) {
+            if (table.word(r).equals(key)) {
                 return true;
             }
-            return table.row(u.key()) < 0 && options.unknown() == UnknownWordPolicy.KEEP;
         }
-
-        private boolean is(int[] rows, int at, String key) {
-            return rows.length > at && table.word(rows[at]).equals(key);
-        }
-
-        private boolean contains(int[] rows, String key) {
-            for (int r : rows) {
-                if (table.word(r).equals(key)) {
-                    return true;
-                }
-            }
-            return false;
-        }
+        return false;
     }
 }

@@ -64,4 +64,24 @@ final class CumulativeWeights {
     int size() {
         return cdf.length;
     }
+
+    /** These weights as a mechanism's prepared draws, with their exact probabilities (8 bytes a row). */
+    OutputDistribution distribution() {
+        return new OutputDistribution() {
+            @Override
+            public int sample(SplittableRandom rng) {
+                return CumulativeWeights.this.sample(rng);
+            }
+
+            @Override
+            public Distribution probabilities(SplittableRandom rng) {
+                return Distribution.ofDense(CumulativeWeights.this.probabilities());
+            }
+
+            @Override
+            public long bytes() {
+                return 8L * size();
+            }
+        };
+    }
 }

@@ -25,6 +25,8 @@ public final class EmbeddingTable {
     private final float[] unitColumns;
 
     private final float[] norms;
+    /** Made on first use by an attack on RanText, then kept (see {@link #similarityCounts()}). */
+    private SimilarityCounts similarityCounts;
 
     private EmbeddingTable(List<String> words, int dim, float[] unitColumns, float[] norms) {
         this.words = words;
@@ -112,6 +114,11 @@ public final class EmbeddingTable {
         return v;
     }
 
+    /** The length of row {@code row}'s embedding as it was given. */
+    public double norm(int row) {
+        return norms[row];
+    }
+
     /** Per-dimension range (max - min) of the embeddings over all rows: RanText's sensitivity delta_f. */
     public double[] columnRanges() {
         double[] range = new double[dim];
@@ -132,5 +139,16 @@ public final class EmbeddingTable {
     /** The unit vectors, dimension-major [dim, size]; shared, not copied: callers must not write to it. */
     float[] unitColumns() {
         return unitColumns;
+    }
+
+    /**
+     * Each row's similarity counts, made on first use (one sweep of the vocabulary) and kept, so that the
+     * attacks at several eps over one table pay for them once.
+     */
+    synchronized SimilarityCounts similarityCounts() {
+        if (similarityCounts == null) {
+            similarityCounts = SimilarityCounts.of(this);
+        }
+        return similarityCounts;
     }
 }

@@ -5,6 +5,12 @@ public enum Guarantee {
     /** eps-DP per word: for any two input words x, x' and any output r, Pr[r | x] <= e^eps Pr[r | x']. */
     EPSILON_DP("eps-DP per word over the whole vocabulary"),
     /**
+     * Metric DP: Pr[r | x] <= e^(eps d(x, x')) Pr[r | x'], d the Euclidean distance between the raw vectors; eps is
+     * spent per unit of distance, and words far apart get no useful bound.
+     */
+    METRIC_DP("eps * d-metric DP per word: Pr[r|x] <= e^(eps d(x,x')) Pr[r|x'], d the Euclidean distance of the"
+            + " raw vectors (eps per unit of distance)"),
+    /**
      * The ratio bound holds only for outputs both inputs can produce (their top-k sets overlap in r);
      * an output in one input's set and not the other's is possible for one and impossible for the other.
      */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.fedcot.tensor.cpu.CpuBackend;
 import org.fedcot.tensor.cpu.Parallel;
 
 /**
@@ -108,24 +109,34 @@ public final class InversionAttack {
                 .mapToInt(Integer::intValue)
                 .toArray();
         double maxSelf = mechanism.maxSelfLikelihood(v);
+        Candidates candidates = new Candidates(perturbed, outputs, rng);
         float[] block = new float[CosineRows.MAX_BLOCK * v];
         CosineRows cosines = new CosineRows(table);
         double[][] likelihoods = new double[CosineRows.MAX_BLOCK][];
+        int[] originals = new int[CosineRows.MAX_BLOCK];
         long[] seeds = new long[CosineRows.MAX_BLOCK];
-        for (int from = 0; from < n; from += CosineRows.MAX_BLOCK) {
-            int count = Math.min(CosineRows.MAX_BLOCK, n - from);
-            cosines.block(perturbed, from, count, block);
-            for (int i = 0; i < count; i++) {
-                seeds[i] = rng.nextLong();
-            }
+        int next = 0;
+        while (next < n) {
             double floor = floor(best);
-            if (prior.probability(perturbed[from]) * maxSelf <= floor) {
+            if (prior.probability(perturbed[next]) * maxSelf <= floor) {
                 break;
             }
-            int start = from;
+            double[] floors = logFloors(best);
+            // the next originals, in prior order, whose bound lets them into some released word's top five
+            int count = 0;
+            for (; next < n && count < CosineRows.MAX_BLOCK; next++) {
+                if (candidates.open(next, floor, floors)) {
+                    originals[count] = perturbed[next];
+                    seeds[count++] = candidates.seed(next);
+                }
+            }
+            if (count == 0) {
+                break; // the sweep ran out of originals
+            }
+            cosines.block(originals, 0, count, block);
             Parallel.forRange(count, 4L * v, (lo, hi) -> {
                 for (int i = lo; i < hi; i++) {
-                    int x = perturbed[start + i];
+                    int x = originals[i];
                     LikelihoodColumn column = mechanism.likelihoods(
                             x, new SimilarityRow(block, i * v, v), new SplittableRandom(seeds[i]));
                     // no output is likelier than x itself: below every word's fifth guess, x cannot enter a top five
@@ -134,11 +145,12 @@ public final class InversionAttack {
                 }
             });
             // each released word's guesses are its own: split the words, not the originals, across the cores
+            int blockSize = count;
             Parallel.forRange(outputs.length, 2L * count, (lo, hi) -> {
                 for (int j = lo; j < hi; j++) {
-                    for (int i = 0; i < count; i++) {
+                    for (int i = 0; i < blockSize; i++) {
                         if (likelihoods[i] != null) {
-                            int x = perturbed[start + i];
+                            int x = originals[i];
                             best[j].offer(x, prior.probability(x) * likelihoods[i][j]);
                         }
                     }
@@ -150,6 +162,119 @@ public final class InversionAttack {
             rows[j] = best[j].rows();
         }
         return rows;
+    }
+
+    /** ln of the score each released word's top five lets in: minus infinity while it has room. */
+    private static double[] logFloors(TopK[] best) {
+        double[] floors = new double[best.length];
+        for (int j = 0; j < best.length; j++) {
+            floors[j] = Math.log(best[j].lowest());
+        }
+        return floors;
+    }
+
+    /**
+     * The originals in prior order with, for each, the seed of its likelihood estimate, the mechanism's bound B on
+     * its Pr[x | x] for that seed, and its cosines to the released words, made a window at a time as the sweep
+     * reaches them (the bounds in parallel, the cosines as one product). An original is worth its row only when
+     * {@code prior(x) B exp(g(x, r))}, g the mechanism's {@link Mechanism#logRatioBound}, a bound on its score for
+     * released word r, beats r's fifth guess for some r.
+     */
+    private final class Candidates {
+        private static final int WINDOW = 256;
+        /** Cosines here and in the similarity rows come from different products: a last bit may differ. */
+        private static final double COSINE_SLACK = 1e-4;
+
+        private final int[] rows;
+        private final int[] outputs;
+        private final SplittableRandom rng;
+        private final long[] seeds;
+        /** The current window's bounds on each original's column. */
+        private final LikelihoodBound[] windowBounds = new LikelihoodBound[WINDOW];
+        /** The released words' unit vectors, [dim, outputs]. */
+        private final float[] outputColumns;
+        /** The current window's cosines to the released words, [WINDOW, outputs]. */
+        private final float[] cosines;
+
+        private int windowStart;
+        private int drawn;
+
+        Candidates(int[] rows, int[] outputs, SplittableRandom rng) {
+            this.rows = rows;
+            this.outputs = outputs;
+            this.rng = rng;
+            this.seeds = new long[rows.length];
+            int v = table.size();
+            int dim = table.dim();
+            float[] columns = table.unitColumns();
+            outputColumns = new float[dim * outputs.length];
+            for (int d = 0; d < dim; d++) {
+                for (int j = 0; j < outputs.length; j++) {
+                    outputColumns[d * outputs.length + j] = columns[d * v + outputs[j]];
+                }
+            }
+            cosines = new float[WINDOW * outputs.length];
+        }
+
+        long seed(int i) {
+            reach(i);
+            return seeds[i];
+        }
+
+        /** Whether original {@code i} can enter some released word's top five, whose floors are given. */
+        boolean open(int i, double floor, double[] logFloors) {
+            reach(i);
+            double score = prior.probability(rows[i]) * windowBounds[i - windowStart].self();
+            if (score <= floor) {
+                return false;
+            }
+            double logPrior = Math.log(prior.probability(rows[i]));
+            double logScore = Math.log(score);
+            LikelihoodBound bound = windowBounds[i - windowStart];
+            int base = (i - windowStart) * outputs.length;
+            for (int j = 0; j < outputs.length; j++) {
+                double cosine = cosines[base + j] + COSINE_SLACK;
+                // the mechanism's ratio bound first: cheaper, and never below the input's own bound
+                if (logScore + mechanism.logRatioBound(rows[i], outputs[j], cosine) > logFloors[j]
+                        && logPrior + bound.logAt(outputs[j], cosine) > logFloors[j]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void reach(int i) {
+            if (i < drawn) {
+                return;
+            }
+            int from = drawn;
+            int count = Math.min(WINDOW, rows.length - from);
+            for (int k = 0; k < count; k++) {
+                seeds[from + k] = rng.nextLong();
+            }
+            int size = table.size();
+            Parallel.forRange(count, 64L * table.dim(), (lo, hi) -> {
+                for (int k = lo; k < hi; k++) {
+                    windowBounds[k] =
+                            mechanism.likelihoodBound(rows[from + k], size, new SplittableRandom(seeds[from + k]));
+                }
+            });
+            if (outputs.length > 0) {
+                int dim = table.dim();
+                float[] columns = table.unitColumns();
+                float[] queries = new float[count * dim];
+                for (int k = 0; k < count; k++) {
+                    for (int d = 0; d < dim; d++) {
+                        queries[k * dim + d] = columns[d * size + rows[from + k]];
+                    }
+                }
+                int n = outputs.length;
+                CpuBackend.INSTANCE.gemm(
+                        false, false, count, n, dim, queries, 0, dim, outputColumns, 0, n, cosines, 0, n, false);
+            }
+            windowStart = from;
+            drawn = from + count;
+        }
     }
 
     /** The lowest score a released word's top five still lets in: 0 until every word has five guesses. */

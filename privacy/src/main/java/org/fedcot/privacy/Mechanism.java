@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * r with {@code Pr[r | x] ∝ exp(eps * u(x, r) / (2 * delta_u))}, u built from cosine similarity,
  * over a candidate set that depends on the mechanism. Implementations are immutable.
  */
-public sealed interface Mechanism permits RanText, SanText, CusText {
+public sealed interface Mechanism permits RanText, SanText, SanTextEuclidean, CusText {
     /** The mechanism's name as the command line spells it. */
     MechanismKind kind();
 
@@ -48,6 +48,35 @@ public sealed interface Mechanism permits RanText, SanText, CusText {
      */
     default double maxSelfLikelihood(int size) {
         return 1;
+    }
+
+    /**
+     * Bounds on input x's column as {@link #likelihoods} gives it with a generator in the state of {@code rng},
+     * known without x's similarity row: {@link #maxSelfLikelihood} and {@link #logRatioBound} unless the mechanism
+     * knows tighter ones.
+     */
+    default LikelihoodBound likelihoodBound(int input, int size, SplittableRandom rng) {
+        double self = maxSelfLikelihood(size);
+        return new LikelihoodBound() {
+            @Override
+            public double self() {
+                return self;
+            }
+
+            @Override
+            public double logAt(int output, double cosine) {
+                return Math.log(self) + logRatioBound(input, output, cosine);
+            }
+        };
+    }
+
+    /**
+     * An upper bound on {@code ln(Pr[r | x] / Pr[x | x])} given {@code cosine}, at least cos(x, r) (the bound
+     * grows with it), so that an attack can tell from a cosine alone that an original cannot explain a released
+     * word: 0 when the mechanism promises nothing of the kind.
+     */
+    default double logRatioBound(int input, int output, double cosine) {
+        return 0;
     }
 
     /** Checks eps is usable: positive and finite. */

@@ -4,12 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The three mechanisms, by the names the command line and the reports use. */
+/** The mechanisms, by the names the command line and the reports use. */
 public enum MechanismKind {
     /** The reference (InferDPT RANTEXT): Laplace-noised cosine threshold, then the exponential mechanism. */
     RANTEXT(Guarantee.NONE_PROVEN),
-    /** SanText: the exponential mechanism over the whole vocabulary. */
+    /** SanText in FedCoT's cosine form: the exponential mechanism over the whole vocabulary, u = cos, delta_u 2. */
     SANTEXT(Guarantee.EPSILON_DP),
+    /** SanText as published: Pr[r | x] ∝ exp(-eps * d_euc(x, r) / 2) over the whole vocabulary. */
+    SANTEXT_EUCLIDEAN(Guarantee.METRIC_DP),
     /** CusText: the exponential mechanism over the k = 20 nearest neighbours, utility min-max normalised. */
     CUSTEXT(Guarantee.NEIGHBOURHOOD_RATIO);
 
@@ -19,9 +21,9 @@ public enum MechanismKind {
         this.guarantee = guarantee;
     }
 
-    /** The lower-case name: rantext, santext, custext. */
+    /** The lower-case name: rantext, santext, santext-euclidean, custext. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** What the mechanism's eps guarantees. */
@@ -34,6 +36,7 @@ public enum MechanismKind {
         return switch (this) {
             case RANTEXT -> new RanText(epsilon, table);
             case SANTEXT -> new SanText(epsilon);
+            case SANTEXT_EUCLIDEAN -> new SanTextEuclidean(epsilon, table);
             case CUSTEXT -> new CusText(epsilon);
         };
     }

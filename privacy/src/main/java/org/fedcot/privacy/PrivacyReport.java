@@ -15,7 +15,7 @@ import java.util.Locale;
  * (stopwords, words without an embedding, unlisted words) are released as they are, and the
  * guarantee says nothing about them.
  *
- * @param mechanism            rantext, santext or custext
+ * @param mechanism            rantext, santext, santext-euclidean or custext
  * @param level                word or token
  * @param epsilonPerUnit       eps spent per perturbed word (token)
  * @param texts                texts released (a text perturbed N times counts N)
@@ -112,6 +112,12 @@ public record PrivacyReport(
                         String.format(
                                 Locale.ROOT,
                                 "%s-DP in total under sequential composition (%s)",
+                                number(totalEpsilon),
+                                guaranteeText);
+                    case METRIC_DP ->
+                        String.format(
+                                Locale.ROOT,
+                                "%s-metric DP in total, per unit of distance, under sequential composition (%s)",
                                 number(totalEpsilon),
                                 guaranteeText);
                     case NEIGHBOURHOOD_RATIO ->

@@ -62,6 +62,12 @@ public final class SanText implements Mechanism {
         return 1 / (1 + (size - 1) * Math.exp(-2 * epsilon / (2 * deltaU)));
     }
 
+    /** Pr[r | x] / Pr[x | x] = exp(eps / (2 delta_u) * (cos(x, r) - 1)) exactly. */
+    @Override
+    public double logRatioBound(int input, int output, double cosine) {
+        return epsilon / (2 * deltaU) * (Math.min(cosine, 1) - 1);
+    }
+
     @Override
     public LikelihoodColumn likelihoods(int input, SimilarityRow similarities, SplittableRandom rng) {
         double scale = epsilon / (2 * deltaU);
@@ -99,21 +105,6 @@ public final class SanText implements Mechanism {
             u[r] = similarities.get(r);
         }
         CumulativeWeights weights = CumulativeWeights.exponential(u, epsilon / (2 * deltaU));
-        return new OutputDistribution() {
-            @Override
-            public int sample(SplittableRandom rng) {
-                return weights.sample(rng);
-            }
-
-            @Override
-            public Distribution probabilities(SplittableRandom rng) {
-                return Distribution.ofDense(weights.probabilities());
-            }
-
-            @Override
-            public long bytes() {
-                return 8L * weights.size();
-            }
-        };
+        return weights.distribution();
     }
 }

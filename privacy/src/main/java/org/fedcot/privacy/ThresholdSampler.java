@@ -108,12 +108,6 @@ final class ThresholdSampler {
         return partial;
     }
 
-    /** The total weight of the rows with similarity >= s, the normaliser of a draw at threshold s. */
-    double total(double s) {
-        int j = fromTop(s);
-        return before[j] + partial(j, s);
-    }
-
     /** One output row among those with similarity >= s. */
     int sample(double s, SplittableRandom rng) {
         int j = fromTop(s);

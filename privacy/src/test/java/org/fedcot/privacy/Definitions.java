@@ -61,6 +61,27 @@ final class Definitions {
         return exponential(similarities(v, x), all, eps, deltaU);
     }
 
+    /** The published SanText: every row a candidate, Pr[r | x] ∝ exp(-eps * |v_x - v_r| / 2) on the raw vectors. */
+    static double[] santextEuclidean(double[][] v, int x, double eps) {
+        boolean[] all = new boolean[v.length];
+        Arrays.fill(all, true);
+        double[] u = new double[v.length];
+        for (int r = 0; r < v.length; r++) {
+            u[r] = -distance(v[x], v[r]);
+        }
+        // exponential() divides by 2 deltaU: deltaU = 1 gives eps * u / 2
+        return exponential(u, all, eps, 1);
+    }
+
+    /** The Euclidean distance. */
+    static double distance(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(sum);
+    }
+
     /** CusText: x's k nearest rows by cos (x first), utility min-max normalised among them, deltaU = 1. */
     static double[] custext(double[][] v, int x, double eps, int k) {
         double[] sim = similarities(v, x);

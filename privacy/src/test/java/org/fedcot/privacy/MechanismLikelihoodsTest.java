@@ -41,10 +41,10 @@ class MechanismLikelihoodsTest {
             double[] likelihoods =
                     m.likelihoods(x, row(x), new SplittableRandom(x)).of(ALL);
             RanText.Input in = m.prepare(x, row(x));
-            SplittableRandom same = new SplittableRandom(x);
+            double[] same = m.likelihoodThresholds(x, new SplittableRandom(x));
             double[] mean = new double[TABLE.size()];
             for (int t = 0; t < RanText.LIKELIHOOD_DRAWS; t++) {
-                double[] p = in.conditional(in.threshold(same)).dense(TABLE.size());
+                double[] p = in.conditional(same[t]).dense(TABLE.size());
                 for (int r = 0; r < mean.length; r++) {
                     mean[r] += p[r] / RanText.LIKELIHOOD_DRAWS;
                 }

@@ -110,6 +110,6 @@ class MechanismLimitsTest {
     void mechanismsAreNamedAsTheCommandLineSpellsThem() {
         assertEquals(MechanismKind.CUSTEXT, MechanismKind.parse("CusText"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MechanismKind.parse("dp"));
-        assertEquals("unknown mechanism 'dp'; choose rantext, santext, custext", e.getMessage());
+        assertEquals("unknown mechanism 'dp'; choose rantext, santext, santext-euclidean, custext", e.getMessage());
     }
 }

@@ -49,7 +49,7 @@ public final class AttackBench implements Callable<Integer> {
             names = "--mechanism",
             defaultValue = "santext",
             paramLabel = "NAME",
-            description = "rantext, santext or custext (default: ${DEFAULT-VALUE}).")
+            description = "rantext, santext, santext-euclidean or custext (default: ${DEFAULT-VALUE}).")
     String mechanism;
 
     @Option(

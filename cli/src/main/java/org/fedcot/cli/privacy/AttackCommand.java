@@ -68,18 +68,30 @@ public final class AttackCommand implements Callable<Integer> {
                         l.concurrency(),
                         l.rpm(),
                         l.allowRawPrompts());
-        List<AttackRow> rows = RunAttacks.run(dir, config, lm, new RunListener() {
+        RunListener listener = new RunListener() {
             @Override
             public void message(String line) {
                 err.println(line);
                 err.flush();
             }
-        });
+        };
         PrintWriter out = spec.commandLine().getOut();
-        if (rows.isEmpty()) {
+        boolean any = false;
+        // a run of several seeds keeps each seed's releases in seed-S/: every seed is attacked, with the config
+        // (and so the estimates' seed) the run's attack stage used
+        for (long seed : config.seedList()) {
+            RunDir seedDir = dir.forSeed(seed, config.perSeedDirectories());
+            List<AttackRow> rows = RunAttacks.run(seedDir, config, lm, listener);
+            if (!rows.isEmpty()) {
+                any = true;
+                if (config.perSeedDirectories()) {
+                    out.println("seed " + seed + ":");
+                }
+                out.print(Files.readString(seedDir.privacy().resolve("attacks.md")));
+            }
+        }
+        if (!any) {
             out.println("no FedCoT-E release to attack in " + run);
-        } else {
-            out.print(Files.readString(dir.privacy().resolve("attacks.md")));
         }
         out.flush();
         return 0;

@@ -76,7 +76,7 @@ public final class PerturbCommand implements Callable<Integer> {
             names = "--mechanism",
             defaultValue = "rantext",
             paramLabel = "NAME",
-            description = "rantext, santext or custext (default: ${DEFAULT-VALUE}).")
+            description = "rantext, santext, santext-euclidean or custext (default: ${DEFAULT-VALUE}).")
     String mechanism;
 
     @Option(

@@ -62,6 +62,12 @@ class DemoCommandTest {
             assertTrue(first.out().contains("| " + method + " |"), method + " missing from\n" + first.out());
         }
         assertTrue(first.out().contains("## Table 4"), first.out());
+        // the attacks' recovery of the private tokens at every eps the run released them
+        assertTrue(first.out().contains("## Privacy: recovery"), first.out());
+        for (String eps : List.of("1.0", "3.0", "10.0")) {
+            assertTrue(
+                    first.out().contains("| rantext | " + eps + " |"), "eps " + eps + " missing from\n" + first.out());
+        }
         assertTrue(Files.exists(run.resolve("report/report.md")));
         assertTrue(pngs(run.resolve("report")) > 0, "no chart was drawn");
 
@@ -71,6 +77,19 @@ class DemoCommandTest {
         List<String> asked = prompts(run.resolve("audit.jsonl"));
         assertEquals(23, asked.size());
         assertEquals(asked.size(), new HashSet<>(asked).size(), "a prompt was sent twice");
+
+        // fedcot attack on the demo's run directory (its releases under seed-1/) gives the table the demo printed
+        CliRun attack = CliRun.command("attack", "--run", run.toString());
+        assertEquals(0, attack.code(), attack.err());
+        assertTrue(attack.out().contains("seed 1:"), attack.out());
+        for (String eps : List.of("1.0", "3.0", "10.0")) {
+            String row = first.out()
+                    .lines()
+                    .filter(l -> l.startsWith("| rantext | " + eps + " |"))
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(attack.out().contains(row), row + " missing from\n" + attack.out());
+        }
 
         CliRun second = CliRun.of(args);
         assertEquals(0, second.code(), second.err());

@@ -211,7 +211,7 @@ class PerturbCommandTest {
     void unknownChoicesAreNamed() throws IOException {
         CliRun r = perturb("--embeddings", smallGlove().toString(), "--epsilon", "1", "--mechanism", "laplace", TEXT);
         assertEquals(
-                "fedcot: unknown mechanism 'laplace'; choose rantext, santext, custext",
+                "fedcot: unknown mechanism 'laplace'; choose rantext, santext, santext-euclidean, custext",
                 r.err().strip());
         r = perturb("--embeddings", smallGlove().toString(), "--epsilon", "1", "--numbers", "drop", TEXT);
         assertEquals(

@@ -14,7 +14,7 @@ import org.fedcot.privacy.UnknownWordPolicy;
  *
  * @param embeddings      GloVe word vectors (word level) or a model whose input embeddings are used (token level)
  * @param tokenizer       that model's tokenizer when not in or beside it; null otherwise
- * @param mechanism       rantext (the reference), santext or custext
+ * @param mechanism       rantext (the reference), santext, santext-euclidean or custext
  * @param epsilon         eps of FedCoT-E's encoder (paper: 3)
  * @param encoderEpsilon  eps of the perturbed prompts FedCoT-A's encoder learns to write (default: {@code epsilon},
  *                        the eps FedCoT-E is compared at; the reference's script uses 1)

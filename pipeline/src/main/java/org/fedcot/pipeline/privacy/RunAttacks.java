@@ -22,14 +22,18 @@ import org.fedcot.privacy.AttackEvaluation;
 import org.fedcot.privacy.AttackPrior;
 import org.fedcot.privacy.AttackScore;
 import org.fedcot.privacy.EmbeddingTable;
+import org.fedcot.privacy.PerturbOptions;
 import org.fedcot.privacy.Perturbers;
 import org.fedcot.privacy.TextPerturber;
+import org.fedcot.privacy.TokenAttackEvaluation;
+import org.fedcot.privacy.TokenPerturber;
 
 /**
  * The attacks on what the server received, as a stage of {@code fedcot run} and as {@code fedcot attack}: for
  * every mechanism release in the run directory, the stage file's records are exactly the server's view (each
  * record's input the raw question, its output the text sent), and the nearest-neighbour and Bayesian inversions
- * over the mechanism's vocabulary, with a Zipf prior over GloVe's frequency order, are scored on them, and, given
+ * over the mechanism's vocabulary (GloVe's words or a model's token set), with a Zipf prior over the vocabulary's
+ * order, are scored on them, and, given
  * an LLM, its restorations ({@link LmReconstruction}). Writes
  * {@code privacy/attacks.json} and {@code privacy/attacks.md}, and into the report directory the privacy table
  * ({@code privacy.md}) and the privacy-utility chart ({@code privacy-utility.png}).
@@ -43,7 +47,7 @@ public final class RunAttacks {
      * Attacks every FedCoT-E release of {@code config}'s run in {@code dir} whose stage is complete.
      *
      * @param lm the server's LLM for the language-model attack, null for none
-     * @return the rows, in release order; empty when the embeddings are not word vectors
+     * @return the rows, in release order
      */
     public static List<AttackRow> run(RunDir dir, RunConfig config, LlmSettings lm, RunListener listener)
             throws IOException {
@@ -51,13 +55,7 @@ public final class RunAttacks {
         PrivacySettings p = config.privacy();
         TextPerturber perturber = Perturbers.open(
                 Path.of(p.embeddings()), p.tokenizer() == null ? null : Path.of(p.tokenizer()), p.options(p.epsilon()));
-        if (perturber.level() != TextPerturber.Level.WORD) {
-            listener.message(
-                    "privacy attacks: skipped, they read word vectors (GloVe), not a model's token embeddings");
-            return List.of();
-        }
-        EmbeddingTable table = perturber.engine().table();
-        AttackPrior prior = AttackPrior.zipf(table);
+        Scorer scorer = scorer(perturber);
         List<AttackRow> rows = new ArrayList<>();
         for (Release r : ReleasePlan.of(config)) {
             if (!r.dp() || !Files.exists(dir.stage(r.stage()))) {
@@ -72,8 +70,8 @@ public final class RunAttacks {
                 }
             }
             listener.message("privacy attacks: " + r.stage() + " (" + releases.size() + " prompts)");
-            AttackScore score = new AttackEvaluation(table, p.options(r.epsilon()), prior)
-                    .score(originals, releases, new SplittableRandom(config.seed()));
+            AttackScore score =
+                    scorer.score(p.options(r.epsilon()), originals, releases, new SplittableRandom(config.seed()));
             Double restored = lm == null
                     ? null
                     : LmReconstruction.recovery(
@@ -86,6 +84,28 @@ public final class RunAttacks {
         }
         write(dir, rows);
         return rows;
+    }
+
+    /** Scores the releases made at one eps. */
+    @FunctionalInterface
+    private interface Scorer {
+        AttackScore score(PerturbOptions options, List<String> originals, List<String> releases, SplittableRandom rng);
+    }
+
+    /**
+     * Word level (GloVe) or token level (a model's input embeddings), as the run perturbs; the prior is Zipf's law
+     * over the vocabulary's order: GloVe's files list words most frequent first, and a tokenizer's ids follow its
+     * merges, which come roughly in order of frequency.
+     */
+    private static Scorer scorer(TextPerturber perturber) {
+        EmbeddingTable table = perturber.engine().table();
+        AttackPrior prior = AttackPrior.zipf(table);
+        if (perturber instanceof TokenPerturber tokens) {
+            return (options, originals, releases, rng) ->
+                    new TokenAttackEvaluation(tokens.vocabulary(), options, prior).score(originals, releases, rng);
+        }
+        return (options, originals, releases, rng) ->
+                new AttackEvaluation(table, options, prior).score(originals, releases, rng);
     }
 
     /** Appends the privacy table, when the attacks wrote one, to the run's report {@code reportMd}. */
