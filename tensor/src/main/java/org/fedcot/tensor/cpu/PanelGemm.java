@@ -31,9 +31,43 @@ public final class PanelGemm {
                 w.panelCount(), (long) M * K * P, (lo, hi) -> panels(M, a, aOff, lda, w, c, cOff, ldc, lo, hi));
     }
 
-    /** Panels [lo, hi) for every row. */
+    /**
+     * Panels [lo, hi) for every row: blocks of 8 and 4 rows panel by panel, then each remaining row
+     * (a single sequence's only one) four full panels at a time, so eight multiply-add chains are in
+     * flight rather than the two of one panel, whose latency would hold a lone row below the speed the
+     * weights stream at.
+     */
     private static void panels(
             int M, float[] a, int aOff, int lda, PackedWeight w, float[] c, int cOff, int ldc, int lo, int hi) {
+        int blocked = M - M % 4;
+        int p = lo;
+        for (int m = blocked; m < M; m++) {
+            for (p = lo; p + 4 <= hi && (p + 4) * P <= w.outputs(); p += 4) {
+                rows1x4(a, aOff + m * lda, w.panels(), p * w.inputs() * P, w.inputs(), c, cOff + m * ldc + p * P);
+            }
+        }
+        // the rest: every panel for the blocked rows, the panels not yet done for the others
+        int firstUndone = p;
+        blocks(blocked, M, a, aOff, lda, w, c, cOff, ldc, lo, hi, firstUndone);
+    }
+
+    /**
+     * Panels [lo, hi): rows [0, blocked) in blocks of 8 and 4, and rows [blocked, M) one by one in
+     * the panels from {@code singlesFrom} on.
+     */
+    private static void blocks(
+            int blocked,
+            int M,
+            float[] a,
+            int aOff,
+            int lda,
+            PackedWeight w,
+            float[] c,
+            int cOff,
+            int ldc,
+            int lo,
+            int hi,
+            int singlesFrom) {
         int N = w.outputs();
         int K = w.inputs();
         float[] pw = w.panels();
@@ -50,13 +84,13 @@ public final class PanelGemm {
             int d0 = full ? cOff + o : 0;
             int ld = full ? ldc : P;
             int m = 0;
-            for (; m + 8 <= M; m += 8) {
+            for (; m + 8 <= blocked; m += 8) {
                 rows8(a, aOff + m * lda, lda, pw, base, K, dst, d0 + m * ld, ld);
             }
-            for (; m + 4 <= M; m += 4) {
+            for (; m + 4 <= blocked; m += 4) {
                 rows4(a, aOff + m * lda, lda, pw, base, K, dst, d0 + m * ld, ld);
             }
-            for (; m < M; m++) {
+            for (m = p >= singlesFrom ? blocked : M; m < M; m++) {
                 rows1(a, aOff + m * lda, pw, base, K, dst, d0 + m * ld);
             }
             if (!full) {
@@ -156,6 +190,38 @@ public final class PanelGemm {
         c21.intoArray(dst, d0 + 2 * ld + L);
         c30.intoArray(dst, d0 + 3 * ld);
         c31.intoArray(dst, d0 + 3 * ld + L);
+    }
+
+    /**
+     * One row, four consecutive full panels from base (outputs to dst from d0 on): per k one broadcast
+     * feeds eight multiply-adds, each output still its own chain over k in order, as in {@link #rows1}.
+     */
+    private static void rows1x4(float[] a, int x0, float[] pw, int base, int K, float[] dst, int d0) {
+        int b1 = base + K * P;
+        int b2 = b1 + K * P;
+        int b3 = b2 + K * P;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        for (int k = 0; k < K; k++) {
+            FloatVector x = FloatVector.broadcast(S, a[x0 + k]);
+            int i = k * P;
+            c00 = FloatVector.fromArray(S, pw, base + i).fma(x, c00);
+            c01 = FloatVector.fromArray(S, pw, base + i + L).fma(x, c01);
+            c10 = FloatVector.fromArray(S, pw, b1 + i).fma(x, c10);
+            c11 = FloatVector.fromArray(S, pw, b1 + i + L).fma(x, c11);
+            c20 = FloatVector.fromArray(S, pw, b2 + i).fma(x, c20);
+            c21 = FloatVector.fromArray(S, pw, b2 + i + L).fma(x, c21);
+            c30 = FloatVector.fromArray(S, pw, b3 + i).fma(x, c30);
+            c31 = FloatVector.fromArray(S, pw, b3 + i + L).fma(x, c31);
+        }
+        c00.intoArray(dst, d0);
+        c01.intoArray(dst, d0 + L);
+        c10.intoArray(dst, d0 + P);
+        c11.intoArray(dst, d0 + P + L);
+        c20.intoArray(dst, d0 + 2 * P);
+        c21.intoArray(dst, d0 + 2 * P + L);
+        c30.intoArray(dst, d0 + 3 * P);
+        c31.intoArray(dst, d0 + 3 * P + L);
     }
 
     /** One row; as {@link #rows8}. */
