@@ -1,10 +1,13 @@
 """Aggregate throughput of N concurrent greedy clients against one client asking the same prompts in turn.
 
-Usage: serve_clients.py URL MODEL [N=8] [TOKENS=128]   (URL without /v1, e.g. http://127.0.0.1:8000)
-Prints tokens/s of both, their ratio, and how many concurrent answers equal the one-client answers.
+Usage: serve_clients.py URL MODEL [N=8] [TOKENS=128] [ROUNDS=5]   (URL without /v1, e.g. http://127.0.0.1:8000)
+Runs ROUNDS rounds of both (one client, then N clients) and prints the median tokens/s of each, their
+ratio, and how many concurrent answers equal the one-client answers. A concurrent round lasts well under
+a second on a small model, and the clients share the machine with the server, so single rounds scatter.
 Standard library only, so any Python 3 runs it.
 """
 import json
+import statistics
 import sys
 import threading
 import time
@@ -13,6 +16,7 @@ import urllib.request
 url, model = sys.argv[1], sys.argv[2]
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 8
 tokens = int(sys.argv[4]) if len(sys.argv) > 4 else 128
+rounds = int(sys.argv[5]) if len(sys.argv) > 5 else 5
 prompts = ["Once upon a time", "The little dog", "Lily and Ben went", "One day a bird",
            "There was a big tree", "Tom liked to play", "The sun was hot", "A girl named Sue"]
 prompts = [prompts[i % len(prompts)] + " " * (i // len(prompts)) for i in range(n)]
@@ -40,17 +44,18 @@ def concurrently():
 # decode path for one row and for a full batch before either is timed
 ask(prompts[0])
 concurrently()
-start = time.perf_counter()
-alone = [ask(p) for p in prompts]
-alone_s = time.perf_counter() - start
-
-together, together_s = concurrently()
-
-alone_tokens = sum(c for _, c in alone)
-together_tokens = sum(c for _, c in together)
-same = sum(1 for a, b in zip(alone, together) if a[0] == b[0])
-one = alone_tokens / alone_s
-many = together_tokens / together_s
-print(f"one client, {n} requests in turn: {alone_tokens} tokens in {alone_s:.2f} s = {one:.1f} tokens/s")
-print(f"{n} concurrent clients: {together_tokens} tokens in {together_s:.2f} s = {many:.1f} tokens/s ({many / one:.2f}x)")
-print(f"identical answers: {same}/{n}")
+one_rates, many_rates, same = [], [], n
+for _ in range(rounds):
+    start = time.perf_counter()
+    alone = [ask(p) for p in prompts]
+    alone_s = time.perf_counter() - start
+    together, together_s = concurrently()
+    one_rates.append(sum(c for _, c in alone) / alone_s)
+    many_rates.append(sum(c for _, c in together) / together_s)
+    same = min(same, sum(1 for a, b in zip(alone, together) if a[0] == b[0]))
+one = statistics.median(one_rates)
+many = statistics.median(many_rates)
+rates = lambda xs: ", ".join(f"{x:.0f}" for x in xs)
+print(f"one client, {n} requests of {tokens} tokens in turn: median {one:.1f} tokens/s ({rates(one_rates)})")
+print(f"{n} concurrent clients: median {many:.1f} tokens/s ({rates(many_rates)}); ratio {many / one:.2f}x")
+print(f"identical answers: {same}/{n} in every round")

@@ -8,8 +8,9 @@ import org.fedcot.tensor.Tensor;
 /**
  * Autoregressive generation with a KV cache: the prompt is fed in one pass, then each drawn token is
  * fed alone, attending to the cached keys and values of everything before it. To decode many
- * sequences at once, see {@link BatchGenerator}, which gives each sequence exactly what this gives it.
- * Decodes through a one-slot {@link SlotCache}, kept for the next call: not thread-safe.
+ * sequences at once, see {@link BatchGenerator}, which multiplies packed copies of the weights and so
+ * agrees with this to rounding. Decodes through a one-slot {@link SlotCache}, kept for the next call:
+ * not thread-safe.
  *
  * <pre>{@code
  * Generator g = new Generator(model, ContinuationText.of(tokenizer));

@@ -13,10 +13,12 @@ import org.fedcot.tensor.Workspace;
  * slot back with {@link #release}, for the next sequence to take. Made by
  * {@link DecoderModel#newSlotCache}; not thread-safe.
  *
- * <p>On the CPU its decode steps multiply with packed copies of the model's linear weights (see
- * {@link DecodeWeights}), made on first use, so a step sums no vector lanes and reads each weight as one
- * sequential stream, for one row as for many: decode with a slot cache made after the model's last
- * training step. The copies cost one more copy of the linear weights in memory.
+ * <p>With more than one slot, on the CPU, its decode steps multiply with packed copies of the model's
+ * linear weights (see {@link DecodeWeights}), made on first use, so a batch step sums no vector lanes:
+ * decode with a slot cache made after the model's last training step. One slot multiplies the weights
+ * as they are: a single sequence decodes as fast either way (measured), and packing in a JVM that has
+ * just started costs a whole run of {@code fedcot generate} about a third of its time on stories15M's
+ * shape.
  */
 public final class SlotCache {
     private final DecoderModel model;
@@ -25,7 +27,7 @@ public final class SlotCache {
     private final BitSet taken = new BitSet();
     /** Activations of the batched decode steps; each slot's prefill uses its own cache's workspace. */
     private final Workspace workspace = new Workspace();
-    /** Null on a device backend, which multiplies the weights as they are. */
+    /** Null for one slot, and on a device backend, which multiplies the weights as they are. */
     private final DecodeWeights weights;
     /** The decode steps' logits, [slots, vocab], made on the first step and overwritten by each. */
     private float[] logits;
@@ -36,7 +38,7 @@ public final class SlotCache {
         }
         this.model = model;
         this.caches = new KvCache[slots];
-        this.weights = Backend.current().onHost() ? new DecodeWeights() : null;
+        this.weights = slots > 1 && Backend.current().onHost() ? new DecodeWeights() : null;
     }
 
     /** Number of slots. */

@@ -38,12 +38,17 @@ class BatchGeneratorTest {
     }
 
     /**
-     * What a request gets with nothing beside it: decoded by a {@link Generator}, whose one slot
-     * multiplies the same packed weights as any batch.
+     * What a request gets with nothing beside it: decoded alone by a generator of two slots, which
+     * multiplies the same packed weights as any batch (a one-slot {@link Generator} multiplies the
+     * weights as they are, summing in another order).
      */
     private static Generation alone(DecoderModel model, Request r, List<String> chunks) {
-        return new Generator(model, ContinuationText.of(CHARS))
-                .generate(r.prompt(), r.options(), r.sampler(), chunks::add);
+        BatchGenerator one = new BatchGenerator(model, ContinuationText.of(CHARS), 2);
+        BatchGenerator.Sequence s = one.submit(r.prompt(), r.options(), r.sampler(), chunks::add);
+        while (one.step()) {
+            assertTrue(one.activeCount() <= 1);
+        }
+        return s.future().join();
     }
 
     /** Requests of different prompt lengths, limits, stop strings and seeds, greedy and sampled. */
