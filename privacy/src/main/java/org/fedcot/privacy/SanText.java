@@ -16,9 +16,6 @@ public final class SanText implements Mechanism {
     /** The sensitivity of cosine similarity: its range [-1, 1] is 2 wide. */
     public static final double COSINE_SENSITIVITY = 2;
 
-    /** Weights computed at once while summing a row's normaliser. */
-    private static final int LIKELIHOOD_CHUNK = 4096;
-
     private final double epsilon;
     private final double deltaU;
 
@@ -51,11 +48,6 @@ public final class SanText implements Mechanism {
         return deltaU;
     }
 
-    /**
-     * The weights over a row without its running sums: the normaliser summed a chunk at a time (a whole row of
-     * weights per input would be 400 KB of garbage on 50,000 words, for every word an attack sweeps), then the
-     * outputs' weights at once.
-     */
     /** Every other row has weight at least exp(-2 eps / (2 delta_u)) against x's own 1, as cosines are at least -1. */
     @Override
     public double maxSelfLikelihood(int size) {
@@ -68,23 +60,16 @@ public final class SanText implements Mechanism {
         return epsilon / (2 * deltaU) * (Math.min(cosine, 1) - 1);
     }
 
+    /** The normaliser summed a chunk at a time (no row of weights per input), then the outputs' weights. */
     @Override
     public LikelihoodColumn likelihoods(int input, SimilarityRow similarities, SplittableRandom rng) {
         double scale = epsilon / (2 * deltaU);
-        double[] chunk = new double[Math.min(similarities.size(), LIKELIHOOD_CHUNK)];
-        double sum = 0;
-        for (int from = 0; from < similarities.size(); from += chunk.length) {
-            int n = Math.min(chunk.length, similarities.size() - from);
+        // cos(x, x) = 1 is the row's largest utility, as CumulativeWeights would subtract
+        double total = Exponentials.shiftedSum(similarities.size(), 1, scale, (from, n, out) -> {
             for (int i = 0; i < n; i++) {
-                chunk[i] = similarities.get(from + i);
+                out[i] = similarities.get(from + i);
             }
-            // cos(x, x) = 1 is the row's largest utility, as CumulativeWeights would subtract
-            Exponentials.shiftedInPlace(chunk, n, 1, scale);
-            for (int i = 0; i < n; i++) {
-                sum += chunk[i];
-            }
-        }
-        double total = sum;
+        });
         return outputs -> {
             double[] p = new double[outputs.length];
             for (int j = 0; j < outputs.length; j++) {

@@ -13,9 +13,6 @@ import java.util.SplittableRandom;
  * <p>Distances come from the cosine row and the vectors' lengths: {@code d^2 = |x|^2 + |r|^2 - 2 |x| |r| cos}.
  */
 public final class SanTextEuclidean implements Mechanism {
-    /** Weights computed at once while summing a row's normaliser. */
-    private static final int CHUNK = 4096;
-
     private final double epsilon;
     private final EmbeddingTable table;
 
@@ -63,17 +60,8 @@ public final class SanTextEuclidean implements Mechanism {
     /** The normaliser summed a chunk at a time (no row of weights per input), then the outputs' weights. */
     @Override
     public LikelihoodColumn likelihoods(int input, SimilarityRow similarities, SplittableRandom rng) {
-        double[] chunk = new double[Math.min(similarities.size(), CHUNK)];
-        double sum = 0;
-        for (int from = 0; from < similarities.size(); from += chunk.length) {
-            int n = Math.min(chunk.length, similarities.size() - from);
-            utilities(input, similarities, from, n, chunk);
-            Exponentials.shiftedInPlace(chunk, n, 0, epsilon / 2);
-            for (int i = 0; i < n; i++) {
-                sum += chunk[i];
-            }
-        }
-        double total = sum;
+        double total = Exponentials.shiftedSum(
+                similarities.size(), 0, epsilon / 2, (from, n, out) -> utilities(input, similarities, from, n, out));
         return outputs -> {
             double[] p = new double[outputs.length];
             for (int j = 0; j < outputs.length; j++) {
