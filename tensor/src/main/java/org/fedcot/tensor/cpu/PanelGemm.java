@@ -32,45 +32,24 @@ public final class PanelGemm {
     }
 
     /**
-     * Panels [lo, hi) for every row: blocks of 8 and 4 rows panel by panel, then each remaining row
-     * (a single sequence's only one) four full panels at a time, so eight multiply-add chains are in
-     * flight rather than the two of one panel, whose latency would hold a lone row below the speed the
-     * weights stream at.
+     * Panels [lo, hi) for every row: blocks of 8 and 4 rows panel by panel; a row outside the blocks (a
+     * single sequence's only one) first runs the full panels four at a time, so eight multiply-add chains
+     * are in flight rather than the two of one panel, whose latency would hold a lone row below the speed
+     * the weights stream at, and then the panels left over one by one.
      */
     private static void panels(
             int M, float[] a, int aOff, int lda, PackedWeight w, float[] c, int cOff, int ldc, int lo, int hi) {
-        int blocked = M - M % 4;
-        int p = lo;
-        for (int m = blocked; m < M; m++) {
-            for (p = lo; p + 4 <= hi && (p + 4) * P <= w.outputs(); p += 4) {
-                rows1x4(a, aOff + m * lda, w.panels(), p * w.inputs() * P, w.inputs(), c, cOff + m * ldc + p * P);
-            }
-        }
-        // the rest: every panel for the blocked rows, the panels not yet done for the others
-        int firstUndone = p;
-        blocks(blocked, M, a, aOff, lda, w, c, cOff, ldc, lo, hi, firstUndone);
-    }
-
-    /**
-     * Panels [lo, hi): rows [0, blocked) in blocks of 8 and 4, and rows [blocked, M) one by one in
-     * the panels from {@code singlesFrom} on.
-     */
-    private static void blocks(
-            int blocked,
-            int M,
-            float[] a,
-            int aOff,
-            int lda,
-            PackedWeight w,
-            float[] c,
-            int cOff,
-            int ldc,
-            int lo,
-            int hi,
-            int singlesFrom) {
         int N = w.outputs();
         int K = w.inputs();
         float[] pw = w.panels();
+        int blocked = M - M % 4;
+        // [lo, grouped): whole groups of four full panels
+        int grouped = lo + Math.max(0, Math.min(hi, N / P) - lo) / 4 * 4;
+        for (int m = blocked; m < M; m++) {
+            for (int p = lo; p < grouped; p += 4) {
+                rows1x4(a, aOff + m * lda, pw, p * K * P, K, c, cOff + m * ldc + p * P);
+            }
+        }
         float[] partial = null;
         for (int p = lo; p < hi; p++) {
             int base = p * K * P;
@@ -90,7 +69,7 @@ public final class PanelGemm {
             for (; m + 4 <= blocked; m += 4) {
                 rows4(a, aOff + m * lda, lda, pw, base, K, dst, d0 + m * ld, ld);
             }
-            for (m = p >= singlesFrom ? blocked : M; m < M; m++) {
+            for (m = p < grouped ? M : blocked; m < M; m++) {
                 rows1(a, aOff + m * lda, pw, base, K, dst, d0 + m * ld);
             }
             if (!full) {
