@@ -130,11 +130,7 @@ final class FastCachedAttention {
                 for (int d = 0; d < dv; d += L) {
                     acc = FloatVector.fromArray(S, kc, kRow + d).fma(FloatVector.fromArray(S, q, qRow + d), acc);
                 }
-                float dot = Lanes.sum(acc);
-                for (int d = dv; d < D; d++) {
-                    dot = Math.fma(q[qRow + d], kc[kRow + d], dot);
-                }
-                p[s] = dot * scale;
+                p[s] = tail(Lanes.sum(acc), q, qRow, kc, kRow, dv, D) * scale;
                 max = Math.max(max, p[s]);
             }
             float sum = 0f;
@@ -145,20 +141,58 @@ final class FastCachedAttention {
             float inv = 1f / sum;
             int oRow = outOff + idx * D;
             int vHead = vOff + head;
-            for (int d = 0; d < dv; d += L) {
-                FloatVector acc = FloatVector.zero(S);
-                for (int s = 0; s <= last; s++) {
-                    acc = FloatVector.fromArray(S, vc, vHead + s * stride + d).fma(FloatVector.broadcast(S, p[s]), acc);
+            int d = 0;
+            // four vectors of the head side by side (then two, then one), so their chains over the positions overlap
+            for (; d + 4 * L <= dv; d += 4 * L) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+                for (int j = 0; j <= last; j++) {
+                    FloatVector pj = FloatVector.broadcast(S, p[j]);
+                    int v0 = vHead + j * stride + d;
+                    a0 = FloatVector.fromArray(S, vc, v0).fma(pj, a0);
+                    a1 = FloatVector.fromArray(S, vc, v0 + L).fma(pj, a1);
+                    a2 = FloatVector.fromArray(S, vc, v0 + 2 * L).fma(pj, a2);
+                    a3 = FloatVector.fromArray(S, vc, v0 + 3 * L).fma(pj, a3);
                 }
-                acc.mul(inv).intoArray(out, oRow + d);
+                a0.mul(inv).intoArray(out, oRow + d);
+                a1.mul(inv).intoArray(out, oRow + d + L);
+                a2.mul(inv).intoArray(out, oRow + d + 2 * L);
+                a3.mul(inv).intoArray(out, oRow + d + 3 * L);
             }
-            for (int d = dv; d < D; d++) {
+            for (; d + 2 * L <= dv; d += 2 * L) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0;
+                for (int j = 0; j <= last; j++) {
+                    FloatVector pj = FloatVector.broadcast(S, p[j]);
+                    int v0 = vHead + j * stride + d;
+                    a0 = FloatVector.fromArray(S, vc, v0).fma(pj, a0);
+                    a1 = FloatVector.fromArray(S, vc, v0 + L).fma(pj, a1);
+                }
+                a0.mul(inv).intoArray(out, oRow + d);
+                a1.mul(inv).intoArray(out, oRow + d + L);
+            }
+            for (; d < dv; d += L) {
+                FloatVector a0 = FloatVector.zero(S);
+                for (int j = 0; j <= last; j++) {
+                    FloatVector pj = FloatVector.broadcast(S, p[j]);
+                    int v0 = vHead + j * stride + d;
+                    a0 = FloatVector.fromArray(S, vc, v0).fma(pj, a0);
+                }
+                a0.mul(inv).intoArray(out, oRow + d);
+            }
+            for (; d < D; d++) {
                 float acc = 0f;
-                for (int s = 0; s <= last; s++) {
-                    acc = Math.fma(p[s], vc[vHead + s * stride + d], acc);
+                for (int j = 0; j <= last; j++) {
+                    acc = Math.fma(p[j], vc[vHead + j * stride + d], acc);
                 }
                 out[oRow + d] = acc * inv;
             }
         }
+    }
+
+    /** {@code dot} plus the scalar tail {@code d in [dv, D)} of query row qRow times key row kRow. */
+    private static float tail(float dot, float[] q, int qRow, float[] kc, int kRow, int dv, int D) {
+        for (int d = dv; d < D; d++) {
+            dot = Math.fma(q[qRow + d], kc[kRow + d], dot);
+        }
+        return dot;
     }
 }
