@@ -23,6 +23,7 @@ import org.fedcot.pipeline.method.VariantPlan;
 import org.fedcot.pipeline.method.VariantResult;
 import org.fedcot.pipeline.method.VariantRunner;
 import org.fedcot.pipeline.privacy.PrivacyLedger;
+import org.fedcot.pipeline.privacy.PublicPrompts;
 import org.fedcot.pipeline.privacy.RunAttacks;
 import org.fedcot.pipeline.report.PaperTables;
 import org.fedcot.pipeline.report.RunResults;
@@ -81,6 +82,7 @@ public final class Pipeline {
             dataset = data.name();
             Files.createDirectories(dir.root());
             recordSplit(dir, data);
+            PublicPrompts.record(dir, data);
             List<VariantResult> results = new ArrayList<>();
             try (RunContext run = new RunContext(config.withSeed(seed), dir, data, models, listener)) {
                 VariantRunner runner = new VariantRunner(run);

@@ -178,7 +178,9 @@ public final class InversionAttack {
      * its Pr[x | x] for that seed, and its cosines to the released words, made a window at a time as the sweep
      * reaches them (the bounds in parallel, the cosines as one product). An original is worth its row only when
      * {@code prior(x) B exp(g(x, r))}, g the mechanism's {@link Mechanism#logRatioBound}, a bound on its score for
-     * released word r, beats r's fifth guess for some r.
+     * released word r, beats r's fifth guess for some r. The product takes only the window's originals whose
+     * {@code prior(x) B} beats the floor (every word's fifth guess) when the window is made: the floor only rises,
+     * so the others are turned down later without their cosines (at low eps, most of them).
      */
     private final class Candidates {
         private static final int WINDOW = 256;
@@ -193,8 +195,10 @@ public final class InversionAttack {
         private final LikelihoodBound[] windowBounds = new LikelihoodBound[WINDOW];
         /** The released words' unit vectors, [dim, outputs]. */
         private final float[] outputColumns;
-        /** The current window's cosines to the released words, [WINDOW, outputs]. */
+        /** The cosines of the current window's originals worth them to the released words, [WINDOW, outputs]. */
         private final float[] cosines;
+        /** Per original of the current window: its row in {@link #cosines}, -1 when it has none. */
+        private final int[] cosineRow = new int[WINDOW];
 
         private int windowStart;
         private int drawn;
@@ -216,14 +220,17 @@ public final class InversionAttack {
             cosines = new float[WINDOW * outputs.length];
         }
 
+        /** The seed of original {@code i}'s estimate, once {@link #open} has looked at it. */
         long seed(int i) {
-            reach(i);
             return seeds[i];
         }
 
-        /** Whether original {@code i} can enter some released word's top five, whose floors are given. */
+        /**
+         * Whether original {@code i} can enter some released word's top five, whose floors are given; the sweep
+         * asks in order, with floors that never fall.
+         */
         boolean open(int i, double floor, double[] logFloors) {
-            reach(i);
+            reach(i, floor);
             double score = prior.probability(rows[i]) * windowBounds[i - windowStart].self();
             if (score <= floor) {
                 return false;
@@ -231,7 +238,7 @@ public final class InversionAttack {
             double logPrior = Math.log(prior.probability(rows[i]));
             double logScore = Math.log(score);
             LikelihoodBound bound = windowBounds[i - windowStart];
-            int base = (i - windowStart) * outputs.length;
+            int base = cosineRow[i - windowStart] * outputs.length;
             for (int j = 0; j < outputs.length; j++) {
                 double cosine = cosines[base + j] + COSINE_SLACK;
                 // the mechanism's ratio bound first: cheaper, and never below the input's own bound
@@ -243,7 +250,7 @@ public final class InversionAttack {
             return false;
         }
 
-        private void reach(int i) {
+        private void reach(int i, double floor) {
             if (i < drawn) {
                 return;
             }
@@ -259,18 +266,24 @@ public final class InversionAttack {
                             mechanism.likelihoodBound(rows[from + k], size, new SplittableRandom(seeds[from + k]));
                 }
             });
-            if (outputs.length > 0) {
-                int dim = table.dim();
-                float[] columns = table.unitColumns();
-                float[] queries = new float[count * dim];
-                for (int k = 0; k < count; k++) {
-                    for (int d = 0; d < dim; d++) {
-                        queries[k * dim + d] = columns[d * size + rows[from + k]];
-                    }
+            int dim = table.dim();
+            float[] columns = table.unitColumns();
+            float[] queries = new float[count * dim];
+            int worth = 0;
+            for (int k = 0; k < count; k++) {
+                if (prior.probability(rows[from + k]) * windowBounds[k].self() <= floor) {
+                    cosineRow[k] = -1;
+                    continue;
                 }
+                for (int d = 0; d < dim; d++) {
+                    queries[worth * dim + d] = columns[d * size + rows[from + k]];
+                }
+                cosineRow[k] = worth++;
+            }
+            if (worth > 0 && outputs.length > 0) {
                 int n = outputs.length;
                 CpuBackend.INSTANCE.gemm(
-                        false, false, count, n, dim, queries, 0, dim, outputColumns, 0, n, cosines, 0, n, false);
+                        false, false, worth, n, dim, queries, 0, dim, outputColumns, 0, n, cosines, 0, n, false);
             }
             windowStart = from;
             drawn = from + count;

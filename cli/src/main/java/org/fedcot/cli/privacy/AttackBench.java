@@ -84,6 +84,8 @@ public final class AttackBench implements Callable<Integer> {
         AttackPrior prior = AttackPrior.zipf(table);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // the bench sentences have no public text beside them; GloVe's order is its own public-text frequency
+        err.println("the Bayesian attack's prior: " + prior.description() + " (GloVe's, most frequent first)");
         out.print(AttackRow.HEADER);
         double slowest = Double.POSITIVE_INFINITY;
         for (double eps : epsilons) {
@@ -113,7 +115,7 @@ public final class AttackBench implements Callable<Integer> {
                     seconds,
                     rate);
             err.flush();
-            out.print(new AttackRow("bench", kind.label(), eps, score, null, null).markdown());
+            out.print(new AttackRow("bench", kind.label(), eps, score, null, null, prior.description()).markdown());
             out.flush();
         }
         out.printf(Locale.ROOT, "attack %s: %.0f released tokens/s%n", kind.label(), slowest);

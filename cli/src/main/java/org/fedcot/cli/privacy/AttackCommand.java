@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.fedcot.pipeline.config.LlmSettings;
 import org.fedcot.pipeline.config.RunConfig;
 import org.fedcot.pipeline.privacy.AttackRow;
+import org.fedcot.pipeline.privacy.PublicPrompts;
 import org.fedcot.pipeline.privacy.RunAttacks;
 import org.fedcot.pipeline.run.RunDir;
 import org.fedcot.pipeline.run.RunListener;
@@ -78,9 +79,11 @@ public final class AttackCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean any = false;
         // a run of several seeds keeps each seed's releases in seed-S/: every seed is attacked, with the config
-        // (and so the estimates' seed) the run's attack stage used
+        // (and so the estimates' seed) the run's attack stage used, and the public prompts it recorded (those of a
+        // run made before runs recorded them are read from its task files, split as it split them)
         for (long seed : config.seedList()) {
             RunDir seedDir = dir.forSeed(seed, config.perSeedDirectories());
+            PublicPrompts.recordFromConfig(seedDir, config, seed);
             List<AttackRow> rows = RunAttacks.run(seedDir, config, lm, listener);
             if (!rows.isEmpty()) {
                 any = true;

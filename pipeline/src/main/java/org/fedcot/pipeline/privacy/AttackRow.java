@@ -12,8 +12,10 @@ import org.fedcot.privacy.AttackScore;
  * @param score     what the attacks recovered
  * @param accuracy  the test accuracy of the release's FedCoT-E variant, null when not (yet) measured
  * @param lm        the share of eligible words the server's LLM recovered in its restorations, null when not asked
+ * @param prior     where the Bayesian attack's prior came from, in words
  */
-public record AttackRow(String stage, String mechanism, double epsilon, AttackScore score, Double accuracy, Double lm) {
+public record AttackRow(
+        String stage, String mechanism, double epsilon, AttackScore score, Double accuracy, Double lm, String prior) {
     /** The Markdown header of {@link #markdown}. */
     public static final String HEADER = """
             | mechanism | eps | FedCoT-E accuracy | words | pass-through | NN top-1 | NN top-5 | Bayes top-1 \

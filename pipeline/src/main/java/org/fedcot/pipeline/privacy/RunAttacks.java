@@ -32,9 +32,9 @@ import org.fedcot.privacy.TokenPerturber;
  * The attacks on what the server received, as a stage of {@code fedcot run} and as {@code fedcot attack}: for
  * every mechanism release in the run directory, the stage file's records are exactly the server's view (each
  * record's input the raw question, its output the text sent), and the nearest-neighbour and Bayesian inversions
- * over the mechanism's vocabulary (GloVe's words or a model's token set), with a Zipf prior over the vocabulary's
- * order, are scored on them, and, given
- * an LLM, its restorations ({@link LmReconstruction}). Writes
+ * over the mechanism's vocabulary (GloVe's words or a model's token set), with a prior counted over the run's
+ * public prompts ({@link PublicPrompts}), are scored on them, and, given an LLM, its restorations
+ * ({@link LmReconstruction}). Writes
  * {@code privacy/attacks.json} and {@code privacy/attacks.md}, and into the report directory the privacy table
  * ({@code privacy.md}) and the privacy-utility chart ({@code privacy-utility.png}).
  */
@@ -55,7 +55,12 @@ public final class RunAttacks {
         PrivacySettings p = config.privacy();
         TextPerturber perturber = Perturbers.open(
                 Path.of(p.embeddings()), p.tokenizer() == null ? null : Path.of(p.tokenizer()), p.options(p.epsilon()));
-        Scorer scorer = scorer(perturber);
+        List<String> publicPrompts = PublicPrompts.read(dir).orElse(List.of());
+        AttackPrior prior = prior(perturber, publicPrompts);
+        String priorSource =
+                prior.description() + (publicPrompts.isEmpty() ? " (the run has no public prompts on record)" : "");
+        listener.message("privacy attacks: the Bayesian attack's prior is " + priorSource);
+        Scorer scorer = scorer(perturber, prior);
         List<AttackRow> rows = new ArrayList<>();
         for (Release r : ReleasePlan.of(config)) {
             if (!r.dp() || !Files.exists(dir.stage(r.stage()))) {
@@ -80,9 +85,10 @@ public final class RunAttacks {
                             p.options(r.epsilon()),
                             lm,
                             dir.privacy().resolve("lm-attack-cache.jsonl"));
-            rows.add(new AttackRow(r.stage(), r.mechanism(), r.epsilon(), score, accuracy(dir, r), restored));
+            rows.add(new AttackRow(
+                    r.stage(), r.mechanism(), r.epsilon(), score, accuracy(dir, r), restored, priorSource));
         }
-        write(dir, rows);
+        write(dir, rows, priorSource);
         return rows;
     }
 
@@ -92,20 +98,30 @@ public final class RunAttacks {
         AttackScore score(PerturbOptions options, List<String> originals, List<String> releases, SplittableRandom rng);
     }
 
-    /**
-     * Word level (GloVe) or token level (a model's input embeddings), as the run perturbs; the prior is Zipf's law
-     * over the vocabulary's order: GloVe's files list words most frequent first, and a tokenizer's ids follow its
-     * merges, which come roughly in order of frequency.
-     */
-    private static Scorer scorer(TextPerturber perturber) {
-        EmbeddingTable table = perturber.engine().table();
-        AttackPrior prior = AttackPrior.zipf(table);
+    /** Word level (GloVe) or token level (a model's input embeddings), as the run perturbs. */
+    private static Scorer scorer(TextPerturber perturber, AttackPrior prior) {
         if (perturber instanceof TokenPerturber tokens) {
             return (options, originals, releases, rng) ->
                     new TokenAttackEvaluation(tokens.vocabulary(), options, prior).score(originals, releases, rng);
         }
+        EmbeddingTable table = perturber.engine().table();
         return (options, originals, releases, rng) ->
                 new AttackEvaluation(table, options, prior).score(originals, releases, rng);
+    }
+
+    /**
+     * The attacker's prior: frequencies counted over the run's public prompts as the perturber reads them (GloVe's
+     * words, or the tokenizer's tokens of the set). Without public prompts, Zipf's law over the vocabulary's order:
+     * GloVe's files list words most frequent first, and a tokenizer's ids follow its merges, which come roughly in
+     * order of frequency.
+     */
+    private static AttackPrior prior(TextPerturber perturber, List<String> publicPrompts) {
+        if (publicPrompts.isEmpty()) {
+            return AttackPrior.zipf(perturber.engine().table());
+        }
+        return perturber instanceof TokenPerturber tokens
+                ? AttackPrior.counted(tokens.vocabulary(), publicPrompts)
+                : AttackPrior.counted(perturber.engine().table(), publicPrompts);
     }
 
     /** Appends the privacy table, when the attacks wrote one, to the run's report {@code reportMd}. */
@@ -126,10 +142,13 @@ public final class RunAttacks {
         return result.accuracy() == null ? null : result.accuracy().value();
     }
 
-    private static void write(RunDir dir, List<AttackRow> rows) throws IOException {
+    private static void write(RunDir dir, List<AttackRow> rows, String priorSource) throws IOException {
         StringBuilder md = new StringBuilder("## Privacy: recovery of the private words by the server\n\n")
                 .append("Share of the eligible (private) words the attacker's guess recovers, per release;")
-                .append(" pass-through counts the words sent unchanged without protection.\n\n")
+                .append(" pass-through counts the words sent unchanged without protection.")
+                .append(" The Bayesian attack's prior: ")
+                .append(priorSource)
+                .append(".\n\n")
                 .append(AttackRow.HEADER);
         rows.forEach(r -> md.append(r.markdown()));
         Files.createDirectories(dir.privacy());
