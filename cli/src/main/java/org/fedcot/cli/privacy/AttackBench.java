@@ -62,9 +62,10 @@ public final class AttackBench implements Callable<Integer> {
 
     @Option(
             names = "--samples",
-            defaultValue = "10",
+            defaultValue = "50",
             paramLabel = "N",
-            description = "Releases of each sentence per eps (default: ${DEFAULT-VALUE}).")
+            description = "Releases of each sentence per eps (default: ${DEFAULT-VALUE}: 25,800 words per eps, a"
+                    + " sampling error of 0.3 points or less on each rate).")
     int samples;
 
     @Option(
