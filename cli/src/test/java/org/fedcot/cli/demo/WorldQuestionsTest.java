@@ -82,8 +82,6 @@ class WorldQuestionsTest {
     @Test
     void aRewriteIsTheShownRationaleWithTheAskedCreaturesName() {
         int renamed = 0;
-        int doesSwapped = 0;
-        int doesAsked = 0;
         for (WorldQuestions.Rewrite r : WorldQuestions.rewrites(500, 9)) {
             Matcher shown = RATIONALE.matcher(r.shown().rationale());
             Matcher asked = RATIONALE.matcher(r.asked().rationale());
@@ -91,46 +89,15 @@ class WorldQuestionsTest {
             assertEquals(
                     r.shown().rationale().replace("A " + shown.group(1) + " ", "A " + asked.group(1) + " "),
                     r.asked().rationale());
-            // the shown question is the asked one but for its creature's name and, if it has one, its "does"
-            String[] shownWords = r.shown().example().question().split(" ");
-            String[] askedWords = r.asked().example().question().split(" ");
-            assertEquals(askedWords.length, shownWords.length, r.toString());
-            for (int i = 0; i < askedWords.length; i++) {
-                String mark = askedWords[i].endsWith("?") ? "?" : "";
-                if (askedWords[i].equals(asked.group(1) + mark)) {
-                    assertEquals(shown.group(1) + mark, shownWords[i], r.toString());
-                } else if (askedWords[i].equals("does")) {
-                    doesAsked++;
-                    if (!shownWords[i].equals("does")) {
-                        doesSwapped++;
-                    }
-                } else {
-                    assertEquals(askedWords[i], shownWords[i], r.toString());
-                }
-            }
+            assertEquals(
+                    r.shown().example().question().replace(shown.group(1), asked.group(1)),
+                    r.asked().example().question());
             assertEquals(r.shown().example().choices(), r.asked().example().choices());
             if (!shown.group(1).equals(asked.group(1))) {
                 renamed++;
             }
         }
-        assertTrue(renamed > 350, renamed + " of 500 rewrites change the name");
-        assertTrue(
-                doesSwapped > doesAsked / 3 && doesSwapped < doesAsked * 2 / 3,
-                doesSwapped + " of " + doesAsked + " shown questions swap their \"does\"");
-    }
-
-    @Test
-    void theRewritesAskAboutEveryCreatureEquallyOften() {
-        Map<String, Integer> asked = new HashMap<>();
-        for (WorldQuestions.Rewrite r : WorldQuestions.rewrites(1000, 4)) {
-            Matcher m = RATIONALE.matcher(r.asked().rationale());
-            assertTrue(m.matches(), r.asked().rationale());
-            asked.merge(m.group(1), 1, Integer::sum);
-        }
-        assertEquals(World.creatures().size(), asked.size());
-        int least = asked.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
-        int most = asked.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        assertTrue(most - least <= 1, "asked between " + least + " and " + most + " times");
+        assertTrue(renamed > 400, renamed + " of 500 rewrites change the name");
     }
 
     @Test
