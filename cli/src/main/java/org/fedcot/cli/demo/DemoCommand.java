@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
     private static final String CONFIG = "demo.yaml";
     /** The cache's name, changed whenever the task or the models change, so an old cache is not reused. */
-    private static final String CACHE_NAME = "demo-v4";
+    private static final String CACHE_NAME = "demo-v3";
     /** The cached models' seed: they belong to the cache, not to a run, so a run's seed does not change them. */
     private static final long MODEL_SEED = 7;
     /** The config field of the seeds to run. */

@@ -13,27 +13,22 @@ import java.util.SplittableRandom;
  * creature is; a question about a creature's trait is answered by that knowledge ("A bamok is a kind of bird.
  * Birds eat seeds."), as CommonsenseQA's rationales state facts about the question's entities.
  *
- * <p>Every trait has four values, each held by two kinds, and no two kinds share a value of more than one trait
- * (each trait pairs the kinds differently: six of the seven rounds of a round robin of eight). So a creature's
- * answer about one trait narrows its kind to two and tells nothing more: only the kind, which a rationale states,
- * answers the creature's other traits. Were every value one kind's, a single label would give the kind away.
- *
  * <p>The world is fixed (not drawn from a run's seed): the cached teacher knows this world and no other.
  * Creature names are single lower-case words of five letters, so the tokenizer learnt from the world's language
  * makes each one token that the privacy mechanism may swap; the traits are asked with words of at most three
  * letters ("eat", "say", "hue"), which the reference's token set leaves alone.
  */
 final class World {
-    /** The kinds' names, singular then plural. */
+    /** The kinds: singular, plural, then one value per {@link Trait}, in its order; no value is used twice. */
     private static final List<List<String>> KINDS = List.of(
-            List.of("bird", "birds"),
-            List.of("fish", "fish"),
-            List.of("frog", "frogs"),
-            List.of("snake", "snakes"),
-            List.of("mouse", "mice"),
-            List.of("horse", "horses"),
-            List.of("bear", "bears"),
-            List.of("crab", "crabs"));
+            List.of("bird", "birds", "trees", "seeds", "tweet", "blue", "hawks", "feathers"),
+            List.of("fish", "fish", "rivers", "worms", "blub", "silver", "sharks", "scales"),
+            List.of("frog", "frogs", "ponds", "flies", "croak", "green", "herons", "slime"),
+            List.of("snake", "snakes", "rocks", "eggs", "hiss", "brown", "eagles", "spots"),
+            List.of("mouse", "mice", "barns", "cheese", "squeak", "grey", "cats", "whiskers"),
+            List.of("horse", "horses", "fields", "grass", "neigh", "white", "wolves", "manes"),
+            List.of("bear", "bears", "caves", "honey", "growl", "black", "hunters", "claws"),
+            List.of("crab", "crabs", "beaches", "algae", "click", "red", "gulls", "shells"));
     /** Creatures per kind. */
     static final int PER_KIND = 28;
 
@@ -44,22 +39,19 @@ final class World {
 
     /** What is asked about a creature, the question's words and the rationale's sentence for its kind. */
     enum Trait {
-        HOME("Where do you see a %s?", "%s live in %s.", "trees", "rivers", "caves", "fields"),
-        FOOD("What does a %s eat?", "%s eat %s.", "seeds", "worms", "grass", "honey"),
-        CALL("What does a %s say?", "%s say %s.", "tweet", "hiss", "croak", "growl"),
-        HUE("What hue is a %s?", "%s are %s.", "green", "brown", "grey", "white"),
-        FOE("Who can eat a %s?", "%s are eaten by %s.", "hawks", "cats", "wolves", "eagles"),
-        COAT("What is on a %s?", "%s have %s.", "scales", "claws", "shells", "spots");
+        HOME("Where do you see a %s?", "%s live in %s."),
+        FOOD("What does a %s eat?", "%s eat %s."),
+        CALL("What does a %s say?", "%s say %s."),
+        HUE("What hue is a %s?", "%s are %s."),
+        FOE("Who can eat a %s?", "%s are eaten by %s."),
+        COAT("What is on a %s?", "%s have %s.");
 
         private final String question;
         private final String fact;
-        /** The trait's four values: value {@code v} is held by the two kinds of pair {@code v} of its round. */
-        private final List<String> values;
 
-        Trait(String question, String fact, String... values) {
+        Trait(String question, String fact) {
             this.question = question;
             this.fact = fact;
-            this.values = List.of(values);
         }
 
         /** The question about {@code creature}. */
@@ -75,27 +67,7 @@ final class World {
 
         /** This trait's value for {@code kind}. */
         String value(int kind) {
-            return values.get(pair(kind));
-        }
-
-        /** The trait's four values, in the order of its pairs. */
-        List<String> options() {
-            return values;
-        }
-
-        /**
-         * Which of this trait's four pairs of kinds {@code kind} is in: round {@code r} of the circle method's
-         * round robin of eight, kind 7 sitting out the circle and meeting kind {@code r}, kinds {@code r + i} and
-         * {@code r - i} (mod 7) meeting as pair {@code i}. No two rounds share a pair, which is what makes one
-         * trait's value say nothing of another's beyond the pair.
-         */
-        private int pair(int kind) {
-            int circle = KINDS.size() - 1;
-            if (kind == circle || kind == ordinal()) {
-                return 0;
-            }
-            int d = Math.floorMod(kind - ordinal(), circle);
-            return Math.min(d, circle - d);
+            return KINDS.get(kind).get(2 + ordinal());
         }
     }
 
@@ -163,11 +135,15 @@ final class World {
     }
 
     /**
-     * The four choices of a question about {@code trait}: the trait's four values in random order, so that no
-     * choice stands out by its form or place.
+     * Four choices for {@code trait} of {@code kind}: its value and three other kinds' values of the same trait, in
+     * random order, so that no choice stands out by its form or place.
      */
-    static List<String> choices(Trait trait, SplittableRandom rng) {
-        List<String> list = new ArrayList<>(trait.options());
+    static List<String> choices(Trait trait, int kind, SplittableRandom rng) {
+        Set<String> set = new LinkedHashSet<>(List.of(trait.value(kind)));
+        while (set.size() < 4) {
+            set.add(trait.value(rng.nextInt(KINDS.size())));
+        }
+        List<String> list = new ArrayList<>(set);
         Collections.shuffle(list, rng);
         return list;
     }
@@ -177,9 +153,6 @@ final class World {
         SplittableRandom rng = new SplittableRandom(NAMES_SEED);
         Set<String> words = new LinkedHashSet<>();
         KINDS.forEach(words::addAll);
-        for (Trait t : Trait.values()) {
-            words.addAll(t.options());
-        }
         Set<String> names = new LinkedHashSet<>();
         while (names.size() < count) {
             StringBuilder name = new StringBuilder();

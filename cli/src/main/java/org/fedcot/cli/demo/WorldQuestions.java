@@ -89,16 +89,16 @@ final class WorldQuestions {
         List<String> words = new ArrayList<>();
         for (int k = 0; k < World.kinds(); k++) {
             words.add(World.kindName(k));
-        }
-        for (World.Trait t : World.Trait.values()) {
-            words.addAll(t.options());
+            for (World.Trait t : World.Trait.values()) {
+                words.add(t.value(k));
+            }
         }
         return words;
     }
 
     /** {@code fact} as a question with four choices for the kind {@code kind} (whose value is the gold answer). */
     private static WorldQuestion question(String id, World.Fact fact, int kind, SplittableRandom rng) {
-        List<String> choices = World.choices(fact.trait(), rng);
+        List<String> choices = World.choices(fact.trait(), kind, rng);
         return new WorldQuestion(
                 new QaExample(
                         id,
