@@ -150,7 +150,10 @@ public final class RunAttacks {
                 .append(priorSource)
                 .append(".\n\n")
                 .append(AttackRow.HEADER);
-        rows.forEach(r -> md.append(r.markdown()));
+        // the table reads by mechanism, then eps; the JSON keeps the release order
+        rows.stream()
+                .sorted(Comparator.comparing(AttackRow::mechanism).thenComparingDouble(AttackRow::epsilon))
+                .forEach(r -> md.append(r.markdown()));
         Files.createDirectories(dir.privacy());
         AtomicFiles.writeString(
                 dir.privacy().resolve("attacks.json"),
