@@ -130,7 +130,11 @@ final class FastCachedAttention {
                 for (int d = 0; d < dv; d += L) {
                     acc = FloatVector.fromArray(S, kc, kRow + d).fma(FloatVector.fromArray(S, q, qRow + d), acc);
                 }
-                p[s] = tail(Lanes.sum(acc), q, qRow, kc, kRow, dv, D) * scale;
+                float dot = Lanes.sum(acc);
+                for (int d = dv; d < D; d++) {
+                    dot = Math.fma(q[qRow + d], kc[kRow + d], dot);
+                }
+                p[s] = dot * scale;
                 max = Math.max(max, p[s]);
             }
             float sum = 0f;
@@ -186,13 +190,5 @@ final class FastCachedAttention {
                 out[oRow + d] = acc * inv;
             }
         }
-    }
-
-    /** {@code dot} plus the scalar tail {@code d in [dv, D)} of query row qRow times key row kRow. */
-    private static float tail(float dot, float[] q, int qRow, float[] kc, int kRow, int dv, int D) {
-        for (int d = dv; d < D; d++) {
-            dot = Math.fma(q[qRow + d], kc[kRow + d], dot);
-        }
-        return dot;
     }
 }
