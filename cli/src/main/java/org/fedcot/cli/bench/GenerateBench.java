@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,10 +30,12 @@ import picocli.CommandLine.Spec;
  * sequences of {@code --tokens} new tokens each after {@code --prompt-tokens} prompt tokens, on a
  * checkpoint opened as {@code fedcot generate} opens it. With {@code --tokenizer} the prompts are cut
  * from a fixed English text and the generated tokens are read as text, as a server does; without
- * one they are random ids and no text is made. One untimed warm-up run first. The phases go to
- * stderr; the last stdout line is {@code generate <params> params, batch <B>: <X> tokens/s decode,
- * <Y> tokens/s prefill}, X being every sequence's new tokens over the time outside the prompts'
- * passes, Y every prompt token over the time of those passes.
+ * one they are random ids and no text is made. {@code --warmup} untimed runs first (the JIT compiles
+ * the decode path over the first few thousand tokens; a figure taken before measures the compiler),
+ * then {@code --runs} timed runs, each printed to stderr; the last stdout line is
+ * {@code generate <params> params, batch <B>: <X> tokens/s decode, <Y> tokens/s prefill}, X being every
+ * sequence's new tokens over the time outside the prompts' passes, Y every prompt token over the time
+ * of those passes, both the median over the timed runs.
  */
 @Command(
         name = "generate",
@@ -84,6 +87,20 @@ public final class GenerateBench implements Callable<Integer> {
     int promptTokens;
 
     @Option(
+            names = "--warmup",
+            defaultValue = "5",
+            paramLabel = "N",
+            description = "Untimed runs first, while the JIT compiles the decode path (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(
+            names = "--runs",
+            defaultValue = "5",
+            paramLabel = "N",
+            description = "Timed runs; the figures are their medians (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(
             names = "--seed",
             defaultValue = "1",
             paramLabel = "S",
@@ -92,9 +109,12 @@ public final class GenerateBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (batch < 1 || tokens < 1 || promptTokens < 1) {
+        if (batch < 1 || tokens < 1 || promptTokens < 1 || runs < 1) {
             throw new ParameterException(
-                    spec.commandLine(), "--batch, --tokens and --prompt-tokens must be at least 1");
+                    spec.commandLine(), "--batch, --tokens, --prompt-tokens and --runs must be at least 1");
+        }
+        if (warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be at least 0");
         }
         DecoderModel model = ModelPath.load(modelPath);
         int positions = model.config().maxPositionEmbeddings();
@@ -113,30 +133,43 @@ public final class GenerateBench implements Callable<Integer> {
         List<Sampler> greedy = prompts.stream().map(p -> Sampler.greedy()).toList();
 
         PrintWriter err = spec.commandLine().getErr();
-        generator.generateAll(prompts, options, greedy);
-        long start = System.nanoTime();
-        List<Generation> out = generator.generateAll(prompts, options, greedy);
-        double wall = (System.nanoTime() - start) / 1e9;
-        double prefill = out.stream().mapToLong(Generation::prefillNanos).sum() / 1e9;
-        double decode = Math.max(wall - prefill, 1e-9); // max 1 token: every token came from a prefill
-        long generated = out.stream().mapToLong(Generation::newTokens).sum();
-        long read = (long) batch * promptTokens;
+        for (int i = 0; i < warmup; i++) {
+            generator.generateAll(prompts, options, greedy);
+        }
         err.printf(
                 Locale.ROOT,
-                "%d threads, batch %d, %d prompt + %d new tokens per sequence%s; after 1 warm-up run%n",
+                "%d threads, batch %d, %d prompt + %d new tokens per sequence%s; after %d warm-up runs%n",
                 Parallel.threads(),
                 batch,
                 promptTokens,
                 tokens,
-                tokenizer == null ? ", random prompt ids" : "");
-        err.printf(Locale.ROOT, "prefill: %d tokens in %.3f s (%.1f tokens/s)%n", read, prefill, read / prefill);
-        err.printf(
-                Locale.ROOT,
-                "decode: %d tokens in %.3f s (%.1f tokens/s, %.2f ms per step)%n",
-                generated,
-                decode,
-                generated / decode,
-                decode * 1e3 / tokens);
+                tokenizer == null ? ", random prompt ids" : "",
+                warmup);
+        double[] decodeRates = new double[runs];
+        double[] prefillRates = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            long start = System.nanoTime();
+            List<Generation> out = generator.generateAll(prompts, options, greedy);
+            double wall = (System.nanoTime() - start) / 1e9;
+            double prefill = out.stream().mapToLong(Generation::prefillNanos).sum() / 1e9;
+            double decode = Math.max(wall - prefill, 1e-9); // max 1 token: every token came from a prefill
+            long generated = out.stream().mapToLong(Generation::newTokens).sum();
+            long read = (long) batch * promptTokens;
+            decodeRates[run] = generated / decode;
+            prefillRates[run] = read / prefill;
+            err.printf(
+                    Locale.ROOT,
+                    "run %d: prefill %d tokens in %.3f s (%.1f tokens/s); decode %d tokens in %.3f s"
+                            + " (%.1f tokens/s, %.2f ms per step)%n",
+                    run + 1,
+                    read,
+                    prefill,
+                    prefillRates[run],
+                    generated,
+                    decode,
+                    decodeRates[run],
+                    decode * 1e3 / tokens);
+        }
         err.flush();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(
@@ -144,10 +177,18 @@ public final class GenerateBench implements Callable<Integer> {
                 "generate %d params, batch %d: %.1f tokens/s decode, %.1f tokens/s prefill%n",
                 model.parameterCount(),
                 batch,
-                generated / decode,
-                read / prefill);
+                median(decodeRates),
+                median(prefillRates));
         stdout.flush();
         return 0;
+    }
+
+    /** The middle value (the mean of the two middle ones for an even count). */
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** {@code --batch} prompts of random ids. */

@@ -26,19 +26,20 @@ class GenerateBenchTest {
 
     @Test
     void theLastLineGivesDecodeAndPrefillRates() {
-        CliRun random = bench("--batch", "3", "--tokens", "6", "--prompt-tokens", "5");
+        CliRun random = bench("--batch", "3", "--tokens", "6", "--prompt-tokens", "5", "--warmup", "1", "--runs", "3");
         assertEquals(0, random.code(), random.err());
         var m = LAST_LINE.matcher(lastLine(random.out()));
         assertTrue(m.matches(), random.out());
         assertEquals("3", m.group(2));
         assertTrue(Long.parseLong(m.group(1)) > 10_000, "the made model's parameter count: " + m.group(1));
-        assertTrue(random.err().contains("decode: 18 tokens"), random.err());
-        assertTrue(random.err().contains("prefill: 15 tokens"), random.err());
+        assertEquals(3, random.err().lines().filter(l -> l.startsWith("run ")).count(), random.err());
+        assertTrue(random.err().contains("run 3: prefill 15 tokens"), random.err());
+        assertTrue(random.err().contains("decode 18 tokens"), random.err());
 
         CliRun text = bench("--tokenizer", MadeMaterial.tokenizer().toString(), "--batch", "2", "--tokens", "4");
         assertEquals(0, text.code(), text.err());
         assertTrue(LAST_LINE.matcher(lastLine(text.out())).matches(), text.out());
-        assertTrue(text.err().contains("decode: 8 tokens"), text.err());
+        assertTrue(text.err().contains("decode 8 tokens"), text.err());
     }
 
     @Test
@@ -46,8 +47,15 @@ class GenerateBenchTest {
         CliRun zero = bench("--batch", "0");
         assertEquals(2, zero.code());
         assertTrue(
-                zero.err().lines().findFirst().orElse("").contains("--batch, --tokens and --prompt-tokens must be"),
+                zero.err()
+                        .lines()
+                        .findFirst()
+                        .orElse("")
+                        .contains("--batch, --tokens, --prompt-tokens and --runs must be"),
                 zero.err());
+        CliRun noWarmup = bench("--warmup", "-1");
+        assertEquals(2, noWarmup.code());
+        assertTrue(noWarmup.err().contains("--warmup must be at least 0"), noWarmup.err());
         CliRun tooLong = bench("--tokens", "600");
         assertEquals(2, tooLong.code());
         assertTrue(tooLong.err().contains("exceed the model's context of 512 positions"), tooLong.err());

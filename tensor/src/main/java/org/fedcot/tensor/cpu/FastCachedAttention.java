@@ -123,23 +123,10 @@ final class FastCachedAttention {
             int head = (b * capacity * NKV + h / group) * D;
             int qRow = qOff + idx * D;
             int last = pos + t;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int s = 0; s <= last; s++) {
-                int kRow = kOff + head + s * stride;
-                FloatVector acc = FloatVector.zero(S);
-                for (int d = 0; d < dv; d += L) {
-                    acc = FloatVector.fromArray(S, kc, kRow + d).fma(FloatVector.fromArray(S, q, qRow + d), acc);
-                }
-                float dot = Lanes.sum(acc);
-                for (int d = dv; d < D; d++) {
-                    dot = Math.fma(q[qRow + d], kc[kRow + d], dot);
-                }
-                p[s] = dot * scale;
-                max = Math.max(max, p[s]);
-            }
+            float max = scores(p, q, qRow, kc, kOff + head, stride, last, D, scale);
+            VectorExp.expShifted(p, 0, last + 1, max);
             float sum = 0f;
             for (int s = 0; s <= last; s++) {
-                p[s] = (float) Math.exp(p[s] - max);
                 sum += p[s];
             }
             float inv = 1f / sum;
@@ -190,5 +177,30 @@ final class FastCachedAttention {
                 out[oRow + d] = acc * inv;
             }
         }
+    }
+
+    /**
+     * The scaled scores {@code p[s] = q . k_s / sqrt(D)} of one query row against keys {@code s in [0, last]}
+     * (from k0, stride apart), returning their maximum. A method of its own, so the JIT inlines its lane
+     * sums within a small compile rather than at the end of the large kernel's budget.
+     */
+    private static float scores(
+            float[] p, float[] q, int qRow, float[] kc, int k0, int stride, int last, int D, float scale) {
+        int dv = D - D % L;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int s = 0; s <= last; s++) {
+            int kRow = k0 + s * stride;
+            FloatVector acc = FloatVector.zero(S);
+            for (int d = 0; d < dv; d += L) {
+                acc = FloatVector.fromArray(S, kc, kRow + d).fma(FloatVector.fromArray(S, q, qRow + d), acc);
+            }
+            float dot = Lanes.sum(acc);
+            for (int d = dv; d < D; d++) {
+                dot = Math.fma(q[qRow + d], kc[kRow + d], dot);
+            }
+            p[s] = dot * scale;
+            max = Math.max(max, p[s]);
+        }
+        return max;
     }
 }
