@@ -1,6 +1,8 @@
 package org.fedcot.tensor.cpu;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,6 +16,14 @@ import jdk.incubator.vector.VectorSpecies;
 final class FastCachedAttention {
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
     private static final int L = S.length();
+    /** Whether {@link #scores} folds four lane sums together (it needs at least four lanes). */
+    private static final boolean FOUR_AT_ONCE = L >= 4;
+    /** Lanes in the upper half. */
+    private static final VectorMask<Float> HIGH_HALF = VectorMask.fromLong(S, FOUR_AT_ONCE ? -1L << (L / 2) : 0);
+    /** Lanes in the second quarter of either half. */
+    private static final VectorMask<Float> ODD_QUARTERS = oddQuarters();
+    /** {@code SWAP[f]} moves lane {@code j ^ (L >> (f + 1))} to lane j: halves, quarters, and so down to neighbours. */
+    private static final VectorShuffle<Float>[] SWAP = swaps();
 
     private FastCachedAttention() {}
 
@@ -133,7 +143,7 @@ final class FastCachedAttention {
             int oRow = outOff + idx * D;
             int vHead = vOff + head;
             int d = 0;
-            // four vectors of the head side by side (then two, then one), so their chains over the positions overlap
+            // four vectors of the head side by side (then three, two, one), so their chains over the positions overlap
             for (; d + 4 * L <= dv; d += 4 * L) {
                 FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
                 for (int j = 0; j <= last; j++) {
@@ -148,6 +158,20 @@ final class FastCachedAttention {
                 a1.mul(inv).intoArray(out, oRow + d + L);
                 a2.mul(inv).intoArray(out, oRow + d + 2 * L);
                 a3.mul(inv).intoArray(out, oRow + d + 3 * L);
+            }
+            if (d + 3 * L == dv) { // a head of three vectors (stories15M's 48 dimensions): one pass, not two
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0;
+                for (int j = 0; j <= last; j++) {
+                    FloatVector pj = FloatVector.broadcast(S, p[j]);
+                    int v0 = vHead + j * stride + d;
+                    a0 = FloatVector.fromArray(S, vc, v0).fma(pj, a0);
+                    a1 = FloatVector.fromArray(S, vc, v0 + L).fma(pj, a1);
+                    a2 = FloatVector.fromArray(S, vc, v0 + 2 * L).fma(pj, a2);
+                }
+                a0.mul(inv).intoArray(out, oRow + d);
+                a1.mul(inv).intoArray(out, oRow + d + L);
+                a2.mul(inv).intoArray(out, oRow + d + 2 * L);
+                d += 3 * L;
             }
             for (; d + 2 * L <= dv; d += 2 * L) {
                 FloatVector a0 = FloatVector.zero(S), a1 = a0;
@@ -181,14 +205,55 @@ final class FastCachedAttention {
 
     /**
      * The scaled scores {@code p[s] = q . k_s / sqrt(D)} of one query row against keys {@code s in [0, last]}
-     * (from k0, stride apart), returning their maximum. A method of its own, so the JIT inlines its lane
-     * sums within a small compile rather than at the end of the large kernel's budget.
+     * (from k0, stride apart), returning their maximum. Four positions at a time, their four lane sums
+     * folded together in one tree (a third of the shuffles of four {@link Lanes#sum}s, written out here so
+     * no vector crosses a call the JIT might not inline); each sum adds the same pairs in the same order
+     * as {@link Lanes#sum}, so the scores are the same bits as one position at a time.
      */
-    private static float scores(
-            float[] p, float[] q, int qRow, float[] kc, int k0, int stride, int last, int D, float scale) {
+    static float scores(float[] p, float[] q, int qRow, float[] kc, int k0, int stride, int last, int D, float scale) {
         int dv = D - D % L;
         float max = Float.NEGATIVE_INFINITY;
-        for (int s = 0; s <= last; s++) {
+        int s = 0;
+        for (; FOUR_AT_ONCE && s + 3 <= last; s += 4) {
+            int r0 = k0 + s * stride;
+            int r1 = r0 + stride;
+            int r2 = r1 + stride;
+            int r3 = r2 + stride;
+            FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (int d = 0; d < dv; d += L) {
+                FloatVector qv = FloatVector.fromArray(S, q, qRow + d);
+                a0 = FloatVector.fromArray(S, kc, r0 + d).fma(qv, a0);
+                a1 = FloatVector.fromArray(S, kc, r1 + d).fma(qv, a1);
+                a2 = FloatVector.fromArray(S, kc, r2 + d).fma(qv, a2);
+                a3 = FloatVector.fromArray(S, kc, r3 + d).fma(qv, a3);
+            }
+            // first fold: a's and b's halves side by side; second: their quarters; then within quarters
+            FloatVector y01 =
+                    a0.blend(a1, HIGH_HALF).add(a1.blend(a0, HIGH_HALF).rearrange(SWAP[0]));
+            FloatVector y23 =
+                    a2.blend(a3, HIGH_HALF).add(a3.blend(a2, HIGH_HALF).rearrange(SWAP[0]));
+            FloatVector y = y01.blend(y23, ODD_QUARTERS)
+                    .add(y23.blend(y01, ODD_QUARTERS).rearrange(SWAP[1]));
+            for (int f = 2; f < SWAP.length; f++) {
+                y = y.add(y.rearrange(SWAP[f]));
+            }
+            float d0 = y.lane(0);
+            float d1 = y.lane(L / 2);
+            float d2 = y.lane(L / 4);
+            float d3 = y.lane(3 * L / 4);
+            for (int d = dv; d < D; d++) {
+                d0 = Math.fma(q[qRow + d], kc[r0 + d], d0);
+                d1 = Math.fma(q[qRow + d], kc[r1 + d], d1);
+                d2 = Math.fma(q[qRow + d], kc[r2 + d], d2);
+                d3 = Math.fma(q[qRow + d], kc[r3 + d], d3);
+            }
+            p[s] = d0 * scale;
+            p[s + 1] = d1 * scale;
+            p[s + 2] = d2 * scale;
+            p[s + 3] = d3 * scale;
+            max = Math.max(max, Math.max(Math.max(p[s], p[s + 1]), Math.max(p[s + 2], p[s + 3])));
+        }
+        for (; s <= last; s++) {
             int kRow = k0 + s * stride;
             FloatVector acc = FloatVector.zero(S);
             for (int d = 0; d < dv; d += L) {
@@ -202,5 +267,26 @@ final class FastCachedAttention {
             max = Math.max(max, p[s]);
         }
         return max;
+    }
+
+    private static VectorMask<Float> oddQuarters() {
+        long bits = 0;
+        for (int j = 0; FOUR_AT_ONCE && j < L; j++) {
+            if ((j & (L / 4)) != 0) {
+                bits |= 1L << j;
+            }
+        }
+        return VectorMask.fromLong(S, bits);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] swaps() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] swaps = new VectorShuffle[steps];
+        for (int f = 0; f < steps; f++) {
+            int distance = L >> (f + 1);
+            swaps[f] = VectorShuffle.fromOp(S, j -> j ^ distance);
+        }
+        return swaps;
     }
 }

@@ -1,8 +1,10 @@
 package org.fedcot.tensor.cpu;
 
 import static org.fedcot.tensor.cpu.FastPathAssertions.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import jdk.incubator.vector.FloatVector;
 import org.fedcot.tensor.kernels.CachedAttentionKernels;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,43 @@ class FastCachedAttentionTest {
         check(1, 1, 40, 6, 6, 3 * lanes);
         check(2, 3, 7, 4, 2, lanes + 5);
         check(3, 2, 0, 8, 1, 2 * lanes + 1);
+    }
+
+    /**
+     * The scores, four positions folded together, are bit for bit one {@link Lanes#sum} per position (the
+     * same pairs added in the same order), whatever the count of positions and the head size's tail.
+     */
+    @Test
+    void scoresFourAtOnceAreTheBitsOfOneLaneSumPerPosition() {
+        int lanes = Lanes.SPECIES.length();
+        for (int D : new int[] {lanes, 3 * lanes, 2 * lanes + 5}) {
+            for (int last = 0; last < 11; last++) {
+                int stride = D + 7;
+                float[] q = random(D + 2);
+                float[] k = random(3 + (last + 1) * stride);
+                float scale = 0.37f;
+                float[] p = new float[last + 1];
+                float max = FastCachedAttention.scores(p, q, 2, k, 3, stride, last, D, scale);
+                float want = Float.NEGATIVE_INFINITY;
+                for (int s = 0; s <= last; s++) {
+                    int row = 3 + s * stride;
+                    FloatVector acc = FloatVector.zero(Lanes.SPECIES);
+                    int dv = D - D % lanes;
+                    for (int d = 0; d < dv; d += lanes) {
+                        acc = FloatVector.fromArray(Lanes.SPECIES, k, row + d)
+                                .fma(FloatVector.fromArray(Lanes.SPECIES, q, 2 + d), acc);
+                    }
+                    float dot = Lanes.sum(acc);
+                    for (int d = dv; d < D; d++) {
+                        dot = Math.fma(q[2 + d], k[row + d], dot);
+                    }
+                    float score = dot * scale;
+                    assertEquals(Float.floatToRawIntBits(score), Float.floatToRawIntBits(p[s]), "D " + D + " s " + s);
+                    want = Math.max(want, score);
+                }
+                assertEquals(want, max);
+            }
+        }
     }
 
     /** B rows of TN new tokens at positions [pos, pos + TN) over a cache of room for pos + TN + 3. */
