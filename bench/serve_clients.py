@@ -1,8 +1,10 @@
 """Aggregate throughput of N concurrent greedy clients against one client asking the same prompts in turn.
 
-Usage: serve_clients.py URL MODEL [N=8] [TOKENS=128] [ROUNDS=5]   (URL without /v1, e.g. http://127.0.0.1:8000)
-Runs ROUNDS rounds of both (one client, then N clients) and prints the median tokens/s of each, their
-ratio, and how many concurrent answers equal the one-client answers. A concurrent round lasts well under
+Usage: serve_clients.py URL MODEL [N=8] [TOKENS=128] [ROUNDS=5] [WARMUP=10]   (URL without /v1, e.g. http://127.0.0.1:8000)
+Runs WARMUP untimed rounds, then ROUNDS timed rounds of both (one client, then N clients), and prints the
+median tokens/s of each, their ratio, and how many concurrent answers equal the one-client answers. The
+server's JIT keeps compiling the batched path for the first twenty or so concurrent rounds (the batch's
+size changes as requests join and leave), so a server measured straight after its start times the compiler. A concurrent round lasts well under
 a second on a small model, and the clients share the machine with the server, so single rounds scatter.
 Standard library only, so any Python 3 runs it.
 """
@@ -17,6 +19,7 @@ url, model = sys.argv[1], sys.argv[2]
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 8
 tokens = int(sys.argv[4]) if len(sys.argv) > 4 else 128
 rounds = int(sys.argv[5]) if len(sys.argv) > 5 else 5
+warmup = int(sys.argv[6]) if len(sys.argv) > 6 else 10
 prompts = ["Once upon a time", "The little dog", "Lily and Ben went", "One day a bird",
            "There was a big tree", "Tom liked to play", "The sun was hot", "A girl named Sue"]
 prompts = [prompts[i % len(prompts)] + " " * (i // len(prompts)) for i in range(n)]
@@ -40,10 +43,11 @@ def concurrently():
     return out, time.perf_counter() - start
 
 
-# warm-up, untimed: one request alone and one concurrent round, so the server's JIT has compiled the
-# decode path for one row and for a full batch before either is timed
-ask(prompts[0])
-concurrently()
+# warm-up, untimed: requests alone and concurrent rounds, so the server's JIT has compiled the decode
+# path for one row and for a full batch before either is timed
+for _ in range(warmup):
+    ask(prompts[0])
+    concurrently()
 one_rates, many_rates, same = [], [], n
 for _ in range(rounds):
     start = time.perf_counter()

@@ -7,7 +7,7 @@ import org.fedcot.tensor.kernels.Kernel;
 
 /**
  * The CPU backend: runs each portable kernel with its parallel index split over the cores, and
- * swaps in a Vector API fast path where one exists (gemm, attention, cross-entropy, SwiGLU).
+ * swaps in a Vector API fast path where one exists (gemm, attention, cross-entropy).
  * {@code -Dfedcot.cpu.portable=true} forces the portable kernels everywhere (the reference the fast
  * paths are tested against).
  *
@@ -27,9 +27,7 @@ public final class CpuBackend implements Backend {
         Kernel[] kernels = Kernel.values();
         bound = new BoundKernel[kernels.length];
         for (Kernel k : kernels) {
-            bound[k.ordinal()] = !PORTABLE_ONLY && k == Kernel.SWIGLU_FORWARD
-                    ? KernelBinder.bind(k, FastActivations.class)
-                    : KernelBinder.bind(k);
+            bound[k.ordinal()] = KernelBinder.bind(k);
         }
     }
 

@@ -134,9 +134,9 @@ final class FastCachedAttention {
             int qRow = qOff + idx * D;
             int last = pos + t;
             float max = scores(p, q, qRow, kc, kOff + head, stride, last, D, scale);
-            VectorExp.expShifted(p, 0, last + 1, max);
             float sum = 0f;
             for (int s = 0; s <= last; s++) {
+                p[s] = (float) Math.exp(p[s] - max);
                 sum += p[s];
             }
             float inv = 1f / sum;

@@ -29,20 +29,13 @@ final class KernelBinder {
 
     /** The kernel's static method, called with {@code args} unboxed in order, then {@code lo, hi}. */
     static BoundKernel bind(Kernel k) {
-        return bind(k, k.family());
-    }
-
-    /**
-     * The static method of {@code family} named and typed as the kernel's own (a CPU fast path standing in
-     * for it), called the same way.
-     */
-    static BoundKernel bind(Kernel k, Class<?> family) {
-        Method m = Arrays.stream(family.getMethods())
+        Method m = Arrays.stream(k.family().getMethods())
                 .filter(c -> c.getName().equals(k.method()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no kernel " + family.getSimpleName() + "." + k.method()));
+                .orElseThrow(() ->
+                        new IllegalStateException("no kernel " + k.family().getSimpleName() + "." + k.method()));
         ClassDesc self = ClassDesc.of(
-                KernelBinder.class.getPackageName() + ".Bound" + family.getSimpleName() + "_" + m.getName());
+                KernelBinder.class.getPackageName() + ".Bound" + k.family().getSimpleName() + "_" + m.getName());
         byte[] bytes = ClassFile.of().build(self, cb -> cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC)
                 .withInterfaceSymbols(ClassDesc.of(BoundKernel.class.getName()))
                 .withMethodBody("<init>", MethodTypeDesc.of(CD_void), ClassFile.ACC_PUBLIC, code -> code.aload(0)
