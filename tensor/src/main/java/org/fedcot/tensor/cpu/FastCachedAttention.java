@@ -227,7 +227,7 @@ final class FastCachedAttention {
                 a2 = FloatVector.fromArray(S, kc, r2 + d).fma(qv, a2);
                 a3 = FloatVector.fromArray(S, kc, r3 + d).fma(qv, a3);
             }
-            // first fold: a's and b's halves side by side; second: their quarters; then within quarters
+            // first fold: each pair's halves side by side; second: the two pairs' quarters; then within quarters
             FloatVector y01 =
                     a0.blend(a1, HIGH_HALF).add(a1.blend(a0, HIGH_HALF).rearrange(SWAP[0]));
             FloatVector y23 =
