@@ -4,8 +4,9 @@ Usage: serve_clients.py URL MODEL [N=8] [TOKENS=128] [ROUNDS=5] [WARMUP=10]   (U
 Runs WARMUP untimed rounds, then ROUNDS timed rounds of both (one client, then N clients), and prints the
 median tokens/s of each, their ratio, and how many concurrent answers equal the one-client answers. The
 server's JIT keeps compiling the batched path for the first twenty or so concurrent rounds (the batch's
-size changes as requests join and leave), so a server measured straight after its start times the compiler. A concurrent round lasts well under
-a second on a small model, and the clients share the machine with the server, so single rounds scatter.
+size changes as requests join and leave), so a server measured straight after its start times the compiler.
+A concurrent round lasts well under a second on a small model, and the clients share the machine with the
+server, so single rounds scatter.
 Standard library only, so any Python 3 runs it.
 """
 import json

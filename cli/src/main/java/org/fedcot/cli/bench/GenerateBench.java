@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -133,9 +132,7 @@ public final class GenerateBench implements Callable<Integer> {
         List<Sampler> greedy = prompts.stream().map(p -> Sampler.greedy()).toList();
 
         PrintWriter err = spec.commandLine().getErr();
-        for (int i = 0; i < warmup; i++) {
-            generator.generateAll(prompts, options, greedy);
-        }
+        Timings.warmUp(warmup, 0, i -> generator.generateAll(prompts, options, greedy));
         err.printf(
                 Locale.ROOT,
                 "%d threads, batch %d, %d prompt + %d new tokens per sequence%s; after %d warm-up runs%n",
@@ -177,18 +174,10 @@ public final class GenerateBench implements Callable<Integer> {
                 "generate %d params, batch %d: %.1f tokens/s decode, %.1f tokens/s prefill%n",
                 model.parameterCount(),
                 batch,
-                median(decodeRates),
-                median(prefillRates));
+                Timings.median(decodeRates),
+                Timings.median(prefillRates));
         stdout.flush();
         return 0;
-    }
-
-    /** The middle value (the mean of the two middle ones for an even count). */
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** {@code --batch} prompts of random ids. */
