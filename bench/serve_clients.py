@@ -2,11 +2,11 @@
 
 Usage: serve_clients.py URL MODEL [N=8] [TOKENS=128] [ROUNDS=5] [WARMUP=10]   (URL without /v1, e.g. http://127.0.0.1:8000)
 Runs WARMUP untimed rounds, then ROUNDS timed rounds of both (one client, then N clients), and prints the
-median tokens/s of each, their ratio, and how many concurrent answers equal the one-client answers. The
-server's JIT keeps compiling the batched path for the first twenty or so concurrent rounds (the batch's
-size changes as requests join and leave), so a server measured straight after its start times the compiler.
-A concurrent round lasts well under a second on a small model, and the clients share the machine with the
-server, so single rounds scatter.
+median tokens/s of each, the median of the rounds' ratios, and how many concurrent answers equal the
+one-client answers. The server's JIT keeps compiling the batched path for the first twenty or so
+concurrent rounds (the batch's size changes as requests join and leave), so a server measured straight
+after its start times the compiler. A concurrent round lasts well under a second on a small model, and the
+clients share the machine with the server, so single rounds scatter.
 Standard library only, so any Python 3 runs it.
 """
 import json
@@ -60,7 +60,12 @@ for _ in range(rounds):
     same = min(same, sum(1 for a, b in zip(alone, together) if a[0] == b[0]))
 one = statistics.median(one_rates)
 many = statistics.median(many_rates)
+ratios = [m / o for o, m in zip(one_rates, many_rates)]
 rates = lambda xs: ", ".join(f"{x:.0f}" for x in xs)
 print(f"one client, {n} requests of {tokens} tokens in turn: median {one:.1f} tokens/s ({rates(one_rates)})")
-print(f"{n} concurrent clients: median {many:.1f} tokens/s ({rates(many_rates)}); ratio {many / one:.2f}x")
+print(f"{n} concurrent clients: median {many:.1f} tokens/s ({rates(many_rates)})")
+# each round's two halves run back to back, so their ratio is paired: the machine's speed, which can
+# drift by half within minutes, cancels in it, where it does not between the two medians
+print(f"ratio: median {statistics.median(ratios):.2f}x of the rounds' ({', '.join(f'{r:.2f}' for r in ratios)});"
+      f" ratio of the medians {many / one:.2f}x")
 print(f"identical answers: {same}/{n} in every round")

@@ -11,13 +11,16 @@ import java.util.function.Consumer;
 import org.fedcot.models.transformer.DecoderModel;
 import org.fedcot.models.transformer.SlotCache;
 import org.fedcot.tensor.Tensor;
+import org.fedcot.tensor.cpu.Parallel;
 
 /**
  * Generation of many sequences at once (continuous batching): each {@link #step()} feeds the prompts
  * of sequences that join, then one new token of every active sequence in one batched pass, so the
  * weights are read once per step for all of them. Sequences join and leave between steps; each has
- * its own cache slot, sampler (and so seed), stop ids, stop strings and token limit, and gives
- * exactly the tokens and text {@link Generator} gives it alone, streaming included.
+ * its own cache slot, sampler (and so seed), stop ids, stop strings and token limit, and gets
+ * exactly the tokens and text, streaming included, that it gets decoded alone here, whoever joins or
+ * leaves beside it and whenever (those of {@link Generator}, which multiplies unpacked weights, agree
+ * to rounding).
  *
  * <p>At most {@code maxBatch} sequences are active; later submissions wait in FIFO order for a free
  * slot. {@link #submit} may be called from any thread; {@link #step()} runs on one thread at a time
@@ -225,11 +228,25 @@ public final class BatchGenerator {
             active.clear();
             return;
         }
+        // a row's draw (an argmax over the vocabulary when greedy) is most of a step's own work, so
+        // the rows are drawn over the cores; text and stop rules follow in row order on this thread
+        int[] next = new int[rows];
+        RuntimeException[] failures = new RuntimeException[rows];
+        Parallel.forRange(rows, logits.dim(1), (lo, hi) -> {
+            for (int r = lo; r < hi; r++) {
+                try {
+                    next[r] = active.get(r).decoding.draw(logits, r);
+                } catch (RuntimeException e) {
+                    failures[r] = e;
+                }
+            }
+        });
         List<Sequence> done = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             Sequence s = active.get(r);
+            s.failure = failures[r];
             try {
-                if (!s.decoding.advance(logits, r)) {
+                if (s.failure != null || !s.decoding.accept(next[r])) {
                     done.add(s);
                 }
             } catch (RuntimeException e) {

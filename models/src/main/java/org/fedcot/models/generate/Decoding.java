@@ -74,8 +74,21 @@ final class Decoding {
      * When it returns false the sequence has ended and its remaining text has been streamed.
      */
     boolean advance(Tensor logits, int row) {
+        return accept(draw(logits, row));
+    }
+
+    /**
+     * The next token drawn from row {@code row} of [rows, vocab] {@code logits} by this sequence's
+     * sampler, nothing else touched: the rows of one step may be drawn on different threads, each
+     * sequence's on one, before each is {@link #accept}ed.
+     */
+    int draw(Tensor logits, int row) {
         int vocab = logits.dim(logits.rank() - 1);
-        int next = sampler.sample(logits.hostData(), logits.offset() + row * vocab, vocab);
+        return sampler.sample(logits.hostData(), logits.offset() + row * vocab, vocab);
+    }
+
+    /** Applies the stop rules to the drawn token {@code next}; returns as {@link #advance}. */
+    boolean accept(int next) {
         if (options.stopIds().contains(next)) {
             reason = StopReason.STOP_TOKEN;
             return finish();

@@ -21,20 +21,25 @@ public final class KvCache {
     private int length;
 
     KvCache(int layers, int batch, int capacity, int kvHeads, int headDim) {
+        this(batch, capacity, kvHeads, headDim, new Tensor[layers], new Tensor[layers]);
         if (batch <= 0 || capacity <= 0) {
             throw new IllegalArgumentException(
                     "kv cache: batch " + batch + " and capacity " + capacity + " must be positive");
         }
-        this.batch = batch;
-        this.capacity = capacity;
-        this.kvHeads = kvHeads;
-        this.headDim = headDim;
-        this.keys = new Tensor[layers];
-        this.values = new Tensor[layers];
         for (int l = 0; l < layers; l++) {
             keys[l] = Tensor.zeros(batch, capacity, kvHeads, headDim).named("cache.keys." + l);
             values[l] = Tensor.zeros(batch, capacity, kvHeads, headDim).named("cache.values." + l);
         }
+    }
+
+    /** A cache over the given per-layer storage, which may hold more positions per row than capacity. */
+    private KvCache(int batch, int capacity, int kvHeads, int headDim, Tensor[] keys, Tensor[] values) {
+        this.batch = batch;
+        this.capacity = capacity;
+        this.kvHeads = kvHeads;
+        this.headDim = headDim;
+        this.keys = keys;
+        this.values = values;
     }
 
     /** Number of sequences fed side by side. */
@@ -58,6 +63,19 @@ public final class KvCache {
     }
 
     /**
+     * An empty cache of {@code capacity} positions per row over this cache's storage, with a workspace
+     * of its own, or null when the storage holds fewer positions. For the next sequence of a slot:
+     * storage allocated afresh is memory the process touches for the first time, page by page. This
+     * cache is not to be used after.
+     */
+    KvCache reuse(int capacity) {
+        if (capacity <= 0 || capacity > stride()) {
+            return null;
+        }
+        return new KvCache(batch, capacity, kvHeads, headDim, keys, values);
+    }
+
+    /**
      * A new cache whose row i holds the first {@code length} positions of this cache's row
      * {@code rows[i]}, with room for {@code capacity} positions: several continuations of prefixes
      * fed once (a row may be named more than once). Its length is {@code length}.
@@ -76,7 +94,7 @@ public final class KvCache {
             if (rows[i] < 0 || rows[i] >= batch) {
                 throw new IllegalArgumentException("kv cache: row " + rows[i] + " is outside the batch of " + batch);
             }
-            int src = rows[i] * this.capacity * row;
+            int src = rows[i] * stride() * row;
             int dst = i * capacity * row;
             for (int l = 0; l < keys.length; l++) {
                 System.arraycopy(keys[l].hostData(), src, out.keys[l].hostData(), dst, length * row);
@@ -99,7 +117,7 @@ public final class KvCache {
         Shapes.requireShape("kv cache", v, batch, T, kvHeads, headDim);
         int row = kvHeads * headDim;
         for (int b = 0; b < batch; b++) {
-            int dst = (b * capacity + length) * row;
+            int dst = (b * stride() + length) * row;
             System.arraycopy(k.hostData(), k.offset() + b * T * row, keys[layer].hostData(), dst, T * row);
             System.arraycopy(v.hostData(), v.offset() + b * T * row, values[layer].hostData(), dst, T * row);
         }
@@ -119,5 +137,10 @@ public final class KvCache {
 
     Workspace workspace() {
         return workspace;
+    }
+
+    /** Positions each row's storage holds: capacity, or more for a cache that {@link #reuse}s storage. */
+    private int stride() {
+        return keys[0].dim(1);
     }
 }
