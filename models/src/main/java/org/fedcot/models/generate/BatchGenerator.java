@@ -14,9 +14,9 @@ import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.cpu.Parallel;
 
 /**
- * Generation of many sequences at once (continuous batching): each {@link #step()} feeds the prompts
- * of sequences that join, then one new token of every active sequence in one batched pass, so the
- * weights are read once per step for all of them. Sequences join and leave between steps; each has
+ * Generation of many sequences at once (continuous batching): each {@link #step()} feeds one new token
+ * of every running sequence and the whole prompt of every sequence that joins in one batched pass, so
+ * the weights are read once per step for all of them. Sequences join and leave between steps; each has
  * its own cache slot, sampler (and so seed), stop ids, stop strings and token limit, and gets
  * exactly the tokens and text, streaming included, that it gets decoded alone here, whoever joins or
  * leaves beside it and whenever (those of {@link Generator}, which multiplies unpacked weights, agree
@@ -41,8 +41,8 @@ import org.fedcot.tensor.cpu.Parallel;
  * List<Generation> all = batch.generateAll(prompts, options, samplers);
  * }</pre>
  *
- * <p>Timings: a sequence's {@code prefillNanos} is its own prompt pass; its {@code decodeNanos} adds
- * up the batched decode steps it took part in, which it shared with the other active sequences.
+ * <p>Timings: a sequence's {@code prefillNanos} is the pass that fed its prompt; its {@code decodeNanos}
+ * adds up the passes that fed its later tokens. Each pass is shared with the other sequences in it.
  */
 public final class BatchGenerator {
     private final DecoderModel model;
@@ -127,19 +127,18 @@ public final class BatchGenerator {
     }
 
     /**
-     * One step: drops cancelled sequences, lets waiting sequences join while slots are free (each
-     * prompt in one pass of its own, and its first token drawn), then feeds every active sequence's
-     * last token in one batched pass and draws the next. Sequences that finish leave, free their
-     * slots and complete their futures. A failure of the model or of a stream consumer fails the
-     * sequences it touched (their futures complete exceptionally), not the generator.
+     * One step: drops cancelled sequences, lets waiting sequences join while slots are free, then
+     * feeds, in one batched pass, every running sequence's last token and every joining sequence's
+     * prompt, and draws each sequence's next token. Sequences that finish leave, free their slots and
+     * complete their futures. A failure of the model fails the sequences of the pass, and one of a
+     * stream consumer its own sequence (their futures complete exceptionally), not the generator.
      *
      * @return whether sequences remain, active or waiting
      */
     public boolean step() {
         synchronized (stepLock) {
             active.removeIf(s -> s.cancelled && leave(s, null));
-            join();
-            decode();
+            pass(join());
             activeCount = active.size();
             return !active.isEmpty() || waitingCount() > 0;
         }
@@ -176,53 +175,50 @@ public final class BatchGenerator {
         return out;
     }
 
-    /** Moves waiting sequences into free slots, FIFO, feeding each its prompt. */
-    private void join() {
+    /** Moves waiting sequences into free slots, FIFO, and returns them; their prompts are not fed yet. */
+    private List<Sequence> join() {
+        List<Sequence> joining = new ArrayList<>();
         while (slots.freeSlots() > 0) {
             Sequence s;
             synchronized (waiting) {
                 s = waiting.poll();
             }
             if (s == null) {
-                return;
+                break;
             }
             if (s.cancelled) {
                 s.future.cancel(false);
                 continue;
             }
             s.slot = slots.acquire(s.decoding.capacity());
-            active.add(s);
-            try {
-                long start = System.nanoTime();
-                Tensor logits = model.prefill(slots, s.slot, s.decoding.prompt());
-                s.prefillNanos = System.nanoTime() - start;
-                if (!s.decoding.advance(logits, 0)) {
-                    active.remove(s);
-                    leave(s, null);
-                }
-            } catch (RuntimeException e) {
-                active.remove(s);
-                leave(s, e);
-            }
+            joining.add(s);
         }
+        return joining;
     }
 
-    /** One batched pass over the active sequences; finished ones leave. */
-    private void decode() {
+    /**
+     * One batched pass: the running sequences' last tokens, then the prompts of those {@code joining};
+     * each draws its next token from its last position's logits, and those that finish leave. Fed in
+     * one pass, eight short prompts cost about one decode step rather than a pass each.
+     */
+    private void pass(List<Sequence> joining) {
+        int running = active.size();
+        active.addAll(joining);
         if (active.isEmpty()) {
             return;
         }
         int rows = active.size();
         int[] slotOf = new int[rows];
-        int[] ids = new int[rows];
+        int[][] tokens = new int[rows][];
         for (int r = 0; r < rows; r++) {
-            slotOf[r] = active.get(r).slot;
-            ids[r] = active.get(r).decoding.lastToken();
+            Sequence s = active.get(r);
+            slotOf[r] = s.slot;
+            tokens[r] = r < running ? new int[] {s.decoding.lastToken()} : s.decoding.prompt();
         }
         long start = System.nanoTime();
         Tensor logits;
         try {
-            logits = model.forward(slots, slotOf, ids);
+            logits = model.forward(slots, slotOf, tokens);
         } catch (RuntimeException e) {
             active.forEach(s -> leave(s, e));
             active.clear();
@@ -255,8 +251,12 @@ public final class BatchGenerator {
             }
         }
         long elapsed = System.nanoTime() - start;
-        for (Sequence s : active) {
-            s.decodeNanos += elapsed;
+        for (int r = 0; r < rows; r++) {
+            if (r < running) {
+                active.get(r).decodeNanos += elapsed;
+            } else {
+                active.get(r).prefillNanos = elapsed;
+            }
         }
         active.removeAll(done);
         done.forEach(s -> leave(s, s.failure));

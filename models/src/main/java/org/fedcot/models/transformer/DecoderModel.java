@@ -39,8 +39,9 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
 
     /**
      * Where a pass runs: [batch, seqLen] tokens starting at position pos; cache null when training.
-     * A decode step over a {@link SlotCache} has rows instead: one token per row, row r at its own
-     * position in its own cache {@code rows[r]} (pos 0 and cache null, unused); rows is null
+     * A pass over a {@link SlotCache} has rows instead: one token per row, row r in cache
+     * {@code rows[r]} (pos 0 and cache null, unused); the rows of one cache are consecutive, at its
+     * next positions in order; rows is null
      * otherwise. Training is thus the pass with neither cache nor rows. {@code weights}: the packed
      * weights its linear layers multiply with, or null for the weights themselves; {@code angles}: the
      * rows' rotary angles, computed once for every layer (null without rows).
@@ -302,36 +303,80 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
 
     /**
      * One decode step over several slots at once: {@code ids[r]} is fed to {@code slots[r]} at that
-     * slot's own position and appended to its cache. Rotary embedding and attention run per row;
-     * the linear layers run over all rows in one product. Slots not named are not computed. Returns
-     * logits [slots.length, vocab] in the slot cache's own buffer, valid until its next decode step.
+     * slot's own position and appended to its cache; {@link #forward(SlotCache, int[], int[][])} with
+     * one token per slot.
      *
-     * @throws IllegalArgumentException if the lengths differ or are zero, a slot is named twice or is
-     *                                  not taken, a slot is full, or the cache belongs to another model
+     * @throws IllegalArgumentException as that forward, or if the lengths differ
      */
     public Tensor forward(SlotCache cache, int[] slots, int[] ids) {
-        requireOwn(cache);
-        int rows = slots.length;
-        if (rows == 0 || ids.length != rows) {
+        if (ids.length != slots.length) {
             throw new IllegalArgumentException(
-                    "forward: " + ids.length + " ids for " + rows + " slots; need one id per slot, at least one");
+                    "forward: " + ids.length + " ids for " + slots.length + " slots; need one id per slot");
         }
-        KvCache[] caches = cache.rows(slots);
-        Tensor result = cache.logits(rows, config.vocabSize());
-        try (NoGrad ignored = NoGrad.enter();
-                Workspace.Scope scope = cache.workspace().enter()) {
-            int[] positions = new int[rows];
-            for (int r = 0; r < rows; r++) {
-                positions[r] = caches[r].length();
+        int[][] tokens = new int[ids.length][];
+        for (int r = 0; r < ids.length; r++) {
+            tokens[r] = new int[] {ids[r]};
+        }
+        return forward(cache, slots, tokens);
+    }
+
+    /**
+     * One pass over several slots, each fed its own new tokens: {@code tokens[j]} go to {@code slots[j]}
+     * at that slot's next positions and are appended to its cache. So the prompts of sequences that
+     * join ride in the decode step of those already running, and the weights are read once for all.
+     * Rotary embedding and attention run per token, each over its own slot's cache; the linear layers
+     * run over all tokens in one product, which gives each row what it gets alone; so a slot's results
+     * do not depend on the slots beside it, nor on how its tokens were split over passes. Slots not
+     * named are not computed. Returns logits [slots.length, vocab], row j those of slot j's last token,
+     * valid until the slot cache's next pass.
+     *
+     * @throws IllegalArgumentException if no slot is named, a slot is given no tokens, is named twice,
+     *                                  is not taken or has no room for its tokens, or the cache belongs
+     *                                  to another model
+     */
+    public Tensor forward(SlotCache cache, int[] slots, int[][] tokens) {
+        requireOwn(cache);
+        if (slots.length == 0 || tokens.length != slots.length) {
+            throw new IllegalArgumentException("forward: " + tokens.length + " token lists for " + slots.length
+                    + " slots; need one per slot, at least one");
+        }
+        KvCache[] caches = cache.rows(slots, tokens);
+        int n = 0;
+        for (int[] t : tokens) {
+            n += t.length;
+        }
+        int[] ids = new int[n];
+        KvCache[] rowCaches = new KvCache[n];
+        int[] positions = new int[n];
+        int[] lastRows = new int[slots.length];
+        for (int j = 0, i = 0; j < slots.length; j++) {
+            for (int t = 0; t < tokens[j].length; t++, i++) {
+                ids[i] = tokens[j][t];
+                rowCaches[i] = caches[j];
+                positions[i] = caches[j].length() + t;
             }
+            lastRows[j] = i - 1;
+        }
+        Tensor logits;
+        // a step of one token per slot takes its arrays from the slot cache's pool, the same sizes at
+        // every step; a pass with prompts in it takes new ones, or the pool would keep arrays for every
+        // count of tokens a long-running server has seen
+        Workspace workspace = n == slots.length ? cache.workspace() : new Workspace();
+        try (NoGrad ignored = NoGrad.enter();
+                Workspace.Scope scope = workspace.enter()) {
             Rotary.Angles angles = Rotary.angles(positions, config.rotaryDim(), (float) config.ropeTheta());
-            Pass pass = new Pass(rows, 1, 0, null, caches, cache.weights(), angles);
-            result.copyFrom(head(hidden(ids, pass), pass));
+            Pass pass = new Pass(n, 1, 0, null, rowCaches, cache.weights(), angles);
+            Tensor x = hidden(ids, pass);
+            if (n > slots.length) {
+                x = Embedding.lookup(x, lastRows); // each slot's last token: [n, C] -> [slots, C]
+            }
+            // handed out as the pass leaves them, not copied: the next pass may take the arrays again
+            logits = head(x, pass);
         }
-        for (KvCache c : caches) {
-            c.advance(1);
+        for (int j = 0; j < slots.length; j++) {
+            caches[j].advance(tokens[j].length);
         }
-        return result;
+        return logits;
     }
 
     private void requireOwn(SlotCache cache) {

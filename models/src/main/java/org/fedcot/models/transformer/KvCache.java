@@ -112,12 +112,17 @@ public final class KvCache {
 
     /** Copies the new tokens' keys and values [batch, T, kvHeads, headDim] to positions [length, length + T). */
     void write(int layer, Tensor k, Tensor v) {
+        write(layer, length, k, v);
+    }
+
+    /** Copies keys and values [batch, T, kvHeads, headDim] to positions [position, position + T). */
+    void write(int layer, int position, Tensor k, Tensor v) {
         int T = k.dim(1);
         Shapes.requireShape("kv cache", k, batch, T, kvHeads, headDim);
         Shapes.requireShape("kv cache", v, batch, T, kvHeads, headDim);
         int row = kvHeads * headDim;
         for (int b = 0; b < batch; b++) {
-            int dst = (b * stride() + length) * row;
+            int dst = (b * stride() + position) * row;
             System.arraycopy(k.hostData(), k.offset() + b * T * row, keys[layer].hostData(), dst, T * row);
             System.arraycopy(v.hostData(), v.offset() + b * T * row, values[layer].hostData(), dst, T * row);
         }

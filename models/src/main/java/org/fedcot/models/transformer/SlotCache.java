@@ -2,7 +2,6 @@ package org.fedcot.models.transformer;
 
 import java.util.BitSet;
 import org.fedcot.tensor.Backend;
-import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.Workspace;
 
 /**
@@ -29,8 +28,6 @@ public final class SlotCache {
     private final Workspace workspace = new Workspace();
     /** Null for one slot, and on a device backend, which multiplies the weights as they are. */
     private final DecodeWeights weights;
-    /** The decode steps' logits, [slots, vocab], made on the first step and overwritten by each. */
-    private float[] logits;
 
     SlotCache(DecoderModel model, int slots) {
         if (slots <= 0) {
@@ -94,11 +91,12 @@ public final class SlotCache {
     }
 
     /**
-     * The caches of a decode step's rows, one token each.
+     * The caches of a pass's slots, {@code tokens[r]} new ones for {@code slots[r]}.
      *
-     * @throws IllegalArgumentException if a slot is named twice, is not taken, or is full
+     * @throws IllegalArgumentException if a slot is named twice, is not taken, or is given no tokens or
+     *                                  more than it has room for
      */
-    KvCache[] rows(int[] slots) {
+    KvCache[] rows(int[] slots, int[][] tokens) {
         KvCache[] rows = new KvCache[slots.length];
         BitSet seen = new BitSet();
         for (int r = 0; r < slots.length; r++) {
@@ -107,9 +105,12 @@ public final class SlotCache {
                 throw new IllegalArgumentException("forward: slot " + slots[r] + " is named twice");
             }
             seen.set(slots[r]);
-            if (c.length() >= c.capacity()) {
-                throw new IllegalArgumentException(
-                        "forward: slot " + slots[r] + " is full at " + c.capacity() + " positions");
+            if (tokens[r].length == 0) {
+                throw new IllegalArgumentException("forward: slot " + slots[r] + " is given no tokens");
+            }
+            if (c.length() + tokens[r].length > c.capacity()) {
+                throw new IllegalArgumentException("forward: slot " + slots[r] + " holds " + c.length() + " of "
+                        + c.capacity() + " positions; no room for " + tokens[r].length + " more");
             }
             rows[r] = c;
         }
@@ -127,17 +128,6 @@ public final class SlotCache {
 
     DecodeWeights weights() {
         return weights;
-    }
-
-    /**
-     * A [rows, vocab] view of the logits buffer a decode step writes: one buffer for every step, as a
-     * new [rows, vocab] array per step cost a large allocation (and its clearing) per token.
-     */
-    Tensor logits(int rows, int vocab) {
-        if (logits == null) {
-            logits = Tensor.zeros(caches.length, vocab).storage();
-        }
-        return Tensor.view(logits, 0, rows, vocab);
     }
 
     private void requireTaken(int slot) {

@@ -60,33 +60,38 @@ class SlotCacheForwardTest {
 
     /**
      * With several slots, a prompt's pass multiplies the packed weights as the decode steps do, and
-     * every op of it is per position, so the prompt fed in one pass gives the same bits as fed one
-     * token per step beside another sequence: where a sequence's prompt ends does not matter.
+     * every op of it is per position, so a prompt gives the same bits fed in a pass of its own, beside
+     * other slots' tokens in one pass, or one token per step beside another sequence: where a
+     * sequence's prompt ends and what rides beside it do not matter.
      */
     @ParameterizedTest
     @CsvSource({"LLAMA,false", "QWEN2,false", "GPT_NEOX,false", "GPT_NEOX,true"})
-    void aPromptInOnePassEqualsThePromptFedATokenPerStep(ModelType type, boolean variant) {
+    void aPromptGivesTheSameBitsHoweverItIsSplitOverPasses(ModelType type, boolean variant) {
         DecoderModel model = DecoderModel.random(TestModels.tiny(type, variant), 5);
         int vocab = model.config().vocabSize();
         int[] prompt = TestModels.randomIds(7, vocab, 50);
-        SlotCache slots = model.newSlotCache(3);
+        SlotCache slots = model.newSlotCache(4);
         int whole = slots.acquire(prompt.length + 1);
         int fed = slots.acquire(prompt.length + 1);
         int other = slots.acquire(prompt.length + 2);
-        Tensor once = model.prefill(slots, whole, prompt);
-        model.prefill(slots, fed, new int[] {prompt[0]});
+        int beside = slots.acquire(prompt.length + 1);
+        float[] once = model.prefill(slots, whole, prompt).toArray();
         model.prefill(slots, other, new int[] {3, 4});
+        Tensor mixed = model.forward(slots, new int[] {other, beside, fed}, new int[][] {{5}, prompt, {prompt[0]}});
+        assertArrayEquals(once, Arrays.copyOfRange(mixed.toArray(), vocab, 2 * vocab), "beside other slots");
         Tensor step = null;
         for (int t = 1; t < prompt.length; t++) {
             step = model.forward(slots, new int[] {other, fed}, new int[] {5 + t, prompt[t]});
         }
-        TestModels.assertSameValues(
-                "last position", once, Tensor.view(step.hostData(), step.offset() + vocab, 1, vocab));
-        // each step's logits are overwritten by the next, so the first is copied out
+        assertArrayEquals(once, Arrays.copyOfRange(step.toArray(), vocab, 2 * vocab), "a token per step");
+        // each pass's logits are overwritten by the next, so each is copied out
         float[] afterWhole =
                 model.forward(slots, new int[] {whole}, new int[] {9}).toArray();
+        float[] afterBeside =
+                model.forward(slots, new int[] {beside}, new int[] {9}).toArray();
         float[] afterFed = model.forward(slots, new int[] {fed}, new int[] {9}).toArray();
-        assertArrayEquals(afterWhole, afterFed, "the next step");
+        assertArrayEquals(afterWhole, afterBeside, "the next step, after the prompt beside other slots");
+        assertArrayEquals(afterWhole, afterFed, "the next step, after the prompt a token per step");
     }
 
     @Test
@@ -146,6 +151,14 @@ class SlotCacheForwardTest {
         assertThrows(IllegalArgumentException.class, () -> model.forward(slots, new int[] {b, b}, new int[] {3, 3}));
         assertThrows(IllegalArgumentException.class, () -> model.forward(slots, new int[] {2}, new int[] {3}), "free");
         assertThrows(IllegalArgumentException.class, () -> model.forward(slots, new int[] {b}, new int[] {3, 4}));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> model.forward(slots, new int[] {b}, new int[][] {{}}),
+                "no tokens");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> model.forward(slots, new int[] {b}, new int[][] {{3, 4, 5, 6}}),
+                "b holds 1 of 4 positions: no room for 4 more");
         DecoderModel other = DecoderModel.random(TestModels.tiny(ModelType.LLAMA, false), 5);
         assertThrows(IllegalArgumentException.class, () -> other.forward(slots, new int[] {b}, new int[] {3}));
         assertThrows(IllegalArgumentException.class, () -> other.prefill(slots, b, new int[] {3}));
