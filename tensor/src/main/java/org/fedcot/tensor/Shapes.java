@@ -1,6 +1,7 @@
 package org.fedcot.tensor;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /** Shape arithmetic and the checks that turn a wrong shape into a message naming the tensor. */
 public final class Shapes {
@@ -75,14 +76,14 @@ public final class Shapes {
         return t.rank() == 0 ? 1 : t.size() / Math.max(1, t.dim(-1));
     }
 
-    static int[] resolveReshape(int[] from, int[] to, String name) {
+    static int[] resolveReshape(int[] from, int[] to, Supplier<String> name) {
         int[] s = to.clone();
         int free = -1;
         long known = 1;
         for (int i = 0; i < s.length; i++) {
             if (s[i] == -1) {
                 if (free >= 0) {
-                    throw new IllegalArgumentException("reshape of " + name + ": more than one -1 in " + str(to));
+                    throw new IllegalArgumentException("reshape of " + name.get() + ": more than one -1 in " + str(to));
                 }
                 free = i;
             } else {
@@ -93,13 +94,13 @@ public final class Shapes {
         if (free >= 0) {
             if (known == 0 || n % known != 0) {
                 throw new IllegalArgumentException(
-                        "reshape of " + name + ": cannot view " + str(from) + " as " + str(to));
+                        "reshape of " + name.get() + ": cannot view " + str(from) + " as " + str(to));
             }
             s[free] = (int) (n / known);
         }
         if (size(s) != n) {
             throw new IllegalArgumentException(
-                    "reshape of " + name + ": cannot view " + str(from) + " (" + n + " elements) as " + str(to));
+                    "reshape of " + name.get() + ": cannot view " + str(from) + " (" + n + " elements) as " + str(to));
         }
         return s;
     }

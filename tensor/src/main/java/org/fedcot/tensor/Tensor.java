@@ -316,7 +316,8 @@ public final class Tensor {
 
     /** Same elements, another shape (one dimension may be -1); shares storage, gradient flows through. */
     public Tensor reshape(int... newShape) {
-        int[] resolved = Shapes.resolveReshape(shape, newShape, name());
+        // the name only for an error: every decode step reshapes a few tensors per layer
+        int[] resolved = Shapes.resolveReshape(shape, newShape, this::name);
         Tensor out = new Tensor(data, offset, resolved);
         out.recordBackward(
                 () -> {

@@ -358,10 +358,7 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
             lastRows[j] = i - 1;
         }
         Tensor logits;
-        // a step of one token per slot takes its arrays from the slot cache's pool, the same sizes at
-        // every step; a pass with prompts in it takes new ones, or the pool would keep arrays for every
-        // count of tokens a long-running server has seen
-        Workspace workspace = n == slots.length ? cache.workspace() : new Workspace();
+        Workspace workspace = n == slots.length ? cache.workspace() : cache.promptWorkspace();
         try (NoGrad ignored = NoGrad.enter();
                 Workspace.Scope scope = workspace.enter()) {
             Rotary.Angles angles = Rotary.angles(positions, config.rotaryDim(), (float) config.ropeTheta());

@@ -1,5 +1,6 @@
 package org.fedcot.tensor.ops;
 
+import java.util.function.Supplier;
 import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.GradTarget;
 import org.fedcot.tensor.HalfWeight;
@@ -19,7 +20,7 @@ public final class Linear {
         Shapes.requireRank("linear", w, 2);
         int OC = w.dim(0);
         int C = w.dim(1);
-        requireOperands(x, "weight " + w.name() + " " + Shapes.str(w.shape()), C, bias, OC);
+        requireOperands(x, () -> "weight " + w.name() + " " + Shapes.str(w.shape()), C, bias, OC);
         int R = Shapes.rows(x);
         Tensor out = Tensor.output(Shapes.withLast(x.shape(), OC));
         float[] od = out.storage();
@@ -88,7 +89,7 @@ public final class Linear {
     public static Tensor forward(Tensor x, HalfWeight w, Tensor bias) {
         int OC = w.rows();
         int C = w.cols();
-        requireOperands(x, "weight " + w.name() + " [" + OC + ", " + C + "]", C, bias, OC);
+        requireOperands(x, () -> "weight " + w.name() + " [" + OC + ", " + C + "]", C, bias, OC);
         int R = Shapes.rows(x);
         Tensor out = Tensor.output(Shapes.withLast(x.shape(), OC));
         float[] od = out.storage();
@@ -133,7 +134,7 @@ public final class Linear {
     public static Tensor forward(Tensor x, PackedWeight w, Tensor bias) {
         int OC = w.outputs();
         int C = w.inputs();
-        requireOperands(x, "the packed weight [" + OC + ", " + C + "]", C, bias, OC);
+        requireOperands(x, () -> "the packed weight [" + OC + ", " + C + "]", C, bias, OC);
         int R = Shapes.rows(x);
         Tensor out = Tensor.output(Shapes.withLast(x.shape(), OC));
         float[] od = out.hostData();
@@ -151,11 +152,14 @@ public final class Linear {
                 .launch(Kernel.BIAS_BACKWARD, OC, R, db.storage(), db.offset(), dout.storage(), dout.offset(), R, OC);
     }
 
-    /** x's last dimension must be the weight's C inputs, and a bias must have its OC outputs. */
-    private static void requireOperands(Tensor x, String weight, int C, Tensor bias, int OC) {
+    /**
+     * x's last dimension must be the weight's C inputs, and a bias must have its OC outputs. The weight's
+     * description is built only for the error: every decode step runs this for each of its products.
+     */
+    private static void requireOperands(Tensor x, Supplier<String> weight, int C, Tensor bias, int OC) {
         if (x.rank() == 0 || x.dim(-1) != C) {
             throw new IllegalArgumentException("linear: input " + x.name() + " has shape " + Shapes.str(x.shape())
-                    + " but " + weight + " expects last dimension " + C);
+                    + " but " + weight.get() + " expects last dimension " + C);
         }
         if (bias != null) {
             Shapes.requireShape("linear", bias, OC);
