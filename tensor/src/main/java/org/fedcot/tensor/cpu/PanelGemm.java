@@ -32,10 +32,12 @@ public final class PanelGemm {
     }
 
     /**
-     * Panels [lo, hi) for every row: blocks of 8 and 4 rows panel by panel; a row outside the blocks (a
-     * single sequence's only one) first runs the full panels four at a time, so eight multiply-add chains
-     * are in flight rather than the two of one panel, whose latency would hold a lone row below the speed
-     * the weights stream at, and then the panels left over one by one.
+     * Panels [lo, hi) for every row, in groups of four full panels and then one by one; each group
+     * read from memory once, for all rows. Rows outside the blocks of 8 and 4 (a single sequence's
+     * only one) run the group's four panels at once, so eight multiply-add chains are in flight rather
+     * than the two of one panel, whose latency would hold a lone row below the speed the weights stream
+     * at. (Those rows once ran over every panel before the blocks did: the weights streamed from memory
+     * once more per such row, and a step of 7 rows took twice one of 8.)
      */
     private static void panels(
             int M, float[] a, int aOff, int lda, PackedWeight w, float[] c, int cOff, int ldc, int lo, int hi) {
@@ -45,38 +47,57 @@ public final class PanelGemm {
         int blocked = M - M % 4;
         // [lo, grouped): whole groups of four full panels
         int grouped = lo + Math.max(0, Math.min(hi, N / P) - lo) / 4 * 4;
-        for (int m = blocked; m < M; m++) {
-            for (int p = lo; p < grouped; p += 4) {
+        for (int p = lo; p < grouped; p += 4) {
+            for (int m = blocked; m < M; m++) {
                 rows1x4(a, aOff + m * lda, pw, p * K * P, K, c, cOff + m * ldc + p * P);
             }
+            for (int q = p; q < p + 4; q++) {
+                blocks(blocked, a, aOff, lda, pw, q * K * P, K, c, cOff + q * P, ldc);
+            }
         }
-        float[] partial = null;
-        for (int p = lo; p < hi; p++) {
-            int base = p * K * P;
+        for (int p = grouped; p < hi; p++) {
             int o = p * P;
-            boolean full = o + P <= N;
-            if (!full) {
+            if (o + P <= N) {
+                panel(M, blocked, a, aOff, lda, pw, p * K * P, K, c, cOff + o, ldc);
+            } else {
                 // the padded panel lands in scratch; only its real outputs are copied out
-                partial = new float[M * P];
-            }
-            float[] dst = full ? c : partial;
-            int d0 = full ? cOff + o : 0;
-            int ld = full ? ldc : P;
-            int m = 0;
-            for (; m + 8 <= blocked; m += 8) {
-                rows8(a, aOff + m * lda, lda, pw, base, K, dst, d0 + m * ld, ld);
-            }
-            for (; m + 4 <= blocked; m += 4) {
-                rows4(a, aOff + m * lda, lda, pw, base, K, dst, d0 + m * ld, ld);
-            }
-            for (m = p < grouped ? M : blocked; m < M; m++) {
-                rows1(a, aOff + m * lda, pw, base, K, dst, d0 + m * ld);
-            }
-            if (!full) {
+                float[] partial = new float[M * P];
+                panel(M, blocked, a, aOff, lda, pw, p * K * P, K, partial, 0, P);
                 for (int r = 0; r < M; r++) {
                     System.arraycopy(partial, r * P, c, cOff + r * ldc + o, N - o);
                 }
             }
+        }
+    }
+
+    /** The first {@code blocked} rows (a multiple of 4) on the panel from base: blocks of 8, then of 4. */
+    private static void blocks(
+            int blocked, float[] a, int aOff, int lda, float[] pw, int base, int K, float[] dst, int d0, int ld) {
+        int m = 0;
+        for (; m + 8 <= blocked; m += 8) {
+            rows8(a, aOff + m * lda, lda, pw, base, K, dst, d0 + m * ld, ld);
+        }
+        for (; m + 4 <= blocked; m += 4) {
+            rows4(a, aOff + m * lda, lda, pw, base, K, dst, d0 + m * ld, ld);
+        }
+    }
+
+    /** Every row on one panel: the blocks, then the rows outside them one by one. */
+    private static void panel(
+            int M,
+            int blocked,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] pw,
+            int base,
+            int K,
+            float[] dst,
+            int d0,
+            int ld) {
+        blocks(blocked, a, aOff, lda, pw, base, K, dst, d0, ld);
+        for (int m = blocked; m < M; m++) {
+            rows1(a, aOff + m * lda, pw, base, K, dst, d0 + m * ld);
         }
     }
 
