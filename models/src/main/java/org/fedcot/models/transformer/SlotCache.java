@@ -7,12 +7,12 @@ import org.fedcot.tensor.Workspace;
 /**
  * Key/value caches for sequences decoded side by side, each at its own position: a fixed number of
  * slots, each holding one sequence's cache of its own length. A sequence takes a free slot with
- * {@link #acquire}, is fed its prompt with {@link DecoderModel#prefill} and then one token per step
- * with {@link DecoderModel#forward(SlotCache, int[], int[])} alongside the other slots, and gives the
- * slot back with {@link #release}, for the next sequence to take. Made by
- * {@link DecoderModel#newSlotCache}; not thread-safe.
+ * {@link #acquire}, is fed its prompt (alone with {@link DecoderModel#prefill}, or beside other slots'
+ * tokens with {@link DecoderModel#forward(SlotCache, int[], int[][])}) and then one token per step
+ * alongside the other slots, and gives the slot back with {@link #release}, for the next sequence to
+ * take. Made by {@link DecoderModel#newSlotCache}; not thread-safe.
  *
- * <p>With more than one slot, on the CPU, its decode steps multiply with packed copies of the model's
+ * <p>With more than one slot, on the CPU, its passes multiply with packed copies of the model's
  * linear weights (see {@link DecodeWeights}), made on first use, so a batch step sums no vector lanes:
  * decode with a slot cache made after the model's last training step. One slot multiplies the weights
  * as they are: a single sequence decodes as fast either way (measured), and packing in a JVM that has
@@ -20,10 +20,6 @@ import org.fedcot.tensor.Workspace;
  * shape.
  */
 public final class SlotCache {
-    private final DecoderModel model;
-    private final KvCache[] caches;
-    /** Slots held by a sequence; a join takes the lowest free one, so few slots' storage is used. */
-    private final BitSet taken = new BitSet();
     /**
      * Floats the workspace of passes with prompts in them may pool before it is dropped for a new one
      * (128 MiB): its arrays come in a new set of sizes for every count of tokens, so kept for good it
@@ -31,6 +27,10 @@ public final class SlotCache {
      */
     private static final long PROMPT_POOL_FLOATS = 32L << 20;
 
+    private final DecoderModel model;
+    private final KvCache[] caches;
+    /** Slots held by a sequence; a join takes the lowest free one, so few slots' storage is used. */
+    private final BitSet taken = new BitSet();
     /** Activations of the decode steps, one token per slot: the same sizes step after step. */
     private final Workspace workspace = new Workspace();
     /** Activations of passes with prompts in them, while it pools under PROMPT_POOL_FLOATS. */
