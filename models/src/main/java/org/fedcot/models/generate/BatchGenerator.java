@@ -199,7 +199,7 @@ public final class BatchGenerator {
     /**
      * One batched pass: the running sequences' last tokens, then the prompts of those {@code joining};
      * each draws its next token from its last position's logits, and those that finish leave. Fed in
-     * one pass, eight short prompts cost about one decode step rather than a pass each.
+     * one pass, the prompts do not each read every weight again.
      */
     private void pass(List<Sequence> joining) {
         int running = active.size();

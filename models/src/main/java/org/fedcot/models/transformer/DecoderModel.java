@@ -40,9 +40,8 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
     /**
      * Where a pass runs: [batch, seqLen] tokens starting at position pos; cache null when training.
      * A pass over a {@link SlotCache} has rows instead: one token per row, row r in cache
-     * {@code rows[r]} (pos 0 and cache null, unused); the rows of one cache are consecutive, at its
-     * next positions in order; rows is null
-     * otherwise. Training is thus the pass with neither cache nor rows. {@code weights}: the packed
+     * {@code rows[r]} (pos 0 and cache null, unused), the rows of one cache consecutive, at its next
+     * positions in order; rows is null otherwise. Training is thus the pass with neither cache nor rows. {@code weights}: the packed
      * weights its linear layers multiply with, or null for the weights themselves; {@code angles}: the
      * rows' rotary angles, computed once for every layer (null without rows).
      */
@@ -254,17 +253,12 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
 
     /** The cached forward, with the output layer on the flattened positions {@code rows} (all of them when null). */
     private Tensor run(KvCache cache, int[] ids, int[] rows, int... shape) {
-        return run(cache, null, ids, rows, shape);
-    }
-
-    /** {@link #run(KvCache, int[], int[], int...)} multiplying with {@code weights} (null: the weights themselves). */
-    private Tensor run(KvCache cache, DecodeWeights weights, int[] ids, int[] rows, int... shape) {
         int B = cache.batch();
         int T = ids.length / B;
         Tensor result = Tensor.zeros(shape);
         try (NoGrad ignored = NoGrad.enter();
                 Workspace.Scope scope = cache.workspace().enter()) {
-            Pass pass = new Pass(B, T, cache.length(), cache, null, weights, null);
+            Pass pass = new Pass(B, T, cache.length(), cache);
             Tensor x = hidden(ids, pass);
             if (rows != null) {
                 x = Embedding.lookup(x, rows); // a row gather: [B*T, C] -> [rows, C]
@@ -285,20 +279,18 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
 
     /**
      * Feeds a sequence's prompt into its slot in one pass, alone, and returns the logits [1, vocab] of
-     * its last position. It multiplies the weights the slot cache's decode steps multiply (packed ones
-     * with several slots; with one, exactly as {@code forward(cache, prompt, false)} on a batch-1
-     * {@link KvCache}), and every other op works position by position, so the prompt leaves the keys,
-     * values and logits that feeding it a token per decode step would, bit for bit. Packed, a
-     * five-token prompt of stories15M's shape took a sixth less time, and a 32-token one 40% less.
+     * its last position, a tensor of its own: {@link #forward(SlotCache, int[], int[][])} of that one
+     * slot. With one slot it equals {@code forward(cache, prompt, false)} on a batch-1 {@link KvCache}
+     * bit for bit.
      *
      * @throws IllegalArgumentException if the slot is not taken, the cache belongs to another model,
-     *                                  or the prompt overflows the slot
+     *                                  or the prompt is empty or overflows the slot
      */
     public Tensor prefill(SlotCache cache, int slot, int[] prompt) {
-        requireOwn(cache);
-        KvCache c = cache.cache(slot);
-        int T = newTokens(c, prompt);
-        return run(c, cache.weights(), prompt, T == 1 ? null : new int[] {T - 1}, 1, config.vocabSize());
+        Tensor logits = forward(cache, new int[] {slot}, new int[][] {prompt});
+        Tensor own = Tensor.zeros(logits.shape());
+        own.copyFrom(logits);
+        return own;
     }
 
     /**
@@ -326,8 +318,10 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
      * join ride in the decode step of those already running, and the weights are read once for all.
      * Rotary embedding and attention run per token, each over its own slot's cache; the linear layers
      * run over all tokens in one product, which gives each row what it gets alone; so a slot's results
-     * do not depend on the slots beside it, nor on how its tokens were split over passes. Slots not
-     * named are not computed. Returns logits [slots.length, vocab], row j those of slot j's last token,
+     * do not depend on the slots beside it, nor on how its tokens were split over passes. A prompt
+     * multiplies the weights the decode steps multiply (packed ones with several slots): so packed, a
+     * five-token prompt of stories15M's shape took a sixth less time than unpacked, a 32-token one 40%
+     * less. Slots not named are not computed. Returns logits [slots.length, vocab], row j those of slot j's last token,
      * valid until the slot cache's next pass.
      *
      * @throws IllegalArgumentException if no slot is named, a slot is given no tokens, is named twice,
