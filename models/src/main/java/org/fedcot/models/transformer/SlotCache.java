@@ -62,8 +62,8 @@ public final class SlotCache {
      * over the storage of the slot's last sequence when that holds {@code capacity} positions, else
      * new. A server whose requests took fresh storage each spent a fifth of its time on the first
      * touch of that memory (measured on stories15M's shape, 8 clients); a slot so keeps the largest
-     * storage a sequence of it needed since. Its workspace is always new: one reused would keep
-     * arrays for every prompt length a long-running server has seen.
+     * storage a sequence of it needed since. (A slot's passes draw their activations from this slot
+     * cache's workspaces, not the cache's own.)
      *
      * @throws IllegalStateException    if every slot is taken
      * @throws IllegalArgumentException if capacity is not positive

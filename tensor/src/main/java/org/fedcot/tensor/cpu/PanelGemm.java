@@ -37,7 +37,7 @@ public final class PanelGemm {
      * only one) run the group's four panels at once, so eight multiply-add chains are in flight rather
      * than the two of one panel, whose latency would hold a lone row below the speed the weights stream
      * at. (Those rows once ran over every panel before the blocks did: the weights streamed from memory
-     * once more per such row, and a step of 7 rows took twice one of 8.)
+     * once more per such row, up to four times in all for 7 rows.)
      */
     private static void panels(
             int M, float[] a, int aOff, int lda, PackedWeight w, float[] c, int cOff, int ldc, int lo, int hi) {
