@@ -127,6 +127,11 @@ public interface Backend {
                 + " with float32 weights");
     }
 
+    /** SwiGLU forward, {@code out[i] = silu(gate[gateOff + i]) * up[upOff + i]} for i in [0, n); see {@code ActivationKernels}. */
+    default void swigluForward(float[] out, float[] gate, int gateOff, float[] up, int upOff, int n) {
+        launch(Kernel.SWIGLU_FORWARD, n, 20, out, 0, gate, gateOff, up, upOff);
+    }
+
     /** Causal grouped-query attention forward into out (at 0) and att [B, NH, T, T]; see {@code AttentionKernels}. */
     default void attentionForward(
             float[] out,

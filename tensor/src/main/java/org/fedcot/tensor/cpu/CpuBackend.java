@@ -7,7 +7,7 @@ import org.fedcot.tensor.kernels.Kernel;
 
 /**
  * The CPU backend: runs each portable kernel with its parallel index split over the cores, and
- * swaps in a Vector API fast path where one exists (gemm, attention, cross-entropy).
+ * swaps in a Vector API fast path where one exists (gemm, attention, cross-entropy, SwiGLU).
  * {@code -Dfedcot.cpu.portable=true} forces the portable kernels everywhere (the reference the fast
  * paths are tested against).
  *
@@ -98,6 +98,15 @@ public final class CpuBackend implements Backend {
             int ldc,
             boolean accumulate) {
         HalfGemm.gemm(transW, M, N, K, a, aOff, lda, w, c, cOff, ldc, accumulate);
+    }
+
+    @Override
+    public void swigluForward(float[] out, float[] gate, int gateOff, float[] up, int upOff, int n) {
+        if (PORTABLE_ONLY) {
+            Backend.super.swigluForward(out, gate, gateOff, up, upOff, n);
+        } else {
+            FastSwiglu.forward(out, gate, gateOff, up, upOff, n);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.fedcot.tensor.cpu;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
@@ -9,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * CPU fast path of attention over a key/value cache ({@link
  * org.fedcot.tensor.kernels.CachedAttentionKernels#attend}, same layouts and result): the query-key
  * dot products and the probability-weighted sum of values run on vectors of head dimensions, reading
- * the cache where it lies. Two passes per query row (scores with their maximum, then the weighted
+ * the cache where it lies, and the softmax's exponentials on vectors of positions. Two passes per query row (scores with their maximum, then the weighted
  * sum) replace the portable kernel's online rescaling. Each row is computed alone, the same way
  * whatever the batch or the thread split.
  */
@@ -125,7 +126,7 @@ final class FastCachedAttention {
         int group = NH / NKV;
         int stride = NKV * D;
         int dv = D - D % L;
-        float[] p = new float[pos + TN];
+        float[] p = new float[(pos + TN + L - 1) / L * L]; // whole vectors, for exponentiate
         for (int idx = lo; idx < hi; idx++) {
             int h = idx % NH;
             int t = (idx / NH) % TN;
@@ -134,12 +135,7 @@ final class FastCachedAttention {
             int qRow = qOff + idx * D;
             int last = pos + t;
             float max = scores(p, q, qRow, kc, kOff + head, stride, last, D, scale);
-            float sum = 0f;
-            for (int s = 0; s <= last; s++) {
-                p[s] = (float) Math.exp(p[s] - max);
-                sum += p[s];
-            }
-            float inv = 1f / sum;
+            float inv = 1f / exponentiate(p, last, max);
             int oRow = outOff + idx * D;
             int vHead = vOff + head;
             int d = 0;
@@ -201,6 +197,24 @@ final class FastCachedAttention {
                 out[oRow + d] = acc * inv;
             }
         }
+    }
+
+    /**
+     * {@code p[s] = exp(p[s] - max)} for s in [0, last], vector by vector, returning their sum; the rest
+     * of the last vector becomes 0. One {@link Math#exp} per position cost a decode step more than its
+     * dot products.
+     */
+    private static float exponentiate(float[] p, int last, float max) {
+        int end = (last + L) / L * L;
+        Arrays.fill(p, last + 1, end, Float.NEGATIVE_INFINITY);
+        FloatVector m = FloatVector.broadcast(S, max);
+        FloatVector sum = FloatVector.zero(S);
+        for (int s = 0; s < end; s += L) {
+            FloatVector e = VectorExp.exp(FloatVector.fromArray(S, p, s).sub(m));
+            e.intoArray(p, s);
+            sum = sum.add(e);
+        }
+        return Lanes.sum(sum);
     }
 
     /**

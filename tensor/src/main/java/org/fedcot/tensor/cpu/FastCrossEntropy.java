@@ -8,28 +8,19 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * CPU fast path of cross-entropy, same contract as
  * {@link org.fedcot.tensor.kernels.CrossEntropyKernels}: the row max, the sum of exponentials and
- * the softmax gradient run as Vector API loops, with {@code exp} vectorised by {@link #exp} instead of
+ * the softmax gradient run as Vector API loops, with {@code exp} vectorised by {@link VectorExp} instead of
  * one scalar call per logit. The inner loops have no data-dependent branches; ignored rows are settled
  * per row, outside them. Tested against the portable kernels.
  *
  * <p>Every result is the same from one run to the next: the JDK's {@link VectorOperators#EXP} and float
  * {@code ADD} lane reduction give different bits before and after the JIT compiles a loop (a Java
  * fallback, then a vector math library and a tree-shaped sum), which made two trainings with the same
- * seed drift apart. {@link #exp} uses only IEEE add, multiply and fused multiply-add, and lanes are summed
+ * seed drift apart. {@link VectorExp} uses only IEEE add, multiply and fused multiply-add, and lanes are summed
  * in order.
  */
 final class FastCrossEntropy {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final float LOG2E = 1.44269504f;
-    /** ln 2 split in a part exact in few bits and the rest, so n * LN2_HI is exact (Cody-Waite). */
-    private static final float LN2_HI = 0.693145751953125f;
-
-    private static final float LN2_LO = 1.42860677e-6f;
-    /** 1.5 * 2^23: adding it rounds a float of magnitude below 2^22 to an integer, ties to even. */
-    private static final float ROUNDER = 12582912f;
-    /** Below this, exp(x) is under the smallest normal float and is taken as 0. */
-    private static final float UNDERFLOW = -87.33f;
 
     private FastCrossEntropy() {}
 
@@ -103,7 +94,7 @@ final class FastCrossEntropy {
         FloatVector mv = FloatVector.broadcast(S, m);
         FloatVector sum = FloatVector.zero(S);
         for (int v = 0; v < bound; v += L) {
-            sum = sum.add(exp(FloatVector.fromArray(S, x, base + v).sub(mv)));
+            sum = sum.add(VectorExp.exp(FloatVector.fromArray(S, x, base + v).sub(mv)));
         }
         float total = inOrder(sum);
         for (int v = bound; v < V; v++) {
@@ -120,7 +111,8 @@ final class FastCrossEntropy {
         FloatVector sv = FloatVector.broadcast(S, s);
         if (accumulate) {
             for (int v = 0; v < bound; v += L) {
-                FloatVector p = exp(FloatVector.fromArray(S, x, x0 + v).sub(lv));
+                FloatVector p =
+                        VectorExp.exp(FloatVector.fromArray(S, x, x0 + v).sub(lv));
                 p.fma(sv, FloatVector.fromArray(S, d, d0 + v)).intoArray(d, d0 + v);
             }
             for (int v = bound; v < V; v++) {
@@ -128,37 +120,14 @@ final class FastCrossEntropy {
             }
         } else {
             for (int v = 0; v < bound; v += L) {
-                exp(FloatVector.fromArray(S, x, x0 + v).sub(lv)).mul(sv).intoArray(d, d0 + v);
+                VectorExp.exp(FloatVector.fromArray(S, x, x0 + v).sub(lv))
+                        .mul(sv)
+                        .intoArray(d, d0 + v);
             }
             for (int v = bound; v < V; v++) {
                 d[d0 + v] = s * (float) Math.exp(x[x0 + v] - lse);
             }
         }
-    }
-
-    /**
-     * e^x lane by lane for x <= 0 (arguments here are logits minus their max or their log-sum-exp), within
-     * about 2e-7 relative of {@link Math#exp}: x = n ln2 + r with |r| <= ln2 / 2, e^r by its degree-6 Taylor
-     * polynomial, times 2^n built in the exponent bits; 0 below the smallest normal float.
-     */
-    static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(UNDERFLOW);
-        FloatVector n = xc.mul(LOG2E).add(ROUNDER).sub(ROUNDER);
-        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), xc);
-        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
-        FloatVector p = FloatVector.broadcast(S, 1f / 720);
-        p = p.fma(r, FloatVector.broadcast(S, 1f / 120));
-        p = p.fma(r, FloatVector.broadcast(S, 1f / 24));
-        p = p.fma(r, FloatVector.broadcast(S, 1f / 6));
-        p = p.fma(r, FloatVector.broadcast(S, 0.5f));
-        p = p.fma(r, FloatVector.broadcast(S, 1f));
-        p = p.fma(r, FloatVector.broadcast(S, 1f));
-        FloatVector twoToN = n.convert(VectorOperators.F2I, 0)
-                .reinterpretAsInts()
-                .add(127)
-                .lanewise(VectorOperators.LSHL, 23)
-                .reinterpretAsFloats();
-        return p.mul(twoToN).blend(0f, x.lt(UNDERFLOW));
     }
 
     /** The lanes of {@code v} added first to last, the same order however the loop was compiled. */

@@ -53,16 +53,7 @@ public final class Activations {
         Shapes.requireSameShape("swiglu", gate, up);
         Tensor out = Tensor.output(gate.shape());
         Backend.current()
-                .launch(
-                        Kernel.SWIGLU_FORWARD,
-                        gate.size(),
-                        COST,
-                        out.storage(),
-                        0,
-                        gate.storage(),
-                        gate.offset(),
-                        up.storage(),
-                        up.offset());
+                .swigluForward(out.storage(), gate.storage(), gate.offset(), up.storage(), up.offset(), gate.size());
         out.recordBackward(
                 () -> { // both gradients come out of one pass
                     GradTarget dg = gate.gradTarget(false);
