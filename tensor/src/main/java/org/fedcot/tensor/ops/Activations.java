@@ -2,6 +2,7 @@ package org.fedcot.tensor.ops;
 
 import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.GradTarget;
+import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.kernels.Kernel;
@@ -52,8 +53,25 @@ public final class Activations {
     public static Tensor swiglu(Tensor gate, Tensor up) {
         Shapes.requireSameShape("swiglu", gate, up);
         Tensor out = Tensor.output(gate.shape());
-        Backend.current()
-                .swigluForward(out.storage(), gate.storage(), gate.offset(), up.storage(), up.offset(), gate.size());
+        if (NoGrad.isGradEnabled()) {
+            // training keeps the portable kernel's rounding: the demo's models, which every figure of the
+            // README comes from, train bit for bit as they did before the fast path existed
+            Backend.current()
+                    .launch(
+                            Kernel.SWIGLU_FORWARD,
+                            gate.size(),
+                            COST,
+                            out.storage(),
+                            0,
+                            gate.storage(),
+                            gate.offset(),
+                            up.storage(),
+                            up.offset());
+        } else {
+            Backend.current()
+                    .swigluForward(
+                            out.storage(), gate.storage(), gate.offset(), up.storage(), up.offset(), gate.size());
+        }
         out.recordBackward(
                 () -> { // both gradients come out of one pass
                     GradTarget dg = gate.gradTarget(false);
