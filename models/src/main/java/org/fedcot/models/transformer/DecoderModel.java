@@ -56,6 +56,11 @@ public abstract sealed class DecoderModel permits LlamaModel, GptNeoXModel {
         Pass(int batch, int seqLen, int pos, KvCache cache) {
             this(batch, seqLen, pos, cache, null, null, null);
         }
+
+        /** Whether the pass decodes over a key/value cache: inference, which never takes a backward. */
+        boolean decoding() {
+            return cache != null || rows != null;
+        }
     }
 
     DecoderModel(TransformerConfig config, HalfPlan halves) {

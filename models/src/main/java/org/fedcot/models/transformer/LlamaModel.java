@@ -65,7 +65,9 @@ final class LlamaModel extends DecoderModel {
         Tensor a = attend(index, q, k, v, pass).reshape(B * T, c.queryDim());
         x = Elementwise.add(x, w.o.apply(a, pass));
         h = Norms.rmsNorm(x, w.postNorm, eps);
-        Tensor mlp = Activations.swiglu(w.gate.apply(h, pass), w.up.apply(h, pass));
+        Tensor gate = w.gate.apply(h, pass);
+        Tensor up = w.up.apply(h, pass);
+        Tensor mlp = pass.decoding() ? Activations.swigluInference(gate, up) : Activations.swiglu(gate, up);
         return Elementwise.add(x, w.down.apply(mlp, pass));
     }
 

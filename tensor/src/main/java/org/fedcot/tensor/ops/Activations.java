@@ -2,7 +2,6 @@ package org.fedcot.tensor.ops;
 
 import org.fedcot.tensor.Backend;
 import org.fedcot.tensor.GradTarget;
-import org.fedcot.tensor.NoGrad;
 import org.fedcot.tensor.Shapes;
 import org.fedcot.tensor.Tensor;
 import org.fedcot.tensor.kernels.Kernel;
@@ -49,29 +48,34 @@ public final class Activations {
         return out;
     }
 
+    /**
+     * {@code silu(gate) * up} for decoding, with no backward: through the backend's fast path where it has
+     * one ({@link Backend#swigluForward}). Training goes through {@link #swiglu}, the portable kernel's
+     * rounding, which the demo's models (and every figure the README reports from them) were trained with.
+     */
+    public static Tensor swigluInference(Tensor gate, Tensor up) {
+        Shapes.requireSameShape("swiglu", gate, up);
+        Tensor out = Tensor.output(gate.shape());
+        Backend.current()
+                .swigluForward(out.storage(), gate.storage(), gate.offset(), up.storage(), up.offset(), gate.size());
+        return out;
+    }
+
     /** {@code silu(gate) * up}, the gated MLP of Llama and Qwen. */
     public static Tensor swiglu(Tensor gate, Tensor up) {
         Shapes.requireSameShape("swiglu", gate, up);
         Tensor out = Tensor.output(gate.shape());
-        if (NoGrad.isGradEnabled()) {
-            // training keeps the portable kernel's rounding: the demo's models, which every figure of the
-            // README comes from, train bit for bit as they did before the fast path existed
-            Backend.current()
-                    .launch(
-                            Kernel.SWIGLU_FORWARD,
-                            gate.size(),
-                            COST,
-                            out.storage(),
-                            0,
-                            gate.storage(),
-                            gate.offset(),
-                            up.storage(),
-                            up.offset());
-        } else {
-            Backend.current()
-                    .swigluForward(
-                            out.storage(), gate.storage(), gate.offset(), up.storage(), up.offset(), gate.size());
-        }
+        Backend.current()
+                .launch(
+                        Kernel.SWIGLU_FORWARD,
+                        gate.size(),
+                        COST,
+                        out.storage(),
+                        0,
+                        gate.storage(),
+                        gate.offset(),
+                        up.storage(),
+                        up.offset());
         out.recordBackward(
                 () -> { // both gradients come out of one pass
                     GradTarget dg = gate.gradTarget(false);
