@@ -10,9 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * CPU fast path of attention over a key/value cache ({@link
  * org.fedcot.tensor.kernels.CachedAttentionKernels#attend}, same layouts and result): the query-key
  * dot products and the probability-weighted sum of values run on vectors of head dimensions, reading
- * the cache where it lies, and the softmax's exponentials on vectors of positions. Two passes per query row (scores with their maximum, then the weighted
- * sum) replace the portable kernel's online rescaling. Each row is computed alone, the same way
- * whatever the batch or the thread split.
+ * the cache where it lies, and the softmax's exponentials on vectors of positions. Two passes per
+ * query row (scores with their maximum, then the weighted sum) replace the portable kernel's online
+ * rescaling. Each row is computed alone, the same way whatever the batch or the thread split.
  */
 final class FastCachedAttention {
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
@@ -201,8 +201,8 @@ final class FastCachedAttention {
 
     /**
      * {@code p[s] = exp(p[s] - max)} for s in [0, last], vector by vector, returning their sum; the rest
-     * of the last vector becomes 0. One {@link Math#exp} per position cost a decode step more than its
-     * dot products.
+     * of the last vector becomes 0. One {@link Math#exp} per position cost about as much as the dot
+     * products.
      */
     private static float exponentiate(float[] p, int last, float max) {
         int end = (last + L) / L * L;

@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * CPU fast path of SwiGLU forward, {@code out = gate * sigmoid(gate) * up} (same contract as
  * {@link org.fedcot.tensor.kernels.ActivationKernels#swigluForward}), with the sigmoid's exponential
  * on vectors ({@link VectorExp}): one {@link Math#exp} per element made the Llama MLP's activation a
- * tenth of a batched decode step. Every element, the last partial vector's included, goes through the
+ * fifteenth of a batched decode step. Every element, the last partial vector's included, goes through the
  * same vector formula, so an element's result does not depend on where it falls in the array (a row
  * decoded alone gets the bits it gets in a batch).
  */

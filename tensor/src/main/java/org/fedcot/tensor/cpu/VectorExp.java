@@ -6,10 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@code exp} on vectors, for the softmaxes and sigmoids of the fast paths: one call per vector
- * rather than one {@link Math#exp} per float, which cost a decode step more than its attention's dot
- * products. It uses only IEEE add, multiply and fused multiply-add, so its bits are the same
- * interpreted or compiled, on every run (the JDK's vector {@code EXP} is not: a Java fallback, then
- * a vector math library).
+ * rather than one {@link Math#exp} per float, which took about half of a decode step's attention. It
+ * uses only IEEE add, multiply and fused multiply-add, so its bits are the same interpreted or
+ * compiled, on every run (the JDK's vector {@code EXP} is not: a Java fallback, then a vector math
+ * library).
  */
 final class VectorExp {
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
