@@ -15,9 +15,9 @@ import org.fedcot.tensor.Workspace;
  * <p>With more than one slot, on the CPU, its passes multiply with packed copies of the model's
  * linear weights (see {@link DecodeWeights}), made on first use, so a batch step sums no vector lanes:
  * decode with a slot cache made after the model's last training step. One slot multiplies the weights
- * as they are: a single sequence decodes as fast either way (measured), and packing in a JVM that has
- * just started costs a whole run of {@code fedcot generate} about a third of its time on stories15M's
- * shape.
+ * as they are: packed, a single sequence's steps were 7% faster once warm, but packing in a JVM that
+ * has just started made a whole 252-token {@code fedcot generate} slower (6-22% on the shapes of
+ * stories15M and stories110M), and it holds a second copy of the weights.
  */
 public final class SlotCache {
     /**
